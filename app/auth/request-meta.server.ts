@@ -1,0 +1,18 @@
+import type { Channel } from "../../db/schema";
+
+/** What the audit log and throttling need to know about the request behind an action. */
+export interface RequestMeta {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  channel: Channel;
+}
+
+export function requestMeta(request: Request, context: { requestId?: string; ip?: string } | undefined, channel: Channel = "web"): RequestMeta {
+  return {
+    requestId: context?.requestId ?? request.headers.get("x-request-id") ?? "unknown",
+    ip: context?.ip ?? null,
+    userAgent: request.headers.get("user-agent"),
+    channel,
+  };
+}

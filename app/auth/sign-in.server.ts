@@ -1,0 +1,218 @@
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { accounts, people, sessions } from "../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { Secrets } from "../secrets.server";
+import { seal, unseal } from "../secrets.server";
+import type { CivilId } from "./civil-id";
+import { verifyDecoy, verifyPassword } from "./password.server";
+import type { RequestMeta } from "./request-meta.server";
+import { createSession } from "./session.server";
+import { clearThrottle, lockedUntil, minutesUntil, recordFailure, throttleKey } from "./throttle.server";
+import { generateTotpSecret, verifyTotp } from "./totp.server";
+
+export type SignInFailure =
+  | { ok: false; reason: "invalid-credentials" }
+  | { ok: false; reason: "throttled"; retryAfterMinutes: number }
+  | { ok: false; reason: "disabled" };
+
+export type SignInResult<Success> = ({ ok: true } & Success) | SignInFailure;
+
+interface Candidate {
+  accountId: string;
+  passwordHash: string;
+  disabledAt: Date | null;
+}
+
+/**
+ * The shared shape of a password check: refuse while throttled, verify (against a decoy when no
+ * such account exists), count failures per account and per address, and audit either way.
+ */
+async function checkPassword(
+  db: Database,
+  identifierKey: string,
+  candidate: Candidate | undefined,
+  password: string,
+  meta: RequestMeta,
+  audience: "citizen" | "staff",
+): Promise<SignInResult<{ accountId: string }>> {
+  const keys = [throttleKey("account", identifierKey), ...(meta.ip ? [throttleKey("ip", meta.ip)] : [])];
+  const until = await lockedUntil(db, keys);
+  if (until) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(until) };
+
+  const isMatch = candidate ? await verifyPassword(candidate.passwordHash, password) : await verifyDecoy(password);
+  if (!isMatch || !candidate) {
+    await db.transaction(async (tx) => {
+      await recordFailure(tx, "account", keys[0]!);
+      if (meta.ip) await recordFailure(tx, "ip", keys[1]!);
+      await recordAudit(tx, {
+        actorAccountId: candidate?.accountId ?? null,
+        actorLabel: audience,
+        channel: meta.channel,
+        action: "auth.sign-in-failed",
+        subjectType: "account",
+        subjectId: candidate?.accountId ?? null,
+        requestId: meta.requestId,
+        ip: meta.ip,
+        details: { audience, step: "password", isKnownAccount: Boolean(candidate) },
+      });
+    });
+    return { ok: false, reason: "invalid-credentials" };
+  }
+  if (candidate.disabledAt) return { ok: false, reason: "disabled" };
+  await clearThrottle(db, keys[0]!);
+  return { ok: true, accountId: candidate.accountId };
+}
+
+export async function signInCitizen(
+  db: Database,
+  input: { civilId: CivilId; password: string },
+  meta: RequestMeta,
+  idleTimeoutSeconds: number,
+): Promise<SignInResult<{ token: string; accountId: string; personId: string }>> {
+  const [candidate] = await db
+    .select({ accountId: accounts.id, passwordHash: accounts.passwordHash, disabledAt: accounts.disabledAt, personId: people.id })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(and(eq(people.civilId, input.civilId), eq(accounts.kind, "citizen")))
+    .limit(1);
+  const checked = await checkPassword(db, `citizen:${input.civilId}`, candidate, input.password, meta, "citizen");
+  if (!checked.ok) return checked;
+  const token = await db.transaction(async (tx) => {
+    const session = await createSession(tx, { accountId: checked.accountId, stage: "active", channel: meta.channel, idleTimeoutSeconds, ip: meta.ip, userAgent: meta.userAgent });
+    await tx.update(accounts).set({ lastSignInAt: new Date() }).where(eq(accounts.id, checked.accountId));
+    await recordAudit(tx, {
+      actorAccountId: checked.accountId,
+      channel: meta.channel,
+      action: "auth.signed-in",
+      subjectType: "account",
+      subjectId: checked.accountId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { audience: "citizen" },
+    });
+    return session.token;
+  });
+  return { ok: true, token, accountId: checked.accountId, personId: candidate!.personId };
+}
+
+/** First step for staff: the password. It opens a short session that can only take the second factor. */
+export async function startStaffSignIn(
+  db: Database,
+  input: { username: string; password: string },
+  meta: RequestMeta,
+): Promise<SignInResult<{ token: string; isEnrolled: boolean }>> {
+  const username = input.username.trim().toLowerCase();
+  const [candidate] = await db
+    .select({ accountId: accounts.id, passwordHash: accounts.passwordHash, disabledAt: accounts.disabledAt, totpEnrolledAt: accounts.totpEnrolledAt })
+    .from(accounts)
+    .where(and(eq(accounts.username, username), eq(accounts.kind, "staff")))
+    .limit(1);
+  const checked = await checkPassword(db, `staff:${username}`, candidate, input.password, meta, "staff");
+  if (!checked.ok) return checked;
+  const { token } = await createSession(db, { accountId: checked.accountId, stage: "second-factor", channel: meta.channel, idleTimeoutSeconds: 300, ip: meta.ip, userAgent: meta.userAgent });
+  return { ok: true, token, isEnrolled: candidate!.totpEnrolledAt !== null };
+}
+
+/**
+ * The enrolment secret for an account that has not confirmed one yet: made on first call, kept
+ * sealed, and shown again only until the account confirms it with a code. Null once enrolled.
+ */
+export async function pendingEnrolmentSecret(db: Database, accountId: string, secrets: Secrets): Promise<string | null> {
+  const [account] = await db
+    .select({ sealed: accounts.totpSecretSealed, enrolledAt: accounts.totpEnrolledAt })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  if (!account || account.enrolledAt) return null;
+  if (account.sealed) return unseal(secrets.sealKey, account.sealed);
+  const secret = generateTotpSecret();
+  // Two tabs at once must not end up with two secrets: only the first write wins.
+  const [written] = await db
+    .update(accounts)
+    .set({ totpSecretSealed: seal(secrets.sealKey, secret) })
+    .where(and(eq(accounts.id, accountId), isNull(accounts.totpSecretSealed)))
+    .returning({ id: accounts.id });
+  return written ? secret : pendingEnrolmentSecret(db, accountId, secrets);
+}
+
+/**
+ * Second step for staff: a TOTP code. On success the pending session is replaced by a new
+ * active one (a new token, so a token seen before sign-in is worth nothing after it).
+ */
+export async function completeStaffSignIn(
+  db: Database,
+  input: { pendingSessionId: string; accountId: string; username: string; code: string },
+  meta: RequestMeta,
+  secrets: Secrets,
+  idleTimeoutSeconds: number,
+): Promise<SignInResult<{ token: string }>> {
+  const keys = [throttleKey("account", `staff:${input.username}`), ...(meta.ip ? [throttleKey("ip", meta.ip)] : [])];
+  const until = await lockedUntil(db, keys);
+  if (until) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(until) };
+
+  const [account] = await db
+    .select({ sealed: accounts.totpSecretSealed, enrolledAt: accounts.totpEnrolledAt, lastStep: accounts.totpLastStep })
+    .from(accounts)
+    .where(eq(accounts.id, input.accountId));
+  const now = new Date();
+  const step = account?.sealed ? verifyTotp(unseal(secrets.sealKey, account.sealed), input.code, now, account.lastStep) : null;
+
+  if (step === null || !account) {
+    await db.transaction(async (tx) => {
+      await recordFailure(tx, "account", keys[0]!);
+      if (meta.ip) await recordFailure(tx, "ip", keys[1]!);
+      await recordAudit(tx, {
+        actorAccountId: input.accountId,
+        channel: meta.channel,
+        action: "auth.sign-in-failed",
+        subjectType: "account",
+        subjectId: input.accountId,
+        requestId: meta.requestId,
+        ip: meta.ip,
+        details: { audience: "staff", step: "totp" },
+      });
+    });
+    return { ok: false, reason: "invalid-credentials" };
+  }
+
+  const token = await db.transaction(async (tx) => {
+    // Compare-and-set on the last step: of two requests with the same code, one wins.
+    const [accepted] = await tx
+      .update(accounts)
+      .set({ totpLastStep: step, totpEnrolledAt: account.enrolledAt ?? now, lastSignInAt: now })
+      .where(and(eq(accounts.id, input.accountId), or(isNull(accounts.totpLastStep), lt(accounts.totpLastStep, step))))
+      .returning({ id: accounts.id });
+    if (!accepted) return null;
+    const [pending] = await tx
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.id, input.pendingSessionId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    if (!pending) return null;
+    const session = await createSession(tx, { accountId: input.accountId, stage: "active", channel: meta.channel, idleTimeoutSeconds, ip: meta.ip, userAgent: meta.userAgent });
+    if (!account.enrolledAt) {
+      await recordAudit(tx, { actorAccountId: input.accountId, channel: meta.channel, action: "auth.totp-enrolled", subjectType: "account", subjectId: input.accountId, requestId: meta.requestId, ip: meta.ip });
+    }
+    await recordAudit(tx, {
+      actorAccountId: input.accountId,
+      channel: meta.channel,
+      action: "auth.signed-in",
+      subjectType: "account",
+      subjectId: input.accountId,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      details: { audience: "staff" },
+    });
+    return session.token;
+  });
+  if (!token) return { ok: false, reason: "invalid-credentials" };
+  await clearThrottle(db, keys[0]!);
+  return { ok: true, token };
+}
+
+export async function signOut(db: Database, session: { id: string; accountId: string }, meta: RequestMeta): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt)));
+    await recordAudit(tx, { actorAccountId: session.accountId, channel: meta.channel, action: "auth.signed-out", subjectType: "account", subjectId: session.accountId, requestId: meta.requestId, ip: meta.ip });
+  });
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+const booleanString = z.enum(["true", "false"]).transform((value) => value === "true");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    PUBLIC_ORIGIN: z
+      .string()
+      .url()
+      .transform((value) => new URL(value).origin)
+      .optional(),
+    DEMO_DATA: booleanString.optional(),
+    RUN_WORKER: booleanString.default(true),
+    // Behind a reverse proxy, trust its X-Forwarded-For and X-Forwarded-Proto.
+    TRUST_PROXY: booleanString.default(false),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    NAFITHA_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SESSION_IDLE_MINUTES_CITIZEN: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  })
+  .transform((env) => ({
+    ...env,
+    // The embedded database is the demo; a real server gets demo data only when asked.
+    DEMO_DATA: env.DEMO_DATA ?? env.DATABASE_URL === undefined,
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Nafitha cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses the environment once, at start-up. A bad setting stops the process with its name. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        const given = source[name];
+        return `${name}: ${issue.message}${given === undefined ? "" : ` (got "${given}")`}`;
+      }),
+    );
+  }
+  if (result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.NAFITHA_SECRET) {
+    throw new EnvError(["NAFITHA_SECRET: required in production with DATABASE_URL (the key that seals TOTP secrets)"]);
+  }
+  return result.data;
+}

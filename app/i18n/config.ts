@@ -1,0 +1,49 @@
+import i18next, { type i18n as I18n } from "i18next";
+import arAuth from "../../locales/ar/auth.json";
+import arCommon from "../../locales/ar/common.json";
+import arDashboard from "../../locales/ar/dashboard.json";
+import arHome from "../../locales/ar/home.json";
+import arStaff from "../../locales/ar/staff.json";
+import enAuth from "../../locales/en/auth.json";
+import enCommon from "../../locales/en/common.json";
+import enDashboard from "../../locales/en/dashboard.json";
+import enHome from "../../locales/en/home.json";
+import enStaff from "../../locales/en/staff.json";
+
+export const languages = ["ar", "en"] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = "ar";
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (languages as readonly string[]).includes(value);
+}
+
+export function directionOf(language: Language): "rtl" | "ltr" {
+  return language === "ar" ? "rtl" : "ltr";
+}
+
+export const resources = {
+  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff },
+  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff },
+} as const;
+
+export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];
+
+/** One i18next instance per request on the server, one per page in the browser; both load synchronously. */
+export function createI18n(language: Language): I18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: false,
+    supportedLngs: languages,
+    ns: namespaces,
+    defaultNS: "common",
+    resources,
+    initImmediate: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // A missing key shows as itself, and the locale tests make sure none is missing.
+    saveMissing: false,
+  });
+  return instance;
+}

@@ -1,0 +1,47 @@
+import { and, isNotNull, lt, or, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { sessions, signInThrottles } from "../../db/schema";
+import { verifyAuditChain } from "../audit/audit.server";
+import { log } from "../log.server";
+import type { JobKind, JobPayload } from "./kinds";
+
+export interface JobContext {
+  db: Database;
+  jobId: number;
+  attempt: number;
+}
+
+export type JobHandlers = { [K in JobKind]: (payload: JobPayload<K>, context: JobContext) => Promise<void> };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Handlers must be idempotent: a job whose worker died is run again. */
+export const jobHandlers: JobHandlers = {
+  async "sessions.purge-expired"(_payload, { db }) {
+    const now = Date.now();
+    // Ended sessions are kept a month so the account's session history stays readable.
+    const keepUntil = new Date(now - 30 * DAY_MS);
+    await db
+      .delete(sessions)
+      .where(
+        or(
+          lt(sessions.expiresAt, keepUntil),
+          and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil)),
+          lt(sql`${sessions.lastSeenAt} + make_interval(secs => ${sessions.idleTimeoutSeconds})`, keepUntil),
+        ),
+      );
+    await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(now - DAY_MS)));
+  },
+
+  async "audit.verify-chain"(_payload, { db }) {
+    const report = await verifyAuditChain(db);
+    if (report.intact) log.info("audit chain verified", { events: report.count });
+    else log.error("audit chain broken", { brokenAtId: report.brokenAtId, verifiedBefore: report.count });
+  },
+};
+
+/** Jobs the worker enqueues on a timer; the dedupe key makes one per period across all workers. */
+export const scheduledJobs: { kind: JobKind; everyMs: number }[] = [
+  { kind: "sessions.purge-expired", everyMs: 60 * 60 * 1000 },
+  { kind: "audit.verify-chain", everyMs: DAY_MS },
+];

@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { jobs, type Job } from "../../db/schema";
+import { jobPayloads, type JobKind, type JobPayload } from "./kinds";
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  /** A second enqueue with the same key is a no-op: one job per transition. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Enqueues a job. Pass the transaction of the change that causes the job: if it rolls back,
+ * so does the job. Returns the job, or null when the dedupe key already has one.
+ */
+export async function enqueueJob<K extends JobKind>(
+  db: Database,
+  kind: K,
+  payload: JobPayload<K>,
+  options: EnqueueOptions = {},
+): Promise<Job | null> {
+  const parsed = jobPayloads[kind].parse(payload);
+  const [job] = await db
+    .insert(jobs)
+    .values({
+      kind,
+      payload: parsed,
+      runAt: options.runAt ?? new Date(),
+      dedupeKey: options.dedupeKey ?? null,
+      maxAttempts: options.maxAttempts ?? 8,
+    })
+    .onConflictDoNothing({ target: jobs.dedupeKey })
+    .returning();
+  return job ?? null;
+}
+
+/**
+ * Claims up to `limit` due jobs for `workerId`, with a lease. A job whose worker died (its lease
+ * ran out while running) is due again. `FOR UPDATE SKIP LOCKED` lets many workers claim at once
+ * without waiting on, or taking, each other's jobs.
+ */
+export async function claimJobs(db: Database, workerId: string, limit: number, leaseSeconds: number): Promise<Job[]> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const due = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        or(
+          and(eq(jobs.status, "queued"), lte(jobs.runAt, now)),
+          and(eq(jobs.status, "running"), lte(jobs.leaseExpiresAt, now)),
+        ),
+      )
+      .orderBy(asc(jobs.runAt), asc(jobs.id))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(jobs)
+      .set({
+        status: "running",
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: workerId,
+        leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000),
+      })
+      .where(inArray(jobs.id, due.map((row) => row.id)))
+      .returning();
+  });
+}
+
+/** Marks a claimed job done, if this worker still holds it. */
+export async function completeJob(db: Database, job: Job): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ status: "succeeded", finishedAt: new Date(), leaseExpiresAt: null, lastError: null })
+    .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Exponential backoff with jitter: about 2 s, 4 s, 8 s… capped at 10 minutes. */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(2 ** attempts * 1000, 10 * 60 * 1000);
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+/** Records a failed attempt: the job is retried later, or fails for good after its last attempt. */
+export async function failJob(db: Database, job: Job, error: unknown, now = new Date()): Promise<"retry" | "failed"> {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const isFinal = job.attempts >= job.maxAttempts;
+  await db
+    .update(jobs)
+    .set(
+      isFinal
+        ? { status: "failed", finishedAt: now, leaseExpiresAt: null, lastError: message }
+        : { status: "queued", runAt: new Date(now.getTime() + backoffMs(job.attempts)), leaseExpiresAt: null, lastError: message },
+    )
+    .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)));
+  return isFinal ? "failed" : "retry";
+}

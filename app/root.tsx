@@ -1,0 +1,114 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { getViewer } from "./auth/guards.server";
+import { displayName } from "./auth/permissions";
+import { createI18n, defaultLanguage, directionOf, type Language } from "./i18n/config";
+import { getFixedT, getLanguage } from "./i18n/language.server";
+import stylesUrl from "./styles/app.css";
+import { fontFaceCss, preloadFonts } from "./ui/fonts";
+import { Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer } from "./ui/layout";
+import { useNonce } from "./ui/nonce";
+
+export const links: LinksFunction = () => [
+  ...preloadFonts.map((href) => ({ rel: "preload", href, as: "font", type: "font/woff2", crossOrigin: "anonymous" as const })),
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const lang = await getLanguage(request, viewer);
+  const header: HeaderViewer =
+    viewer.kind === "citizen" || viewer.kind === "staff"
+      ? { kind: viewer.kind, name: displayName(viewer.person, lang) }
+      : { kind: "anonymous" };
+  const t = getFixedT(lang);
+  const titles = {
+    home: t("home:meta.title"),
+    description: t("home:meta.description"),
+    notFound: `${t("errors.notFoundTitle")} — ${t("brand.name")}`,
+    forbidden: `${t("errors.forbiddenTitle")} — ${t("brand.name")}`,
+    error: `${t("errors.errorTitle")} — ${t("brand.name")}`,
+  };
+  return json({ lang, viewer: header, year: new Date().getFullYear(), titles });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!data) return [{ title: createI18n(defaultLanguage).t("brand.name") }];
+  const { titles } = data;
+  if (error) {
+    const status = isRouteErrorResponse(error) ? error.status : 500;
+    return [{ title: status === 404 ? titles.notFound : status === 403 ? titles.forbidden : titles.error }];
+  }
+  return [{ title: titles.home }, { name: "description", content: titles.description }];
+};
+
+export type RootLoaderData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const nonce = useNonce();
+  const lang: Language = data?.lang ?? defaultLanguage;
+  const { i18n } = useTranslation();
+  // Resources for both languages are loaded, so switching is synchronous and renders at once.
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  return (
+    <html lang={lang} dir={directionOf(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: fontFaceCss }} />
+      </head>
+      <body>
+        <SkipLink />
+        <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />
+        <Main>{children}</Main>
+        <SiteFooter year={data?.year ?? new Date().getFullYear()} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+        : [t("errors.errorTitle"), t("errors.errorBody")];
+  return (
+    <div className="page page--narrow">
+      <h1>{title}</h1>
+      <p className="lead">{body}</p>
+      <p>
+        <a href="/">{t("errors.backHome")}</a>
+      </p>
+    </div>
+  );
+}

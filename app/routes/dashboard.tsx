@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getPersonDetails, listRecentSignIns } from "~/accounts/queries.server";
+import { requireCitizen } from "~/auth/guards.server";
+import { displayName } from "~/auth/permissions";
+import { formatDateTime } from "~/i18n/format";
+import { getPageI18n } from "~/i18n/page.server";
+import { getDb } from "~/runtime.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCitizen(request);
+  const { lang, t } = await getPageI18n(request);
+  const db = getDb();
+  const [person, signIns] = await Promise.all([getPersonDetails(db, viewer.person.id), listRecentSignIns(db, viewer.accountId)]);
+  return json({
+    title: t("dashboard:meta.title"),
+    name: displayName(viewer.person, lang),
+    person: person!,
+    signIns: signIns.map((event) => ({ id: event.id, when: formatDateTime(event.occurredAt, lang), channel: event.channel })),
+  });
+}
+
+export default function Dashboard() {
+  const { name, person, signIns } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dashboard");
+  const { t: tc } = useTranslation("common");
+  const notProvided = <span className="muted">{t("details.notProvided")}</span>;
+  return (
+    <>
+      <h1>{t("greeting", { name })}</h1>
+
+      <section className="section" aria-labelledby="applications-title">
+        <h2 id="applications-title">{t("applications.title")}</h2>
+        <p>{t("applications.empty")}</p>
+      </section>
+
+      <section className="section" aria-labelledby="details-title">
+        <h2 id="details-title">{t("details.title")}</h2>
+        <p className="muted">{t("details.source")}</p>
+        <dl className="summary">
+          <dt>{t("details.name")}</dt>
+          <dd>{name}</dd>
+          <dt>{t("details.civilId")}</dt>
+          <dd className="ltr-value">{person.civilId}</dd>
+          <dt>{t("details.nationality")}</dt>
+          <dd>{person.nationality === "KWT" ? t("details.kuwaiti") : t("details.other", { code: person.nationality })}</dd>
+          <dt>{t("details.phone")}</dt>
+          <dd>{person.phone ? <span className="ltr-value">{person.phone}</span> : notProvided}</dd>
+          <dt>{t("details.email")}</dt>
+          <dd>{person.email ? <span className="ltr-value">{person.email}</span> : notProvided}</dd>
+          <dt>{t("details.language")}</dt>
+          <dd>{tc(`language.names.${person.preferredLanguage}`)}</dd>
+        </dl>
+      </section>
+
+      <section className="section" aria-labelledby="activity-title">
+        <h2 id="activity-title">{t("activity.title")}</h2>
+        <p className="muted">{t("activity.lead")}</p>
+        {signIns.length === 0 ? (
+          <p>{t("activity.empty")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("activity.when")}</th>
+                <th scope="col">{t("activity.channel")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {signIns.map((signIn) => (
+                <tr key={signIn.id}>
+                  <td>{signIn.when}</td>
+                  <td>{tc(`channels.${signIn.channel}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getViewer, safeRedirectPath } from "~/auth/guards.server";
+import { isLanguage } from "~/i18n/config";
+import { languageCookie, setPreferredLanguage } from "~/i18n/language.server";
+import { getDb } from "~/runtime.server";
+
+// Switching language keeps the user on the page they were on, and is remembered: in a cookie,
+// and on the account when someone is signed in.
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const language = form.get("language");
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
+  if (!isLanguage(language)) return redirect(redirectTo);
+  const viewer = await getViewer(request);
+  if (viewer.kind === "citizen" || viewer.kind === "staff") await setPreferredLanguage(getDb(), viewer.person.id, language);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await languageCookie.serialize(language) } });
+}
+
+export const loader = () => redirect("/");

@@ -1,0 +1,61 @@
+import path from "node:path";
+import { connect, type Database, type DatabaseHandle } from "../db/client";
+import { acquireDataDirLock } from "../db/lock";
+import type { Env } from "./env.server";
+import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
+
+export interface Runtime {
+  env: Env;
+  database: DatabaseHandle;
+  secrets: Secrets;
+}
+
+// The start script and the Remix server bundle load this module separately; the runtime is kept
+// on globalThis so both see the one database (two PGlite instances on one dir would lose writes).
+const RUNTIME = Symbol.for("nafitha.runtime");
+type Holder = { [RUNTIME]?: Runtime };
+
+export function installRuntime(runtime: Runtime | undefined) {
+  (globalThis as Holder)[RUNTIME] = runtime;
+}
+
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as Holder)[RUNTIME];
+  if (!runtime) throw new Error("The Nafitha runtime is not started (scripts/start.ts starts it).");
+  return runtime;
+}
+
+export function getDb(): Database {
+  return getRuntime().database.db;
+}
+
+export type ProcessPurpose = "server" | "worker" | "script";
+
+/**
+ * Opens the database for this process (PGlite under DATA_DIR with its lock, or Postgres),
+ * applies the migrations and loads the secrets. Returns a function that closes it all.
+ */
+export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{ runtime: Runtime; stop: () => Promise<void> }> {
+  const releaseLock = env.DATABASE_URL ? () => {} : acquireDataDirLock(env.DATA_DIR, purpose);
+  let database: DatabaseHandle;
+  try {
+    database = env.DATABASE_URL
+      ? await connect({ driver: "postgres", url: env.DATABASE_URL })
+      : await connect({ driver: "pglite", dataDir: path.join(env.DATA_DIR, "pglite") });
+    await database.migrate();
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  const secrets = deriveSecrets(loadRootSecret(env.NAFITHA_SECRET, env.DATA_DIR));
+  const runtime: Runtime = { env, database, secrets };
+  installRuntime(runtime);
+  return {
+    runtime,
+    async stop() {
+      installRuntime(undefined);
+      await database.close();
+      releaseLock();
+    },
+  };
+}

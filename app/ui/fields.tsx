@@ -1,0 +1,80 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldId } from "./form";
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "children"> {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+/** A labelled input with its hint and its error, wired for screen readers. */
+export function TextField({ name, label, hint, error, className, ...input }: TextFieldProps) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        className={["input", className].filter(Boolean).join(" ")}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
+    </div>
+  );
+}
+
+export interface SummaryError {
+  field: string;
+  message: string;
+}
+
+/** GOV.UK-style error summary: at the top, focused on arrival, each error linked to its field. */
+export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const signature = errors.map((e) => `${e.field}:${e.message}`).join("|");
+  useEffect(() => {
+    if (signature) ref.current?.focus();
+  }, [signature]);
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 className="error-summary__title" id="error-summary-title">
+        {t("errors.summaryTitle")}
+      </h2>
+      <ul className="error-summary__list">
+        {errors.map((error) => (
+          <li key={error.field}>
+            <a href={`#${fieldId(error.field)}`}>{error.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" }) {
+  return (
+    <div className={`notice notice--${tone}`} role="status">
+      {children}
+    </div>
+  );
+}

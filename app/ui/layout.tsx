@@ -1,0 +1,116 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Language } from "~/i18n/config";
+
+export type HeaderViewer =
+  | { kind: "anonymous" }
+  | { kind: "citizen"; name: string }
+  | { kind: "staff"; name: string };
+
+function LanguageSwitch({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other: Language = language === "ar" ? "en" : "ar";
+  return (
+    <Form method="post" action="/language" className="language-switch">
+      <input type="hidden" name="language" value={other} />
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button type="submit" className="link-button" lang={other} aria-label={t("language.switchLabel")}>
+        {t("language.switch")}
+      </button>
+    </Form>
+  );
+}
+
+function Brand() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/" className="brand" aria-label={t("brand.homeLink")}>
+      <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+        <rect x="3" y="3" width="26" height="26" rx="4" fill="none" stroke="currentColor" strokeWidth="2.5" />
+        <path d="M16 4v24M4 16h24" stroke="currentColor" strokeWidth="2" />
+        <path d="M9 9h4v4H9z" fill="currentColor" />
+      </svg>
+      <span className="brand__text">
+        <span className="brand__name">{t("brand.name")}</span>
+        <span className="brand__state">{t("brand.state")}</span>
+      </span>
+    </Link>
+  );
+}
+
+export function SiteHeader({ language, viewer }: { language: Language; viewer: HeaderViewer }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Brand />
+        <nav className="site-nav" aria-label={t("nav.main")}>
+          <ul className="site-nav__list">
+            <li>
+              <Link to="/">{t("nav.home")}</Link>
+            </li>
+            {viewer.kind === "citizen" ? (
+              <li>
+                <Link to="/dashboard">{t("nav.dashboard")}</Link>
+              </li>
+            ) : null}
+            {viewer.kind === "staff" ? (
+              <li>
+                <Link to="/staff">{t("nav.workspace")}</Link>
+              </li>
+            ) : null}
+            {viewer.kind === "anonymous" ? (
+              <li>
+                <Link to="/sign-in">{t("nav.signIn")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          {viewer.kind !== "anonymous" ? (
+            <>
+              <span className="site-header__who">{t("nav.signedInAs", { name: viewer.name })}</span>
+              <Form method="post" action="/sign-out">
+                <button type="submit" className="link-button">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+          <LanguageSwitch language={language} />
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter({ year }: { year: number }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("footer.operator")}</p>
+        <p>{t("footer.rights", { year })}</p>
+      </div>
+    </footer>
+  );
+}
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a href="#main" className="skip-link">
+      {t("nav.skipToContent")}
+    </a>
+  );
+}
+
+export function Main({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" className="container main" tabIndex={-1}>
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,94 @@
+import { PGlite } from "@electric-sql/pglite";
+import { sql, type SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import path from "node:path";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The database, or a transaction on it: queries take either. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type DatabaseDriver = "pglite" | "postgres";
+
+export type DatabaseConfig =
+  | { driver: "postgres"; url: string; maxConnections?: number }
+  /** `dataDir: null` keeps the database in memory (tests); `loadDataDir` starts from a dump. */
+  | { driver: "pglite"; dataDir: string | null; loadDataDir?: Blob };
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly driver: DatabaseDriver;
+  /** Applies the committed SQL migrations under db/migrations. Safe to run from several processes. */
+  migrate(): Promise<void>;
+  /** A tarball of the whole PGlite data dir (PGlite only), to clone a migrated database quickly. */
+  dump?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(import.meta.dirname, "migrations");
+// Any constant will do; it only has to be the same in every process of the portal.
+const MIGRATION_LOCK_KEY = 7_240_311;
+
+export async function connect(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.driver === "pglite" ? connectPglite(config) : connectPostgres(config);
+}
+
+async function connectPglite(config: Extract<DatabaseConfig, { driver: "pglite" }>): Promise<DatabaseHandle> {
+  const client = config.dataDir
+    ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir })
+    : new PGlite({ loadDataDir: config.loadDataDir });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  return {
+    db: db as unknown as Database,
+    driver: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
+    dump: () => client.dumpDataDir("none"),
+    close: () => client.close(),
+  };
+}
+
+async function connectPostgres(config: Extract<DatabaseConfig, { driver: "postgres" }>): Promise<DatabaseHandle> {
+  const client = postgres(config.url, {
+    max: config.maxConnections ?? 10,
+    onnotice: () => {},
+    connection: { application_name: "nafitha" },
+  });
+  const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+  return {
+    db: db as unknown as Database,
+    driver: "postgres",
+    async migrate() {
+      // Several app processes may start at once: one migrates, the others wait for it.
+      const connection = await client.reserve();
+      try {
+        await connection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(connection, { casing: "snake_case" }), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await connection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        connection.release();
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Runs raw SQL and returns its rows, whichever driver answers (they shape results differently). */
+export async function queryRows<Row extends Record<string, unknown>>(db: Database, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as Row[];
+  return ((result as { rows?: Row[] }).rows ?? []) as Row[];
+}
+
+export async function appliedMigrationCount(db: Database): Promise<number> {
+  try {
+    const rows = await queryRows<{ n: number | string }>(db, sql`select count(*) as n from drizzle.__drizzle_migrations`);
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Secrets } from "../../app/secrets.server";
+import type { Database } from "../client";
+import { ensureAgency, ensureCitizenAccount, ensurePerson, ensureStaffAccount } from "./factories";
+
+/** The one password of every demo account. Demo data is for the embedded default, never production. */
+export const DEMO_PASSWORD = "Nafitha-Demo-2026";
+
+export const demoAgencies = [
+  { id: "paci", nameAr: "الهيئة العامة للمعلومات المدنية", nameEn: "Public Authority for Civil Information", websiteUrl: "https://www.paci.gov.kw" },
+  { id: "moj", nameAr: "وزارة العدل", nameEn: "Ministry of Justice", websiteUrl: "https://www.moj.gov.kw" },
+  { id: "pifss", nameAr: "المؤسسة العامة للتأمينات الاجتماعية", nameEn: "Public Institution for Social Security", websiteUrl: "https://www.pifss.gov.kw" },
+  { id: "kcb", nameAr: "بنك الائتمان الكويتي", nameEn: "Kuwait Credit Bank", websiteUrl: "https://www.kcb.gov.kw" },
+  { id: "moci", nameAr: "وزارة التجارة والصناعة", nameEn: "Ministry of Commerce and Industry", websiteUrl: "https://www.moci.gov.kw" },
+  { id: "kff", nameAr: "قوة الإطفاء العام", nameEn: "Kuwait Fire Force", websiteUrl: "https://www.kff.gov.kw" },
+  { id: "km", nameAr: "بلدية الكويت", nameEn: "Kuwait Municipality", websiteUrl: "https://www.baladia.gov.kw" },
+  { id: "cait", nameAr: "الجهاز المركزي لتكنولوجيا المعلومات", nameEn: "Central Agency for Information Technology", websiteUrl: "https://www.cait.gov.kw" },
+] as const;
+
+export const demoCitizens = [
+  { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", phone: "+96599123456", email: "ahmad.alenezi@example.kw", note: "Kuwaiti citizen" },
+  { civilId: "292091998298", nameAr: "فاطمة محمد الرشيدي", nameEn: "Fatima Mohammed Al-Rashidi", nationality: "KWT", phone: "+96566234567", email: null, preferredLanguage: "en" as const, note: "Kuwaiti citizen, prefers English" },
+  { civilId: "227081660516", nameAr: "عبدالعزيز سالم المطيري", nameEn: "Abdulaziz Salem Al-Mutairi", nationality: "KWT", phone: "+96555345678", email: null, note: "Kuwaiti citizen" },
+  { civilId: "285031244114", nameAr: "راجيش كومار", nameEn: "Rajesh Kumar", nationality: "IND", phone: "+96560456789", email: "rajesh.kumar@example.com", note: "resident (India)" },
+] as const;
+
+/** Staff accounts with their TOTP secrets: printed in the README and at start-up, for the demo only. */
+export const demoStaff = [
+  { username: "kcb.officer", totpSecret: "6QGNIRE36GFPKOGJ7GO4GKWHS3R6A3ZK", civilId: "290051400029", nameAr: "نورة خالد الهاجري", nameEn: "Noura Khaled Al-Hajri", roles: [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }] },
+  { username: "kcb.supervisor", totpSecret: "2FLB4SY6RYUUAETOKK4KOZRFOAENLAOF", civilId: "280112200022", nameAr: "يوسف علي الكندري", nameEn: "Yousef Ali Al-Kandari", roles: [{ role: "supervisor", agencyId: "kcb" }] },
+  { username: "kff.officer", totpSecret: "62I6AZ4GBYYKVHLIDXQSKR52EGVVFMXO", civilId: "287070900048", nameAr: "مشاري حمد العجمي", nameEn: "Mishari Hamad Al-Ajmi", roles: [{ role: "clerk", agencyId: "kff", position: "prevention-officer" }] },
+  { username: "kff.inspector", totpSecret: "2G2S3UNC7DK24AC2TKBX6SJBPXPP5KJ2", civilId: "291030300058", nameAr: "سعود فهد الشمري", nameEn: "Saud Fahad Al-Shammari", roles: [{ role: "clerk", agencyId: "kff", position: "inspector" }] },
+  { username: "km.clerk", totpSecret: "FUGDEO2PTXF7IWGFXPVLHDCDRI3S7HI2", civilId: "289121800055", nameAr: "مريم يوسف الفيلكاوي", nameEn: "Maryam Yousef Al-Failakawi", roles: [{ role: "clerk", agencyId: "km", position: "licensing-clerk" }] },
+  { username: "admin", totpSecret: "CLFV6OD4DBLZU5ASHWSZEOFMWD6TFFXA", civilId: "283040500061", nameAr: "هند عبدالرحمن البدر", nameEn: "Hind Abdulrahman Al-Bader", roles: [{ role: "admin", agencyId: "cait" }] },
+  { username: "kff.newclerk", totpSecret: undefined, civilId: "295060600076", nameAr: "خالد ناصر الدوسري", nameEn: "Khaled Nasser Al-Dosari", roles: [{ role: "clerk", agencyId: "kff", position: "inspector" }] },
+] as const;
+
+/** Seeds the demo. Idempotent: a second run finds everything there and changes nothing. */
+export async function seedDemo(db: Database, secrets: Secrets): Promise<{ created: number }> {
+  let created = 0;
+  for (const agency of demoAgencies) await ensureAgency(db, agency);
+  for (const { note: _note, ...citizen } of demoCitizens) {
+    const person = await ensurePerson(db, citizen);
+    if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;
+  }
+  for (const staff of demoStaff) {
+    const person = await ensurePerson(db, { civilId: staff.civilId, nameAr: staff.nameAr, nameEn: staff.nameEn });
+    const account = await ensureStaffAccount(db, {
+      person,
+      username: staff.username,
+      password: DEMO_PASSWORD,
+      totpSecret: staff.totpSecret,
+      sealKey: secrets.sealKey,
+      roles: staff.roles.map((grant) => ({ ...grant })),
+    });
+    if (account.isNew) created++;
+  }
+  return { created };
+}
