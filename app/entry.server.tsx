@@ -4,8 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
-import { createI18n, defaultLanguage, isLanguage } from "./i18n/config";
+import { defaultLanguage, isLanguage } from "./i18n/config";
 import { languageFromCookie } from "./i18n/language.server";
 import { log } from "./log.server";
 import { NonceProvider } from "./ui/nonce";
@@ -20,9 +19,9 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   // The root loader decides the language (account, cookie, default); if it failed, the cookie does.
+  // Here it only labels the response; the root layout renders in it.
   const rootData = remixContext.staticHandlerContext.loaderData.root as { lang?: unknown } | undefined;
   const language = isLanguage(rootData?.lang) ? rootData.lang : ((await languageFromCookie(request)) ?? defaultLanguage);
-  const i18n = createI18n(language);
   const nonce = loadContext.cspNonce ?? "";
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
@@ -30,9 +29,7 @@ export default async function handleRequest(
     let didError = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,

@@ -42,7 +42,9 @@ export class EnvError extends Error {
 }
 
 /** Parses the environment once, at start-up. A bad setting stops the process with its name. */
-export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+export function parseEnv(environment: Record<string, string | undefined> = process.env): Env {
+  // An empty setting (`DATABASE_URL=` in a shell or .env) means "not set".
+  const source = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ""));
   const result = EnvSchema.safeParse(source);
   if (!result.success) {
     throw new EnvError(

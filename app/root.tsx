@@ -10,11 +10,11 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useEffect, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import { getViewer } from "./auth/guards.server";
 import { displayName } from "./auth/permissions";
-import { createI18n, defaultLanguage, directionOf, type Language } from "./i18n/config";
+import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/config";
 import { getFixedT, getLanguage } from "./i18n/language.server";
 import stylesUrl from "./styles/app.css";
 import { fontFaceCss, preloadFonts } from "./ui/fonts";
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!data) return [{ title: createI18n(defaultLanguage).t("brand.name") }];
+  if (!data) return [{ title: i18nFor(defaultLanguage).t("brand.name") }];
   const { titles } = data;
   if (error) {
     const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -64,9 +64,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
   const lang: Language = data?.lang ?? defaultLanguage;
-  const { i18n } = useTranslation();
-  // Resources for both languages are loaded, so switching is synchronous and renders at once.
-  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  // Marks the document once React has taken over (error pages too), for tests of scripted behaviour.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={lang} dir={directionOf(lang)}>
       <head>
@@ -77,10 +78,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: fontFaceCss }} />
       </head>
       <body>
-        <SkipLink />
-        <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />
-        <Main>{children}</Main>
-        <SiteFooter year={data?.year ?? new Date().getFullYear()} />
+        {/* Keyed by language: when a navigation changes the language, the page is rebuilt in it. */}
+        <I18nextProvider i18n={i18nFor(lang)} key={lang}>
+          <SkipLink />
+          <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />
+          <Main>{children}</Main>
+          <SiteFooter year={data?.year ?? new Date().getFullYear()} />
+        </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 import { isSameOriginMutation } from "../app/auth/origin.server";
 import { parseEnv } from "../app/env.server";
-import { createI18n } from "../app/i18n/config";
+import { i18nFor } from "../app/i18n/config";
 import { startWorker, type Worker } from "../app/jobs/worker.server";
 import { log, setLogLevel, withRequestId } from "../app/log.server";
 import { startRuntime } from "../app/runtime.server";
@@ -80,7 +80,7 @@ async function main() {
     });
     if (allowed) return next();
     log.warn("cross-origin mutation refused", { method: req.method, path: req.path, origin: req.get("origin") ?? null });
-    const message = ["ar", "en"].map((lang) => createI18n(lang as "ar" | "en").t("errors.crossOrigin")).join("\n\n");
+    const message = ["ar", "en"].map((lang) => i18nFor(lang as "ar" | "en").t("errors.crossOrigin")).join("\n\n");
     res.status(403).type("text/plain; charset=utf-8").send(message);
   });
 

@@ -1,6 +1,6 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { accounts, people, sessions } from "../../db/schema";
+import { accounts, people, sessions, type Language } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import type { Secrets } from "../secrets.server";
 import { seal, unseal } from "../secrets.server";
@@ -64,14 +64,23 @@ async function checkPassword(
   return { ok: true, accountId: candidate.accountId };
 }
 
+/** The language chosen on this device before signing in becomes the account's preference. */
+async function rememberLanguage(db: Database, accountId: string, language: Language | null) {
+  if (!language) return;
+  await db
+    .update(people)
+    .set({ preferredLanguage: language, updatedAt: new Date() })
+    .where(eq(people.id, sql`(select ${accounts.personId} from ${accounts} where ${accounts.id} = ${accountId})`));
+}
+
 export async function signInCitizen(
   db: Database,
-  input: { civilId: CivilId; password: string },
+  input: { civilId: CivilId; password: string; language: Language | null },
   meta: RequestMeta,
   idleTimeoutSeconds: number,
-): Promise<SignInResult<{ token: string; accountId: string; personId: string }>> {
+): Promise<SignInResult<{ token: string; accountId: string }>> {
   const [candidate] = await db
-    .select({ accountId: accounts.id, passwordHash: accounts.passwordHash, disabledAt: accounts.disabledAt, personId: people.id })
+    .select({ accountId: accounts.id, passwordHash: accounts.passwordHash, disabledAt: accounts.disabledAt })
     .from(accounts)
     .innerJoin(people, eq(people.id, accounts.personId))
     .where(and(eq(people.civilId, input.civilId), eq(accounts.kind, "citizen")))
@@ -81,6 +90,7 @@ export async function signInCitizen(
   const token = await db.transaction(async (tx) => {
     const session = await createSession(tx, { accountId: checked.accountId, stage: "active", channel: meta.channel, idleTimeoutSeconds, ip: meta.ip, userAgent: meta.userAgent });
     await tx.update(accounts).set({ lastSignInAt: new Date() }).where(eq(accounts.id, checked.accountId));
+    await rememberLanguage(tx, checked.accountId, input.language);
     await recordAudit(tx, {
       actorAccountId: checked.accountId,
       channel: meta.channel,
@@ -93,7 +103,7 @@ export async function signInCitizen(
     });
     return session.token;
   });
-  return { ok: true, token, accountId: checked.accountId, personId: candidate!.personId };
+  return { ok: true, token, accountId: checked.accountId };
 }
 
 /** First step for staff: the password. It opens a short session that can only take the second factor. */
@@ -141,7 +151,7 @@ export async function pendingEnrolmentSecret(db: Database, accountId: string, se
  */
 export async function completeStaffSignIn(
   db: Database,
-  input: { pendingSessionId: string; accountId: string; username: string; code: string },
+  input: { pendingSessionId: string; accountId: string; username: string; code: string; language: Language | null },
   meta: RequestMeta,
   secrets: Secrets,
   idleTimeoutSeconds: number,
@@ -190,6 +200,7 @@ export async function completeStaffSignIn(
       .returning({ id: sessions.id });
     if (!pending) return null;
     const session = await createSession(tx, { accountId: input.accountId, stage: "active", channel: meta.channel, idleTimeoutSeconds, ip: meta.ip, userAgent: meta.userAgent });
+    await rememberLanguage(tx, input.accountId, input.language);
     if (!account.enrolledAt) {
       await recordAudit(tx, { actorAccountId: input.accountId, channel: meta.channel, action: "auth.totp-enrolled", subjectType: "account", subjectId: input.accountId, requestId: meta.requestId, ip: meta.ip });
     }

@@ -29,8 +29,22 @@ export const resources = {
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];
 
-/** One i18next instance per request on the server, one per page in the browser; both load synchronously. */
-export function createI18n(language: Language): I18n {
+const instances = new Map<Language, I18n>();
+
+/**
+ * The i18next instance of a language, made once per process (server) or page (browser). Its
+ * language never changes: a page in the other language uses the other instance.
+ */
+export function i18nFor(language: Language): I18n {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = createI18n(language);
+    instances.set(language, instance);
+  }
+  return instance;
+}
+
+function createI18n(language: Language): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
@@ -41,6 +55,8 @@ export function createI18n(language: Language): I18n {
     resources,
     initImmediate: false,
     interpolation: { escapeValue: false },
+    // Resources are bundled and loaded synchronously: nothing to wait for, so never suspend.
+    react: { useSuspense: false },
     returnNull: false,
     // A missing key shows as itself, and the locale tests make sure none is missing.
     saveMissing: false,

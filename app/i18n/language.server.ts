@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { people } from "../../db/schema";
 import type { Viewer } from "../auth/permissions";
-import { createI18n, defaultLanguage, isLanguage, type Language } from "./config";
+import { defaultLanguage, i18nFor, isLanguage, type Language } from "./config";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 export const languageCookie = createCookie("nafitha_lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: ONE_YEAR_SECONDS });
@@ -25,5 +25,5 @@ export async function setPreferredLanguage(db: Database, personId: string, langu
 
 /** A translator for loaders and actions (page titles, messages computed on the server). */
 export function getFixedT(language: Language) {
-  return createI18n(language).t;
+  return i18nFor(language).t;
 }

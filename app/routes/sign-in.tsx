@@ -6,7 +6,7 @@ import { CitizenSignInSchema, type AuthErrorKey } from "~/auth/forms";
 import { getSessionCookie, getViewer, safeRedirectPath } from "~/auth/guards.server";
 import { requestMeta } from "~/auth/request-meta.server";
 import { signInCitizen } from "~/auth/sign-in.server";
-import { languageFromCookie, setPreferredLanguage } from "~/i18n/language.server";
+import { languageFromCookie } from "~/i18n/language.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getRuntime } from "~/runtime.server";
 import { translateAuthErrors } from "~/ui/auth-errors";
@@ -36,7 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });
 
   const { env, database } = getRuntime();
-  const result = await signInCitizen(database.db, parsed.data, requestMeta(request, context), env.SESSION_IDLE_MINUTES_CITIZEN * 60);
+  const result = await signInCitizen(
+    database.db,
+    { ...parsed.data, language: await languageFromCookie(request) },
+    requestMeta(request, context),
+    env.SESSION_IDLE_MINUTES_CITIZEN * 60,
+  );
   if (!result.ok) {
     const errors: FieldErrors<string, AuthErrorKey> =
       result.reason === "throttled"
@@ -46,9 +51,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
           : { password: { key: "invalidCredentials" } };
     return json({ errors, values }, { status: result.reason === "throttled" ? 429 : 400 });
   }
-  // The language chosen on this device before signing in becomes the account's preference.
-  const chosen = await languageFromCookie(request);
-  if (chosen) await setPreferredLanguage(database.db, result.personId, chosen);
   return redirect(safeRedirectPath(parsed.data.redirectTo, "/dashboard"), {
     headers: { "Set-Cookie": await getSessionCookie().serialize(result.token) },
   });

@@ -8,6 +8,7 @@ import { getSessionCookie, requirePendingSecondFactor, safeRedirectPath } from "
 import { requestMeta } from "~/auth/request-meta.server";
 import { completeStaffSignIn, pendingEnrolmentSecret } from "~/auth/sign-in.server";
 import { totpUri } from "~/auth/totp.server";
+import { languageFromCookie } from "~/i18n/language.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getRuntime } from "~/runtime.server";
 import { translateAuthErrors } from "~/ui/auth-errors";
@@ -43,7 +44,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { env, database, secrets } = getRuntime();
   const result = await completeStaffSignIn(
     database.db,
-    { pendingSessionId: pending.sessionId, accountId: pending.accountId, username: pending.username, code: parsed.data.code },
+    {
+      pendingSessionId: pending.sessionId,
+      accountId: pending.accountId,
+      username: pending.username,
+      code: parsed.data.code,
+      language: await languageFromCookie(request),
+    },
     requestMeta(request, context, "back-office"),
     secrets,
     env.SESSION_IDLE_MINUTES_STAFF * 60,

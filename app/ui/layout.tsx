@@ -26,7 +26,7 @@ function LanguageSwitch({ language }: { language: Language }) {
 function Brand() {
   const { t } = useTranslation();
   return (
-    <Link to="/" className="brand" aria-label={t("brand.homeLink")}>
+    <Link to="/" className="brand">
       <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
         <rect x="3" y="3" width="26" height="26" rx="4" fill="none" stroke="currentColor" strokeWidth="2.5" />
         <path d="M16 4v24M4 16h24" stroke="currentColor" strokeWidth="2" />

@@ -1,0 +1,241 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { totpCode, totpStep } from "../../app/auth/totp.server";
+import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
+import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, launchBrowser, newPage, switchLanguage, visit, waitForHydration } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+const secretOf = (username: string) => demoStaff.find((s) => s.username === username)!.totpSecret!;
+const codeFor = (secret: string, offset = 0) => totpCode(secret, totpStep(new Date()) + offset);
+
+describe.skipIf(!hasChromium)("the portal in a browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it("shows the home page in Arabic first, right to left, with no accessibility violations", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/`);
+    await expectLanguage(page, "ar");
+    await expectHeading(page, "الخدمات الحكومية من نافذة واحدة");
+    await page.getByRole("heading", { level: 3, name: "بنك الائتمان الكويتي" }).waitFor();
+    expect(await page.title()).toContain("نافذة");
+    await expectNoAxeViolations(page);
+    await tab.close();
+  });
+
+  it("switches to English and back on the same page, and remembers the choice", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/sign-in?redirectTo=%2Fdashboard`);
+    await switchLanguage(page, "en");
+    expect(page.url()).toBe(`${baseUrl}/sign-in?redirectTo=%2Fdashboard`);
+    await expectLanguage(page, "en");
+    await expectHeading(page, "Sign in");
+    await expectNoAxeViolations(page);
+
+    await visit(page, `${baseUrl}/`);
+    await expectLanguage(page, "en");
+    await expectHeading(page, "Government services, in one window");
+    await expectNoAxeViolations(page);
+
+    await switchLanguage(page, "ar");
+    expect(page.url()).toBe(`${baseUrl}/`);
+    await expectLanguage(page, "ar");
+    await tab.close();
+  });
+
+  it("explains a wrong civil ID and a wrong password, field by field, in Arabic and in English", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/sign-in`);
+    await page.getByLabel("الرقم المدني").fill("288020122597");
+    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await expectText(page, "يُرجى التأكد من إدخال جميع أرقامه");
+    await expectText(page, "أدخل كلمة المرور");
+    await expect(page.getByLabel("الرقم المدني").inputValue()).resolves.toBe("288020122597");
+    await expect(page.getByLabel("الرقم المدني").getAttribute("aria-invalid")).resolves.toBe("true");
+    await expectNoAxeViolations(page);
+
+    // The summary links to its field.
+    await page.getByRole("link", { name: /أدخل كلمة المرور/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-password");
+
+    await page.getByLabel("الرقم المدني").fill("227081660516");
+    await page.getByLabel("كلمة المرور").fill("not the password");
+    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await expectText(page, "الرقم المدني أو كلمة المرور غير صحيحة");
+
+    await switchLanguage(page, "en");
+    await page.getByLabel("Civil ID number").fill("227081660516");
+    await page.getByLabel("Password").fill("still not the password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expectText(page, "The civil ID number or password is not correct");
+    await expectNoAxeViolations(page);
+    await tab.close();
+  });
+
+  it("signs a citizen in with Arabic-Indic digits, shows the dashboard, and signs out", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/dashboard`);
+    await page.waitForURL(/\/sign-in\?redirectTo=%2Fdashboard/);
+    await page.getByLabel("الرقم المدني").fill("٢٨٨٠٢٠١٢٢٥٩٦");
+    await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await expectLanguage(page, "ar");
+    await expectHeading(page, "مرحبًا، أحمد عبدالله العنزي");
+    await page.locator("dd").filter({ hasText: "288020122596" }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await switchLanguage(page, "en");
+    expect(page.url()).toBe(`${baseUrl}/dashboard`);
+    await expectHeading(page, "Welcome, Ahmad Abdullah Al-Enezi");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in\?notice=signed-out/);
+    await page.getByRole("status").filter({ hasText: "You have signed out." }).waitFor();
+    await visit(page, `${baseUrl}/dashboard`);
+    await page.waitForURL(/\/sign-in/);
+
+    // The choice of English was saved on the account: signing in elsewhere brings it back.
+    const other = await newPage(browser);
+    await visit(other.page, `${baseUrl}/sign-in`);
+    await expectLanguage(other.page, "ar");
+    await other.page.getByLabel("الرقم المدني").fill("288020122596");
+    await other.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await other.page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await other.page.waitForURL(`${baseUrl}/dashboard`);
+    await expectLanguage(other.page, "en");
+    await other.close();
+    await tab.close();
+  });
+
+  it("signs a clerk in with password and TOTP, into the agency's workspace", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/staff/sign-in`);
+    await expectNoAxeViolations(page);
+    await page.getByLabel("اسم المستخدم").fill("kcb.officer");
+    await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "متابعة" }).click();
+    await page.waitForURL(/\/staff\/verify/);
+    await expectHeading(page, "أدخل رمز التحقق");
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("رمز التحقق").fill("123");
+    await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
+    await expectText(page, "يجب أن يتكون الرمز من ستة أرقام");
+
+    await page.getByLabel("رمز التحقق").fill(codeFor(secretOf("kcb.officer")));
+    await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
+    await page.waitForURL(`${baseUrl}/staff`);
+    await expectHeading(page, "مرحبًا، نورة خالد الهاجري");
+    await expectText(page, "موظف القروض — بنك الائتمان الكويتي");
+    await expectNoAxeViolations(page);
+
+    // A clerk is not a citizen: the citizen dashboard is refused.
+    const refused = await visit(page, `${baseUrl}/dashboard`);
+    expect(refused?.status()).toBe(403);
+    await expectHeading(page, "لا يمكنك فتح هذه الصفحة");
+    await tab.close();
+  });
+
+  it("enrols a new clerk's authenticator from the QR code page, shown once", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/staff/sign-in`);
+    await switchLanguage(page, "en");
+    await page.getByLabel("Username").fill("kff.newclerk");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(/\/staff\/verify/);
+    await expectHeading(page, "Set up two-step verification");
+    await page.getByRole("img", { name: /QR code/ }).locator("svg").waitFor();
+    await expectNoAxeViolations(page);
+    const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+    await page.getByLabel("Verification code").fill(codeFor(secret));
+    await page.getByRole("button", { name: "Confirm and sign in" }).click();
+    await page.waitForURL(`${baseUrl}/staff`);
+    await expectLanguage(page, "en");
+    await expectText(page, "Fire-safety inspector — Kuwait Fire Force");
+
+    // Next time: a code is asked for, and the key is never shown again.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Username").fill("kff.newclerk");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(/\/staff\/verify/);
+    await expectHeading(page, "Enter your verification code");
+    await expect(page.getByTestId("totp-secret").count()).resolves.toBe(0);
+    await tab.close();
+  });
+
+  it("shows a supervisor their team and an administrator the portal overview", async () => {
+    for (const [username, heading] of [
+      ["kcb.supervisor", "موظفو بنك الائتمان الكويتي"],
+      ["admin", "نظرة عامة على البوابة"],
+    ] as const) {
+      const tab = await newPage(browser);
+    const { page } = tab;
+      await visit(page, `${baseUrl}/staff/sign-in`);
+      await page.getByLabel("اسم المستخدم").fill(username);
+      await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "متابعة" }).click();
+      await page.getByLabel("رمز التحقق").fill(codeFor(secretOf(username)));
+      await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
+      await page.waitForURL(`${baseUrl}/staff`);
+      await page.getByRole("heading", { level: 2, name: heading }).waitFor();
+      await expectNoAxeViolations(page);
+      await tab.close();
+    }
+  });
+
+  it("works without JavaScript: sign-in, language switch and sign-out are plain forms", async () => {
+    const tab = await newPage(browser, { javaScriptEnabled: false });
+    const { page } = tab;
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByRole("button", { name: "View this page in English" }).click();
+    await page.waitForURL(`${baseUrl}/sign-in`);
+    await expectLanguage(page, "en");
+    await page.getByLabel("Civil ID number").fill("285031244114");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(`${baseUrl}/dashboard`);
+    await expectHeading(page, "Welcome, Rajesh Kumar");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in\?notice=signed-out/);
+    await tab.close();
+  });
+
+  it("can be used with the keyboard: the first Tab reaches the skip link, which moves to the content", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/`);
+    await waitForHydration(page);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("الانتقال إلى المحتوى الرئيسي");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await tab.close();
+  });
+
+  it("shows the 404 page in both languages without accessibility violations", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    const response = await visit(page, `${baseUrl}/nothing-here`);
+    expect(response?.status()).toBe(404);
+    await expectHeading(page, "الصفحة غير موجودة");
+    await expectNoAxeViolations(page);
+    await switchLanguage(page, "en");
+    expect(page.url()).toBe(`${baseUrl}/nothing-here`);
+    await expectHeading(page, "Page not found");
+    await expectNoAxeViolations(page);
+    await tab.close();
+  });
+});

@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { freePort, repoRoot, startServer } from "../setup/server-process";
+
+const baseUrl = inject("baseUrl");
+const tempDirs: string[] = [];
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the running portal", () => {
+  it("answers /healthz and /readyz with the database and migrations", async () => {
+    expect(await (await fetch(`${baseUrl}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ok", driver: "pglite", migrations: { expected: 1, applied: 1 } });
+  });
+
+  it("sends a request id and security headers with every page", async () => {
+    const response = await fetch(`${baseUrl}/`, { headers: { "x-request-id": "trace-me-123" } });
+    expect(response.headers.get("x-request-id")).toBe("trace-me-123");
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("content-language")).toBe("ar");
+  });
+
+  it("answers an unknown address with a 404 page in the visitor's language", async () => {
+    const arabic = await fetch(`${baseUrl}/no/such/page`);
+    expect(arabic.status).toBe(404);
+    expect(await arabic.text()).toContain("الصفحة غير موجودة");
+    const english = await fetch(`${baseUrl}/no/such/page`, { headers: { cookie: "nafitha_lang=ImVuIg%3D%3D" } });
+    expect(await english.text()).toContain("Page not found");
+  });
+
+  it("refuses a form post from another site, in both languages", async () => {
+    const response = await fetch(`${baseUrl}/sign-in`, {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "civilId=288020122596&password=x",
+    });
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(text).toContain("رُفض هذا الطلب");
+    expect(text).toContain("This request was refused");
+  });
+
+  it("refuses to start a second process on the same embedded database", async () => {
+    const port = await freePort();
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: inject("serverDataDir"), DATABASE_URL: "", PORT: String(port), NAFITHA_QUIET_BANNER: "true" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("already in use by another Nafitha process (server");
+  });
+});
+
+describe("a portal process", () => {
+  it("stops cleanly on SIGTERM, and a second start keeps every row of the first", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-restart-"));
+    tempDirs.push(dataDir);
+    const first = await startServer({ dataDir });
+    expect(first.output()).toContain('"createdAccounts":11');
+    const signIn = await fetch(`${first.baseUrl}/sign-in`, {
+      method: "POST",
+      headers: { origin: first.baseUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: "civilId=288020122596&password=Nafitha-Demo-2026",
+      redirect: "manual",
+    });
+    expect(signIn.status).toBe(302);
+    const cookie = signIn.headers.get("set-cookie")!.split(";")[0]!;
+    expect(cookie).toMatch(/^__Host-nafitha_session=/);
+    expect(await first.stop()).toBe(0);
+    expect(first.output()).toContain('"msg":"stopped"');
+    expect(fs.existsSync(path.join(dataDir, "nafitha.lock"))).toBe(false);
+
+    const second = await startServer({ dataDir });
+    try {
+      expect(second.output()).toContain('"createdAccounts":0');
+      // The session made before the restart still signs its holder in.
+      const dashboard = await fetch(`${second.baseUrl}/dashboard`, { headers: { cookie }, redirect: "manual" });
+      expect(dashboard.status).toBe(200);
+      expect(await dashboard.text()).toContain("أحمد عبدالله العنزي");
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it("stops at start-up with a message naming a bad setting", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: "not-a-port", DATABASE_URL: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PORT:");
+    expect(result.stderr).toContain('(got "not-a-port")');
+  });
+});

@@ -1,0 +1,81 @@
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { chromiumLaunchOptions } from "./chromium";
+
+export const hasChromium = process.env.HAS_CHROMIUM === "true";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions);
+}
+
+export interface TestPage {
+  context: BrowserContext;
+  page: Page;
+  /** Closes the context; fails if any script error or console error happened in the page. */
+  close(): Promise<void>;
+}
+
+/** A fresh browser context (no cookies) that records every script error in the page. */
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<TestPage> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    // A 4xx answer to a form post is the page working as designed (a validation error).
+    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      expect(errors, "errors in the page").toEqual([]);
+    },
+  };
+}
+
+/** Waits until React has hydrated the page (it works before that too, as plain HTML). */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+}
+
+/** Opens a page and waits for hydration, as a person would before using it. Returns the HTTP response. */
+export async function visit(page: Page, url: string) {
+  const response = await page.goto(url);
+  await waitForHydration(page);
+  return response;
+}
+
+/** Waits for the page's main heading to read exactly this (navigations render asynchronously). */
+export async function expectHeading(page: Page, text: string) {
+  await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor({ timeout: 10_000 });
+}
+
+/** Waits for text to appear on the page. */
+export async function expectText(page: Page, text: string | RegExp) {
+  await page.getByText(text).first().waitFor({ timeout: 10_000 });
+}
+
+/** WCAG 2.2 AA as axe knows it: no violations allowed. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`).join("; ")})`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Clicks the language switch and waits for the page to be in the other language. */
+export async function switchLanguage(page: Page, to: "ar" | "en") {
+  await page.getByRole("button", { name: to === "en" ? "View this page in English" : "اعرض الصفحة باللغة العربية" }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
+  await page.waitForLoadState("networkidle");
+}
+
+export async function expectLanguage(page: Page, lang: "ar" | "en") {
+  await page.waitForFunction((expected) => document.documentElement.lang === expected, lang, { timeout: 10_000 }).catch(() => {});
+  expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+  expect(await page.locator("html").getAttribute("dir")).toBe(lang === "ar" ? "rtl" : "ltr");
+}

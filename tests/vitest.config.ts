@@ -1,0 +1,64 @@
+import fs from "node:fs";
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+import { CHROMIUM_PATH } from "./setup/chromium";
+import SummaryReporter from "./setup/summary-reporter";
+
+const root = path.resolve(import.meta.dirname, "..");
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const hasChromium = fs.existsSync(CHROMIUM_PATH);
+
+if (!hasChromium) {
+  const bar = "!".repeat(78);
+  console.warn(
+    `\n${bar}\n!!  BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM_PATH}.\n!!  Install it (apt-get install -y chromium) to run the journeys in a real browser;\n!!  .ci/run installs it.\n${bar}\n`,
+  );
+}
+if (!hasPostgres) {
+  console.warn("\n[nafitha] TEST_DATABASE_URL is not set: integration tests run on PGlite only (CI also runs them on PostgreSQL).\n");
+}
+
+const integration = (driver: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `integration:${driver}`,
+    include: ["tests/integration/**/*.test.ts"],
+    env: { TEST_DB_DRIVER: driver },
+    globalSetup: ["tests/setup/database-template.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  root,
+  resolve: { alias: { "~": path.join(root, "app") } },
+  test: {
+    reporters: ["default", new SummaryReporter()],
+    setupFiles: ["tests/setup/fail-on-console-error.ts"],
+    env: { LOG_LEVEL: "silent" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
+        },
+      },
+      integration("pglite"),
+      ...(hasPostgres ? [integration("postgres")] : []),
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          env: { HAS_CHROMIUM: String(hasChromium) },
+          globalSetup: ["tests/setup/e2e-server.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
