@@ -63,14 +63,15 @@ async function connectPostgres(config: Extract<DatabaseConfig, { driver: "postgr
     db: db as unknown as Database,
     driver: "postgres",
     async migrate() {
-      // Several app processes may start at once: one migrates, the others wait for it.
-      const connection = await client.reserve();
+      // Several app processes may start at once: one migrates, the others wait for it. A client
+      // of one connection keeps the session-level advisory lock and the migration on one session.
+      const single = postgres(config.url, { max: 1, onnotice: () => {} });
       try {
-        await connection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres(connection, { casing: "snake_case" }), { migrationsFolder: MIGRATIONS_DIR });
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(single, { casing: "snake_case" }), { migrationsFolder: MIGRATIONS_DIR });
       } finally {
-        await connection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-        connection.release();
+        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        await single.end({ timeout: 5 });
       }
     },
     close: () => client.end({ timeout: 5 }),

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_PATH } from "./setup/chromium";
-import SummaryReporter from "./setup/summary-reporter";
+import { CHROMIUM_PATH } from "./setup/chromium.ts";
+import SummaryReporter from "./setup/summary-reporter.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);

@@ -41,9 +41,15 @@ async function setupPostgres(project: TestProject) {
   await admin.unsafe(`create database "${templateName}"`);
   const templateUrl = new URL(adminUrl);
   templateUrl.pathname = `/${templateName}`;
-  const handle = await connect({ driver: "postgres", url: templateUrl.toString(), maxConnections: 1 });
-  await handle.migrate();
-  await handle.close();
+  try {
+    const handle = await connect({ driver: "postgres", url: templateUrl.toString(), maxConnections: 1 });
+    await handle.migrate();
+    await handle.close();
+  } catch (error) {
+    await admin.unsafe(`drop database if exists "${templateName}" with (force)`);
+    await admin.end();
+    throw error;
+  }
   project.provide("postgresTemplate", { adminUrl, templateName });
   return async () => {
     const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`nafitha_t_${process.pid}_%`} or datname = ${templateName}`;
