@@ -23,6 +23,14 @@ export function currentRequestId(): string | undefined {
   return requestContext.getStore()?.requestId;
 }
 
+function describeError(error: Error): Record<string, unknown> {
+  const described: Record<string, unknown> = { name: error.name, message: error.message, stack: error.stack };
+  // Driver errors wrap the database's own message (e.g. drizzle's "Failed query") in `cause`.
+  if (error.cause instanceof Error) described.cause = describeError(error.cause);
+  else if (error.cause !== undefined) described.cause = String(error.cause);
+  return described;
+}
+
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (rank[level] < threshold) return;
   const line: Record<string, unknown> = { time: new Date().toISOString(), level, msg };
@@ -30,7 +38,7 @@ function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   if (requestId) line.requestId = requestId;
   if (fields) {
     for (const [key, value] of Object.entries(fields)) {
-      line[key] = value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+      line[key] = value instanceof Error ? describeError(value) : value;
     }
   }
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${JSON.stringify(line)}\n`);

@@ -1,4 +1,4 @@
-import { and, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, signInThrottles } from "../../db/schema";
 import { verifyAuditChain } from "../audit/audit.server";
@@ -19,17 +19,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const jobHandlers: JobHandlers = {
   async "sessions.purge-expired"(_payload, { db }) {
     const now = Date.now();
-    // Ended sessions are kept a month so the account's session history stays readable.
+    // Ended sessions are kept a month so the account's session history stays readable. A session
+    // that ended by idling out also passed its absolute expiry (12 hours) long before then.
     const keepUntil = new Date(now - 30 * DAY_MS);
     await db
       .delete(sessions)
-      .where(
-        or(
-          lt(sessions.expiresAt, keepUntil),
-          and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil)),
-          lt(sql`${sessions.lastSeenAt} + make_interval(secs => ${sessions.idleTimeoutSeconds})`, keepUntil),
-        ),
-      );
+      .where(or(lt(sessions.expiresAt, keepUntil), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil))));
     await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(now - DAY_MS)));
   },
 
