@@ -78,6 +78,30 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await tab.close();
   });
 
+  it("slows down password guessing with a clear message, in the page's language", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/sign-in`);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByLabel("الرقم المدني").fill("292091998298");
+      await page.getByLabel("كلمة المرور").fill(`guess number ${attempt}`);
+      await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+      await page.waitForLoadState("networkidle");
+      await expectText(page, "الرقم المدني أو كلمة المرور غير صحيحة");
+    }
+    // The sixth try, even with the right password, is refused until the lock lifts.
+    await page.getByLabel("الرقم المدني").fill("292091998298");
+    await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await expectText(page, "تجاوزت عدد المحاولات المسموح به. يُرجى المحاولة مرة أخرى بعد 15 دقيقة.");
+    await switchLanguage(page, "en");
+    await page.getByLabel("Civil ID number").fill("292091998298");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expectText(page, "Too many unsuccessful attempts. Please try again in 15 minutes.");
+    await tab.close();
+  });
+
   it("signs a citizen in with Arabic-Indic digits, shows the dashboard, and signs out", async () => {
     const tab = await newPage(browser);
     const { page } = tab;
