@@ -45,17 +45,7 @@ async function checkPassword(
     await db.transaction(async (tx) => {
       await recordFailure(tx, "account", keys[0]!);
       if (meta.ip) await recordFailure(tx, "ip", keys[1]!);
-      await recordAudit(tx, {
-        actorAccountId: candidate?.accountId ?? null,
-        actorLabel: audience,
-        channel: meta.channel,
-        action: "auth.sign-in-failed",
-        subjectType: "account",
-        subjectId: candidate?.accountId ?? null,
-        requestId: meta.requestId,
-        ip: meta.ip,
-        details: { audience, step: "password", isKnownAccount: Boolean(candidate) },
-      });
+      await auditAccount(tx, candidate?.accountId ?? null, meta, "auth.sign-in-failed", { audience, step: "password", isKnownAccount: Boolean(candidate) });
     });
     return { ok: false, reason: "invalid-credentials" };
   }
@@ -73,6 +63,36 @@ async function rememberLanguage(db: Database, accountId: string, language: Langu
     .where(eq(people.id, sql`(select ${accounts.personId} from ${accounts} where ${accounts.id} = ${accountId})`));
 }
 
+/** Audits something that happened to an account, by the account's own holder. */
+function auditAccount(db: Database, accountId: string | null, meta: RequestMeta, action: string, details?: Record<string, unknown>) {
+  return recordAudit(db, {
+    actorAccountId: accountId,
+    channel: meta.channel,
+    action,
+    subjectType: "account",
+    subjectId: accountId,
+    requestId: meta.requestId,
+    ip: meta.ip,
+    details,
+  });
+}
+
+/** Opens the session of a completed sign-in: one transaction with its audit event. */
+async function openActiveSession(
+  tx: Database,
+  accountId: string,
+  meta: RequestMeta,
+  idleTimeoutSeconds: number,
+  language: Language | null,
+  audience: "citizen" | "staff",
+): Promise<string> {
+  const session = await createSession(tx, { accountId, stage: "active", channel: meta.channel, idleTimeoutSeconds, ip: meta.ip, userAgent: meta.userAgent });
+  await tx.update(accounts).set({ lastSignInAt: new Date() }).where(eq(accounts.id, accountId));
+  await rememberLanguage(tx, accountId, language);
+  await auditAccount(tx, accountId, meta, "auth.signed-in", { audience });
+  return session.token;
+}
+
 export async function signInCitizen(
   db: Database,
   input: { civilId: CivilId; password: string; language: Language | null },
@@ -87,22 +107,7 @@ export async function signInCitizen(
     .limit(1);
   const checked = await checkPassword(db, `citizen:${input.civilId}`, candidate, input.password, meta, "citizen");
   if (!checked.ok) return checked;
-  const token = await db.transaction(async (tx) => {
-    const session = await createSession(tx, { accountId: checked.accountId, stage: "active", channel: meta.channel, idleTimeoutSeconds, ip: meta.ip, userAgent: meta.userAgent });
-    await tx.update(accounts).set({ lastSignInAt: new Date() }).where(eq(accounts.id, checked.accountId));
-    await rememberLanguage(tx, checked.accountId, input.language);
-    await recordAudit(tx, {
-      actorAccountId: checked.accountId,
-      channel: meta.channel,
-      action: "auth.signed-in",
-      subjectType: "account",
-      subjectId: checked.accountId,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      details: { audience: "citizen" },
-    });
-    return session.token;
-  });
+  const token = await db.transaction((tx) => openActiveSession(tx, checked.accountId, meta, idleTimeoutSeconds, input.language, "citizen"));
   return { ok: true, token, accountId: checked.accountId };
 }
 
@@ -171,16 +176,7 @@ export async function completeStaffSignIn(
     await db.transaction(async (tx) => {
       await recordFailure(tx, "account", keys[0]!);
       if (meta.ip) await recordFailure(tx, "ip", keys[1]!);
-      await recordAudit(tx, {
-        actorAccountId: input.accountId,
-        channel: meta.channel,
-        action: "auth.sign-in-failed",
-        subjectType: "account",
-        subjectId: input.accountId,
-        requestId: meta.requestId,
-        ip: meta.ip,
-        details: { audience: "staff", step: "totp" },
-      });
+      await auditAccount(tx, input.accountId, meta, "auth.sign-in-failed", { audience: "staff", step: "totp" });
     });
     return { ok: false, reason: "invalid-credentials" };
   }
@@ -189,7 +185,7 @@ export async function completeStaffSignIn(
     // Compare-and-set on the last step: of two requests with the same code, one wins.
     const [accepted] = await tx
       .update(accounts)
-      .set({ totpLastStep: step, totpEnrolledAt: account.enrolledAt ?? now, lastSignInAt: now })
+      .set({ totpLastStep: step, totpEnrolledAt: account.enrolledAt ?? now })
       .where(and(eq(accounts.id, input.accountId), or(isNull(accounts.totpLastStep), lt(accounts.totpLastStep, step))))
       .returning({ id: accounts.id });
     if (!accepted) return null;
@@ -199,22 +195,8 @@ export async function completeStaffSignIn(
       .where(and(eq(sessions.id, input.pendingSessionId), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
     if (!pending) return null;
-    const session = await createSession(tx, { accountId: input.accountId, stage: "active", channel: meta.channel, idleTimeoutSeconds, ip: meta.ip, userAgent: meta.userAgent });
-    await rememberLanguage(tx, input.accountId, input.language);
-    if (!account.enrolledAt) {
-      await recordAudit(tx, { actorAccountId: input.accountId, channel: meta.channel, action: "auth.totp-enrolled", subjectType: "account", subjectId: input.accountId, requestId: meta.requestId, ip: meta.ip });
-    }
-    await recordAudit(tx, {
-      actorAccountId: input.accountId,
-      channel: meta.channel,
-      action: "auth.signed-in",
-      subjectType: "account",
-      subjectId: input.accountId,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      details: { audience: "staff" },
-    });
-    return session.token;
+    if (!account.enrolledAt) await auditAccount(tx, input.accountId, meta, "auth.totp-enrolled");
+    return openActiveSession(tx, input.accountId, meta, idleTimeoutSeconds, input.language, "staff");
   });
   if (!token) return { ok: false, reason: "invalid-credentials" };
   await clearThrottle(db, keys[0]!);
@@ -224,6 +206,6 @@ export async function completeStaffSignIn(
 export async function signOut(db: Database, session: { id: string; accountId: string }, meta: RequestMeta): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt)));
-    await recordAudit(tx, { actorAccountId: session.accountId, channel: meta.channel, action: "auth.signed-out", subjectType: "account", subjectId: session.accountId, requestId: meta.requestId, ip: meta.ip });
+    await auditAccount(tx, session.accountId, meta, "auth.signed-out");
   });
 }
