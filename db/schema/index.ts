@@ -5,3 +5,7 @@ export * from "./accounts";
 export * from "./sessions";
 export * from "./audit";
 export * from "./jobs";
+export * from "./applications";
+export * from "./exchange";
+export * from "./notifications";
+export * from "./registries";

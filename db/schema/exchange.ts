@@ -1,0 +1,54 @@
+import { bigint, boolean, index, integer, pgTable, real, text, uuid } from "drizzle-orm/pg-core";
+import { agencies } from "./agencies";
+import { timestamptz } from "./common";
+
+export const exchangeOutcomes = ["ok", "not-found", "agency-error", "unreachable", "timeout", "bad-signature", "bad-response", "refused"] as const;
+export type ExchangeOutcome = (typeof exchangeOutcomes)[number];
+
+/** Every call over the exchange, one row per attempt: who asked what of whom, for which application. */
+export const exchangeMessages = pgTable(
+  "exchange_messages",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: text("request_id").notNull(),
+    applicationId: uuid("application_id"),
+    stepInstanceId: uuid("step_instance_id"),
+    /** The person the data is about, on whose behalf the portal asks. */
+    onBehalfOfPersonId: uuid("on_behalf_of_person_id"),
+    callerServiceId: text("caller_service_id").notNull(),
+    agencyId: text("agency_id").notNull(),
+    operation: text("operation").notNull(),
+    purpose: text("purpose").notNull(),
+    attempt: integer("attempt").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseHash: text("response_hash"),
+    httpStatus: integer("http_status"),
+    outcome: text("outcome").$type<ExchangeOutcome>().notNull(),
+    error: text("error"),
+    latencyMs: integer("latency_ms").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("exchange_messages_application_idx").on(t.applicationId, t.id),
+    index("exchange_messages_person_idx").on(t.onBehalfOfPersonId, t.id),
+    index("exchange_messages_agency_idx").on(t.agencyId, t.id),
+  ],
+);
+
+/**
+ * How the portal reaches each agency, and the faults injected into the simulated endpoints
+ * (to prove the portal keeps working when an agency is slow, failing or down).
+ */
+export const agencyLinks = pgTable("agency_links", {
+  agencyId: text("agency_id")
+    .primaryKey()
+    .references(() => agencies.id),
+  baseUrl: text("base_url"),
+  latencyMs: integer("latency_ms").notNull().default(0),
+  errorRate: real("error_rate").notNull().default(0),
+  isDown: boolean("is_down").notNull().default(false),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+});
+
+export type ExchangeMessage = typeof exchangeMessages.$inferSelect;
+export type AgencyLink = typeof agencyLinks.$inferSelect;
