@@ -23,6 +23,13 @@ const EnvSchema = z
     TRUST_PROXY: booleanString.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NAFITHA_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    MAIL_FROM: z.string().min(3).default("Nafitha <no-reply@nafitha.example>"),
+    /** Where the simulated agencies answer; by default this same server. */
+    EXCHANGE_BASE_URL: z.string().url().optional(),
+    EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    AGENCY_URLS: z.string().optional(),
+    AGENCY_FAULTS: z.string().optional(),
     SESSION_IDLE_MINUTES_CITIZEN: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })

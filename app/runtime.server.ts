@@ -1,13 +1,37 @@
 import path from "node:path";
 import { connect, type Database, type DatabaseHandle } from "../db/client";
 import { acquireDataDirLock } from "../db/lock";
+import { catalogue as productionCatalogue } from "./catalogue/services";
+import type { Catalogue } from "./catalogue/registry";
 import type { Env } from "./env.server";
+import type { ExchangeConfig } from "./exchange/client.server";
+import { applyAgencyLinks, parseAgencyLinkSettings } from "./exchange/links.server";
+import { deriveExchangeKeys, type ExchangeKeys } from "./exchange/signing.server";
+import type { JobDeps } from "./jobs/handlers.server";
+import { outboxSmsProvider } from "./notifications/delivery.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
 
 export interface Runtime {
   env: Env;
   database: DatabaseHandle;
   secrets: Secrets;
+  exchangeKeys: ExchangeKeys;
+  catalogue: Catalogue;
+}
+
+/** What the engine and the job handlers need of this process. */
+export function jobDepsOf(runtime: Runtime): JobDeps {
+  const exchange: ExchangeConfig = {
+    keys: runtime.exchangeKeys,
+    defaultBaseUrl: runtime.env.EXCHANGE_BASE_URL ?? `http://127.0.0.1:${runtime.env.PORT}/exchange/agencies`,
+    timeoutMs: runtime.env.EXCHANGE_TIMEOUT_MS,
+    isGranted: runtime.catalogue.isGranted,
+  };
+  return {
+    catalogue: runtime.catalogue,
+    exchange,
+    delivery: { smtpUrl: runtime.env.SMTP_URL, mailFrom: runtime.env.MAIL_FROM, sms: outboxSmsProvider },
+  };
 }
 
 // The start script and the Remix server bundle load this module separately; the runtime is kept
@@ -47,8 +71,14 @@ export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{
     releaseLock();
     throw error;
   }
-  const secrets = deriveSecrets(loadRootSecret(env.NAFITHA_SECRET, env.DATA_DIR));
-  const runtime: Runtime = { env, database, secrets };
+  const rootSecret = loadRootSecret(env.NAFITHA_SECRET, env.DATA_DIR);
+  const runtime: Runtime = {
+    env,
+    database,
+    secrets: deriveSecrets(rootSecret),
+    exchangeKeys: deriveExchangeKeys(rootSecret),
+    catalogue: productionCatalogue,
+  };
   installRuntime(runtime);
   return {
     runtime,

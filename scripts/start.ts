@@ -11,7 +11,9 @@ import { parseEnv } from "../app/env.server";
 import { i18nFor } from "../app/i18n/config";
 import { startWorker, type Worker } from "../app/jobs/worker.server";
 import { log, setLogLevel, withRequestId } from "../app/log.server";
-import { startRuntime } from "../app/runtime.server";
+import { jobDepsOf, startRuntime } from "../app/runtime.server";
+import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links.server";
+import { createJobHandlers } from "../app/jobs/handlers.server";
 import { DEMO_PASSWORD, demoCitizens, demoStaff, seedDemo } from "../db/seed/demo";
 import { exitOnStartupError } from "./startup";
 
@@ -71,6 +73,8 @@ async function main() {
   });
 
   app.use((req, res, next) => {
+    // Agency endpoints are called server to server and authenticated by signature (app/exchange).
+    if (req.path.startsWith("/exchange/agencies/")) return next();
     const allowed = isSameOriginMutation({
       method: req.method,
       origin: req.get("origin") ?? null,
@@ -95,7 +99,10 @@ async function main() {
     }),
   );
 
-  const worker: Worker | null = env.RUN_WORKER ? startWorker(runtime.database.db, { isScheduling: true }) : null;
+  await applyAgencyLinks(runtime.database.db, parseAgencyLinkSettings(env.AGENCY_URLS, env.AGENCY_FAULTS));
+  const worker: Worker | null = env.RUN_WORKER
+    ? startWorker(runtime.database.db, { isScheduling: true, handlers: createJobHandlers(jobDepsOf(runtime)) })
+    : null;
   const server = app.listen(env.PORT, env.HOST ?? "::", () => {
     const url = env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
     log.info("listening", { url, database: runtime.database.driver, worker: Boolean(worker) });

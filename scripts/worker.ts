@@ -4,14 +4,15 @@
 import { parseEnv } from "../app/env.server";
 import { startWorker } from "../app/jobs/worker.server";
 import { log, setLogLevel } from "../app/log.server";
-import { startRuntime } from "../app/runtime.server";
+import { jobDepsOf, startRuntime } from "../app/runtime.server";
+import { createJobHandlers } from "../app/jobs/handlers.server";
 import { exitOnStartupError } from "./startup";
 
 async function main() {
   const env = parseEnv();
   setLogLevel(env.LOG_LEVEL);
   const { runtime, stop } = await startRuntime(env, "worker");
-  const worker = startWorker(runtime.database.db, { isScheduling: true });
+  const worker = startWorker(runtime.database.db, { isScheduling: true, handlers: createJobHandlers(jobDepsOf(runtime)) });
   log.info("worker started", { workerId: worker.id, database: runtime.database.driver });
   const shutdown = async (signal: string) => {
     log.info("worker stopping", { signal });

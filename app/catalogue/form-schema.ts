@@ -58,8 +58,10 @@ export function normalisePhone(input: string): string | null {
   return /^[2569]\d{7}$/.test(digits) ? `+965${digits}` : null;
 }
 
+// `optional()` first: a key that was not sent still reaches the transform, which decides
+// whether its absence is a problem (zod 4 would otherwise refuse the missing key by itself).
 function valueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<unknown> {
-  return z.unknown().transform((raw, ctx) => {
+  return z.unknown().optional().transform((raw, ctx) => {
     const value = clean(raw);
     if (blank(value)) return field.isRequired ? problem(ctx, "required") : undefined;
     switch (field.type) {
@@ -121,7 +123,7 @@ function valueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<unknow
 function fieldSchema(field: Field): z.ZodType<unknown> {
   if (field.type !== "group") return valueSchema(field);
   const item = z.object(Object.fromEntries(field.fields.map((sub) => [sub.id, valueSchema(sub)])));
-  return z.unknown().transform((raw, ctx) => {
+  return z.unknown().optional().transform((raw, ctx) => {
     const items = Array.isArray(raw) ? raw : [];
     if (items.length < field.minItems) return problem(ctx, items.length === 0 && field.isRequired ? "required" : "too-few-items", { min: field.minItems });
     if (items.length > field.maxItems) return problem(ctx, "too-many-items", { max: field.maxItems });

@@ -4,11 +4,15 @@ import arCommon from "../../locales/ar/common.json";
 import arDashboard from "../../locales/ar/dashboard.json";
 import arHome from "../../locales/ar/home.json";
 import arStaff from "../../locales/ar/staff.json";
+import arNotifications from "../../locales/ar/notifications.json";
+import arTimeline from "../../locales/ar/timeline.json";
 import enAuth from "../../locales/en/auth.json";
 import enCommon from "../../locales/en/common.json";
 import enDashboard from "../../locales/en/dashboard.json";
 import enHome from "../../locales/en/home.json";
 import enStaff from "../../locales/en/staff.json";
+import enNotifications from "../../locales/en/notifications.json";
+import enTimeline from "../../locales/en/timeline.json";
 
 export const languages = ["ar", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -23,8 +27,8 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 export const resources = {
-  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff },
-  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff },
+  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications },
+  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

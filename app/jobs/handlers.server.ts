@@ -2,7 +2,10 @@ import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions, signInThrottles } from "../../db/schema";
 import { verifyAuditChain } from "../audit/audit.server";
+import { issueCertificateStep, markLateSteps, runExchangeStep, type EngineDeps } from "../engine/engine.server";
+import type { ExchangeConfig } from "../exchange/client.server";
 import { log } from "../log.server";
+import { deliverNotification, type DeliveryConfig } from "../notifications/delivery.server";
 import type { JobKind, JobPayload } from "./kinds";
 
 export interface JobContext {
@@ -13,30 +16,55 @@ export interface JobContext {
 
 export type JobHandlers = { [K in JobKind]: (payload: JobPayload<K>, context: JobContext) => Promise<void> };
 
+/** What the handlers need beyond the database: the catalogue, the exchange, the mail and SMS outlets. */
+export interface JobDeps extends EngineDeps {
+  exchange: ExchangeConfig;
+  delivery: DeliveryConfig;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Handlers must be idempotent: a job whose worker died is run again. */
-export const jobHandlers: JobHandlers = {
-  async "sessions.purge-expired"(_payload, { db }) {
-    const now = Date.now();
-    // Ended sessions are kept a month so the account's session history stays readable. A session
-    // that ended by idling out also passed its absolute expiry (12 hours) long before then.
-    const keepUntil = new Date(now - 30 * DAY_MS);
-    await db
-      .delete(sessions)
-      .where(or(lt(sessions.expiresAt, keepUntil), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil))));
-    await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(now - DAY_MS)));
-  },
+export function createJobHandlers(deps: JobDeps): JobHandlers {
+  return {
+    async "sessions.purge-expired"(_payload, { db }) {
+      // Ended sessions are kept a month so the account's session history stays readable. A session
+      // that ended by idling out also passed its absolute expiry (12 hours) long before then.
+      const keepUntil = new Date(Date.now() - 30 * DAY_MS);
+      await db
+        .delete(sessions)
+        .where(or(lt(sessions.expiresAt, keepUntil), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil))));
+      await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(Date.now() - DAY_MS)));
+    },
 
-  async "audit.verify-chain"(_payload, { db }) {
-    const report = await verifyAuditChain(db);
-    if (report.intact) log.info("audit chain verified", { events: report.count });
-    else log.error("audit chain broken", { brokenAtId: report.brokenAtId, verifiedBefore: report.count });
-  },
-};
+    async "audit.verify-chain"(_payload, { db }) {
+      const report = await verifyAuditChain(db);
+      if (report.intact) log.info("audit chain verified", { events: report.count });
+      else log.error("audit chain broken", { brokenAtId: report.brokenAtId, verifiedBefore: report.count });
+    },
+
+    async "exchange.call"({ stepInstanceId }, { db, attempt }) {
+      await runExchangeStep(db, deps, deps.exchange, stepInstanceId, attempt);
+    },
+
+    async "certificate.issue"({ stepInstanceId }, { db }) {
+      await issueCertificateStep(db, deps, stepInstanceId);
+    },
+
+    async "deadlines.mark-late"(_payload, { db }) {
+      const marked = await markLateSteps(db, deps);
+      if (marked) log.info("steps marked late", { count: marked });
+    },
+
+    async "notification.deliver"({ notificationId }, { db }) {
+      await deliverNotification(db, deps.delivery, notificationId);
+    },
+  };
+}
 
 /** Jobs the worker enqueues on a timer; the dedupe key makes one per period across all workers. */
 export const scheduledJobs: { kind: JobKind; everyMs: number }[] = [
   { kind: "sessions.purge-expired", everyMs: 60 * 60 * 1000 },
   { kind: "audit.verify-chain", everyMs: DAY_MS },
+  { kind: "deadlines.mark-late", everyMs: 5 * 60 * 1000 },
 ];

@@ -7,6 +7,10 @@ import { z } from "zod";
 export const jobPayloads = {
   "sessions.purge-expired": z.object({}),
   "audit.verify-chain": z.object({}),
+  "exchange.call": z.object({ stepInstanceId: z.string().uuid() }),
+  "certificate.issue": z.object({ stepInstanceId: z.string().uuid() }),
+  "deadlines.mark-late": z.object({}),
+  "notification.deliver": z.object({ notificationId: z.string().uuid() }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

@@ -41,8 +41,9 @@ export async function enqueueJob<K extends JobKind>(
  * without waiting on, or taking, each other's jobs.
  */
 export async function claimJobs(db: Database, workerId: string, limit: number, leaseSeconds: number): Promise<Job[]> {
+  // The database's clock decides what is due: one clock for every worker, whatever their own say.
+  const now = sql`now()`;
   return db.transaction(async (tx) => {
-    const now = new Date();
     const due = await tx
       .select({ id: jobs.id })
       .from(jobs)
@@ -62,7 +63,7 @@ export async function claimJobs(db: Database, workerId: string, limit: number, l
         status: "running",
         attempts: sql`${jobs.attempts} + 1`,
         lockedBy: workerId,
-        leaseExpiresAt: new Date(now.getTime() + leaseSeconds * 1000),
+        leaseExpiresAt: sql`now() + make_interval(secs => ${leaseSeconds})`,
       })
       .where(inArray(jobs.id, due.map((row) => row.id)))
       .returning();

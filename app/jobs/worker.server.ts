@@ -3,7 +3,7 @@ import os from "node:os";
 import type { Database } from "../../db/client";
 import type { Job } from "../../db/schema";
 import { log } from "../log.server";
-import { jobHandlers as defaultHandlers, scheduledJobs, type JobHandlers } from "./handlers.server";
+import { scheduledJobs, type JobHandlers } from "./handlers.server";
 import { isJobKind, jobPayloads, type JobKind } from "./kinds";
 import { claimJobs, completeJob, enqueueJob, failJob } from "./queue.server";
 
@@ -12,7 +12,7 @@ export interface WorkerOptions {
   pollIntervalMs?: number;
   batchSize?: number;
   leaseSeconds?: number;
-  handlers?: JobHandlers;
+  handlers: JobHandlers;
   /** Enqueue the periodic jobs (purge, audit check). */
   isScheduling?: boolean;
 }
@@ -25,12 +25,12 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
+export function startWorker(db: Database, options: WorkerOptions): Worker {
   const id = options.workerId ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   const batchSize = options.batchSize ?? 5;
   const leaseSeconds = options.leaseSeconds ?? 120;
-  const handlers = options.handlers ?? defaultHandlers;
+  const handlers = options.handlers;
   let isStopping = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();

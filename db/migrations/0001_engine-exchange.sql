@@ -2,6 +2,7 @@ CREATE TYPE "public"."application_status" AS ENUM('draft', 'in-progress', 'actio
 CREATE TYPE "public"."step_state" AS ENUM('active', 'waiting', 'completed', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."notification_channel" AS ENUM('in-app', 'email', 'sms');--> statement-breakpoint
 CREATE TYPE "public"."notification_status" AS ENUM('pending', 'sent', 'failed', 'skipped');--> statement-breakpoint
+CREATE TYPE "public"."certificate_status" AS ENUM('valid', 'revoked');--> statement-breakpoint
 CREATE TABLE "application_events" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "application_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"application_id" uuid NOT NULL,
@@ -158,6 +159,25 @@ CREATE TABLE "registry_pifss_employment" (
 	"is_active" boolean NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "certificates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"application_id" uuid NOT NULL,
+	"service_id" text NOT NULL,
+	"number" text NOT NULL,
+	"verification_code" text NOT NULL,
+	"holder_person_id" uuid NOT NULL,
+	"signing_agency_id" text NOT NULL,
+	"data" jsonb NOT NULL,
+	"status" "certificate_status" DEFAULT 'valid' NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"revoked_reason" text,
+	CONSTRAINT "certificates_application_id_unique" UNIQUE("application_id"),
+	CONSTRAINT "certificates_number_unique" UNIQUE("number"),
+	CONSTRAINT "certificates_verification_code_unique" UNIQUE("verification_code")
+);
+--> statement-breakpoint
 ALTER TABLE "application_events" ADD CONSTRAINT "application_events_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_applicant_account_id_accounts_id_fk" FOREIGN KEY ("applicant_account_id") REFERENCES "public"."accounts"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_applicant_person_id_people_id_fk" FOREIGN KEY ("applicant_person_id") REFERENCES "public"."people"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -167,6 +187,8 @@ ALTER TABLE "step_instances" ADD CONSTRAINT "step_instances_assigned_account_id_
 ALTER TABLE "agency_links" ADD CONSTRAINT "agency_links_agency_id_agencies_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."agencies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certificates" ADD CONSTRAINT "certificates_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "certificates" ADD CONSTRAINT "certificates_holder_person_id_people_id_fk" FOREIGN KEY ("holder_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "application_events_application_idx" ON "application_events" USING btree ("application_id","id");--> statement-breakpoint
 CREATE INDEX "applications_applicant_idx" ON "applications" USING btree ("applicant_person_id","created_at");--> statement-breakpoint
 CREATE INDEX "applications_service_status_idx" ON "applications" USING btree ("service_id","status");--> statement-breakpoint
@@ -184,4 +206,5 @@ CREATE INDEX "notifications_application_idx" ON "notifications" USING btree ("ap
 CREATE INDEX "kcb_civil_id_idx" ON "registry_kcb_loans" USING btree ("civil_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "moj_contract_number" ON "registry_moj_marriage_contracts" USING btree ("contract_number");--> statement-breakpoint
 CREATE INDEX "moj_husband_idx" ON "registry_moj_marriage_contracts" USING btree ("husband_civil_id");--> statement-breakpoint
-CREATE INDEX "pifss_civil_id_idx" ON "registry_pifss_employment" USING btree ("civil_id");
+CREATE INDEX "pifss_civil_id_idx" ON "registry_pifss_employment" USING btree ("civil_id");--> statement-breakpoint
+CREATE INDEX "certificates_holder_idx" ON "certificates" USING btree ("holder_person_id","issued_at");

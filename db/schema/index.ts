@@ -9,3 +9,4 @@ export * from "./applications";
 export * from "./exchange";
 export * from "./notifications";
 export * from "./registries";
+export * from "./certificates";

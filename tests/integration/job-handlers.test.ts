@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions, signInThrottles } from "../../db/schema";
 import { ensureCitizenAccount, ensurePerson } from "../../db/seed/factories";
 import { recordAudit } from "../../app/audit/audit.server";
-import { jobHandlers } from "../../app/jobs/handlers.server";
+import { createCatalogue } from "../../app/catalogue/registry";
+import { deriveExchangeKeys } from "../../app/exchange/signing.server";
+import { createJobHandlers } from "../../app/jobs/handlers.server";
+import { outboxSmsProvider } from "../../app/notifications/delivery.server";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
 let t: TestDatabase;
@@ -17,6 +20,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const context = () => ({ db: t.db, jobId: 1, attempt: 1 });
+const catalogue = createCatalogue([], {});
+const jobHandlers = createJobHandlers({
+  catalogue,
+  exchange: { keys: deriveExchangeKeys("x".repeat(32)), defaultBaseUrl: "http://127.0.0.1:9/none", timeoutMs: 1000, isGranted: catalogue.isGranted },
+  delivery: { mailFrom: "test@nafitha.example", sms: outboxSmsProvider },
+});
 const session = (id: string, fields: Partial<typeof sessions.$inferInsert>) => ({
   id,
   accountId,

@@ -16,7 +16,14 @@ beforeEach(async () => {
 });
 
 function handlersWith(run: () => Promise<void>): JobHandlers {
-  return { "sessions.purge-expired": run, "audit.verify-chain": run };
+  return {
+    "sessions.purge-expired": run,
+    "audit.verify-chain": run,
+    "exchange.call": run,
+    "certificate.issue": run,
+    "deadlines.mark-late": run,
+    "notification.deliver": run,
+  };
 }
 
 describe("the jobs table", () => {

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { defineOperation } from "../../exchange/contracts";
+
+export const personOperation = defineOperation({
+  agency: "paci",
+  name: "paci.person",
+  title: { ar: "بيانات الشخص في السجل المدني", en: "Person in the civil registry" },
+  request: z.object({ civilId: z.string().regex(/^[1-3]\d{11}$/) }),
+  response: z.object({
+    civilId: z.string(),
+    nameAr: z.string(),
+    nameEn: z.string(),
+    nationality: z.string().length(3),
+    birthDate: z.string(),
+    sex: z.enum(["male", "female"]),
+    address: z.object({ governorate: z.string(), area: z.string(), block: z.string(), street: z.string(), building: z.string() }),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
+});

@@ -1,0 +1,555 @@
+import crypto from "node:crypto";
+import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { accountRoles, applications, certificates, people, stepInstances, type Application, type StepInstance } from "../../db/schema";
+import type { Catalogue } from "../catalogue/registry";
+import { validatePage, isPageShown, type FieldProblem } from "../catalogue/form-schema";
+import { runRule } from "../catalogue/rules";
+import { JOIN, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
+import { callAgency, type ExchangeConfig } from "../exchange/client.server";
+import { TIME_ZONE } from "../i18n/format";
+import { enqueueJob } from "../jobs/queue.server";
+import { notifyPerson, notifyStaff, type NotificationParams } from "../notifications/notify.server";
+import { systemActor, type Actor } from "./actor";
+import { formatNumber, nextNumber } from "./counters.server";
+import { recordEvent } from "./history.server";
+
+export interface EngineDeps {
+  catalogue: Catalogue;
+}
+
+export type TransitionFailure =
+  | "not-found"
+  | "already-decided"
+  | "not-allowed"
+  | "unknown-action"
+  | "comment-required"
+  | "invalid-answers"
+  | "wrong-amount";
+
+export type TransitionResult = { ok: true } | { ok: false; reason: TransitionFailure; problems?: Record<string, FieldProblem> };
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** Today's date in Kuwait, as YYYY-MM-DD. */
+export function kuwaitToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function factsOf(application: Pick<Application, "answers" | "results" | "applicantPersonId">, civilId: string, now = new Date()): Facts {
+  return {
+    answers: application.answers,
+    results: application.results,
+    applicant: { personId: application.applicantPersonId, civilId },
+    today: kuwaitToday(now),
+  };
+}
+
+/** Everything a transition needs, inside its one transaction. */
+interface Run {
+  tx: Database;
+  service: ServiceDefinition;
+  application: Application;
+  civilId: string;
+  actor: Actor;
+  now: Date;
+}
+
+const facts = (run: Run) => factsOf(run.application, run.civilId, run.now);
+const notificationParams = (run: Run, step?: Step): NotificationParams => ({
+  reference: run.application.reference ?? "",
+  service: run.service.title,
+  step: step?.title,
+});
+
+async function loadRun(tx: Database, deps: EngineDeps, applicationId: string, actor: Actor): Promise<Run | null> {
+  const [row] = await tx
+    .select({ application: applications, civilId: people.civilId })
+    .from(applications)
+    .innerJoin(people, eq(people.id, applications.applicantPersonId))
+    .where(eq(applications.id, applicationId));
+  if (!row) return null;
+  const service = deps.catalogue.get(row.application.serviceId, row.application.serviceVersion);
+  if (!service) throw new Error(`No definition for ${row.application.serviceId}@${row.application.serviceVersion}`);
+  return { tx, service, application: row.application, civilId: row.civilId, actor, now: new Date() };
+}
+
+/**
+ * Validates the answers of every page that applies and returns them as the definition reads
+ * them (money in fils, numbers as numbers, phones normalised). Answers to pages or fields that
+ * no longer apply are dropped; prefilled fields come from agencies and are kept as they are.
+ */
+export function validateAnswers(
+  service: ServiceDefinition,
+  factsNow: Facts,
+): { ok: true; answers: Record<string, unknown> } | { ok: false; problems: Record<string, FieldProblem> } {
+  const problems: Record<string, FieldProblem> = {};
+  const answers: Record<string, unknown> = {};
+  for (const page of service.pages as FormPage[]) {
+    if (!isPageShown(page, factsNow)) continue;
+    for (const field of page.fields) if (field.prefill && factsNow.answers[field.id] !== undefined) answers[field.id] = factsNow.answers[field.id];
+    const result = validatePage(page, factsNow.answers, factsNow);
+    if (result.ok) Object.assign(answers, result.values);
+    else Object.assign(problems, result.problems);
+  }
+  return Object.keys(problems).length ? { ok: false, problems } : { ok: true, answers };
+}
+
+// ---- entering and leaving steps -------------------------------------------------------------
+
+type InstanceValues = Omit<typeof stepInstances.$inferInsert, "applicationId" | "stepId" | "kind" | "parentId">;
+
+async function insertInstance(run: Run, stepId: string, step: Step, parentId: string | null, values: InstanceValues) {
+  const [instance] = await run.tx
+    .insert(stepInstances)
+    .values({ applicationId: run.application.id, stepId, kind: step.kind, parentId, startedAt: run.now, ...values })
+    .returning();
+  return instance!;
+}
+
+/** Compare-and-set: completes the instance only if it is still open at the version read. */
+async function completeInstance(run: Run, instance: StepInstance, outcome: string | null, result: Record<string, unknown> | null): Promise<boolean> {
+  const rows = await run.tx
+    .update(stepInstances)
+    .set({ state: "completed", version: instance.version + 1, outcome, result, completedAt: run.now, lastError: null })
+    .where(and(eq(stepInstances.id, instance.id), eq(stepInstances.version, instance.version), inArray(stepInstances.state, ["active", "waiting"])))
+    .returning({ id: stepInstances.id });
+  return rows.length === 1;
+}
+
+async function enterStep(run: Run, stepId: string, parentId: string | null): Promise<void> {
+  const step = run.service.workflow.steps[stepId];
+  if (!step) throw new Error(`${run.service.id}: unknown step ${stepId}`);
+  const event = { applicationId: run.application.id, stepId };
+  switch (step.kind) {
+    case "exchange": {
+      const instance = await insertInstance(run, stepId, step, parentId, { state: "waiting", agencyId: step.agency });
+      await enqueueJob(run.tx, "exchange.call", { stepInstanceId: instance.id }, { dedupeKey: `exchange:${instance.id}`, maxAttempts: 50 });
+      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "exchange-requested", details: { agency: step.agency } }, run.now);
+      return;
+    }
+    case "parallel": {
+      const instance = await insertInstance(run, stepId, step, parentId, { state: "active", result: { joined: 0 } });
+      for (const branch of step.branches) await enterStep(run, branch, instance.id);
+      return;
+    }
+    case "decision": {
+      const decided = runRule(step.rule, facts(run));
+      const next = step.outcomes[decided.outcome];
+      if (!next) throw new Error(`${run.service.id}: decision ${stepId} gave unknown outcome ${decided.outcome}`);
+      const instance = await insertInstance(run, stepId, step, parentId, {
+        state: "completed",
+        outcome: decided.outcome,
+        result: { reasons: decided.reasons ?? [] },
+        completedAt: run.now,
+      });
+      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "decided-automatically", details: { outcome: decided.outcome, reasons: decided.reasons ?? [] } }, run.now);
+      return advance(run, instance, next);
+    }
+    case "task": {
+      const instance = await insertInstance(run, stepId, step, parentId, {
+        state: "active",
+        agencyId: step.agency,
+        position: step.position,
+        deadlineAt: new Date(run.now.getTime() + step.deadlineHours * HOUR_MS),
+      });
+      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "assigned", details: { agency: step.agency, position: step.position } }, run.now);
+      return;
+    }
+    case "applicant": {
+      const instance = await insertInstance(run, stepId, step, parentId, { state: "active" });
+      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "action-needed" }, run.now);
+      await notifyPerson(run.tx, run.application.applicantPersonId, "action-needed", notificationParams(run, step), run.application.id);
+      return;
+    }
+    case "payment": {
+      const amountFils = runRule(step.fee, facts(run));
+      if (!Number.isSafeInteger(amountFils) || amountFils < 0) throw new Error(`${run.service.id}: fee of ${stepId} is not a whole number of fils`);
+      const instance = await insertInstance(run, stepId, step, parentId, { state: "active", result: { amountFils } });
+      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "payment-due", details: { amountFils } }, run.now);
+      await notifyPerson(run.tx, run.application.applicantPersonId, "action-needed", notificationParams(run, step), run.application.id);
+      return;
+    }
+    case "certificate": {
+      const instance = await insertInstance(run, stepId, step, parentId, { state: "waiting", agencyId: run.service.certificate?.signingAgency ?? null });
+      await enqueueJob(run.tx, "certificate.issue", { stepInstanceId: instance.id }, { dedupeKey: `certificate:${instance.id}` });
+      return;
+    }
+    case "end": {
+      await insertInstance(run, stepId, step, parentId, { state: "completed", outcome: step.outcome, completedAt: run.now });
+      // The case is over: whatever else was still open (another branch) is cancelled.
+      await run.tx
+        .update(stepInstances)
+        .set({ state: "cancelled", completedAt: run.now, version: sql`${stepInstances.version} + 1` })
+        .where(and(eq(stepInstances.applicationId, run.application.id), inArray(stepInstances.state, ["active", "waiting"])));
+      const [updated] = await run.tx
+        .update(applications)
+        .set({ status: step.outcome, decidedAt: run.now, waitingOnApplicantSince: null, version: sql`${applications.version} + 1` })
+        .where(eq(applications.id, run.application.id))
+        .returning();
+      run.application = updated!;
+      await recordEvent(run.tx, systemActor, { ...event, action: step.outcome }, run.now);
+      if (step.outcome !== "withdrawn") {
+        await notifyPerson(run.tx, run.application.applicantPersonId, step.outcome, notificationParams(run), run.application.id);
+      }
+      return;
+    }
+  }
+}
+
+async function advance(run: Run, from: Pick<StepInstance, "parentId">, next: string): Promise<void> {
+  if (run.application.status === "approved" || run.application.status === "rejected" || run.application.status === "withdrawn") return;
+  if (next !== JOIN) return enterStep(run, next, from.parentId);
+  if (!from.parentId) throw new Error(`${run.service.id}: a step joined outside a parallel step`);
+  // The parent row is locked so that branches finishing at once count one after the other.
+  const [parent] = await run.tx.select().from(stepInstances).where(eq(stepInstances.id, from.parentId)).for("update");
+  if (!parent || parent.state !== "active") return;
+  const step = run.service.workflow.steps[parent.stepId];
+  if (step?.kind !== "parallel") throw new Error(`${run.service.id}: ${parent.stepId} is not a parallel step`);
+  const joined = Number(parent.result?.joined ?? 0) + 1;
+  if (joined < step.branches.length) {
+    await run.tx.update(stepInstances).set({ result: { joined } }).where(eq(stepInstances.id, parent.id));
+    return;
+  }
+  if (!(await completeInstance(run, parent, "joined", { joined }))) return;
+  await recordEvent(run.tx, systemActor, { applicationId: run.application.id, stepId: parent.stepId, stepInstanceId: parent.id, action: "branches-joined" }, run.now);
+  return advance(run, parent, step.next);
+}
+
+/**
+ * The application waits on its applicant while an applicant or payment step is open: its status
+ * says so, and the deadlines of open agency tasks stop running until it no longer waits.
+ */
+async function refreshWaiting(run: Run): Promise<void> {
+  if (run.application.status !== "in-progress" && run.application.status !== "action-needed") return;
+  const [open] = await run.tx
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(stepInstances)
+    .where(and(eq(stepInstances.applicationId, run.application.id), eq(stepInstances.state, "active"), inArray(stepInstances.kind, ["applicant", "payment"])));
+  const isWaiting = (open?.n ?? 0) > 0;
+  const nowIso = run.now.toISOString();
+  if (isWaiting) {
+    await run.tx
+      .update(stepInstances)
+      .set({ pausedAt: run.now })
+      .where(and(eq(stepInstances.applicationId, run.application.id), eq(stepInstances.state, "active"), eq(stepInstances.kind, "task"), isNull(stepInstances.pausedAt)));
+  } else {
+    await run.tx
+      .update(stepInstances)
+      .set({ deadlineAt: sql`${stepInstances.deadlineAt} + (${nowIso}::timestamptz - ${stepInstances.pausedAt})`, pausedAt: null })
+      .where(and(eq(stepInstances.applicationId, run.application.id), isNotNull(stepInstances.pausedAt)));
+  }
+  const status = isWaiting ? "action-needed" : "in-progress";
+  const since = isWaiting ? (run.application.waitingOnApplicantSince ?? run.now) : null;
+  if (status !== run.application.status || since?.getTime() !== run.application.waitingOnApplicantSince?.getTime()) {
+    const [updated] = await run.tx
+      .update(applications)
+      .set({ status, waitingOnApplicantSince: since, version: sql`${applications.version} + 1` })
+      .where(eq(applications.id, run.application.id))
+      .returning();
+    run.application = updated!;
+  }
+}
+
+// ---- transitions ---------------------------------------------------------------------------
+
+export interface SubmitInput {
+  serviceId: string;
+  applicantPersonId: string;
+  applicantAccountId: string | null;
+  answers: Record<string, unknown>;
+  actor: Actor;
+}
+
+export type SubmitResult = { ok: true; applicationId: string; reference: string } | { ok: false; reason: "unknown-service" | "invalid-answers"; problems?: Record<string, FieldProblem> };
+
+/** Submits an application: validates every page that applies, numbers it, and starts its workflow. */
+export async function submitApplication(db: Database, deps: EngineDeps, input: SubmitInput): Promise<SubmitResult> {
+  const service = deps.catalogue.get(input.serviceId);
+  if (!service) return { ok: false, reason: "unknown-service" };
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select({ civilId: people.civilId }).from(people).where(eq(people.id, input.applicantPersonId));
+    if (!person) throw new Error("Unknown applicant");
+    const now = new Date();
+    const checked = validateAnswers(service, factsOf({ answers: input.answers, results: {}, applicantPersonId: input.applicantPersonId }, person.civilId, now));
+    if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems } as const;
+    const year = Number(kuwaitToday(now).slice(0, 4));
+    const reference = formatNumber("NAF", year, await nextNumber(tx, "NAF", year));
+    const [application] = await tx
+      .insert(applications)
+      .values({
+        reference,
+        serviceId: service.id,
+        serviceVersion: service.version,
+        applicantAccountId: input.applicantAccountId,
+        applicantPersonId: input.applicantPersonId,
+        channel: input.actor.channel === "kiosk" ? "kiosk" : "web",
+        status: "in-progress",
+        answers: checked.answers,
+        submittedAt: now,
+      })
+      .returning();
+    const run: Run = { tx, service, application: application!, civilId: person.civilId, actor: input.actor, now };
+    await recordEvent(tx, input.actor, { applicationId: application!.id, action: "submitted" }, now);
+    await notifyPerson(tx, input.applicantPersonId, "submitted", notificationParams(run), application!.id);
+    await enterStep(run, service.workflow.start, null);
+    await refreshWaiting(run);
+    return { ok: true, applicationId: application!.id, reference };
+  });
+}
+
+async function openInstance(tx: Database, stepInstanceId: string) {
+  const [instance] = await tx.select().from(stepInstances).where(eq(stepInstances.id, stepInstanceId));
+  return instance;
+}
+
+export interface DecideInput {
+  stepInstanceId: string;
+  /** The version the clerk saw; a decision on an older view is refused. */
+  expectedVersion?: number;
+  action: string;
+  comment?: string | null;
+  values?: Record<string, unknown>;
+  actor: Actor;
+}
+
+/** Whether this actor may act on this task: a clerk of its agency and position, or a supervisor of the agency. */
+export function mayActOnTask(actor: Actor, instance: Pick<StepInstance, "agencyId" | "position">): boolean {
+  if (actor.agencyId !== instance.agencyId) return false;
+  return actor.role === "supervisor" || (actor.role === "clerk" && actor.position === instance.position);
+}
+
+/** A clerk's decision on a task step. Of two decisions on one step, exactly one is recorded. */
+export async function decideTask(db: Database, deps: EngineDeps, input: DecideInput): Promise<TransitionResult> {
+  return db.transaction(async (tx): Promise<TransitionResult> => {
+    const instance = await openInstance(tx, input.stepInstanceId);
+    if (!instance || instance.kind !== "task") return { ok: false, reason: "not-found" };
+    if (!mayActOnTask(input.actor, instance)) return { ok: false, reason: "not-allowed" };
+    if (instance.state !== "active" || (input.expectedVersion !== undefined && input.expectedVersion !== instance.version)) {
+      return { ok: false, reason: "already-decided" };
+    }
+    const run = await loadRun(tx, deps, instance.applicationId, input.actor);
+    const step = run?.service.workflow.steps[instance.stepId];
+    if (!run || step?.kind !== "task") return { ok: false, reason: "not-found" };
+    const action = step.actions[input.action];
+    if (!action) return { ok: false, reason: "unknown-action" };
+    const comment = input.comment?.trim() || null;
+    if (action.isCommentRequired && !comment) return { ok: false, reason: "comment-required" };
+    let recorded: Record<string, unknown> = {};
+    if (step.fields?.length) {
+      const checked = validatePage({ id: instance.stepId, title: step.title, fields: step.fields }, input.values ?? {}, facts(run));
+      if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
+      recorded = checked.values;
+    }
+    if (!(await completeInstance(run, instance, input.action, { values: recorded }))) return { ok: false, reason: "already-decided" };
+    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "task-decided", comment, details: { action: input.action, values: recorded } }, run.now);
+    await advance(run, instance, action.next);
+    await refreshWaiting(run);
+    return { ok: true };
+  });
+}
+
+export interface ApplicantActInput {
+  stepInstanceId: string;
+  action: string;
+  comment?: string | null;
+  values?: Record<string, unknown>;
+  /** For an action that edits the answers (fix and resubmit): the whole corrected set. */
+  answers?: Record<string, unknown>;
+  actor: Actor;
+}
+
+/** The applicant's part: fix and resubmit, accept terms, choose a slot. */
+export async function actAsApplicant(db: Database, deps: EngineDeps, input: ApplicantActInput): Promise<TransitionResult> {
+  return db.transaction(async (tx): Promise<TransitionResult> => {
+    const instance = await openInstance(tx, input.stepInstanceId);
+    if (!instance || instance.kind !== "applicant") return { ok: false, reason: "not-found" };
+    const run = await loadRun(tx, deps, instance.applicationId, input.actor);
+    if (!run || input.actor.personId !== run.application.applicantPersonId) return { ok: false, reason: "not-allowed" };
+    if (instance.state !== "active") return { ok: false, reason: "already-decided" };
+    const step = run.service.workflow.steps[instance.stepId];
+    if (step?.kind !== "applicant") return { ok: false, reason: "not-found" };
+    const action = step.actions[input.action];
+    if (!action) return { ok: false, reason: "unknown-action" };
+    const comment = input.comment?.trim() || null;
+    if (action.isCommentRequired && !comment) return { ok: false, reason: "comment-required" };
+    let recorded: Record<string, unknown> = {};
+    if (step.fields?.length) {
+      const checked = validatePage({ id: instance.stepId, title: step.title, fields: step.fields }, input.values ?? {}, facts(run));
+      if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
+      recorded = checked.values;
+    }
+    let corrected: Record<string, unknown> | null = null;
+    if (action.editsAnswers && input.answers) {
+      const checked = validateAnswers(run.service, factsOf({ ...run.application, answers: input.answers }, run.civilId, run.now));
+      if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
+      corrected = checked.answers;
+    }
+    if (!(await completeInstance(run, instance, input.action, { values: recorded }))) return { ok: false, reason: "already-decided" };
+    if (corrected) {
+      const [updated] = await tx
+        .update(applications)
+        .set({ answers: corrected, version: sql`${applications.version} + 1` })
+        .where(eq(applications.id, run.application.id))
+        .returning();
+      run.application = updated!;
+    }
+    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "applicant-acted", comment, details: { action: input.action, values: recorded } }, run.now);
+    await advance(run, instance, action.next);
+    await refreshWaiting(run);
+    return { ok: true };
+  });
+}
+
+/** A confirmed payment of a payment step (the gateway's callback calls this; it is idempotent). */
+export async function recordPayment(
+  db: Database,
+  deps: EngineDeps,
+  input: { stepInstanceId: string; amountFils: number; reference: string; actor: Actor },
+): Promise<TransitionResult> {
+  return db.transaction(async (tx): Promise<TransitionResult> => {
+    const instance = await openInstance(tx, input.stepInstanceId);
+    if (!instance || instance.kind !== "payment") return { ok: false, reason: "not-found" };
+    if (instance.state !== "active") return { ok: false, reason: "already-decided" };
+    if (instance.result?.amountFils !== input.amountFils) return { ok: false, reason: "wrong-amount" };
+    const run = await loadRun(tx, deps, instance.applicationId, input.actor);
+    const step = run?.service.workflow.steps[instance.stepId];
+    if (!run || step?.kind !== "payment") return { ok: false, reason: "not-found" };
+    if (!(await completeInstance(run, instance, "paid", { amountFils: input.amountFils, reference: input.reference }))) return { ok: false, reason: "already-decided" };
+    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "paid", details: { amountFils: input.amountFils, reference: input.reference } }, run.now);
+    await advance(run, instance, step.next);
+    await refreshWaiting(run);
+    return { ok: true };
+  });
+}
+
+// ---- work done by jobs ---------------------------------------------------------------------
+
+/**
+ * Calls the agency of an exchange step (job `exchange.call`). A failure leaves the step waiting
+ * with its last error and throws, so the job retries with backoff; the message log has every
+ * attempt. Idempotent: a step no longer waiting is left alone.
+ */
+export async function runExchangeStep(db: Database, deps: EngineDeps, exchange: ExchangeConfig, stepInstanceId: string, attempt: number): Promise<void> {
+  const instance = await openInstance(db, stepInstanceId);
+  if (!instance || instance.state !== "waiting" || instance.kind !== "exchange") return;
+  const run = await loadRun(db, deps, instance.applicationId, systemActor);
+  const step = run?.service.workflow.steps[instance.stepId];
+  if (!run || step?.kind !== "exchange") return;
+  let answer: Awaited<ReturnType<typeof callAgency>>;
+  try {
+    answer = await callAgency(db, exchange, {
+      operation: step.operation,
+      payload: runRule(step.request, facts(run)),
+      callerServiceId: run.service.id,
+      purpose: step.purpose.en,
+      applicationId: run.application.id,
+      stepInstanceId: instance.id,
+      onBehalfOfPersonId: run.application.applicantPersonId,
+      onBehalfOfCivilId: run.civilId,
+      attempt,
+    });
+  } catch (error) {
+    await db
+      .update(stepInstances)
+      .set({ lastError: error instanceof Error ? error.message : String(error), attempts: attempt })
+      .where(and(eq(stepInstances.id, instance.id), eq(stepInstances.state, "waiting")));
+    throw error;
+  }
+  await db.transaction(async (tx) => {
+    const txRun: Run = { ...run, tx, now: new Date(), actor: { accountId: null, role: "agency", agencyId: step.agency, channel: "system" } };
+    const current = await openInstance(tx, instance.id);
+    const result = answer.found ? { found: true, ...answer.data } : { found: false };
+    if (!current || !(await completeInstance(txRun, { ...current, attempts: attempt }, answer.found ? "found" : "not-found", result))) return;
+    const [updated] = await tx
+      .update(applications)
+      .set({ results: sql`${applications.results} || ${JSON.stringify({ [instance.stepId]: result })}::jsonb` })
+      .where(eq(applications.id, run.application.id))
+      .returning();
+    txRun.application = updated!;
+    await recordEvent(tx, txRun.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: answer.found ? "exchange-answered" : "exchange-not-found", details: { operation: step.operation, attempts: attempt } }, txRun.now);
+    await advance(txRun, current, step.next);
+    await refreshWaiting(txRun);
+  });
+}
+
+/** Issues the certificate of a certificate step (job `certificate.issue`): numbered, with a verification code. */
+export async function issueCertificateStep(db: Database, deps: EngineDeps, stepInstanceId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const instance = await openInstance(tx, stepInstanceId);
+    if (!instance || instance.state !== "waiting" || instance.kind !== "certificate") return;
+    const run = await loadRun(tx, deps, instance.applicationId, systemActor);
+    const step = run?.service.workflow.steps[instance.stepId];
+    const template = run?.service.certificate;
+    if (!run || step?.kind !== "certificate" || !template) return;
+    const year = Number(kuwaitToday(run.now).slice(0, 4));
+    const number = formatNumber(template.numberPrefix, year, await nextNumber(tx, template.numberPrefix, year));
+    const current = facts(run);
+    const data = Object.fromEntries(template.fields.map((field, index) => [String(index), { label: field.label, value: runRule(field.value, current) }]));
+    if (!(await completeInstance(run, instance, "issued", { number }))) return;
+    await tx.insert(certificates).values({
+      applicationId: run.application.id,
+      serviceId: run.service.id,
+      number,
+      verificationCode: crypto.randomBytes(15).toString("base64url"),
+      holderPersonId: run.application.applicantPersonId,
+      signingAgencyId: template.signingAgency,
+      data: { title: template.title, fields: data },
+      issuedAt: run.now,
+      expiresAt: template.validityDays ? new Date(run.now.getTime() + template.validityDays * 24 * HOUR_MS) : null,
+    });
+    await recordEvent(tx, { accountId: null, role: "agency", agencyId: template.signingAgency, channel: "system" }, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "certificate-issued", details: { number } }, run.now);
+    await notifyPerson(tx, run.application.applicantPersonId, "certificate-ready", notificationParams(run), run.application.id);
+    await advance(run, instance, step.next);
+    await refreshWaiting(run);
+  });
+}
+
+/**
+ * Marks agency tasks past their deadline (job `deadlines.mark-late`) and tells the agency's
+ * supervisors. Paused tasks (the case waits on the applicant) are not late.
+ */
+export async function markLateSteps(db: Database, deps: EngineDeps, now = new Date(), batch = 200): Promise<number> {
+  return db.transaction(async (tx) => {
+    const late = await tx
+      .update(stepInstances)
+      .set({ lateAt: now })
+      .where(
+        inArray(
+          stepInstances.id,
+          tx
+            .select({ id: stepInstances.id })
+            .from(stepInstances)
+            .where(and(eq(stepInstances.state, "active"), isNull(stepInstances.lateAt), isNull(stepInstances.pausedAt), lt(stepInstances.deadlineAt, now)))
+            .limit(batch),
+        ),
+      )
+      .returning();
+    if (late.length === 0) return 0;
+    const agencyIds = [...new Set(late.map((step) => step.agencyId).filter((id): id is string => id !== null))];
+    const supervisors = agencyIds.length
+      ? await tx
+          .select({ accountId: accountRoles.accountId, agencyId: accountRoles.agencyId })
+          .from(accountRoles)
+          .where(and(eq(accountRoles.role, "supervisor"), inArray(accountRoles.agencyId, agencyIds)))
+      : [];
+    const applicationRows = await tx
+      .select({ id: applications.id, reference: applications.reference, serviceId: applications.serviceId, serviceVersion: applications.serviceVersion })
+      .from(applications)
+      .where(inArray(applications.id, [...new Set(late.map((step) => step.applicationId))]));
+    for (const step of late) {
+      const application = applicationRows.find((row) => row.id === step.applicationId)!;
+      const service = deps.catalogue.get(application.serviceId, application.serviceVersion);
+      await recordEvent(tx, systemActor, { applicationId: step.applicationId, stepId: step.stepId, stepInstanceId: step.id, action: "deadline-passed" }, now);
+      if (!service) continue;
+      await notifyStaff(
+        tx,
+        supervisors.filter((s) => s.agencyId === step.agencyId).map((s) => s.accountId),
+        "step-late",
+        { reference: application.reference ?? "", service: service.title, step: service.workflow.steps[step.stepId]?.title },
+        step.applicationId,
+      );
+    }
+    return late.length;
+  });
+}

@@ -1,0 +1,136 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { agencyLinks, exchangeMessages, type ExchangeOutcome } from "../../db/schema";
+import { operations } from "../agencies";
+import type { RequestEnvelope, ResponseEnvelope } from "./simulator.server";
+import { SIGNATURE_HEADER, sha256, signBody, verifyBody, type ExchangeKeys } from "./signing.server";
+
+export class ExchangeError extends Error {
+  constructor(
+    readonly outcome: ExchangeOutcome,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExchangeError";
+  }
+}
+
+export interface ExchangeConfig {
+  keys: ExchangeKeys;
+  /** Where agencies answer when agency_links has no base URL of its own (the simulated ones). */
+  defaultBaseUrl: string;
+  timeoutMs: number;
+  /** Which service may call which operation (the governance registry). */
+  isGranted(serviceId: string, operation: string): boolean;
+}
+
+export interface ExchangeCall {
+  operation: string;
+  payload: Record<string, unknown>;
+  callerServiceId: string;
+  purpose: string;
+  applicationId: string | null;
+  stepInstanceId: string | null;
+  onBehalfOfPersonId: string | null;
+  onBehalfOfCivilId: string | null;
+  attempt: number;
+}
+
+export type ExchangeAnswer = { found: true; data: Record<string, unknown> } | { found: false };
+
+/**
+ * Asks an agency, over HTTP, with a signed request; accepts only a signed answer that matches the
+ * request and the operation's contract. Every attempt is written to the message log, whatever
+ * its outcome.
+ */
+export async function callAgency(db: Database, config: ExchangeConfig, call: ExchangeCall): Promise<ExchangeAnswer> {
+  const contract = operations.get(call.operation);
+  const agencyId = contract?.agency ?? call.operation.split(".")[0] ?? "unknown";
+  const requestId = crypto.randomUUID();
+  const envelope: RequestEnvelope = {
+    requestId,
+    operation: call.operation,
+    service: call.callerServiceId,
+    applicationId: call.applicationId,
+    onBehalfOf: call.onBehalfOfCivilId,
+    purpose: call.purpose,
+    issuedAt: new Date().toISOString(),
+    payload: call.payload,
+  };
+  const body = JSON.stringify(envelope);
+  const started = performance.now();
+  let outcome: ExchangeOutcome = "unreachable";
+  let httpStatus: number | null = null;
+  let responseHash: string | null = null;
+  let error: string | null = null;
+  try {
+    if (!contract) throw new ExchangeError("refused", `Unknown operation ${call.operation}`);
+    if (!config.isGranted(call.callerServiceId, call.operation)) {
+      throw new ExchangeError("refused", `${call.callerServiceId} may not call ${call.operation}`);
+    }
+    contract.request.parse(call.payload);
+    const [link] = await db.select({ baseUrl: agencyLinks.baseUrl }).from(agencyLinks).where(eq(agencyLinks.agencyId, agencyId));
+    const url = `${(link?.baseUrl ?? config.defaultBaseUrl).replace(/\/$/, "")}/${agencyId}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", [SIGNATURE_HEADER]: signBody(config.keys.portal, body) },
+        body,
+        signal: AbortSignal.timeout(config.timeoutMs),
+      });
+    } catch (cause) {
+      const isTimeout = cause instanceof Error && (cause.name === "TimeoutError" || cause.name === "AbortError");
+      throw new ExchangeError(isTimeout ? "timeout" : "unreachable", `${agencyId} did not answer: ${(cause as Error).message}`);
+    }
+    httpStatus = response.status;
+    const text = await response.text();
+    responseHash = sha256(text);
+    if (response.status >= 500) throw new ExchangeError("agency-error", `${agencyId} answered ${response.status}`);
+    const agencyKey = config.keys.agency(agencyId);
+    if (!verifyBody(response.headers.get(SIGNATURE_HEADER), text, new Map([[agencyKey.keyId, agencyKey.publicKey]])).ok) {
+      throw new ExchangeError("bad-signature", `${agencyId}'s answer is not signed by its key`);
+    }
+    const answer = JSON.parse(text) as ResponseEnvelope;
+    if (answer.requestId !== requestId || answer.operation !== call.operation || answer.agency !== agencyId) {
+      throw new ExchangeError("bad-response", `${agencyId}'s answer is for another request`);
+    }
+    if (answer.status === "not-found") {
+      outcome = "not-found";
+      return { found: false };
+    }
+    if (answer.status !== "ok") throw new ExchangeError("bad-response", `${agencyId} refused the request: ${answer.status}`);
+    const parsed = contract.response.safeParse(answer.payload);
+    if (!parsed.success) throw new ExchangeError("bad-response", `${agencyId}'s answer does not match ${call.operation}`);
+    outcome = "ok";
+    return { found: true, data: parsed.data as Record<string, unknown> };
+  } catch (caught) {
+    if (caught instanceof ExchangeError) {
+      outcome = caught.outcome;
+      error = caught.message;
+    } else {
+      outcome = "bad-response";
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    throw caught instanceof ExchangeError ? caught : new ExchangeError(outcome, error);
+  } finally {
+    await db.insert(exchangeMessages).values({
+      requestId,
+      applicationId: call.applicationId,
+      stepInstanceId: call.stepInstanceId,
+      onBehalfOfPersonId: call.onBehalfOfPersonId,
+      callerServiceId: call.callerServiceId,
+      agencyId,
+      operation: call.operation,
+      purpose: call.purpose,
+      attempt: call.attempt,
+      requestHash: sha256(body),
+      responseHash,
+      httpStatus,
+      outcome,
+      error,
+      latencyMs: Math.round(performance.now() - started),
+    });
+  }
+}

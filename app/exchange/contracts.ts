@@ -1,0 +1,17 @@
+import type { z } from "zod";
+import type { Text } from "../catalogue/types";
+
+/** One operation an agency offers over the exchange: its name and the shapes of question and answer. */
+export interface OperationContract<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  agency: string;
+  /** `<agency>.<operation>`, e.g. `paci.person`. */
+  name: string;
+  title: Text;
+  request: Req;
+  response: Res;
+}
+
+export function defineOperation<Req extends z.ZodType, Res extends z.ZodType>(contract: OperationContract<Req, Res>) {
+  if (!contract.name.startsWith(`${contract.agency}.`)) throw new Error(`Operation ${contract.name} must be named <agency>.<operation>`);
+  return contract;
+}

@@ -1,0 +1,54 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { agencyLinks } from "../../db/schema";
+
+export interface AgencyLinkSetting {
+  agencyId: string;
+  baseUrl?: string | null;
+  latencyMs?: number;
+  errorRate?: number;
+  isDown?: boolean;
+}
+
+/**
+ * Reads `AGENCY_URLS` ("kcb=https://kcb.example/exchange;moj=…") and `AGENCY_FAULTS`
+ * ("kcb:down;moj:latency=2000;pifss:errors=0.5") into one setting per agency.
+ */
+export function parseAgencyLinkSettings(urls: string | undefined, faults: string | undefined): AgencyLinkSetting[] {
+  const settings = new Map<string, AgencyLinkSetting>();
+  const of = (agencyId: string) => settings.get(agencyId) ?? settings.set(agencyId, { agencyId }).get(agencyId)!;
+  for (const entry of (urls ?? "").split(";").map((s) => s.trim()).filter(Boolean)) {
+    const [agencyId, url] = entry.split(/=(.*)/s);
+    if (!agencyId || !url) throw new Error(`AGENCY_URLS: "${entry}" is not agency=url`);
+    of(agencyId.trim()).baseUrl = new URL(url.trim()).toString().replace(/\/$/, "");
+  }
+  for (const entry of (faults ?? "").split(";").map((s) => s.trim()).filter(Boolean)) {
+    const [agencyId, fault] = entry.split(":");
+    if (!agencyId || !fault) throw new Error(`AGENCY_FAULTS: "${entry}" is not agency:fault`);
+    const setting = of(agencyId.trim());
+    const [name, value] = fault.split("=");
+    if (name === "down") setting.isDown = true;
+    else if (name === "latency" && Number(value) >= 0) setting.latencyMs = Number(value);
+    else if (name === "errors" && Number(value) >= 0 && Number(value) <= 1) setting.errorRate = Number(value);
+    else throw new Error(`AGENCY_FAULTS: unknown fault "${fault}" (down, latency=<ms>, errors=<0..1>)`);
+  }
+  return [...settings.values()];
+}
+
+/** Writes agency link settings; what a setting leaves out goes back to its default. */
+export async function applyAgencyLinks(db: Database, settings: AgencyLinkSetting[]): Promise<void> {
+  for (const setting of settings) {
+    const values = {
+      agencyId: setting.agencyId,
+      baseUrl: setting.baseUrl ?? null,
+      latencyMs: setting.latencyMs ?? 0,
+      errorRate: setting.errorRate ?? 0,
+      isDown: setting.isDown ?? false,
+      updatedAt: new Date(),
+    };
+    await db
+      .insert(agencyLinks)
+      .values(values)
+      .onConflictDoUpdate({ target: agencyLinks.agencyId, set: { ...values, updatedAt: sql`now()` } });
+  }
+}

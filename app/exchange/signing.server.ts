@@ -1,0 +1,68 @@
+import crypto from "node:crypto";
+
+// Ed25519 signatures on every exchange message, by the portal and by each agency. The embedded
+// default derives every key from the portal's root secret (agencies are simulated in-process);
+// a deployment configures each real agency's public key instead.
+
+const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
+
+export interface SigningKey {
+  keyId: string;
+  privateKey: crypto.KeyObject;
+  publicKey: crypto.KeyObject;
+}
+
+export function signingKeyFromSeed(keyId: string, seed: Buffer): SigningKey {
+  if (seed.length !== 32) throw new Error("An Ed25519 seed is 32 bytes");
+  const privateKey = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: "der", type: "pkcs8" });
+  return { keyId, privateKey, publicKey: crypto.createPublicKey(privateKey) };
+}
+
+export function deriveSigningKey(rootSecret: string, purpose: string): SigningKey {
+  const seed = Buffer.from(crypto.hkdfSync("sha256", Buffer.from(rootSecret), "nafitha-exchange", purpose, 32));
+  return signingKeyFromSeed(`${purpose}-v1`, seed);
+}
+
+export const SIGNATURE_HEADER = "x-nafitha-signature";
+
+/** `keyId:signature` over the exact bytes of the body. */
+export function signBody(key: SigningKey, body: string): string {
+  return `${key.keyId}:${crypto.sign(null, Buffer.from(body), key.privateKey).toString("base64url")}`;
+}
+
+export function verifyBody(header: string | null, body: string, trusted: Map<string, crypto.KeyObject>): { ok: true; keyId: string } | { ok: false } {
+  if (!header) return { ok: false };
+  const separator = header.lastIndexOf(":");
+  const keyId = header.slice(0, separator);
+  const publicKey = trusted.get(keyId);
+  if (separator < 1 || !publicKey) return { ok: false };
+  try {
+    return crypto.verify(null, Buffer.from(body), publicKey, Buffer.from(header.slice(separator + 1), "base64url")) ? { ok: true, keyId } : { ok: false };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+
+/** The portal's key and every agency's, as the embedded default has them. */
+export interface ExchangeKeys {
+  portal: SigningKey;
+  agency(agencyId: string): SigningKey;
+}
+
+export function deriveExchangeKeys(rootSecret: string): ExchangeKeys {
+  const agencies = new Map<string, SigningKey>();
+  const portal = deriveSigningKey(rootSecret, "portal");
+  return {
+    portal,
+    agency(agencyId) {
+      let key = agencies.get(agencyId);
+      if (!key) {
+        key = deriveSigningKey(rootSecret, `agency-${agencyId}`);
+        agencies.set(agencyId, key);
+      }
+      return key;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { accounts, notifications, people } from "../../db/schema";
+import type { Text } from "../catalogue/types";
+import type { Language } from "../i18n/config";
+import { getFixedT } from "../i18n/language.server";
+import { enqueueJob } from "../jobs/queue.server";
+
+export type NotificationEvent = "submitted" | "action-needed" | "approved" | "rejected" | "certificate-ready" | "step-late";
+
+export interface NotificationParams {
+  reference: string;
+  service: Text;
+  step?: Text;
+}
+
+interface Recipient {
+  personId: string;
+  accountId: string | null;
+  language: Language;
+  email: string | null;
+  phone: string | null;
+}
+
+function render(event: NotificationEvent, params: NotificationParams, language: Language) {
+  const t = getFixedT(language);
+  const values = { reference: params.reference, service: params.service[language], step: params.step?.[language] ?? "" };
+  return { subject: t(`notifications:${event}.subject`, values), body: t(`notifications:${event}.body`, values) };
+}
+
+/**
+ * Writes a notification for each recipient in their own language: to the in-app inbox always,
+ * and to the email and SMS outboxes when they have an address, each with a delivery job
+ * enqueued in the caller's transaction.
+ */
+async function notify(tx: Database, recipients: Recipient[], event: NotificationEvent, params: NotificationParams, applicationId: string | null) {
+  for (const recipient of recipients) {
+    const { subject, body } = render(event, params, recipient.language);
+    const base = { personId: recipient.personId, accountId: recipient.accountId, applicationId, event, language: recipient.language, subject, body };
+    await tx.insert(notifications).values({ ...base, channel: "in-app", status: "sent", sentAt: new Date() });
+    const outbox = [
+      ...(recipient.email ? [{ channel: "email" as const, address: recipient.email }] : []),
+      ...(recipient.phone ? [{ channel: "sms" as const, address: recipient.phone }] : []),
+    ];
+    for (const { channel, address } of outbox) {
+      const [row] = await tx.insert(notifications).values({ ...base, channel, address }).returning({ id: notifications.id });
+      await enqueueJob(tx, "notification.deliver", { notificationId: row!.id }, { dedupeKey: `notification:${row!.id}`, maxAttempts: 6 });
+    }
+  }
+}
+
+export async function notifyPerson(tx: Database, personId: string, event: NotificationEvent, params: NotificationParams, applicationId: string | null) {
+  const [person] = await tx
+    .select({ personId: people.id, language: people.preferredLanguage, email: people.email, phone: people.phone })
+    .from(people)
+    .where(eq(people.id, personId));
+  if (person) await notify(tx, [{ ...person, accountId: null }], event, params, applicationId);
+}
+
+/** Staff are told in the inbox and by email, not by SMS. */
+export async function notifyStaff(tx: Database, accountIds: string[], event: NotificationEvent, params: NotificationParams, applicationId: string | null) {
+  if (accountIds.length === 0) return;
+  const rows = await tx
+    .select({ personId: people.id, accountId: accounts.id, language: people.preferredLanguage, email: people.email })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(inArray(accounts.id, accountIds));
+  await notify(tx, rows.map((row) => ({ ...row, phone: null })), event, params, applicationId);
+}

@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import { createCatalogue } from "../../app/catalogue/registry";
+import type { Actor } from "../../app/engine/actor";
+import { deriveExchangeKeys } from "../../app/exchange/signing.server";
+import { createJobHandlers, type JobDeps } from "../../app/jobs/handlers.server";
+import { startWorker } from "../../app/jobs/worker.server";
+import { jobs } from "../../db/schema";
+import { demoAgencies } from "../../db/seed/demo";
+import { ensureAgency, ensurePerson } from "../../db/seed/factories";
+import { everythingGrants, everythingService } from "../fixtures/everything-service";
+import { startAgencyServer, type AgencyServer } from "./agency-server";
+import type { TestDatabase } from "../setup/database";
+
+export interface EngineHarness {
+  deps: JobDeps;
+  agencies: AgencyServer;
+  smsSent: { to: string; text: string }[];
+  /** Runs every due job until none is due (failed calls are rescheduled later, so they wait). */
+  drain(): Promise<number>;
+  /** Makes every queued job due now, as if its backoff had passed. */
+  makeJobsDue(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const TEST_ROOT_SECRET = "engine-tests-root-secret-that-is-long-enough";
+
+export async function createEngineHarness(t: TestDatabase): Promise<EngineHarness> {
+  for (const agency of demoAgencies) await ensureAgency(t.db, agency);
+  const keys = deriveExchangeKeys(TEST_ROOT_SECRET);
+  const agencies = await startAgencyServer(t.db, keys);
+  const catalogue = createCatalogue([everythingService], everythingGrants);
+  const smsSent: { to: string; text: string }[] = [];
+  const deps: JobDeps = {
+    catalogue,
+    exchange: { keys, defaultBaseUrl: agencies.baseUrl, timeoutMs: 5_000, isGranted: catalogue.isGranted },
+    delivery: { mailFrom: "Nafitha <test@nafitha.example>", sms: { send: async (to, text) => void smsSent.push({ to, text }) } },
+  };
+  const worker = startWorker(t.db, { pollIntervalMs: 0, handlers: createJobHandlers(deps) });
+  return {
+    deps,
+    agencies,
+    smsSent,
+    drain: () => worker.drain(),
+    makeJobsDue: async () => {
+      await t.db.update(jobs).set({ runAt: sql`now()` }).where(sql`${jobs.status} = 'queued'`);
+    },
+    async close() {
+      await worker.stop();
+      await agencies.close();
+    },
+  };
+}
+
+export async function createApplicant(t: TestDatabase, civilId = "288020122596", language: "ar" | "en" = "ar") {
+  const person = await ensurePerson(t.db, {
+    civilId,
+    nameAr: "أحمد عبدالله العنزي",
+    nameEn: "Ahmad Abdullah Al-Enezi",
+    phone: "+96599123456",
+    email: "ahmad@example.kw",
+    preferredLanguage: language,
+  });
+  const actor: Actor = { accountId: null, role: "applicant", personId: person.id, channel: "web" };
+  return { person, actor };
+}
+
+export const loanOfficer: Actor = { accountId: null, role: "clerk", agencyId: "kcb", position: "loan-officer", channel: "back-office" };
+
+export const validAnswers = {
+  contractNumber: "MOJ-2026-1001",
+  contractDate: "2026-06-01",
+  amount: "4000",
+  months: "60",
+  reason: "marriage",
+  phone: "99123456",
+};
