@@ -48,6 +48,16 @@ describe("the running portal", () => {
     expect(text).toContain("This request was refused");
   });
 
+  it("serves the simulated agencies over HTTP, to signed requests only", async () => {
+    const unsigned = await fetch(`${baseUrl}/exchange/agencies/paci`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ operation: "paci.person", payload: { civilId: "288020122596" } }),
+    });
+    expect(unsigned.status).toBe(401);
+    expect((await fetch(`${baseUrl}/exchange/agencies/nasa`, { method: "POST", body: "{}" })).status).toBe(404);
+  });
+
   it("refuses to start a second process on the same embedded database", async () => {
     const port = await freePort();
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {

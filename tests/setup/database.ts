@@ -6,6 +6,8 @@ import { deriveSecrets, type Secrets } from "../../app/secrets.server";
 import { connect, type Database, type DatabaseDriver, type DatabaseHandle } from "../../db/client";
 
 export interface TestDatabase {
+  /** The connection URL, on Postgres (for child processes). */
+  url?: string;
   db: Database;
   driver: DatabaseDriver;
   handle: DatabaseHandle;
@@ -27,6 +29,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url.pathname = `/${name}`;
     const handle = await connect({ driver: "postgres", url: url.toString(), maxConnections: 5 });
     return {
+      url: url.toString(),
       db: handle.db,
       driver: "postgres",
       handle,

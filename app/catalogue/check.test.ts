@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { everythingGrants, everythingService } from "../../tests/fixtures/everything-service";
+import { demoAgencies } from "../../db/seed/demo";
+import { operations } from "../agencies";
+import { agencyPositions } from "../agencies/positions";
+import { checkCatalogue, checkService, type CheckContext } from "./check";
+import { rule } from "./rules";
+import type { ServiceDefinition, Step } from "./types";
+
+const context: CheckContext = { agencies: new Set(demoAgencies.map((a) => a.id)), positions: agencyPositions, operations, grants: everythingGrants };
+const NAME = "engine-test-loan@1";
+
+/** A copy of the test service with one thing changed. */
+function mutate(change: (service: ServiceDefinition) => void): ServiceDefinition {
+  const copy: ServiceDefinition = {
+    ...everythingService,
+    pages: everythingService.pages.map((page) => ({ ...page, fields: page.fields.map((field) => ({ ...field })) })),
+    workflow: { ...everythingService.workflow, steps: { ...everythingService.workflow.steps } },
+  };
+  change(copy);
+  return copy;
+}
+const setStep = (service: ServiceDefinition, id: string, step: Step) => {
+  service.workflow.steps[id] = step;
+};
+
+describe("the catalogue check", () => {
+  it("passes the test service, which uses every field type and step kind", () => {
+    expect(checkService(everythingService, context)).toEqual([]);
+  });
+
+  it.each<[string, (s: ServiceDefinition) => void, string]>([
+    ["an unknown owning agency", (s) => (s.agency = "nasa"), `${NAME}: unknown owning agency "nasa"`],
+    [
+      "an exchange with an unknown operation",
+      (s) => setStep(s, "lookup-person", { ...(everythingService.workflow.steps["lookup-person"] as Extract<Step, { kind: "exchange" }>), operation: "paci.teleport" }),
+      `${NAME}: step "lookup-person" calls unknown operation "paci.teleport"`,
+    ],
+    [
+      "an operation of another agency",
+      (s) => setStep(s, "lookup-person", { ...(everythingService.workflow.steps["lookup-person"] as Extract<Step, { kind: "exchange" }>), operation: "kcb.loans" }),
+      `${NAME}: step "lookup-person": operation "kcb.loans" belongs to kcb, not paci`,
+    ],
+    [
+      "a task for an unknown role",
+      (s) => setStep(s, "review", { ...(everythingService.workflow.steps.review as Extract<Step, { kind: "task" }>), position: "astronaut" }),
+      `${NAME}: step "review" names unknown role "astronaut" of kcb`,
+    ],
+    [
+      "a step nothing leads to",
+      (s) => setStep(s, "orphan", { kind: "end", title: { ar: "يتيم", en: "Orphan" }, outcome: "approved" }),
+      `${NAME}: step "orphan" cannot be reached from the start`,
+    ],
+    [
+      "a loop that never ends",
+      (s) => setStep(s, "fix", { ...(everythingService.workflow.steps.fix as Extract<Step, { kind: "applicant" }>), actions: { again: { label: { ar: "مرة أخرى", en: "Again" }, next: "fix", isCommentRequired: false } } }),
+      `${NAME}: step "fix" cannot reach an end`,
+    ],
+    ["a missing Arabic text", (s) => (s.title = { ar: "", en: "Loan" }), `${NAME}: missing Arabic text at title`],
+    ["an Arabic text in English", (s) => (s.summary = { ar: "Loan", en: "Loan" }), `${NAME}: the Arabic text at summary has no Arabic in it: "Loan"`],
+    ["a missing English text", (s) => (s.pages[0]!.fields[1]!.label = { ar: "رقم", en: " " }), `${NAME}: missing English text at pages[0].fields[1].label`],
+    ["a rule that reads a field the form never asks", (s) => (s.fee = rule(["answer:salary"], () => 1)), `${NAME}: the fee rule reads "salary", which the form never asks`],
+    [
+      "a rule that reads the result of a step that is not an exchange",
+      (s) => (s.fee = rule(["result:review"], () => 1)),
+      `${NAME}: the fee rule reads the result of "review", which is not an exchange step`,
+    ],
+    [
+      "a step that leads nowhere",
+      (s) => setStep(s, "pay", { ...(everythingService.workflow.steps.pay as Extract<Step, { kind: "payment" }>), next: "nowhere" }),
+      `${NAME}: step "pay" leads to unknown step "nowhere"`,
+    ],
+  ])("refuses %s, naming the service and the problem", (_what, change, message) => {
+    expect(checkService(mutate(change), context)).toContain(message);
+  });
+
+  it("refuses an operation the service is not granted", () => {
+    expect(checkService(everythingService, { ...context, grants: {} })).toContain(`${NAME}: step "lookup-person": the service is not granted "paci.person"`);
+  });
+
+  it("refuses the same service and version twice", () => {
+    expect(checkCatalogue([everythingService, everythingService], context)).toContain(`${NAME}: defined twice`);
+  });
+});
