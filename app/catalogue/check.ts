@@ -83,6 +83,8 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
       fieldIds.add(field.id);
       if (field.prefill && !context.operations.has(field.prefill.operation)) {
         problem(`field "${field.id}" is prefilled from unknown operation "${field.prefill.operation}"`);
+      } else if (field.prefill && !context.grants[service.id]?.includes(field.prefill.operation)) {
+        problem(`field "${field.id}" is prefilled from "${field.prefill.operation}", which the service is not granted`);
       }
       if (field.type === "select" && field.options.length === 0) problem(`select field "${field.id}" has no options`);
     }

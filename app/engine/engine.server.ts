@@ -5,7 +5,7 @@ import { accountRoles, applications, certificates, people, stepInstances, type A
 import type { Catalogue } from "../catalogue/registry";
 import { validatePage, isPageShown, type FieldProblem } from "../catalogue/form-schema";
 import { runRule } from "../catalogue/rules";
-import { JOIN, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
+import { JOIN, type ActionDef, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
 import { TIME_ZONE } from "../i18n/format";
 import { enqueueJob } from "../jobs/queue.server";
@@ -303,6 +303,24 @@ async function openInstance(tx: Database, stepInstanceId: string) {
   return instance;
 }
 
+type ActingStep = Extract<Step, { kind: "task" | "applicant" }>;
+
+/** Checks an action on a task or applicant step: that it exists, has its comment, and valid fields. */
+function prepareAction(
+  run: Run,
+  step: ActingStep,
+  input: { action: string; comment?: string | null; values?: Record<string, unknown> },
+): { ok: true; action: ActionDef; comment: string | null; recorded: Record<string, unknown> } | { ok: false; reason: TransitionFailure; problems?: Record<string, FieldProblem> } {
+  const action = step.actions[input.action];
+  if (!action) return { ok: false, reason: "unknown-action" };
+  const comment = input.comment?.trim() || null;
+  if (action.isCommentRequired && !comment) return { ok: false, reason: "comment-required" };
+  if (!step.fields?.length) return { ok: true, action, comment, recorded: {} };
+  const checked = validatePage({ id: "step", title: step.title, fields: step.fields }, input.values ?? {}, facts(run));
+  if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
+  return { ok: true, action, comment, recorded: checked.values };
+}
+
 export interface DecideInput {
   stepInstanceId: string;
   /** The version the clerk saw; a decision on an older view is refused. */
@@ -331,16 +349,9 @@ export async function decideTask(db: Database, deps: EngineDeps, input: DecideIn
     const run = await loadRun(tx, deps, instance.applicationId, input.actor);
     const step = run?.service.workflow.steps[instance.stepId];
     if (!run || step?.kind !== "task") return { ok: false, reason: "not-found" };
-    const action = step.actions[input.action];
-    if (!action) return { ok: false, reason: "unknown-action" };
-    const comment = input.comment?.trim() || null;
-    if (action.isCommentRequired && !comment) return { ok: false, reason: "comment-required" };
-    let recorded: Record<string, unknown> = {};
-    if (step.fields?.length) {
-      const checked = validatePage({ id: instance.stepId, title: step.title, fields: step.fields }, input.values ?? {}, facts(run));
-      if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
-      recorded = checked.values;
-    }
+    const prepared = prepareAction(run, step, input);
+    if (!prepared.ok) return prepared;
+    const { action, comment, recorded } = prepared;
     if (!(await completeInstance(run, instance, input.action, { values: recorded }))) return { ok: false, reason: "already-decided" };
     await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "task-decided", comment, details: { action: input.action, values: recorded } }, run.now);
     await advance(run, instance, action.next);
@@ -369,16 +380,9 @@ export async function actAsApplicant(db: Database, deps: EngineDeps, input: Appl
     if (instance.state !== "active") return { ok: false, reason: "already-decided" };
     const step = run.service.workflow.steps[instance.stepId];
     if (step?.kind !== "applicant") return { ok: false, reason: "not-found" };
-    const action = step.actions[input.action];
-    if (!action) return { ok: false, reason: "unknown-action" };
-    const comment = input.comment?.trim() || null;
-    if (action.isCommentRequired && !comment) return { ok: false, reason: "comment-required" };
-    let recorded: Record<string, unknown> = {};
-    if (step.fields?.length) {
-      const checked = validatePage({ id: instance.stepId, title: step.title, fields: step.fields }, input.values ?? {}, facts(run));
-      if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
-      recorded = checked.values;
-    }
+    const prepared = prepareAction(run, step, input);
+    if (!prepared.ok) return prepared;
+    const { action, comment, recorded } = prepared;
     let corrected: Record<string, unknown> | null = null;
     if (action.editsAnswers && input.answers) {
       const checked = validateAnswers(run.service, factsOf({ ...run.application, answers: input.answers }, run.civilId, run.now));

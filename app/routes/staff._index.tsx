@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPortalOverview, listAgencyStaff } from "~/accounts/queries.server";
+import { positionLabel } from "~/agencies/positions";
 import { getAgencies } from "~/agencies/queries.server";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
@@ -46,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     title: t("staff:meta.title"),
     name: displayName(viewer.person, lang),
-    roles: viewer.roles.map((grant) => ({ ...grant, agencyName: agencyName(grant.agencyId) })),
+    roles: viewer.roles.map((grant) => ({ ...grant, agencyName: agencyName(grant.agencyId), positionName: positionLabel(grant.agencyId, grant.position)?.[lang] ?? "" })),
     teams: supervised.map((agencyId) => ({
       agencyId,
       agencyName: agencyName(agencyId),
@@ -58,6 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           username: row.username,
           role: row.role,
           position: row.position,
+          positionName: positionLabel(row.agencyId, row.position)?.[lang] ?? "",
           lastSignIn: row.lastSignInAt ? formatDateTime(row.lastSignInAt, lang) : null,
         })),
     })),
@@ -71,17 +73,15 @@ function actorOf(accountId: string, meta: ReturnType<typeof requestMeta>) {
   return { actorAccountId: accountId, channel: meta.channel, requestId: meta.requestId, ip: meta.ip };
 }
 
-type Position = "loan-officer" | "prevention-officer" | "inspector" | "licensing-clerk" | "registry-clerk";
-
 export default function StaffHome() {
   const { name, roles, teams, overview } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
-  const roleLabel = (grant: { role: string; position: string | null; agencyName: string }) =>
+  const roleLabel = (grant: { role: string; positionName: string; agencyName: string }) =>
     grant.role === "admin"
       ? t("roles.admin")
       : grant.role === "supervisor"
         ? t("roles.supervisor", { agency: grant.agencyName })
-        : t("roles.clerk", { agency: grant.agencyName, position: t(`positions.${grant.position as Position}`, { defaultValue: grant.position ?? "" }) });
+        : t("roles.clerk", { agency: grant.agencyName, position: grant.positionName });
   const isClerk = roles.some((grant) => grant.role === "clerk");
   return (
     <>

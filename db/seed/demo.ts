@@ -1,6 +1,7 @@
 import type { Secrets } from "../../app/secrets.server";
 import type { Database } from "../client";
-import { ensureAgency, ensureCitizenAccount, ensurePerson, ensureStaffAccount } from "./factories";
+import { parseCivilId } from "../../app/auth/civil-id";
+import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
 
 /** The one password of every demo account. Demo data is for the embedded default, never production. */
 export const DEMO_PASSWORD = "Nafitha-Demo-2026";
@@ -17,10 +18,10 @@ export const demoAgencies = [
 ] as const;
 
 export const demoCitizens = [
-  { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", phone: "+96599123456", email: "ahmad.alenezi@example.kw", note: "Kuwaiti citizen" },
-  { civilId: "292091998298", nameAr: "فاطمة محمد الرشيدي", nameEn: "Fatima Mohammed Al-Rashidi", nationality: "KWT", phone: "+96566234567", email: null, preferredLanguage: "en" as const, note: "Kuwaiti citizen, prefers English" },
-  { civilId: "227081660516", nameAr: "عبدالعزيز سالم المطيري", nameEn: "Abdulaziz Salem Al-Mutairi", nationality: "KWT", phone: "+96555345678", email: null, note: "Kuwaiti citizen" },
-  { civilId: "285031244114", nameAr: "راجيش كومار", nameEn: "Rajesh Kumar", nationality: "IND", phone: "+96560456789", email: "rajesh.kumar@example.com", note: "resident (India)" },
+  { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", sex: "male", phone: "+96599123456", email: "ahmad.alenezi@example.kw", address: ["Hawalli", "Salmiya", "10", "Salem Al-Mubarak", "12"], note: "Kuwaiti citizen" },
+  { civilId: "292091998298", nameAr: "فاطمة محمد الرشيدي", nameEn: "Fatima Mohammed Al-Rashidi", nationality: "KWT", sex: "female", phone: "+96566234567", email: null, preferredLanguage: "en" as const, address: ["Capital", "Shuwaikh", "2", "Jamal Abdulnasser", "7"], note: "Kuwaiti citizen, prefers English" },
+  { civilId: "227081660516", nameAr: "عبدالعزيز سالم المطيري", nameEn: "Abdulaziz Salem Al-Mutairi", nationality: "KWT", sex: "male", phone: "+96555345678", email: null, address: ["Jahra", "Al-Oyoun", "4", "15", "33"], note: "Kuwaiti citizen" },
+  { civilId: "285031244114", nameAr: "راجيش كومار", nameEn: "Rajesh Kumar", nationality: "IND", sex: "male", phone: "+96560456789", email: "rajesh.kumar@example.com", address: ["Farwaniya", "Khaitan", "6", "25", "101"], note: "resident (India)" },
 ] as const;
 
 /** Staff accounts with their TOTP secrets: printed in the README and at start-up, for the demo only. */
@@ -38,7 +39,10 @@ export const demoStaff = [
 export async function seedDemo(db: Database, secrets: Secrets): Promise<{ created: number }> {
   let created = 0;
   for (const agency of demoAgencies) await ensureAgency(db, agency);
-  for (const { note: _note, ...citizen } of demoCitizens) {
+  for (const { note: _note, sex, address, ...citizen } of demoCitizens) {
+    const [governorate, area, block, street, building] = address;
+    const birthDate = (parseCivilId(citizen.civilId) as { birthDate: string }).birthDate;
+    await ensurePaciRecord(db, { ...citizen, sex, birthDate, governorate, area, block, street, building, email: citizen.email });
     const person = await ensurePerson(db, citizen);
     if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;
   }

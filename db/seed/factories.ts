@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { seal } from "../../app/secrets.server";
 import type { Database } from "../client";
-import { accountRoles, accounts, agencies, people, type Person } from "../schema";
+import { accountRoles, accounts, agencies, paciPeople, people, type Person } from "../schema";
 import type { StaffRole } from "../schema/accounts";
 
 // The factories behind both the demo seed and the tests, so demo data and test data never drift.
@@ -75,4 +75,9 @@ export async function ensureStaffAccount(db: Database, input: StaffInput): Promi
 
 export async function ensureAgency(db: Database, agency: typeof agencies.$inferInsert): Promise<void> {
   await db.insert(agencies).values(agency).onConflictDoNothing({ target: agencies.id });
+}
+
+/** A person in PACI's demo civil registry (what the simulated PACI endpoint answers from). */
+export async function ensurePaciRecord(db: Database, record: typeof paciPeople.$inferInsert): Promise<void> {
+  await db.insert(paciPeople).values(record).onConflictDoNothing({ target: paciPeople.civilId });
 }

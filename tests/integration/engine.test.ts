@@ -365,6 +365,22 @@ describe("deadlines", () => {
   });
 });
 
+describe("prefill from agency data", () => {
+  it("fills what the civil registry knows, and says what it cannot fill while the agency is down", async () => {
+    const { prefillAnswers } = await import("../../app/engine/prefill.server");
+    const { person } = await createApplicant(t);
+    const applicant = { personId: person.id, civilId: CIVIL_ID };
+    expect(await prefillAnswers(t.db, h.deps.exchange, h.deps.catalogue.get("engine-test-loan")!, applicant)).toEqual({
+      values: { fullName: "Ahmad Abdullah Al-Enezi" },
+      unavailable: [],
+    });
+    await setAgency("paci", { isDown: true });
+    expect(await prefillAnswers(t.db, h.deps.exchange, h.deps.catalogue.get("engine-test-loan")!, applicant)).toEqual({ values: {}, unavailable: ["fullName"] });
+    const logged = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.purpose, "Prefill the application form"));
+    expect(logged.map((m) => m.outcome)).toEqual(["ok", "agency-error"]);
+  });
+});
+
 describe("exchange governance", () => {
   beforeEach(() => undefined);
   it("refuses, and logs, a call the service was not granted", async () => {
