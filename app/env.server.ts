@@ -30,6 +30,7 @@ const EnvSchema = z
     EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     AGENCY_URLS: z.string().optional(),
     AGENCY_FAULTS: z.string().optional(),
+    AGENCY_PUBLIC_KEYS: z.string().optional(),
     SESSION_IDLE_MINUTES_CITIZEN: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })

@@ -6,7 +6,7 @@ import type { Catalogue } from "./catalogue/registry";
 import type { Env } from "./env.server";
 import type { ExchangeConfig } from "./exchange/client.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "./exchange/links.server";
-import { deriveExchangeKeys, type ExchangeKeys } from "./exchange/signing.server";
+import { deriveExchangeKeys, parseAgencyPublicKeys, type ExchangeKeys } from "./exchange/signing.server";
 import type { JobDeps } from "./jobs/handlers.server";
 import { outboxSmsProvider } from "./notifications/delivery.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
@@ -76,7 +76,7 @@ export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{
     env,
     database,
     secrets: deriveSecrets(rootSecret),
-    exchangeKeys: deriveExchangeKeys(rootSecret),
+    exchangeKeys: deriveExchangeKeys(rootSecret, parseAgencyPublicKeys(env.AGENCY_PUBLIC_KEYS)),
     catalogue: productionCatalogue,
   };
   installRuntime(runtime);

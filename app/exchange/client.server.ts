@@ -88,7 +88,7 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
     const text = await response.text();
     responseHash = sha256(text);
     if (response.status >= 500) throw new ExchangeError("agency-error", `${agencyId} answered ${response.status}`);
-    const agencyKey = config.keys.agency(agencyId);
+    const agencyKey = config.keys.agencyPublicKey(agencyId);
     if (!verifyBody(response.headers.get(SIGNATURE_HEADER), text, new Map([[agencyKey.keyId, agencyKey.publicKey]])).ok) {
       throw new ExchangeError("bad-signature", `${agencyId}'s answer is not signed by its key`);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveExchangeKeys, sha256, signBody, verifyBody } from "./signing.server";
+import crypto from "node:crypto";
+import { deriveExchangeKeys, parseAgencyPublicKeys, sha256, signBody, verifyBody } from "./signing.server";
 
 const keys = deriveExchangeKeys("a root secret long enough for the tests");
 const trustPortal = new Map([[keys.portal.keyId, keys.portal.publicKey]]);
@@ -29,5 +30,17 @@ describe("exchange signatures", () => {
 
   it("hash bodies for the message log", () => {
     expect(sha256("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  });
+
+  it("trust a real agency's published key instead of the derived one", () => {
+    const real = crypto.generateKeyPairSync("ed25519");
+    const der = real.publicKey.export({ format: "der", type: "spki" }).toString("base64");
+    const configured = deriveExchangeKeys("a root secret long enough for the tests", parseAgencyPublicKeys(`kcb=${der}`));
+    const trusted = configured.agencyPublicKey("kcb");
+    const body = "answer";
+    const signature = `${trusted.keyId}:${crypto.sign(null, Buffer.from(body), real.privateKey).toString("base64url")}`;
+    expect(verifyBody(signature, body, new Map([[trusted.keyId, trusted.publicKey]])).ok).toBe(true);
+    expect(verifyBody(signBody(configured.agency("kcb"), body), body, new Map([[trusted.keyId, trusted.publicKey]])).ok).toBe(false);
+    expect(() => parseAgencyPublicKeys("kcb=bm90IGEga2V5")).toThrow('AGENCY_PUBLIC_KEYS: the key of "kcb"');
   });
 });

@@ -48,14 +48,40 @@ export const sha256 = (text: string) => crypto.createHash("sha256").update(text)
 /** The portal's key and every agency's, as the embedded default has them. */
 export interface ExchangeKeys {
   portal: SigningKey;
+  /** A simulated agency's signing key (the embedded default signs its answers with it). */
   agency(agencyId: string): SigningKey;
+  /** The key an agency's answers must verify with: its published key if configured, else the derived one. */
+  agencyPublicKey(agencyId: string): { keyId: string; publicKey: crypto.KeyObject };
 }
 
-export function deriveExchangeKeys(rootSecret: string): ExchangeKeys {
+/**
+ * Reads `AGENCY_PUBLIC_KEYS` ("kcb=<base64 SPKI DER>;moj=…"): the published Ed25519 keys of real
+ * agencies, which the portal then trusts instead of the keys it derives for simulated ones.
+ */
+export function parseAgencyPublicKeys(setting: string | undefined): Map<string, crypto.KeyObject> {
+  const keys = new Map<string, crypto.KeyObject>();
+  for (const entry of (setting ?? "").split(";").map((s) => s.trim()).filter(Boolean)) {
+    const [agencyId, der] = entry.split(/=(.*)/s);
+    try {
+      const key = crypto.createPublicKey({ key: Buffer.from(der ?? "", "base64"), format: "der", type: "spki" });
+      if (key.asymmetricKeyType !== "ed25519") throw new Error("not Ed25519");
+      keys.set(agencyId!.trim(), key);
+    } catch {
+      throw new Error(`AGENCY_PUBLIC_KEYS: the key of "${agencyId}" is not a base64 SPKI Ed25519 public key`);
+    }
+  }
+  return keys;
+}
+
+export function deriveExchangeKeys(rootSecret: string, publishedAgencyKeys: ReadonlyMap<string, crypto.KeyObject> = new Map()): ExchangeKeys {
   const agencies = new Map<string, SigningKey>();
   const portal = deriveSigningKey(rootSecret, "portal");
   return {
     portal,
+    agencyPublicKey(agencyId) {
+      const published = publishedAgencyKeys.get(agencyId);
+      return published ? { keyId: `agency-${agencyId}-v1`, publicKey: published } : this.agency(agencyId);
+    },
     agency(agencyId) {
       let key = agencies.get(agencyId);
       if (!key) {
