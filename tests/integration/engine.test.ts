@@ -376,7 +376,7 @@ describe("prefill from agency data", () => {
     });
     await setAgency("paci", { isDown: true });
     expect(await prefillAnswers(t.db, h.deps.exchange, h.deps.catalogue.get("engine-test-loan")!, applicant)).toEqual({ values: {}, unavailable: ["fullName"] });
-    const logged = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.purpose, "Prefill the application form"));
+    const logged = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.purpose, "Prefill the application form")).orderBy(asc(exchangeMessages.id));
     expect(logged.map((m) => m.outcome)).toEqual(["ok", "agency-error"]);
   });
 });
