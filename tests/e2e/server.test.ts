@@ -4,6 +4,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import journal from "../../db/migrations/meta/_journal.json";
+import { deriveExchangeKeys, SIGNATURE_HEADER, signBody, verifyBody } from "../../app/exchange/signing.server";
 import { freePort, repoRoot, startServer } from "../setup/server-process";
 
 const baseUrl = inject("baseUrl");
@@ -56,6 +57,18 @@ describe("the running portal", () => {
     });
     expect(unsigned.status).toBe(401);
     expect((await fetch(`${baseUrl}/exchange/agencies/nasa`, { method: "POST", body: "{}" })).status).toBe(404);
+  });
+
+  it("answers a signed request from its civil registry, signed by the agency's key", async () => {
+    // The server's root secret is in its data dir; the portal's and PACI's keys derive from it.
+    const keys = deriveExchangeKeys(fs.readFileSync(path.join(inject("serverDataDir"), "secret.key"), "utf8").trim());
+    const body = JSON.stringify({ requestId: "r-1", operation: "paci.person", service: "test", applicationId: null, onBehalfOf: "288020122596", purpose: "test", issuedAt: new Date().toISOString(), payload: { civilId: "288020122596" } });
+    const response = await fetch(`${baseUrl}/exchange/agencies/paci`, { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(keys.portal, body) }, body });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const paci = keys.agency("paci");
+    expect(verifyBody(response.headers.get(SIGNATURE_HEADER), text, new Map([[paci.keyId, paci.publicKey]])).ok).toBe(true);
+    expect(JSON.parse(text)).toMatchObject({ requestId: "r-1", status: "ok", payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: "Salmiya" } } });
   });
 
   it("refuses to start a second process on the same embedded database", async () => {
