@@ -105,8 +105,8 @@ export type StepKind = Step["kind"];
 
 export interface CertificateTemplate {
   title: Text;
-  /** Answers or results printed on the certificate, with their labels. */
-  fields: { label: Text; value: Rule<string | number> }[];
+  /** Answers or results printed on the certificate, with their labels and how to show them. */
+  fields: { label: Text; value: Rule<string | number>; format: "text" | "number" | "money" | "date" }[];
   validityDays: number | null;
   signingAgency: string;
   /** Prefix of the certificate number: FSL → FSL-2026-000123. */

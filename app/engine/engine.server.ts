@@ -489,7 +489,7 @@ export async function issueCertificateStep(db: Database, deps: EngineDeps, stepI
     const year = Number(kuwaitToday(run.now).slice(0, 4));
     const number = formatNumber(template.numberPrefix, year, await nextNumber(tx, template.numberPrefix, year));
     const current = facts(run);
-    const data = Object.fromEntries(template.fields.map((field, index) => [String(index), { label: field.label, value: runRule(field.value, current) }]));
+    const fields = template.fields.map((field) => ({ label: field.label, format: field.format, value: runRule(field.value, current) }));
     if (!(await completeInstance(run, instance, "issued", { number }))) return;
     await tx.insert(certificates).values({
       applicationId: run.application.id,
@@ -498,7 +498,7 @@ export async function issueCertificateStep(db: Database, deps: EngineDeps, stepI
       verificationCode: crypto.randomBytes(15).toString("base64url"),
       holderPersonId: run.application.applicantPersonId,
       signingAgencyId: template.signingAgency,
-      data: { title: template.title, fields: data },
+      data: { title: template.title, fields },
       issuedAt: run.now,
       expiresAt: template.validityDays ? new Date(run.now.getTime() + template.validityDays * 24 * HOUR_MS) : null,
     });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { layoutLine, wrapText, type Measurer } from "./bidi-layout.server";
+
+const fonts = { arabic: "ar", latin: "la" };
+// Every character is 1 unit wide: enough to check order and wrapping.
+const measure: Measurer = { widthOf: (text) => [...text].length };
+const visual = (text: string, direction: "rtl" | "ltr") => layoutLine(text, direction, fonts, 10, measure).runs.map((run) => run.text);
+
+describe("bidi line layout", () => {
+  it("puts a Latin reference inside an Arabic sentence where an Arabic reader expects it", () => {
+    // Logical: "رقم الشهادة FSL-2026-000123 صادرة" → visual, left to right: "صادرة", the number, "رقم الشهادة".
+    expect(visual("رقم الشهادة FSL-2026-000123 صادرة", "rtl")).toEqual(["صادرة", " ", "FSL-2026-000123", "رقم الشهادة "]);
+  });
+
+  it("keeps numbers left to right and mirrors parentheses in Arabic", () => {
+    // Drawn left to right: "دينار", " (", "4000", and the Arabic run (fontkit reverses it) ending in ")".
+    expect(visual("المبلغ (4000) دينار", "rtl")).toEqual(["دينار", " (", "4000", "المبلغ )"]);
+  });
+
+  it("keeps an English line in order, and an Arabic name with the number after it right to left, as the bidi algorithm says", () => {
+    expect(visual("Holder: أحمد العنزي (288020122596)", "ltr")).toEqual(["Holder: ", "(", "288020122596", "أحمد العنزي )"]);
+    expect(visual("Holder: Ahmad (288020122596)", "ltr")).toEqual(["Holder: Ahmad (288020122596)"]);
+  });
+
+  it("chooses the Arabic font for Arabic script and the Latin font for the rest", () => {
+    const runs = layoutLine("شهادة FSL", "rtl", fonts, 10, measure).runs;
+    expect(runs.map((run) => [run.text, run.font])).toEqual([
+      ["FSL", "la"],
+      ["شهادة ", "ar"],
+    ]);
+  });
+
+  it("wraps at word boundaries within the width", () => {
+    const lines = wrapText("واحد اثنان ثلاثة أربعة خمسة", "rtl", fonts, 10, 12, measure);
+    expect(lines.map((line) => line.text)).toEqual(["واحد اثنان", "ثلاثة أربعة", "خمسة"]);
+    expect(lines.every((line) => line.width <= 12)).toBe(true);
+  });
+});

@@ -1,0 +1,109 @@
+import bidiFactory from "bidi-js";
+
+// Arabic in pdfkit: fontkit shapes (joins) the letters of a run, but nothing orders runs right to
+// left. So each line is split into runs of one bidi level and one script, the runs are reordered
+// by rule L2 of the Unicode bidi algorithm, and each is drawn at its measured x. Characters are
+// never reordered before shaping (that would break the joining).
+
+const bidi = bidiFactory();
+
+export interface FontPair {
+  arabic: string;
+  latin: string;
+}
+
+export interface Run {
+  /** What to draw: Arabic-script runs in logical order (fontkit reverses them), others as seen. */
+  text: string;
+  font: string;
+  level: number;
+  width: number;
+}
+
+export interface LaidLine {
+  /** Runs in visual order, left to right. */
+  runs: Run[];
+  width: number;
+  /** The line as written (logical order), for the text layer. */
+  text: string;
+}
+
+/** The measuring part of pdfkit that layout needs. */
+export interface Measurer {
+  widthOf(text: string, font: string, size: number): number;
+}
+
+const isArabicScript = (char: string) => /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/.test(char);
+// Arabic punctuation (، ؛ ؟) is in the Arabic block, so it always takes the Arabic font.
+const isNeutral = (char: string) => /[\s\u200c-\u200f.,:;!?'"()\[\]{}\-–—/«»]/.test(char);
+
+/** Lays one line out: runs of one level and one script, in visual order, each measured. */
+export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPair, size: number, measure: Measurer): LaidLine {
+  const embedding = bidi.getEmbeddingLevels(text, direction);
+  const mirrored = bidi.getMirroredCharactersMap(text, embedding.levels);
+  const chars = [...text];
+  // Code-unit index of each code point, for the levels array (which is per code unit).
+  const indices: number[] = [];
+  for (let i = 0, unit = 0; i < chars.length; unit += chars[i]!.length, i++) indices.push(unit);
+
+  // Which font each character takes: its script, or for neutrals the script of what precedes it.
+  const scriptOf: ("arabic" | "latin")[] = [];
+  chars.forEach((char, i) => {
+    if (isNeutral(char)) scriptOf.push(i > 0 ? scriptOf[i - 1]! : direction === "rtl" ? "arabic" : "latin");
+    else scriptOf.push(isArabicScript(char) ? "arabic" : "latin");
+  });
+
+  const runs: Run[] = [];
+  chars.forEach((char, i) => {
+    const level = embedding.levels[indices[i]!]!;
+    const shown = level % 2 === 1 ? (mirrored.get(indices[i]!) ?? char) : char;
+    const font = fonts[scriptOf[i]!];
+    const last = runs[runs.length - 1];
+    if (last && last.level === level && last.font === font) last.text += shown;
+    else runs.push({ text: shown, font, level, width: 0 });
+  });
+
+  // Rule L2: from the highest level down to the lowest odd one, reverse every sequence of runs
+  // at that level or higher.
+  const levels = runs.map((run) => run.level);
+  const highest = Math.max(0, ...levels);
+  const lowestOdd = Math.min(...levels.filter((level) => level % 2 === 1), highest + 1);
+  for (let level = highest; level >= lowestOdd && level > 0; level--) {
+    for (let start = 0; start < runs.length; ) {
+      if (runs[start]!.level < level) {
+        start++;
+        continue;
+      }
+      let end = start;
+      while (end + 1 < runs.length && runs[end + 1]!.level >= level) end++;
+      const reversed = runs.slice(start, end + 1).reverse();
+      runs.splice(start, reversed.length, ...reversed);
+      start = end + 1;
+    }
+  }
+  // fontkit lays out an Arabic-script run right to left itself; a right-to-left run of other
+  // characters (a space, a parenthesis) it would lay out left to right, so it is reversed here.
+  for (const run of runs) {
+    if (run.level % 2 === 1 && run.font === fonts.latin) run.text = [...run.text].reverse().join("");
+    run.width = measure.widthOf(run.text, run.font, size);
+  }
+  return { runs, width: runs.reduce((sum, run) => sum + run.width, 0), text };
+}
+
+/** Breaks text into lines that fit `maxWidth`, at spaces, measuring each candidate as laid out. */
+export function wrapText(text: string, direction: "rtl" | "ltr", fonts: FontPair, size: number, maxWidth: number, measure: Measurer): LaidLine[] {
+  const lines: LaidLine[] = [];
+  for (const paragraph of text.split("\n")) {
+    const words = paragraph.split(/\s+/).filter(Boolean);
+    let current = "";
+    for (const word of words) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (current && layoutLine(candidate, direction, fonts, size, measure).width > maxWidth) {
+        lines.push(layoutLine(current, direction, fonts, size, measure));
+        current = word;
+      } else current = candidate;
+    }
+    lines.push(layoutLine(current, direction, fonts, size, measure));
+  }
+  return lines;
+}
