@@ -31,6 +31,8 @@ const EnvSchema = z
     AGENCY_URLS: z.string().optional(),
     AGENCY_FAULTS: z.string().optional(),
     AGENCY_PUBLIC_KEYS: z.string().optional(),
+    /** Where the root CA and agency signing certificates live (default DATA_DIR/pki). */
+    PKI_DIR: z.string().min(1).optional(),
     SESSION_IDLE_MINUTES_CITIZEN: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })

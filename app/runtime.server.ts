@@ -6,7 +6,9 @@ import type { Catalogue } from "./catalogue/registry";
 import type { Env } from "./env.server";
 import type { ExchangeConfig } from "./exchange/client.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "./exchange/links.server";
-import { deriveExchangeKeys, parseAgencyPublicKeys, type ExchangeKeys } from "./exchange/signing.server";
+import { deriveExchangeKeys, parseAgencyPublicKeys, type ExchangeKeys, type SigningKey } from "./exchange/signing.server";
+import { Pki } from "./certificates/pki.server";
+import { certificateSigningKey } from "./certificates/token.server";
 import type { JobDeps } from "./jobs/handlers.server";
 import { outboxSmsProvider } from "./notifications/delivery.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
@@ -17,6 +19,8 @@ export interface Runtime {
   secrets: Secrets;
   exchangeKeys: ExchangeKeys;
   catalogue: Catalogue;
+  certificateKey: SigningKey;
+  pki: Pki;
 }
 
 /** What the engine and the job handlers need of this process. */
@@ -78,6 +82,8 @@ export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{
     secrets: deriveSecrets(rootSecret),
     exchangeKeys: deriveExchangeKeys(rootSecret, parseAgencyPublicKeys(env.AGENCY_PUBLIC_KEYS)),
     catalogue: productionCatalogue,
+    certificateKey: certificateSigningKey(rootSecret),
+    pki: new Pki(env.PKI_DIR ?? path.join(env.DATA_DIR, "pki"), deriveSecrets(rootSecret).pkiPassphrase),
   };
   installRuntime(runtime);
   return {

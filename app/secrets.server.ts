@@ -6,12 +6,16 @@ import path from "node:path";
 export interface Secrets {
   /** AES-256-GCM key that seals TOTP secrets at rest. */
   sealKey: Buffer;
+  /** HMAC key of the per-download marks on documents. */
+  markKey: Buffer;
+  /** Passphrase of the agencies' PKCS#12 signing files. */
+  pkiPassphrase: string;
 }
 
 export function deriveSecrets(rootSecret: string): Secrets {
   const root = Buffer.from(rootSecret, "utf8");
   const derive = (info: string) => Buffer.from(crypto.hkdfSync("sha256", root, "nafitha", info, 32));
-  return { sealKey: derive("seal:v1") };
+  return { sealKey: derive("seal:v1"), markKey: derive("mark:v1"), pkiPassphrase: derive("pki:v1").toString("base64url") };
 }
 
 /**

@@ -193,17 +193,21 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   ];
   for (const row of rows) {
     const top = y;
-    const arHeight = paragraph(row.ar[0], "rtl", right, top, half, 9, bold, MUTED) + paragraph(row.ar[1], "rtl", right, top + 15, half, 12);
-    const enHeight = paragraph(row.en[0], "ltr", margin, top + 1, half, 8.5, bold, MUTED) + paragraph(row.en[1], "ltr", margin, top + 15, half, 11);
+    const arHeight = paragraph(row.ar[0], "rtl", right, top, half, 9, bold, MUTED) + paragraph(row.ar[1], "rtl", right, top + 15, half, 11);
+    const enHeight = paragraph(row.en[0], "ltr", margin, top + 1, half, 8.5, bold, MUTED) + paragraph(row.en[1], "ltr", margin, top + 15, half, 10.5);
     y = top + Math.max(arHeight, enHeight) + 8;
     doc.lineWidth(0.3).strokeColor("#c9d0cd").moveTo(margin, y - 4).lineTo(PAGE.width - margin, y - 4).stroke();
   }
 
-  // QR code (vector) and how to verify.
+  // Who signed it.
+  y += 4;
+  y += paragraph(ar("signedBy", { agency: data.agency.nameAr }), "rtl", margin, y, PAGE.width - 2 * margin, 10, regular, MUTED);
+  y += paragraph(en("signedBy", { agency: data.agency.nameEn }), "ltr", margin, y, PAGE.width - 2 * margin, 9, regular, MUTED);
+
+  // QR code (vector) and how to verify: below the statements, or at the foot if they are short.
   const qr = QRCode.create(data.qrPayload, { errorCorrectionLevel: "M" });
   const qrSize = 128;
-  // Below the statements, or at the foot of the page if they are short.
-  const qrTop = Math.max(y + 12, PAGE.height - 250);
+  const qrTop = Math.max(y + 8, PAGE.height - 80 - qrSize);
   const cell = qrSize / (qr.modules.size + 8);
   const qrLeft = margin;
   doc.fillColor("black");
@@ -225,11 +229,7 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   ty += paragraph(ar("verifyTitle"), "rtl", textLeft, ty, textWidth, 11, bold, BRAND);
   ty += paragraph(ar("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }), "rtl", textLeft, ty, textWidth, 10) + 6;
   ty += paragraph(en("verifyTitle"), "ltr", textLeft, ty, textWidth, 10, bold, BRAND);
-  ty += paragraph(en("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }), "ltr", textLeft, ty, textWidth, 9);
-
-  const signedY = PAGE.height - 100;
-  paragraph(ar("signedBy", { agency: data.agency.nameAr }), "rtl", margin, signedY, PAGE.width - 2 * margin, 10, regular, MUTED);
-  paragraph(en("signedBy", { agency: data.agency.nameEn }), "ltr", margin, signedY + 17, PAGE.width - 2 * margin, 9, regular, MUTED);
+  paragraph(en("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }), "ltr", textLeft, ty, textWidth, 9);
 
   if (data.copy) {
     const when = (language: Language) => formatDate(data.copy!.at, language, { style: "medium" });

@@ -5,6 +5,7 @@ import arDashboard from "../../locales/ar/dashboard.json";
 import arHome from "../../locales/ar/home.json";
 import arStaff from "../../locales/ar/staff.json";
 import arCertificate from "../../locales/ar/certificate.json";
+import arVerify from "../../locales/ar/verify.json";
 import arForms from "../../locales/ar/forms.json";
 import arNotifications from "../../locales/ar/notifications.json";
 import arTimeline from "../../locales/ar/timeline.json";
@@ -14,6 +15,7 @@ import enDashboard from "../../locales/en/dashboard.json";
 import enHome from "../../locales/en/home.json";
 import enStaff from "../../locales/en/staff.json";
 import enCertificate from "../../locales/en/certificate.json";
+import enVerify from "../../locales/en/verify.json";
 import enForms from "../../locales/en/forms.json";
 import enNotifications from "../../locales/en/notifications.json";
 import enTimeline from "../../locales/en/timeline.json";
@@ -31,8 +33,8 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 export const resources = {
-  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate },
-  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate },
+  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify },
+  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

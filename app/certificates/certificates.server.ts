@@ -1,0 +1,201 @@
+import crypto from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { agencies, certificates, people } from "../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { RequestMeta } from "../auth/request-meta.server";
+import type { Viewer } from "../auth/permissions";
+import type { Text } from "../catalogue/types";
+import { kuwaitToday } from "../engine/engine.server";
+import type { SigningKey } from "../exchange/signing.server";
+import type { Pki } from "./pki.server";
+import { renderCertificatePdf, type CertificateDocument, type CertificateValue } from "./render.server";
+import { signCertificateToken } from "./token.server";
+
+export type CertificateStatus = "valid" | "expired" | "revoked";
+
+export async function findCertificate(db: Database, by: { code: string } | { number: string }) {
+  const [row] = await db
+    .select({
+      certificate: certificates,
+      holderNameAr: people.nameAr,
+      holderNameEn: people.nameEn,
+      holderCivilId: people.civilId,
+      agencyNameAr: agencies.nameAr,
+      agencyNameEn: agencies.nameEn,
+    })
+    .from(certificates)
+    .innerJoin(people, eq(people.id, certificates.holderPersonId))
+    .innerJoin(agencies, eq(agencies.id, certificates.signingAgencyId))
+    .where("code" in by ? eq(certificates.verificationCode, by.code) : eq(certificates.number, by.number))
+    .limit(1);
+  return row ?? null;
+}
+
+export type FoundCertificate = NonNullable<Awaited<ReturnType<typeof findCertificate>>>;
+
+export function statusOf(certificate: FoundCertificate["certificate"], now = new Date()): CertificateStatus {
+  if (certificate.status === "revoked") return "revoked";
+  if (certificate.expiresAt && certificate.expiresAt <= now) return "expired";
+  return "valid";
+}
+
+/** Codes are 20 base64url characters; anything else is not looked up at all. */
+export const isWellFormedCode = (code: string) => /^[A-Za-z0-9_-]{20}$/.test(code);
+
+export function tokenFor(found: FoundCertificate, key: SigningKey): string {
+  const { certificate } = found;
+  return signCertificateToken(key, {
+    n: certificate.number,
+    s: certificate.serviceId,
+    ha: found.holderNameAr,
+    he: found.holderNameEn,
+    i: kuwaitToday(certificate.issuedAt),
+    e: certificate.expiresAt ? kuwaitToday(certificate.expiresAt) : null,
+  });
+}
+
+/** The verify page's address for a certificate, and what its QR code holds. */
+export function verifyUrls(found: FoundCertificate, origin: string, key: SigningKey) {
+  const page = `${origin}/verify/${found.certificate.verificationCode}`;
+  return { base: `${origin}/verify`, page, qr: `${page}?t=${tokenFor(found, key)}` };
+}
+
+export function documentOf(found: FoundCertificate, origin: string, key: SigningKey, copy?: CertificateDocument["copy"]): CertificateDocument {
+  const { certificate } = found;
+  const data = certificate.data as { title: Text; fields: { label: Text; format: CertificateValue["format"]; value: unknown }[] };
+  const urls = verifyUrls(found, origin, key);
+  return {
+    number: certificate.number,
+    verificationCode: certificate.verificationCode,
+    qrPayload: urls.qr,
+    verifyBaseUrl: urls.base,
+    title: data.title,
+    agency: { nameAr: found.agencyNameAr, nameEn: found.agencyNameEn },
+    holder: { nameAr: found.holderNameAr, nameEn: found.holderNameEn, civilId: found.holderCivilId },
+    fields: data.fields.map((field) => ({ label: field.label, value: { format: field.format, value: field.value } as CertificateValue })),
+    issuedAt: certificate.issuedAt,
+    expiresAt: certificate.expiresAt,
+    copy,
+  };
+}
+
+// ---- the per-download mark ------------------------------------------------------------------
+
+export interface CopyMark {
+  copyId: string;
+  accountId: string;
+  name: string;
+  at: string;
+  number: string;
+}
+
+const MARK_PREFIX = "nafitha-copy:";
+
+export function sealMark(mark: CopyMark, key: Buffer): string {
+  const body = Buffer.from(JSON.stringify(mark)).toString("base64url");
+  return `${MARK_PREFIX}${body}.${crypto.createHmac("sha256", key).update(body).digest("base64url")}`;
+}
+
+/** Reads and checks the mark in a downloaded PDF: who downloaded this copy, and when. */
+export function readMark(pdf: Buffer, key: Buffer): { ok: true; mark: CopyMark } | { ok: false; reason: "no-mark" | "forged" } {
+  const match = new RegExp(`${MARK_PREFIX}([A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)`).exec(pdf.toString("latin1"));
+  if (!match) return { ok: false, reason: "no-mark" };
+  const expected = crypto.createHmac("sha256", key).update(match[1]!).digest();
+  const given = Buffer.from(match[2]!, "base64url");
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return { ok: false, reason: "forged" };
+  return { ok: true, mark: JSON.parse(Buffer.from(match[1]!, "base64url").toString("utf8")) as CopyMark };
+}
+
+// ---- downloads and revocation ---------------------------------------------------------------
+
+function isStaffOf(viewer: Viewer, agencyId: string) {
+  return viewer.kind === "staff" && viewer.roles.some((grant) => grant.role === "admin" || grant.agencyId === agencyId);
+}
+
+export interface DownloadDeps {
+  certificateKey: SigningKey;
+  pki: Pki;
+  markKey: Buffer;
+  origin: string;
+}
+
+/**
+ * A downloaded copy: the certificate with a visible footer line and a metadata mark naming who
+ * downloaded it and when, signed by the issuing agency. The holder, the issuing agency's staff
+ * and administrators may download; every download is audited with its copy id.
+ */
+export async function downloadCertificate(
+  db: Database,
+  deps: DownloadDeps,
+  input: { number: string; viewer: Viewer; meta: RequestMeta },
+): Promise<{ ok: true; pdf: Buffer; filename: string } | { ok: false; reason: "not-found" | "not-allowed" }> {
+  const found = await findCertificate(db, { number: input.number });
+  if (!found) return { ok: false, reason: "not-found" };
+  const { viewer } = input;
+  const isHolder = viewer.kind === "citizen" && viewer.person.id === found.certificate.holderPersonId;
+  if (!isHolder && !isStaffOf(viewer, found.certificate.signingAgencyId)) return { ok: false, reason: "not-allowed" };
+  const signedIn = viewer as Extract<Viewer, { kind: "citizen" | "staff" }>;
+  const at = new Date();
+  const mark: CopyMark = { copyId: crypto.randomBytes(6).toString("hex"), accountId: signedIn.accountId, name: signedIn.person.nameEn, at: at.toISOString(), number: found.certificate.number };
+  const pdf = await renderCertificatePdf(
+    documentOf(found, deps.origin, deps.certificateKey, { name: `${signedIn.person.nameAr} / ${signedIn.person.nameEn}`, at, copyId: mark.copyId, metadata: sealMark(mark, deps.markKey) }),
+  );
+  const signed = await deps.pki.signPdf(pdf, { id: found.certificate.signingAgencyId, nameEn: found.agencyNameEn }, at);
+  await recordAudit(db, {
+    actorAccountId: signedIn.accountId,
+    channel: input.meta.channel,
+    action: "certificate.downloaded",
+    subjectType: "certificate",
+    subjectId: found.certificate.id,
+    requestId: input.meta.requestId,
+    ip: input.meta.ip,
+    details: { number: found.certificate.number, copyId: mark.copyId, isHolder },
+  });
+  return { ok: true, pdf: signed, filename: `${found.certificate.number}.pdf` };
+}
+
+export type RevokeResult = { ok: true } | { ok: false; reason: "not-found" | "not-allowed" | "reason-required" | "already-revoked" };
+
+/** Revokes a certificate with a reason: a clerk or supervisor of the issuing agency, or an administrator. */
+export async function revokeCertificate(db: Database, input: { number: string; reason: string; viewer: Viewer; meta: RequestMeta }): Promise<RevokeResult> {
+  const reason = input.reason.trim();
+  return db.transaction(async (tx): Promise<RevokeResult> => {
+    const found = await findCertificate(tx, { number: input.number });
+    if (!found) return { ok: false, reason: "not-found" };
+    if (!isStaffOf(input.viewer, found.certificate.signingAgencyId)) return { ok: false, reason: "not-allowed" };
+    if (!reason) return { ok: false, reason: "reason-required" };
+    const [revoked] = await tx
+      .update(certificates)
+      .set({ status: "revoked", revokedAt: new Date(), revokedReason: reason })
+      .where(and(eq(certificates.id, found.certificate.id), eq(certificates.status, "valid"), isNull(certificates.revokedAt)))
+      .returning({ id: certificates.id });
+    if (!revoked) return { ok: false, reason: "already-revoked" };
+    await recordAudit(tx, {
+      actorAccountId: (input.viewer as Extract<Viewer, { kind: "staff" }>).accountId,
+      channel: input.meta.channel,
+      action: "certificate.revoked",
+      subjectType: "certificate",
+      subjectId: found.certificate.id,
+      requestId: input.meta.requestId,
+      ip: input.meta.ip,
+      details: { number: found.certificate.number, reason },
+    });
+    return { ok: true };
+  });
+}
+
+/** Every verification is audited: which code, what it showed, from where. */
+export async function auditVerification(db: Database, input: { code: string; certificateId: string | null; status: CertificateStatus | "unknown"; meta: RequestMeta }) {
+  await recordAudit(db, {
+    actorAccountId: null,
+    actorLabel: "public",
+    channel: input.meta.channel,
+    action: "certificate.verified",
+    subjectType: "certificate",
+    subjectId: input.certificateId,
+    requestId: input.meta.requestId,
+    ip: input.meta.ip,
+    details: { code: input.code.slice(0, 40), status: input.status },
+  });
+}

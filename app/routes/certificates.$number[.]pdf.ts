@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { getViewer } from "~/auth/guards.server";
+import { requestMeta } from "~/auth/request-meta.server";
+import { downloadCertificate } from "~/certificates/certificates.server";
+import { publicOrigin } from "~/certificates/origin.server";
+import { getRuntime } from "~/runtime.server";
+
+// A download: a resource route, audited, each copy marked with who downloaded it and when.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  if (viewer.kind !== "citizen" && viewer.kind !== "staff") {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?${new URLSearchParams({ redirectTo: url.pathname })}`);
+  }
+  const runtime = getRuntime();
+  const result = await downloadCertificate(
+    runtime.database.db,
+    { certificateKey: runtime.certificateKey, pki: runtime.pki, markKey: runtime.secrets.markKey, origin: publicOrigin(request) },
+    { number: params.number ?? "", viewer, meta: requestMeta(request, context, viewer.kind === "staff" ? "back-office" : "web") },
+  );
+  if (!result.ok) throw new Response(result.reason, { status: result.reason === "not-found" ? 404 : 403 });
+  return new Response(new Uint8Array(result.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${result.filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

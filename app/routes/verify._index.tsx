@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getPageI18n } from "~/i18n/page.server";
+import { ErrorSummary, TextField } from "~/ui/fields";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+// A GET form, so it works without JavaScript and the result has its own address.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { t } = await getPageI18n(request);
+  const url = new URL(request.url);
+  const code = url.searchParams.get("code");
+  if (code?.trim()) throw redirect(`/verify/${encodeURIComponent(code.trim())}`);
+  return json({ title: t("verify:meta.title"), isMissing: code !== null });
+}
+
+export default function VerifyStart() {
+  const { isMissing } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("verify");
+  const error = isMissing ? t("codeRequired") : undefined;
+  return (
+    <div className="page page--narrow">
+      <ErrorSummary errors={error ? [{ field: "code", message: error }] : []} />
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("lead")}</p>
+      <Form method="get" className="form">
+        <TextField name="code" label={t("code")} hint={t("codeHint")} error={error} autoComplete="off" spellCheck={false} dir="ltr" />
+        <button type="submit" className="button">
+          {t("submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
