@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderCertificatePdf } from "../../app/certificates/render.server";
+import { sampleCertificate } from "../fixtures/certificate-sample";
+
+// The rendered certificate, as pixels, against a reference image a person reviewed
+// (tests/reference/*.png is the same image for reading). UPDATE_REFERENCES=1 writes new ones.
+const hasPdftoppm = spawnSync("which", ["pdftoppm"]).status === 0;
+const referenceDir = path.resolve(import.meta.dirname, "../reference");
+
+function readPgm(file: string): { width: number; height: number; pixels: Buffer } {
+  const data = fs.readFileSync(file);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.subarray(0, 64).toString("latin1"))!;
+  return { width: Number(header[1]), height: Number(header[2]), pixels: data.subarray(header[0].length) };
+}
+
+async function rasterise(name: string, document: Parameters<typeof renderCertificatePdf>[0]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-img-"));
+  fs.writeFileSync(path.join(dir, "c.pdf"), await renderCertificatePdf(document));
+  execFileSync("pdftoppm", ["-gray", "-r", "50", "-singlefile", path.join(dir, "c.pdf"), path.join(dir, name)]);
+  if (process.env.UPDATE_REFERENCES === "1") {
+    fs.copyFileSync(path.join(dir, `${name}.pgm`), path.join(referenceDir, `${name}.pgm`));
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-singlefile", path.join(dir, "c.pdf"), path.join(referenceDir, name)]);
+  }
+  return path.join(dir, `${name}.pgm`);
+}
+
+describe.skipIf(!hasPdftoppm)("certificate images", () => {
+  for (const [name, document] of [
+    ["certificate-sample", sampleCertificate],
+    ["certificate-sample-copy", { ...sampleCertificate, copy: { name: "أحمد عبدالله العنزي / Ahmad Abdullah Al-Enezi", at: new Date("2026-11-22T10:00:00Z"), copyId: "a1b2c3d4e5f6", metadata: "nafitha-copy:test" } }],
+  ] as const) {
+    it(`${name} looks as reviewed`, async () => {
+      const rendered = readPgm(await rasterise(name, document));
+      const reference = readPgm(path.join(referenceDir, `${name}.pgm`));
+      expect([rendered.width, rendered.height]).toEqual([reference.width, reference.height]);
+      let differing = 0;
+      for (let i = 0; i < reference.pixels.length; i++) if (Math.abs(rendered.pixels[i]! - reference.pixels[i]!) > 48) differing++;
+      // Anti-aliasing may move a few pixels; a moved word or a missing glyph moves hundreds.
+      expect(differing / reference.pixels.length).toBeLessThan(0.002);
+    });
+  }
+});
