@@ -249,6 +249,29 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await tab.close();
   });
 
+  it("verifies certificates publicly: a clear answer for an unknown code, in both languages", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/verify`);
+    await expectHeading(page, "التحقق من شهادة");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "تحقق" }).click();
+    await expectText(page, "أدخل رمز التحقق");
+    await page.getByLabel("رمز التحقق").fill("AAAAAAAAAAAAAAAAAAAA");
+    await page.getByRole("button", { name: "تحقق" }).click();
+    await page.waitForURL(`${baseUrl}/verify/AAAAAAAAAAAAAAAAAAAA`);
+    await expectHeading(page, "لا توجد شهادة بهذا الرمز");
+    await expectNoAxeViolations(page);
+    await switchLanguage(page, "en");
+    await expectHeading(page, "No certificate has this code");
+    await expectNoAxeViolations(page);
+    // A malformed code is answered the same way, not with an error.
+    const malformed = await visit(page, `${baseUrl}/verify/${encodeURIComponent("<script>")}`);
+    expect(malformed?.status()).toBe(200);
+    await expectHeading(page, "No certificate has this code");
+    await tab.close();
+  });
+
   it("shows the 404 page in both languages without accessibility violations", async () => {
     const tab = await newPage(browser);
     const { page } = tab;

@@ -71,6 +71,12 @@ describe("the running portal", () => {
     expect(JSON.parse(text)).toMatchObject({ requestId: "r-1", status: "ok", payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: "Salmiya" } } });
   });
 
+  it("publishes the certificate keys for offline verifiers", async () => {
+    const response = await fetch(`${baseUrl}/.well-known/jwks.json`);
+    expect(response.headers.get("content-type")).toContain("application/jwk-set+json");
+    expect(await response.json()).toMatchObject({ keys: [{ kty: "OKP", crv: "Ed25519", kid: "certificates-v1", alg: "EdDSA" }] });
+  });
+
   it("refuses to start a second process on the same embedded database", async () => {
     const port = await freePort();
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
