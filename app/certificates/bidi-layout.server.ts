@@ -90,20 +90,28 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
   return { runs, width: runs.reduce((sum, run) => sum + run.width, 0), text };
 }
 
-/** Breaks text into lines that fit `maxWidth`, at spaces, measuring each candidate as laid out. */
+/**
+ * Breaks text into lines that fit `maxWidth`, at spaces. Words are measured once each and their
+ * widths added (shaping never crosses a space), so only the final lines are laid out.
+ */
 export function wrapText(text: string, direction: "rtl" | "ltr", fonts: FontPair, size: number, maxWidth: number, measure: Measurer): LaidLine[] {
+  const space = measure.widthOf(" ", direction === "rtl" ? fonts.arabic : fonts.latin, size);
   const lines: LaidLine[] = [];
   for (const paragraph of text.split("\n")) {
     const words = paragraph.split(/\s+/).filter(Boolean);
-    let current = "";
+    let current: string[] = [];
+    let width = 0;
     for (const word of words) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (current && layoutLine(candidate, direction, fonts, size, measure).width > maxWidth) {
-        lines.push(layoutLine(current, direction, fonts, size, measure));
-        current = word;
-      } else current = candidate;
+      const wordWidth = layoutLine(word, direction, fonts, size, measure).width;
+      if (current.length && width + space + wordWidth > maxWidth) {
+        lines.push(layoutLine(current.join(" "), direction, fonts, size, measure));
+        current = [];
+        width = 0;
+      }
+      width += (current.length ? space : 0) + wordWidth;
+      current.push(word);
     }
-    lines.push(layoutLine(current, direction, fonts, size, measure));
+    lines.push(layoutLine(current.join(" "), direction, fonts, size, measure));
   }
   return lines;
 }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { plainAddPlaceholder } from "@signpdf/placeholder-plain";
 import { SignPdf } from "@signpdf/signpdf";
-import { P12Signer } from "@signpdf/signer-p12";
+import { Signer } from "@signpdf/utils";
 import forge from "node-forge";
 
 // The portal's own PKI for the embedded default: a root CA made on first start under the data
@@ -42,9 +42,52 @@ function makeCertificate(subject: forge.pki.CertificateField[], keys: forge.pki.
   return cert;
 }
 
+// DigestInfo prefix of SHA-256 (RFC 8017, 9.2): what RSASSA-PKCS1-v1_5 encrypts with the hash.
+const SHA256_DIGEST_INFO = Buffer.from("3031300d060960864801650304020105000420", "hex");
+
+/**
+ * A PAdES (adbe.pkcs7.detached) signer: forge builds the CMS structure, Node's native RSA makes
+ * the signature. The PKCS#12 is opened once per agency and process, not per signature.
+ */
+class AgencySigner extends Signer {
+  constructor(
+    private readonly certificate: forge.pki.Certificate,
+    private readonly chain: forge.pki.Certificate[],
+    private readonly key: crypto.KeyObject,
+  ) {
+    super();
+  }
+
+  override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+    const p7 = forge.pkcs7.createSignedData();
+    p7.content = forge.util.createBuffer(pdf.toString("binary"));
+    for (const cert of this.chain) p7.addCertificate(cert);
+    const nodeKey = this.key;
+    const signingKey = {
+      sign(md: forge.md.MessageDigest) {
+        const digestInfo = Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), "binary")]);
+        return crypto.privateEncrypt({ key: nodeKey, padding: crypto.constants.RSA_PKCS1_PADDING }, digestInfo).toString("binary");
+      },
+    };
+    p7.addSigner({
+      key: signingKey as unknown as forge.pki.rsa.PrivateKey,
+      certificate: this.certificate,
+      digestAlgorithm: forge.pki.oids.sha256!,
+      authenticatedAttributes: [
+        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data },
+        { type: forge.pki.oids.signingTime!, value: (signingTime ?? new Date()) as unknown as string },
+        { type: forge.pki.oids.messageDigest! },
+      ],
+    });
+    p7.sign({ detached: true });
+    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), "binary");
+  }
+}
+
 export class Pki {
   private root: Pair | undefined;
   private readonly agencies = new Map<string, Buffer>();
+  private readonly signers = new Map<string, AgencySigner>();
 
   constructor(
     private readonly dir: string,
@@ -124,7 +167,20 @@ export class Pki {
       signatureLength: 8192,
       appName: "Nafitha",
     });
-    const signer = new P12Signer(this.agencyP12(agency.id, agency.nameEn), { passphrase: this.passphrase });
-    return new SignPdf().sign(withPlaceholder, signer, signingTime);
+    return new SignPdf().sign(withPlaceholder, this.signerFor(agency), signingTime);
+  }
+
+  private signerFor(agency: { id: string; nameEn: string }): AgencySigner {
+    let signer = this.signers.get(agency.id);
+    if (!signer) {
+      const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(this.agencyP12(agency.id, agency.nameEn).toString("binary")), false, this.passphrase);
+      const certs = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).map((bag) => bag.cert!);
+      const forgeKey = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]!.key as forge.pki.rsa.PrivateKey;
+      const own = certs.find((cert) => (cert.publicKey as forge.pki.rsa.PublicKey).n.equals(forgeKey.n));
+      if (!own) throw new Error(`The signing file of ${agency.id} has no certificate for its key`);
+      signer = new AgencySigner(own, certs, crypto.createPrivateKey(forge.pki.privateKeyToPem(forgeKey)));
+      this.signers.set(agency.id, signer);
+    }
+    return signer;
   }
 }
