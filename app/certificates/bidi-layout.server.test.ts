@@ -30,6 +30,11 @@ describe("bidi line layout", () => {
     ]);
   });
 
+  it("draws a right-to-left Arabic run word by word, right to left", () => {
+    const [run] = layoutLine("واحد اثنان", "rtl", fonts, 10, measure).runs;
+    expect(run!.pieces.map((piece) => piece.text)).toEqual(["اثنان", " ", "واحد"]);
+  });
+
   it("wraps at word boundaries within the width", () => {
     const lines = wrapText("واحد اثنان ثلاثة أربعة خمسة", "rtl", fonts, 10, 12, measure);
     expect(lines.map((line) => line.text)).toEqual(["واحد اثنان", "ثلاثة أربعة", "خمسة"]);

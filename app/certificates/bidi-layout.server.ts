@@ -18,6 +18,8 @@ export interface Run {
   font: string;
   level: number;
   width: number;
+  /** The run's words and spaces, left to right as drawn, each with its width. */
+  pieces: { text: string; width: number }[];
 }
 
 export interface LaidLine {
@@ -60,7 +62,7 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
     const font = fonts[scriptOf[i]!];
     const last = runs[runs.length - 1];
     if (last && last.level === level && last.font === font) last.text += shown;
-    else runs.push({ text: shown, font, level, width: 0 });
+    else runs.push({ text: shown, font, level, width: 0, pieces: [] });
   });
 
   // Rule L2: from the highest level down to the lowest odd one, reverse every sequence of runs
@@ -83,9 +85,15 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
   }
   // fontkit lays out an Arabic-script run right to left itself; a right-to-left run of other
   // characters (a space, a parenthesis) it would lay out left to right, so it is reversed here.
+  // Drawn word by word (shaping never crosses a space, and a word's layout can be cached): the
+  // words of a right-to-left Arabic run go right to left, so they are taken in reverse.
   for (const run of runs) {
-    if (run.level % 2 === 1 && run.font === fonts.latin) run.text = [...run.text].reverse().join("");
-    run.width = measure.widthOf(run.text, run.font, size);
+    const isRtl = run.level % 2 === 1;
+    if (isRtl && run.font === fonts.latin) run.text = [...run.text].reverse().join("");
+    const tokens = run.text.split(/( +)/).filter(Boolean);
+    if (isRtl && run.font === fonts.arabic) tokens.reverse();
+    run.pieces = tokens.map((token) => ({ text: token, width: measure.widthOf(token, run.font, size) }));
+    run.width = run.pieces.reduce((sum, piece) => sum + piece.width, 0);
   }
   return { runs, width: runs.reduce((sum, run) => sum + run.width, 0), text };
 }

@@ -23,6 +23,17 @@ function loadFonts() {
   return fonts;
 }
 
+const layoutCaches = new Map<string, Record<string, unknown>>();
+const LAYOUT_CACHE_LIMIT = 20_000;
+function sharedLayoutCache(font: string): Record<string, unknown> {
+  let cache = layoutCaches.get(font);
+  if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
+    cache = Object.create(null) as Record<string, unknown>;
+    layoutCaches.set(font, cache);
+  }
+  return cache;
+}
+
 export type CertificateValue =
   | { format: "text"; value: string | Text }
   | { format: "number"; value: number }
@@ -91,6 +102,8 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,
+    // Start on a font the process already parsed (pdfkit would parse Helvetica's metrics each time).
+    font: loaded.sans as unknown as string,
     lang: "ar",
     displayTitle: true,
     pdfVersion: "1.7",
@@ -105,7 +118,12 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
       ModDate: data.issuedAt,
     },
   });
-  for (const [name, font] of Object.entries(loaded)) doc.registerFont(name, font as unknown as string);
+  for (const [name, font] of Object.entries(loaded)) {
+    doc.registerFont(name, font as unknown as string);
+    // pdfkit caches each word's layout per document; certificates share their words (labels,
+    // agency names, dates), so one cache per font serves every document of the process.
+    (doc.font(name) as unknown as { _font: { layoutCache: object } })._font.layoutCache = sharedLayoutCache(name);
+  }
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -117,7 +135,7 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
       const key = `${font}|${size}|${text}`;
       let width = widths.get(key);
       if (width === undefined) {
-        width = doc.font(font).fontSize(size).widthOfString(text, { features: [] } as never);
+        width = doc.font(font).fontSize(size).widthOfString(text);
         widths.set(key, width);
       }
       return width;
@@ -135,9 +153,12 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     for (const run of line.runs) {
       doc.addContent(`/Span <</ActualText ${utf16Hex(visualText(run))}>> BDC`);
       // One alphabetic baseline for every run, whatever its font's ascender.
-      doc.font(run.font).fontSize(size).text(run.text, cursor, y + size, { lineBreak: false, features: [], baseline: "alphabetic" } as never);
+      doc.font(run.font).fontSize(size);
+      for (const piece of run.pieces) {
+        if (piece.text.trim()) doc.text(piece.text, cursor, y + size, { lineBreak: false, baseline: "alphabetic" } as never);
+        cursor += piece.width;
+      }
       doc.addContent("EMC");
-      cursor += run.width;
     }
   };
   const paragraph = (text: string, direction: "rtl" | "ltr", x: number, y: number, width: number, size: number, pair = regular, color = INK) => {
