@@ -26,8 +26,27 @@ export interface LaidLine {
   /** Runs in visual order, left to right. */
   runs: Run[];
   width: number;
-  /** The line as written (logical order), for the text layer. */
+  /** The line as written (logical order). */
   text: string;
+  /** The line as runs of one direction, in logical order (for the text layer). */
+  logicalRuns: { text: string; isRtl: boolean }[];
+  /** The line's characters in visual order, left to right, unmirrored (for the text layer). */
+  visualText: string;
+}
+
+export const isStrongLtr = (char: string) => /[A-Za-z\u00C0-\u024F]/.test(char);
+export const isStrongRtl = (char: string) => /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(char);
+
+/**
+ * What a text extractor should read for a line. Poppler (pdftotext and its viewers) takes a
+ * page's main direction from its letters, then turns each line's text into reading order on that
+ * assumption: on a left-to-right page it reverses each right-to-left run in place; on a
+ * right-to-left page it reads the whole line as visual. So the line is handed over in the form
+ * that makes poppler give back the logical text.
+ */
+export function extractableText(line: LaidLine, isPageLtr: boolean): string {
+  if (!isPageLtr) return line.visualText;
+  return line.logicalRuns.map((run) => (run.isRtl ? [...run.text].reverse().join("") : run.text)).join("");
 }
 
 /** The measuring part of pdfkit that layout needs. */
@@ -54,6 +73,22 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
     if (isNeutral(char)) scriptOf.push(i > 0 ? scriptOf[i - 1]! : direction === "rtl" ? "arabic" : "latin");
     else scriptOf.push(isArabicScript(char) ? "arabic" : "latin");
   });
+
+  const logicalRuns: LaidLine["logicalRuns"] = [];
+  chars.forEach((char, i) => {
+    const isRtl = embedding.levels[indices[i]!]! % 2 === 1;
+    const last = logicalRuns[logicalRuns.length - 1];
+    if (last && last.isRtl === isRtl) last.text += char;
+    else logicalRuns.push({ text: char, isRtl });
+  });
+  // The visual order of the characters themselves (rule L2 on characters), for the text layer.
+  const visual = [...chars];
+  for (const [start = 0, end = 0] of bidi.getReorderSegments(text, embedding)) {
+    const from = indices.findIndex((unit) => unit >= start);
+    let to = indices.findIndex((unit) => unit > end);
+    if (to === -1) to = chars.length;
+    visual.splice(from, to - from, ...visual.slice(from, to).reverse());
+  }
 
   const runs: Run[] = [];
   chars.forEach((char, i) => {
@@ -95,7 +130,7 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
     run.pieces = tokens.map((token) => ({ text: token, width: measure.widthOf(token, run.font, size) }));
     run.width = run.pieces.reduce((sum, piece) => sum + piece.width, 0);
   }
-  return { runs, width: runs.reduce((sum, run) => sum + run.width, 0), text };
+  return { runs, width: runs.reduce((sum, run) => sum + run.width, 0), text, logicalRuns, visualText: visual.join("") };
 }
 
 /**

@@ -6,7 +6,7 @@ import QRCode from "qrcode";
 import type { Text } from "../catalogue/types";
 import { i18nFor, type Language } from "../i18n/config";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format";
-import { layoutLine, wrapText, type FontPair, type LaidLine, type Measurer, type Run } from "./bidi-layout.server";
+import { extractableText, isStrongLtr, isStrongRtl, layoutLine, wrapText, type FontPair, type LaidLine, type Measurer } from "./bidi-layout.server";
 
 // Fonts come from npm packages and are parsed once per process; pdfkit embeds the subset used.
 const require = createRequire(import.meta.url);
@@ -78,11 +78,6 @@ function showValue(value: CertificateValue, language: Language): string {
   }
 }
 
-/** The characters of a run in drawing order. */
-function visualText(run: Run): string {
-  return run.level % 2 === 1 && /[\u0600-\u06FF]/.test(run.text) ? [...run.text].reverse().join("") : run.text;
-}
-
 const utf16Hex = (text: string) => `<FEFF${[...text].map((char) => {
   const code = char.codePointAt(0)!;
   if (code < 0x10000) return code.toString(16).padStart(4, "0");
@@ -141,22 +136,30 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
       return width;
     },
   };
+  // Text is collected first and drawn at the end, once the page's main direction is known (the
+  // text layer depends on it; see extractableText).
+  const pending: { line: LaidLine; x: number; y: number; size: number; color: string }[] = [];
   const draw = (line: LaidLine, x: number, y: number, width: number, size: number, align: "left" | "right" | "center", color = INK) => {
     const start = align === "right" ? x + width - line.width : align === "center" ? x + (width - line.width) / 2 : x;
-    // The text layer: each run carries its characters in the order they are drawn, left to
-    // right (an Arabic run's letters reversed, as fontkit drew them), at the run's own place.
-    // Text extraction (poppler's pdftotext, copy and search in its viewers) reorders that visual
-    // text into logical order; the shaped glyphs alone cannot give the text back, since several
-    // letters share one glyph and differ only by their dots.
-    let cursor = start;
-    doc.fillColor(color);
-    for (const run of line.runs) {
-      doc.addContent(`/Span <</ActualText ${utf16Hex(visualText(run))}>> BDC`);
-      // One alphabetic baseline for every run, whatever its font's ascender.
-      doc.font(run.font).fontSize(size);
-      for (const piece of run.pieces) {
-        if (piece.text.trim()) doc.text(piece.text, cursor, y + size, { lineBreak: false, baseline: "alphabetic" } as never);
-        cursor += piece.width;
+    pending.push({ line, x: start, y, size, color });
+  };
+  const drawText = () => {
+    let balance = 0;
+    for (const { line } of pending) for (const char of line.text) balance += isStrongLtr(char) ? 1 : isStrongRtl(char) ? -1 : 0;
+    const isPageLtr = balance >= 0;
+    for (const { line, x, y, size, color } of pending) {
+      // One span per line: its text, in the form that text extraction reads back in logical
+      // order; the shaped glyphs alone cannot give the text back (letters share glyphs).
+      doc.addContent(`/Span <</ActualText ${utf16Hex(extractableText(line, isPageLtr))}>> BDC`);
+      doc.fillColor(color);
+      let cursor = x;
+      for (const run of line.runs) {
+        // One alphabetic baseline for every run, whatever its font's ascender.
+        doc.font(run.font).fontSize(size);
+        for (const piece of run.pieces) {
+          if (piece.text.trim()) doc.text(piece.text, cursor, y + size, { lineBreak: false, baseline: "alphabetic" } as never);
+          cursor += piece.width;
+        }
       }
       doc.addContent("EMC");
     }
@@ -258,6 +261,7 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     paragraph(en("downloaded", { name: data.copy.name, when: when("en"), copy: data.copy.copyId }), "ltr", margin, PAGE.height - 50, PAGE.width - 2 * margin, 7, regular, MUTED);
   }
 
+  drawText();
   doc.end();
   return done;
 }
