@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPersonDetails, listRecentSignIns } from "~/accounts/queries.server";
+import { listApplicationsOf } from "~/engine/lists.server";
 import { requireCitizen } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { getDb } from "~/runtime.server";
+import { getDb, getRuntime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -15,17 +16,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
-  const [person, signIns] = await Promise.all([getPersonDetails(db, viewer.person.id), listRecentSignIns(db, viewer.accountId)]);
+  const [person, signIns, mine] = await Promise.all([
+    getPersonDetails(db, viewer.person.id),
+    listRecentSignIns(db, viewer.accountId),
+    listApplicationsOf(db, viewer.person.id),
+  ]);
+  const { catalogue } = getRuntime();
   return json({
     title: t("dashboard:meta.title"),
     name: displayName(viewer.person, lang),
     person: person!,
     signIns: signIns.map((event) => ({ id: event.id, when: formatDateTime(event.occurredAt, lang), channel: event.channel })),
+    applications: mine.map((application) => ({
+      id: application.id,
+      reference: application.reference,
+      service: catalogue.get(application.serviceId, application.serviceVersion)?.title[lang] ?? application.serviceId,
+      status: application.status,
+      submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : null,
+    })),
   });
 }
 
 export default function Dashboard() {
-  const { name, person, signIns } = useLoaderData<typeof loader>();
+  const { name, person, signIns, applications } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const { t: tc } = useTranslation("common");
   const notProvided = <span className="muted">{t("details.notProvided")}</span>;
@@ -35,7 +48,30 @@ export default function Dashboard() {
 
       <section className="section" aria-labelledby="applications-title">
         <h2 id="applications-title">{t("applications.title")}</h2>
-        <p>{t("applications.empty")}</p>
+        {applications.length === 0 ? (
+          <p>{t("applications.empty")}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("applications.reference")}</th>
+                <th scope="col">{t("applications.service")}</th>
+                <th scope="col">{t("applications.status")}</th>
+                <th scope="col">{t("applications.submitted")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((application) => (
+                <tr key={application.id}>
+                  <td className="ltr-value">{application.reference}</td>
+                  <td>{application.service}</td>
+                  <td>{t(`applications.statuses.${application.status as "draft" | "in-progress" | "action-needed" | "approved" | "rejected" | "withdrawn"}`)}</td>
+                  <td>{application.submitted}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       <section className="section" aria-labelledby="details-title">

@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { getPortalOverview, listAgencyStaff } from "~/accounts/queries.server";
 import { positionLabel } from "~/agencies/positions";
 import { getAgencies } from "~/agencies/queries.server";
+import { listInbox } from "~/engine/lists.server";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";
 import { requestMeta } from "~/auth/request-meta.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { getDb } from "~/runtime.server";
+import { getDb, getRuntime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -23,11 +24,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const supervised = viewer.roles.filter((grant) => grant.role === "supervisor").map((grant) => grant.agencyId!);
   const isAdmin = viewer.roles.some((grant) => grant.role === "admin");
 
-  const [agencyRows, teamRows, overview] = await Promise.all([
+  const [agencyRows, teamRows, overview, inbox] = await Promise.all([
     getAgencies(db, agencyIds),
     listAgencyStaff(db, supervised),
     isAdmin ? getPortalOverview(db) : Promise.resolve(null),
+    listInbox(db, viewer.roles),
   ]);
+  const { catalogue } = getRuntime();
 
   if (teamRows.length) {
     // A supervisor reading colleagues' records is a read of others' personal data: audited.
@@ -63,6 +66,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           lastSignIn: row.lastSignInAt ? formatDateTime(row.lastSignInAt, lang) : null,
         })),
     })),
+    inbox: inbox.map((step) => {
+      const service = catalogue.get(step.serviceId, step.serviceVersion);
+      return {
+        id: step.id,
+        reference: step.reference,
+        service: service?.title[lang] ?? step.serviceId,
+        step: service?.workflow.steps[step.stepId]?.title[lang] ?? step.stepId,
+        deadline: step.deadlineAt ? formatDateTime(step.deadlineAt, lang) : null,
+        isLate: step.lateAt !== null,
+        isPaused: step.pausedAt !== null,
+      };
+    }),
     overview: overview
       ? Object.fromEntries(Object.entries(overview).map(([key, value]) => [key, formatNumber(value, lang)]))
       : null,
@@ -74,7 +89,7 @@ function actorOf(accountId: string, meta: ReturnType<typeof requestMeta>) {
 }
 
 export default function StaffHome() {
-  const { name, roles, teams, overview } = useLoaderData<typeof loader>();
+  const { name, roles, teams, overview, inbox } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const roleLabel = (grant: { role: string; positionName: string; agencyName: string }) =>
     grant.role === "admin"
@@ -82,7 +97,7 @@ export default function StaffHome() {
       : grant.role === "supervisor"
         ? t("roles.supervisor", { agency: grant.agencyName })
         : t("roles.clerk", { agency: grant.agencyName, position: grant.positionName });
-  const isClerk = roles.some((grant) => grant.role === "clerk");
+  const hasInbox = roles.some((grant) => grant.role === "clerk" || grant.role === "supervisor");
   return (
     <>
       <h1>{t("greeting", { name })}</h1>
@@ -96,10 +111,37 @@ export default function StaffHome() {
         </ul>
       </section>
 
-      {isClerk ? (
+      {hasInbox ? (
         <section className="section" aria-labelledby="inbox-title">
           <h2 id="inbox-title">{t("inbox.title")}</h2>
-          <p>{t("inbox.empty")}</p>
+          {inbox.length === 0 ? (
+            <p>{t("inbox.empty")}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("inbox.reference")}</th>
+                  <th scope="col">{t("inbox.service")}</th>
+                  <th scope="col">{t("inbox.step")}</th>
+                  <th scope="col">{t("inbox.deadline")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {inbox.map((step) => (
+                  <tr key={step.id}>
+                    <td className="ltr-value">{step.reference}</td>
+                    <td>{step.service}</td>
+                    <td>{step.step}</td>
+                    <td>
+                      {step.deadline}
+                      {step.isLate ? <strong className="badge badge--late">{t("inbox.late")}</strong> : null}
+                      {step.isPaused ? <span className="badge">{t("inbox.paused")}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       ) : null}
 

@@ -365,6 +365,26 @@ describe("deadlines", () => {
   });
 });
 
+describe("lists for pages", () => {
+  it("give the applicant their applications, and each member of staff only the tasks of their agency and position", async () => {
+    const { listApplicationsOf, listInbox } = await import("../../app/engine/lists.server");
+    const { applicationId, person } = await submit();
+    await h.drain();
+    const mine = await listApplicationsOf(t.db, person.id);
+    expect(mine.map((a) => a.id)).toContain(applicationId);
+    expect(mine.every((a) => a.serviceId === "engine-test-loan")).toBe(true);
+
+    const review = await openStep(applicationId, "review");
+    const officer = await listInbox(t.db, [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }]);
+    expect(officer.map((step) => step.id)).toContain(review.id);
+    expect(officer.every((step, i) => i === 0 || step.deadlineAt! >= officer[i - 1]!.deadlineAt!)).toBe(true);
+    expect(await listInbox(t.db, [{ role: "clerk", agencyId: "kff", position: "inspector" }])).toEqual([]);
+    expect(await listInbox(t.db, [{ role: "clerk", agencyId: "kcb", position: "another-position" }])).toEqual([]);
+    expect((await listInbox(t.db, [{ role: "supervisor", agencyId: "kcb", position: null }])).map((step) => step.id)).toContain(review.id);
+    expect(await listInbox(t.db, [{ role: "admin", agencyId: "cait", position: null }])).toEqual([]);
+  });
+});
+
 describe("prefill from agency data", () => {
   it("fills what the civil registry knows, and says what it cannot fill while the agency is down", async () => {
     const { prefillAnswers } = await import("../../app/engine/prefill.server");
