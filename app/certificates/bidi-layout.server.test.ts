@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutLine, wrapText, type Measurer } from "./bidi-layout.server";
+import { extractableText, isStrongLtr, isStrongRtl, layoutLine, wrapText, type Measurer } from "./bidi-layout.server";
 
 const fonts = { arabic: "ar", latin: "la" };
 // Every character is 1 unit wide: enough to check order and wrapping.
@@ -39,5 +39,34 @@ describe("bidi line layout", () => {
     const lines = wrapText("واحد اثنان ثلاثة أربعة خمسة", "rtl", fonts, 10, 12, measure);
     expect(lines.map((line) => line.text)).toEqual(["واحد اثنان", "ثلاثة أربعة", "خمسة"]);
     expect(lines.every((line) => line.width <= 12)).toBe(true);
+  });
+});
+
+/** Poppler's reorderText on a left-to-right page (TextOutputDev.cc), as observed with pdftotext. */
+function popplerReads(text: string): string {
+  const chars = [...text];
+  const stops = (c: string) => isStrongLtr(c) || /[0-9\u0660-\u0669\u06F0-\u06F9.,\-/:\u060C\u066B\u066C]/.test(c);
+  let out = "";
+  for (let i = 0; i < chars.length; ) {
+    let j = i;
+    while (j < chars.length && !isStrongRtl(chars[j]!) && chars[j] !== "\u061C") j++;
+    out += chars.slice(i, j).join("");
+    for (i = j; j < chars.length && !stops(chars[j]!); j++);
+    out += chars.slice(i, j).reverse().join("");
+    i = j;
+  }
+  return out.replace(/\u061C/g, "");
+}
+
+describe("the text layer", () => {
+  it.each([
+    ["محافظة حولي، منطقة السالمية، قطعة 10، شارع سالم", "rtl"],
+    ["22 نوفمبر 2026 (الموافق 12 جمادى الآخرة 1448 هـ)", "rtl"],
+    ["امسح الرمز، أو افتح https://nafitha.example/verify وأدخل الرمز Xk3p.", "rtl"],
+    ["Copy downloaded by أحمد عبدالله العنزي / Ahmad on 22 Nov 2026", "ltr"],
+    ["دولة الكويت", "rtl"],
+  ] as const)("hands poppler %j so that it reads it back as written", (text, direction) => {
+    const line = layoutLine(text, direction, fonts, 10, measure);
+    expect(popplerReads(extractableText(line, true))).toBe(text);
   });
 });

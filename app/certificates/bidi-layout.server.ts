@@ -35,18 +35,46 @@ export interface LaidLine {
 }
 
 export const isStrongLtr = (char: string) => /[A-Za-z\u00C0-\u024F]/.test(char);
-export const isStrongRtl = (char: string) => /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(char);
+/** Arabic letters (not Arabic digits or separators such as ، ٫ ٬, which are number characters). */
+export const isStrongRtl = (char: string) =>
+  /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(char) && !/[\u060C\u0660-\u066C\u06F0-\u06F9]/.test(char);
+
+// How poppler classifies characters when it turns a line into reading order (seen with
+// pdftotext 22.12): right-to-left runs end at Latin letters and at "number" characters, which
+// include these separators; parentheses, ؛ ؟ and marks are neutral.
+const endsRtlRunForPoppler = (char: string) => isStrongLtr(char) || /[0-9\u0660-\u0669\u06F0-\u06F9.,\-/:\u060C\u066B\u066C]/.test(char);
+/** Arabic letter mark: invisible, strongly right-to-left. */
+const ALM = "\u061C";
 
 /**
  * What a text extractor should read for a line. Poppler (pdftotext and its viewers) takes a
- * page's main direction from its letters, then turns each line's text into reading order on that
- * assumption: on a left-to-right page it reverses each right-to-left run in place; on a
- * right-to-left page it reads the whole line as visual. So the line is handed over in the form
- * that makes poppler give back the logical text.
+ * page's main direction from its letters. On a left-to-right page it cuts each line into runs
+ * (a right-to-left run from an Arabic letter to the next Latin letter or number character) and
+ * reverses the right-to-left ones in place; so the line is handed over with those runs already
+ * reversed, each closed by an ALM so that spaces at its end stay at its end. On a right-to-left
+ * page poppler reads the line as visual text, so it gets the visual order.
  */
 export function extractableText(line: LaidLine, isPageLtr: boolean): string {
   if (!isPageLtr) return line.visualText;
-  return line.logicalRuns.map((run) => (run.isRtl ? [...run.text].reverse().join("") : run.text)).join("");
+  const chars = [...line.text];
+  let out = "";
+  for (let i = 0; i < chars.length; ) {
+    let j = i;
+    while (j < chars.length && !isStrongRtl(chars[j]!)) j++;
+    out += chars.slice(i, j).join("");
+    i = j;
+    // A right-to-left run starts at an Arabic letter (the loop above stopped at one), so it
+    // always takes at least that letter: the scan moves on every time.
+    j = i + 1;
+    while (j < chars.length && !endsRtlRunForPoppler(chars[j]!)) j++;
+    if (i < chars.length) {
+      const run = chars.slice(i, j);
+      if (!isStrongRtl(run[run.length - 1]!)) run.push(ALM);
+      out += run.reverse().join("");
+      i = j;
+    }
+  }
+  return out;
 }
 
 /** The measuring part of pdfkit that layout needs. */

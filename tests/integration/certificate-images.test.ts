@@ -28,6 +28,31 @@ async function rasterise(name: string, document: Parameters<typeof renderCertifi
   return path.join(dir, `${name}.pgm`);
 }
 
+describe.skipIf(!hasPdftoppm)("certificate text", () => {
+  it("reads back, with pdftotext, every line as written, Arabic with numbers and Latin inside", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-txt-"));
+    fs.writeFileSync(path.join(dir, "c.pdf"), await renderCertificatePdf({ ...sampleCertificate, copy: { name: "أحمد عبدالله العنزي / Ahmad Abdullah Al-Enezi", at: new Date("2026-11-22T10:00:00Z"), copyId: "a1b2c3d4e5f6", metadata: "nafitha-copy:test" } }));
+    const lines = execFileSync("pdftotext", [path.join(dir, "c.pdf"), "-"], { encoding: "utf8" })
+      .replace(/[\u202A-\u202E\u200E\u200F\u061C]/g, "")
+      .split("\n")
+      .map((line) => line.trim());
+    for (const expected of [
+      "دولة الكويت",
+      "ترخيص الوقاية من الحريق",
+      "محافظة حولي، منطقة السالمية، قطعة 10، شارع سالم",
+      "المبارك، مبنى 12 (الدور الأرضي)",
+      "4,000.000 د.ك.",
+      "22 نوفمبر 2026 (الموافق 12 جمادى الآخرة 1448 هـ)",
+      "امسح الرمز، أو افتح https://nafitha.example/verify وأدخل الرمز",
+      "Hawalli, Salmiya, block 10, Salem Al-Mubarak",
+      "22 November 2026 (12 Jumada II 1448 AH)",
+      "Copy downloaded by أحمد عبدالله العنزي / Ahmad Abdullah Al-Enezi on 22 Nov 2026 (copy a1b2c3d4e5f6)",
+    ]) {
+      expect(lines).toContain(expected);
+    }
+  });
+});
+
 describe.skipIf(!hasPdftoppm)("certificate images", () => {
   for (const [name, document] of [
     ["certificate-sample", sampleCertificate],
