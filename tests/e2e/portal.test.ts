@@ -272,6 +272,63 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await tab.close();
   });
 
+  it("issues, verifies, downloads and revokes a certificate: holder, public and the issuing agency", async () => {
+    const { number, code } = inject("certificateFixture");
+    const visitor = await newPage(browser);
+    await visit(visitor.page, `${baseUrl}/verify/${code}`);
+    await expectHeading(visitor.page, "هذه الشهادة صالحة");
+    await expectText(visitor.page, "شهادة الموافقة على القرض الاجتماعي");
+    await expectText(visitor.page, "بنك الائتمان الكويتي");
+    await expectNoAxeViolations(visitor.page);
+    await switchLanguage(visitor.page, "en");
+    await expectHeading(visitor.page, "This certificate is valid");
+    await expectNoAxeViolations(visitor.page);
+
+    // The holder downloads it: an attachment, signed.
+    const holder = await newPage(browser);
+    await visit(holder.page, `${baseUrl}/sign-in`);
+    await holder.page.getByLabel("الرقم المدني").fill("288020122596");
+    await holder.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await holder.page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await holder.page.waitForURL(/\/dashboard/);
+    const download = await holder.context.request.get(`${baseUrl}/certificates/${number}.pdf`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-type"]).toBe("application/pdf");
+    expect(download.headers()["content-disposition"]).toBe(`attachment; filename="${number}.pdf"`);
+    const pdf = await download.body();
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.toString("latin1")).toContain("/SubFilter /adbe.pkcs7.detached");
+    // Someone else's certificate is not theirs to download.
+    expect((await holder.context.request.get(`${baseUrl}/certificates/NOPE-2026-000001.pdf`)).status()).toBe(404);
+    await holder.close();
+
+    // The issuing agency's clerk revokes it, with a reason.
+    const clerk = await newPage(browser);
+    await visit(clerk.page, `${baseUrl}/staff/sign-in`);
+    await clerk.page.getByLabel("اسم المستخدم").fill("kcb.officer");
+    await clerk.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await clerk.page.getByRole("button", { name: "متابعة" }).click();
+    await clerk.page.getByLabel("رمز التحقق").fill(codeFor(secretOf("kcb.officer"), 1));
+    await clerk.page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
+    await clerk.page.waitForURL(`${baseUrl}/staff`);
+    await visit(clerk.page, `${baseUrl}/staff/certificates/${number}`);
+    await expectHeading(clerk.page, `الشهادة رقم ${number}`);
+    await expectNoAxeViolations(clerk.page);
+    await clerk.page.getByRole("button", { name: "إلغاء الشهادة" }).click();
+    await expectText(clerk.page, "أدخل سبب الإلغاء");
+    await clerk.page.getByLabel("سبب الإلغاء").fill("صدرت الشهادة عن طريق الخطأ");
+    await clerk.page.getByRole("button", { name: "إلغاء الشهادة" }).click();
+    await expectText(clerk.page, "تم إلغاء الشهادة.");
+    await clerk.close();
+
+    // At once, the public page says so, with the reason.
+    await visitor.page.reload();
+    await expectHeading(visitor.page, "This certificate has been revoked");
+    await expectText(visitor.page, "صدرت الشهادة عن طريق الخطأ");
+    await expectNoAxeViolations(visitor.page);
+    await visitor.close();
+  });
+
   it("shows the 404 page in both languages without accessibility violations", async () => {
     const tab = await newPage(browser);
     const { page } = tab;

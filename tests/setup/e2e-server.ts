@@ -3,12 +3,50 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { eq } from "drizzle-orm";
+import { deriveSecrets, loadRootSecret } from "../../app/secrets.server";
+import { connect } from "../../db/client";
+import { applications, certificates, people } from "../../db/schema";
+import { seedDemo } from "../../db/seed/demo";
 import { repoRoot, startServer } from "./server-process";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     serverDataDir: string;
+    certificateFixture: { number: string; code: string };
+  }
+}
+
+/** A certificate already issued to the demo citizen Ahmad by KCB, for the certificate pages. */
+async function seedCertificate(dataDir: string) {
+  const handle = await connect({ driver: "pglite", dataDir: path.join(dataDir, "pglite") });
+  try {
+    await handle.migrate();
+    await seedDemo(handle.db, deriveSecrets(loadRootSecret(undefined, dataDir)));
+    const [ahmad] = await handle.db.select().from(people).where(eq(people.civilId, "288020122596"));
+    const [application] = await handle.db
+      .insert(applications)
+      .values({ reference: "NAF-2026-900001", serviceId: "engine-test-loan", serviceVersion: 1, applicantPersonId: ahmad!.id, channel: "web", status: "approved", submittedAt: new Date() })
+      .returning();
+    const fixture = { number: "TST-2026-900001", code: "E2eFixtureCode000001" };
+    await handle.db.insert(certificates).values({
+      applicationId: application!.id,
+      serviceId: "engine-test-loan",
+      number: fixture.number,
+      verificationCode: fixture.code,
+      holderPersonId: ahmad!.id,
+      signingAgencyId: "kcb",
+      data: {
+        title: { ar: "شهادة الموافقة على القرض الاجتماعي", en: "Social loan approval" },
+        fields: [{ label: { ar: "مبلغ القرض", en: "Loan amount" }, format: "money", value: 4_000_000 }],
+      },
+      issuedAt: new Date(),
+      expiresAt: new Date(Date.now() + 365 * 24 * 3600_000),
+    });
+    return fixture;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -20,6 +58,7 @@ export default async function setup(project: TestProject) {
     env: { ...process.env, NODE_ENV: "production" },
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-e2e-"));
+  project.provide("certificateFixture", await seedCertificate(dataDir));
   const server = await startServer({ dataDir });
   project.provide("baseUrl", server.baseUrl);
   project.provide("serverDataDir", dataDir);
