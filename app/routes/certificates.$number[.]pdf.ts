@@ -19,7 +19,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     { certificateKey: runtime.certificateKey, pki: runtime.pki, markKey: runtime.secrets.markKey, origin: publicOrigin(request) },
     { number: params.number ?? "", viewer, meta: requestMeta(request, context, viewer.kind === "staff" ? "back-office" : "web") },
   );
-  if (!result.ok) throw new Response(result.reason, { status: result.reason === "not-found" ? 404 : 403 });
+  // Someone else's certificate is answered like a missing one: numbers are sequential, and a
+  // different answer would tell a prober which certificates exist.
+  if (!result.ok) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(result.pdf), {
     headers: {
       "Content-Type": "application/pdf",

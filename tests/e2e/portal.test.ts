@@ -298,9 +298,17 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     const pdf = await download.body();
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toContain("/SubFilter /adbe.pkcs7.detached");
-    // Someone else's certificate is not theirs to download.
+    // A number that does not exist, and a certificate that is someone else's, look the same.
     expect((await holder.context.request.get(`${baseUrl}/certificates/NOPE-2026-000001.pdf`)).status()).toBe(404);
     await holder.close();
+    const stranger = await newPage(browser);
+    await visit(stranger.page, `${baseUrl}/sign-in`);
+    await stranger.page.getByLabel("الرقم المدني").fill("285031244114");
+    await stranger.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await stranger.page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await stranger.page.waitForURL(/\/dashboard/);
+    expect((await stranger.context.request.get(`${baseUrl}/certificates/${number}.pdf`)).status()).toBe(404);
+    await stranger.close();
 
     // The issuing agency's clerk revokes it, with a reason.
     const clerk = await newPage(browser);
