@@ -61,6 +61,13 @@ export function normalisePhone(input: string): string | null {
 // `optional()` first: a key that was not sent still reaches the transform, which decides
 // whether its absence is a problem (zod 4 would otherwise refuse the missing key by itself).
 function valueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<unknown> {
+  const typed = typedValueSchema(field);
+  if (!field.check) return typed;
+  const { test, message } = field.check;
+  return typed.transform((value, ctx) => (value === undefined || test(value) ? value : problem(ctx, "pattern", undefined, message)));
+}
+
+function typedValueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<unknown> {
   return z.unknown().optional().transform((raw, ctx) => {
     const value = clean(raw);
     if (blank(value)) return field.isRequired ? problem(ctx, "required") : undefined;

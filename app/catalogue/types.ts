@@ -40,6 +40,8 @@ interface FieldBase {
   showIf?: Rule<boolean>;
   /** Filled from an agency's answer and shown, not asked (the applicant cannot change it). */
   prefill?: { operation: string; path: string };
+  /** A check the service adds to the type's own (an IBAN's mod-97, say), with its message. */
+  check?: { test: (value: unknown) => boolean; message: Text };
 }
 
 export type Field =
