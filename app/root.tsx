@@ -55,7 +55,6 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   return [{ title: titles.home }, { name: "description", content: titles.description }];
 };
 
-export type RootLoaderData = ReturnType<typeof useRootData>;
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }

@@ -9,9 +9,8 @@ import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 import QRCode from "qrcode";
 import { Pki } from "../app/certificates/pki.server";
-import { renderCertificatePdf, type CertificateDocument } from "../app/certificates/render.server";
+import { renderCertificatePdf, showValue, type CertificateDocument } from "../app/certificates/render.server";
 import { i18nFor } from "../app/i18n/config";
-import { formatDate, formatMoney, formatNumber } from "../app/i18n/format";
 import { sampleCertificate } from "../tests/fixtures/certificate-sample";
 import { chromiumLaunchOptions, CHROMIUM_PATH } from "../tests/setup/chromium";
 
@@ -34,13 +33,7 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;",
 async function html(document: CertificateDocument): Promise<string> {
   const ar = i18nFor("ar").getFixedT("ar", "certificate");
   const en = i18nFor("en").getFixedT("en", "certificate");
-  const value = (field: CertificateDocument["fields"][number], language: "ar" | "en") => {
-    const v = field.value;
-    if (v.format === "money") return formatMoney(v.value, language);
-    if (v.format === "number") return formatNumber(v.value, language);
-    if (v.format === "date") return formatDate(new Date(`${v.value}T12:00:00+03:00`), language);
-    return typeof v.value === "string" ? v.value : v.value[language];
-  };
+  const value = (field: CertificateDocument["fields"][number], language: "ar" | "en") => showValue(field.value, language);
   const rows: [string, string, string, string][] = [
     [ar("holder"), document.holder.nameAr, en("holder"), document.holder.nameEn],
     [ar("civilId"), document.holder.civilId, en("civilId"), document.holder.civilId],

@@ -28,8 +28,6 @@ export interface LaidLine {
   width: number;
   /** The line as written (logical order). */
   text: string;
-  /** The line as runs of one direction, in logical order (for the text layer). */
-  logicalRuns: { text: string; isRtl: boolean }[];
   /** The line's characters in visual order, left to right, unmirrored (for the text layer). */
   visualText: string;
 }
@@ -102,13 +100,6 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
     else scriptOf.push(isArabicScript(char) ? "arabic" : "latin");
   });
 
-  const logicalRuns: LaidLine["logicalRuns"] = [];
-  chars.forEach((char, i) => {
-    const isRtl = embedding.levels[indices[i]!]! % 2 === 1;
-    const last = logicalRuns[logicalRuns.length - 1];
-    if (last && last.isRtl === isRtl) last.text += char;
-    else logicalRuns.push({ text: char, isRtl });
-  });
   // The visual order of the characters themselves (rule L2 on characters), for the text layer.
   const visual = [...chars];
   for (const [start = 0, end = 0] of bidi.getReorderSegments(text, embedding)) {
@@ -158,7 +149,7 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
     run.pieces = tokens.map((token) => ({ text: token, width: measure.widthOf(token, run.font, size) }));
     run.width = run.pieces.reduce((sum, piece) => sum + piece.width, 0);
   }
-  return { runs, width: runs.reduce((sum, run) => sum + run.width, 0), text, logicalRuns, visualText: visual.join("") };
+  return { runs, width: runs.reduce((sum, run) => sum + run.width, 0), text, visualText: visual.join("") };
 }
 
 /**

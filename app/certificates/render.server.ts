@@ -65,7 +65,8 @@ const MUTED = "#4a5560";
 const regular: FontPair = { arabic: "naskh", latin: "sans" };
 const bold: FontPair = { arabic: "naskhBold", latin: "sansBold" };
 
-function showValue(value: CertificateValue, language: Language): string {
+/** A certificate value as the certificate prints it in a language. */
+export function showValue(value: CertificateValue, language: Language): string {
   switch (value.format) {
     case "text":
       return typeof value.value === "string" ? value.value : value.value[language];
