@@ -16,3 +16,8 @@ export function requestMeta(request: Request, context: { requestId?: string; ip?
     channel,
   };
 }
+
+/** What an audit event records of the request behind it. */
+export function auditFields(meta: RequestMeta) {
+  return { channel: meta.channel, requestId: meta.requestId, ip: meta.ip };
+}

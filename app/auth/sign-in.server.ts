@@ -6,7 +6,7 @@ import type { Secrets } from "../secrets.server";
 import { seal, unseal } from "../secrets.server";
 import type { CivilId } from "./civil-id";
 import { verifyDecoy, verifyPassword } from "./password.server";
-import type { RequestMeta } from "./request-meta.server";
+import { auditFields, type RequestMeta } from "./request-meta.server";
 import { createSession } from "./session.server";
 import { clearThrottle, lockedUntil, minutesUntil, recordFailure, throttleKey } from "./throttle.server";
 import { generateTotpSecret, verifyTotp } from "./totp.server";
@@ -66,13 +66,11 @@ async function rememberLanguage(db: Database, accountId: string, language: Langu
 /** Audits something that happened to an account, by the account's own holder. */
 function auditAccount(db: Database, accountId: string | null, meta: RequestMeta, action: string, details?: Record<string, unknown>) {
   return recordAudit(db, {
+    ...auditFields(meta),
     actorAccountId: accountId,
-    channel: meta.channel,
     action,
     subjectType: "account",
     subjectId: accountId,
-    requestId: meta.requestId,
-    ip: meta.ip,
     details,
   });
 }

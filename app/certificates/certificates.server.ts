@@ -3,7 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agencies, certificates, people } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import type { RequestMeta } from "../auth/request-meta.server";
+import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import type { Viewer } from "../auth/permissions";
 import type { Text } from "../catalogue/types";
 import { kuwaitToday } from "../engine/engine.server";
@@ -144,12 +144,10 @@ export async function downloadCertificate(
   const signed = await deps.pki.signPdf(pdf, { id: found.certificate.signingAgencyId, nameEn: found.agencyNameEn }, at);
   await recordAudit(db, {
     actorAccountId: signedIn.accountId,
-    channel: input.meta.channel,
+    ...auditFields(input.meta),
     action: "certificate.downloaded",
     subjectType: "certificate",
     subjectId: found.certificate.id,
-    requestId: input.meta.requestId,
-    ip: input.meta.ip,
     details: { number: found.certificate.number, copyId: mark.copyId, isHolder },
   });
   return { ok: true, pdf: signed, filename: `${found.certificate.number}.pdf` };
@@ -173,12 +171,10 @@ export async function revokeCertificate(db: Database, input: { number: string; r
     if (!revoked) return { ok: false, reason: "already-revoked" };
     await recordAudit(tx, {
       actorAccountId: (input.viewer as Extract<Viewer, { kind: "staff" }>).accountId,
-      channel: input.meta.channel,
+      ...auditFields(input.meta),
       action: "certificate.revoked",
       subjectType: "certificate",
       subjectId: found.certificate.id,
-      requestId: input.meta.requestId,
-      ip: input.meta.ip,
       details: { number: found.certificate.number, reason },
     });
     return { ok: true };
@@ -190,12 +186,10 @@ export async function auditVerification(db: Database, input: { code: string; cer
   await recordAudit(db, {
     actorAccountId: null,
     actorLabel: "public",
-    channel: input.meta.channel,
+    ...auditFields(input.meta),
     action: "certificate.verified",
     subjectType: "certificate",
     subjectId: input.certificateId,
-    requestId: input.meta.requestId,
-    ip: input.meta.ip,
     details: { code: input.code.slice(0, 40), status: input.status },
   });
 }

@@ -9,7 +9,7 @@ import { listInbox } from "~/engine/lists.server";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";
-import { requestMeta } from "~/auth/request-meta.server";
+import { auditFields, requestMeta } from "~/auth/request-meta.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
@@ -35,7 +35,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (teamRows.length) {
     // A supervisor reading colleagues' records is a read of others' personal data: audited.
     await recordAudit(db, {
-      ...actorOf(viewer.accountId, requestMeta(request, context, "back-office")),
+      ...auditFields(requestMeta(request, context, "back-office")),
+      actorAccountId: viewer.accountId,
       action: "staff.team-viewed",
       subjectType: "agency",
       subjectId: supervised.join(","),
@@ -82,10 +83,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? Object.fromEntries(Object.entries(overview).map(([key, value]) => [key, formatNumber(value, lang)]))
       : null,
   });
-}
-
-function actorOf(accountId: string, meta: ReturnType<typeof requestMeta>) {
-  return { actorAccountId: accountId, channel: meta.channel, requestId: meta.requestId, ip: meta.ip };
 }
 
 export default function StaffHome() {
