@@ -8,6 +8,7 @@ import { requireCitizen } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
+import { Table } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -37,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+type Status = "draft" | "in-progress" | "action-needed" | "approved" | "rejected" | "withdrawn";
+
 export default function Dashboard() {
   const { name, person, signIns, applications } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
@@ -51,26 +54,16 @@ export default function Dashboard() {
         {applications.length === 0 ? (
           <p>{t("applications.empty")}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("applications.reference")}</th>
-                <th scope="col">{t("applications.service")}</th>
-                <th scope="col">{t("applications.status")}</th>
-                <th scope="col">{t("applications.submitted")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((application) => (
-                <tr key={application.id}>
-                  <td className="ltr-value">{application.reference}</td>
-                  <td>{application.service}</td>
-                  <td>{t(`applications.statuses.${application.status as "draft" | "in-progress" | "action-needed" | "approved" | "rejected" | "withdrawn"}`)}</td>
-                  <td>{application.submitted}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            rows={applications}
+            rowKey={(application) => application.id}
+            columns={[
+              { header: t("applications.reference"), cell: (application) => application.reference, isLtr: true },
+              { header: t("applications.service"), cell: (application) => application.service },
+              { header: t("applications.status"), cell: (application) => t(`applications.statuses.${application.status as Status}`) },
+              { header: t("applications.submitted"), cell: (application) => application.submitted },
+            ]}
+          />
         )}
       </section>
 
@@ -99,22 +92,14 @@ export default function Dashboard() {
         {signIns.length === 0 ? (
           <p>{t("activity.empty")}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("activity.when")}</th>
-                <th scope="col">{t("activity.channel")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {signIns.map((signIn) => (
-                <tr key={signIn.id}>
-                  <td>{signIn.when}</td>
-                  <td>{tc(`channels.${signIn.channel}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            rows={signIns}
+            rowKey={(signIn) => signIn.id}
+            columns={[
+              { header: t("activity.when"), cell: (signIn) => signIn.when },
+              { header: t("activity.channel"), cell: (signIn) => tc(`channels.${signIn.channel}`) },
+            ]}
+          />
         )}
       </section>
     </>

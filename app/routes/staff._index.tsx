@@ -12,6 +12,7 @@ import { displayName } from "~/auth/permissions";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
+import { Table } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -114,30 +115,25 @@ export default function StaffHome() {
           {inbox.length === 0 ? (
             <p>{t("inbox.empty")}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("inbox.reference")}</th>
-                  <th scope="col">{t("inbox.service")}</th>
-                  <th scope="col">{t("inbox.step")}</th>
-                  <th scope="col">{t("inbox.deadline")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {inbox.map((step) => (
-                  <tr key={step.id}>
-                    <td className="ltr-value">{step.reference}</td>
-                    <td>{step.service}</td>
-                    <td>{step.step}</td>
-                    <td>
+            <Table
+              rows={inbox}
+              rowKey={(step) => step.id}
+              columns={[
+                { header: t("inbox.reference"), cell: (step) => step.reference, isLtr: true },
+                { header: t("inbox.service"), cell: (step) => step.service },
+                { header: t("inbox.step"), cell: (step) => step.step },
+                {
+                  header: t("inbox.deadline"),
+                  cell: (step) => (
+                    <>
                       {step.deadline}
                       {step.isLate ? <strong className="badge badge--late">{t("inbox.late")}</strong> : null}
                       {step.isPaused ? <span className="badge">{t("inbox.paused")}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+              ]}
+            />
           )}
         </section>
       ) : null}
@@ -146,26 +142,16 @@ export default function StaffHome() {
         <section key={team.agencyId} className="section" aria-labelledby={`team-${team.agencyId}`}>
           <h2 id={`team-${team.agencyId}`}>{t("team.title", { agency: team.agencyName })}</h2>
           <p className="muted">{t("team.count", { count: team.members.length })}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("team.name")}</th>
-                <th scope="col">{t("team.username")}</th>
-                <th scope="col">{t("team.role")}</th>
-                <th scope="col">{t("team.lastSignIn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.members.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.name}</td>
-                  <td className="ltr-value">{member.username}</td>
-                  <td>{roleLabel({ ...member, agencyName: team.agencyName })}</td>
-                  <td>{member.lastSignIn ?? t("team.never")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            rows={team.members}
+            rowKey={(member) => member.id}
+            columns={[
+              { header: t("team.name"), cell: (member) => member.name },
+              { header: t("team.username"), cell: (member) => member.username, isLtr: true },
+              { header: t("team.role"), cell: (member) => roleLabel({ ...member, agencyName: team.agencyName }) },
+              { header: t("team.lastSignIn"), cell: (member) => member.lastSignIn ?? t("team.never") },
+            ]}
+          />
         </section>
       ))}
 
