@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { totpCode, totpStep } from "../../app/auth/totp.server";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
@@ -7,6 +7,26 @@ import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasCh
 const baseUrl = inject("baseUrl");
 const secretOf = (username: string) => demoStaff.find((s) => s.username === username)!.totpSecret!;
 const codeFor = (secret: string, offset = 0) => totpCode(secret, totpStep(new Date()) + offset);
+
+/** Signs a demo citizen in, in Arabic, and waits for the dashboard. */
+async function signInCitizen(page: Page, civilId: string) {
+  await visit(page, `${baseUrl}/sign-in`);
+  await page.getByLabel("الرقم المدني").fill(civilId);
+  await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+}
+
+/** Signs a demo member of staff in, in Arabic: password, then the code of a time step (a code is accepted once). */
+async function signInStaff(page: Page, username: string, codeOffset = 0) {
+  await visit(page, `${baseUrl}/staff/sign-in`);
+  await page.getByLabel("اسم المستخدم").fill(username);
+  await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "متابعة" }).click();
+  await page.getByLabel("رمز التحقق").fill(codeFor(secretOf(username), codeOffset));
+  await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
+  await page.waitForURL(`${baseUrl}/staff`);
+}
 
 describe.skipIf(!hasChromium)("the portal in a browser", () => {
   let browser: Browser;
@@ -131,10 +151,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     const other = await newPage(browser);
     await visit(other.page, `${baseUrl}/sign-in`);
     await expectLanguage(other.page, "ar");
-    await other.page.getByLabel("الرقم المدني").fill("288020122596");
-    await other.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
-    await other.page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
-    await other.page.waitForURL(`${baseUrl}/dashboard`);
+    await signInCitizen(other.page, "288020122596");
     await expectLanguage(other.page, "en");
     await other.close();
     await tab.close();
@@ -286,11 +303,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
 
     // The holder downloads it: an attachment, signed.
     const holder = await newPage(browser);
-    await visit(holder.page, `${baseUrl}/sign-in`);
-    await holder.page.getByLabel("الرقم المدني").fill("288020122596");
-    await holder.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
-    await holder.page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
-    await holder.page.waitForURL(/\/dashboard/);
+    await signInCitizen(holder.page, "288020122596");
     const download = await holder.context.request.get(`${baseUrl}/certificates/${number}.pdf`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-type"]).toBe("application/pdf");
@@ -302,23 +315,14 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     expect((await holder.context.request.get(`${baseUrl}/certificates/NOPE-2026-000001.pdf`)).status()).toBe(404);
     await holder.close();
     const stranger = await newPage(browser);
-    await visit(stranger.page, `${baseUrl}/sign-in`);
-    await stranger.page.getByLabel("الرقم المدني").fill("285031244114");
-    await stranger.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
-    await stranger.page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
-    await stranger.page.waitForURL(/\/dashboard/);
+    await signInCitizen(stranger.page, "285031244114");
     expect((await stranger.context.request.get(`${baseUrl}/certificates/${number}.pdf`)).status()).toBe(404);
     await stranger.close();
 
     // The issuing agency's clerk revokes it, with a reason.
     const clerk = await newPage(browser);
-    await visit(clerk.page, `${baseUrl}/staff/sign-in`);
-    await clerk.page.getByLabel("اسم المستخدم").fill("kcb.officer");
-    await clerk.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
-    await clerk.page.getByRole("button", { name: "متابعة" }).click();
-    await clerk.page.getByLabel("رمز التحقق").fill(codeFor(secretOf("kcb.officer"), 1));
-    await clerk.page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
-    await clerk.page.waitForURL(`${baseUrl}/staff`);
+    // The clerk signed in earlier in this file with the current step's code: this time, the next one.
+    await signInStaff(clerk.page, "kcb.officer", 1);
     await visit(clerk.page, `${baseUrl}/staff/certificates/${number}`);
     await expectHeading(clerk.page, `الشهادة رقم ${number}`);
     await expectNoAxeViolations(clerk.page);
