@@ -8,13 +8,17 @@ const root = path.resolve(import.meta.dirname, "..");
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
 
-if (!hasChromium) {
+// Vitest evaluates this file once per project; the notices are said once per run.
+const isFirstEvaluation = !process.env.NAFITHA_TEST_NOTICES_SHOWN;
+process.env.NAFITHA_TEST_NOTICES_SHOWN = "1";
+
+if (!hasChromium && isFirstEvaluation) {
   const bar = "!".repeat(78);
   console.warn(
     `\n${bar}\n!!  BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM_PATH}.\n!!  Install it (apt-get install -y chromium) to run the journeys in a real browser;\n!!  .ci/run installs it.\n${bar}\n`,
   );
 }
-if (!hasPostgres) {
+if (!hasPostgres && isFirstEvaluation) {
   console.warn("\n[nafitha] TEST_DATABASE_URL is not set: integration tests run on PGlite only (CI also runs them on PostgreSQL).\n");
 }
 
