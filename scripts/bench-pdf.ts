@@ -14,8 +14,8 @@ import { i18nFor } from "../app/i18n/config";
 import { sampleCertificate } from "../tests/fixtures/certificate-sample";
 import { chromiumLaunchOptions, CHROMIUM_PATH } from "../tests/setup/chromium";
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 60);
-const WARMUP = 10;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const WARMUP = 50; // a warm process: the JIT has compiled the renderer
 const require = createRequire(import.meta.url);
 const fontUrl = (pkg: string, file: string) => `data:font/ttf;base64,${fs.readFileSync(require.resolve(`${pkg}/${file}`)).toString("base64")}`;
 

@@ -42,45 +42,68 @@ function makeCertificate(subject: forge.pki.CertificateField[], keys: forge.pki.
   return cert;
 }
 
-// DigestInfo prefix of SHA-256 (RFC 8017, 9.2): what RSASSA-PKCS1-v1_5 encrypts with the hash.
-const SHA256_DIGEST_INFO = Buffer.from("3031300d060960864801650304020105000420", "hex");
+// CMS (RFC 5652) pieces, DER-encoded: the object identifiers and algorithm identifiers a
+// PAdES signature names.
+const OID = {
+  data: "06092a864886f70d010701",
+  signedData: "06092a864886f70d010702",
+  contentType: "06092a864886f70d010903",
+  messageDigest: "06092a864886f70d010904",
+  signingTime: "06092a864886f70d010905",
+};
+const SHA256_ALGORITHM = Buffer.from("300d06096086480165030402010500", "hex");
+const RSA_ALGORITHM = Buffer.from("300d06092a864886f70d0101010500", "hex");
+const VERSION_1 = Buffer.from("020101", "hex");
+
+function der(tag: number, ...content: Buffer[]): Buffer {
+  const body = Buffer.concat(content);
+  const length: number[] = [];
+  for (let n = body.length; n > 0; n >>>= 8) length.unshift(n & 0xff);
+  const header = body.length < 0x80 ? [tag, body.length] : [tag, 0x80 | length.length, ...length];
+  return Buffer.concat([Buffer.from(header), body]);
+}
+const SEQUENCE = 0x30;
+const SET = 0x31;
+const OCTET_STRING = 0x04;
+const CONTEXT_0 = 0xa0;
+const attribute = (oid: string, value: Buffer) => der(SEQUENCE, Buffer.from(oid, "hex"), der(SET, value));
+const utcTime = (at: Date) => der(0x17, Buffer.from(`${at.toISOString().slice(2, 19).replace(/[-T:]/g, "")}Z`, "latin1"));
+const toDer = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 
 /**
- * A PAdES (adbe.pkcs7.detached) signer: forge builds the CMS structure, Node's native RSA makes
- * the signature. The PKCS#12 is opened once per agency and process, not per signature.
+ * A PAdES (adbe.pkcs7.detached) signer: the CMS SignedData is assembled as DER from parts
+ * encoded once per agency (certificates, issuer and serial), and Node's native crypto hashes
+ * and signs. The PKCS#12 is opened once per agency and process, not per signature.
  */
 class AgencySigner extends Signer {
-  constructor(
-    private readonly certificate: forge.pki.Certificate,
-    private readonly chain: forge.pki.Certificate[],
-    private readonly key: crypto.KeyObject,
-  ) {
+  private readonly certificates: Buffer;
+  private readonly issuerAndSerial: Buffer;
+
+  constructor(certificate: forge.pki.Certificate, chain: forge.pki.Certificate[], private readonly key: crypto.KeyObject) {
     super();
+    this.certificates = Buffer.concat(chain.map((cert) => toDer(forge.pki.certificateToAsn1(cert))));
+    const tbs = (forge.pki.certificateToAsn1(certificate).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
+    // TBSCertificate: [0] version, serialNumber, signature, issuer, …
+    this.issuerAndSerial = der(SEQUENCE, toDer(tbs[3]!), toDer(tbs[1]!));
   }
 
   override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(pdf.toString("binary"));
-    for (const cert of this.chain) p7.addCertificate(cert);
-    const nodeKey = this.key;
-    const signingKey = {
-      sign(md: forge.md.MessageDigest) {
-        const digestInfo = Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), "binary")]);
-        return crypto.privateEncrypt({ key: nodeKey, padding: crypto.constants.RSA_PKCS1_PADDING }, digestInfo).toString("binary");
-      },
-    };
-    p7.addSigner({
-      key: signingKey as unknown as forge.pki.rsa.PrivateKey,
-      certificate: this.certificate,
-      digestAlgorithm: forge.pki.oids.sha256!,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType!, value: forge.pki.oids.data },
-        { type: forge.pki.oids.signingTime!, value: (signingTime ?? new Date()) as unknown as string },
-        { type: forge.pki.oids.messageDigest! },
-      ],
-    });
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), "binary");
+    const attributes = [
+      attribute(OID.contentType, Buffer.from(OID.data, "hex")),
+      attribute(OID.signingTime, utcTime(signingTime ?? new Date())),
+      attribute(OID.messageDigest, der(OCTET_STRING, crypto.createHash("sha256").update(pdf).digest())),
+    ].sort(Buffer.compare); // DER orders a SET OF by encoding
+    const signature = crypto.sign("sha256", der(SET, ...attributes), this.key);
+    const signerInfo = der(SEQUENCE, VERSION_1, this.issuerAndSerial, SHA256_ALGORITHM, der(CONTEXT_0, ...attributes), RSA_ALGORITHM, der(OCTET_STRING, signature));
+    const signedData = der(
+      SEQUENCE,
+      VERSION_1,
+      der(SET, SHA256_ALGORITHM),
+      der(SEQUENCE, Buffer.from(OID.data, "hex")),
+      der(CONTEXT_0, this.certificates),
+      der(SET, signerInfo),
+    );
+    return der(SEQUENCE, Buffer.from(OID.signedData, "hex"), der(CONTEXT_0, signedData));
   }
 }
 

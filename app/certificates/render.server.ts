@@ -15,12 +15,38 @@ type FontkitFont = ReturnType<typeof fontkit.create>;
 let fonts: Record<"naskh" | "naskhBold" | "sans" | "sansBold", FontkitFont> | undefined;
 function loadFonts() {
   fonts ??= {
-    naskh: fontkit.create(fontFile("@expo-google-fonts/noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf")) as FontkitFont,
-    naskhBold: fontkit.create(fontFile("@expo-google-fonts/noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf")) as FontkitFont,
-    sans: fontkit.create(fontFile("@expo-google-fonts/noto-sans", "400Regular/NotoSans_400Regular.ttf")) as FontkitFont,
-    sansBold: fontkit.create(fontFile("@expo-google-fonts/noto-sans", "700Bold/NotoSans_700Bold.ttf")) as FontkitFont,
+    naskh: parseFont("@expo-google-fonts/noto-naskh-arabic", "400Regular/NotoNaskhArabic_400Regular.ttf"),
+    naskhBold: parseFont("@expo-google-fonts/noto-naskh-arabic", "700Bold/NotoNaskhArabic_700Bold.ttf"),
+    sans: parseFont("@expo-google-fonts/noto-sans", "400Regular/NotoSans_400Regular.ttf"),
+    sansBold: parseFont("@expo-google-fonts/noto-sans", "700Bold/NotoSans_700Bold.ttf"),
   };
   return fonts;
+}
+
+interface DecodableGlyph {
+  _decode(): unknown;
+}
+function parseFont(pkg: string, file: string): FontkitFont {
+  const font = fontkit.create(fontFile(pkg, file)) as FontkitFont & { getGlyph(id: number, characters?: number[]): DecodableGlyph };
+  // Subsetting decodes every glyph it embeds again for each document (only to find composite
+  // glyphs' parts). The font is shared and never changes, so each glyph is decoded once.
+  const decoded = new WeakSet<DecodableGlyph>();
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, characters) => {
+    const glyph = getGlyph(id, characters);
+    if (!decoded.has(glyph)) {
+      decoded.add(glyph);
+      const decode = glyph._decode.bind(glyph);
+      let result: unknown;
+      let isDecoded = false;
+      glyph._decode = () => {
+        if (!isDecoded) [result, isDecoded] = [decode(), true];
+        return result;
+      };
+    }
+    return glyph;
+  };
+  return font;
 }
 
 const layoutCaches = new Map<string, Record<string, unknown>>();
@@ -32,6 +58,17 @@ function sharedLayoutCache(font: string): Record<string, unknown> {
     layoutCaches.set(font, cache);
   }
   return cache;
+}
+
+// Most of a certificate's text (labels, agency names, dates, statements) recurs from one
+// certificate to the next: its widths and wrapped lines are kept for the process, within a bound.
+// A laid line is never changed once made.
+const MEASURE_CACHE_LIMIT = 50_000;
+const widths = new Map<string, number>();
+const wrapped = new Map<string, LaidLine[]>();
+function remember<T>(cache: Map<string, T>, key: string, value: T) {
+  if (cache.size >= MEASURE_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
 }
 
 export type CertificateValue =
@@ -86,6 +123,61 @@ const utf16Hex = (text: string) => `<FEFF${[...text].map((char) => {
   return ((0xd800 + (offset >> 10)).toString(16) + (0xdc00 + (offset & 0x3ff)).toString(16)).padStart(8, "0");
 }).join("")}>`;
 
+interface EmbeddedFont {
+  id: string;
+  ref(): unknown;
+  encode(text: string): [string[], { xAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
+}
+type Document = InstanceType<typeof PDFDocument>;
+const pdfNumber = (n: number) => String(Math.round(n * 1000) / 1000);
+
+/**
+ * Draws a laid line's glyphs on one alphabetic baseline (PDF coordinates, y up), in one text
+ * object: each word where the layout put it, in the fonts' shaped glyphs (pdfkit's encoding
+ * records the glyphs each subset needs). Marks placed off the pen position get their own Tm,
+ * as pdfkit does for them.
+ */
+function drawGlyphs(doc: Document, line: LaidLine, x: number, baseline: number, size: number) {
+  const internals = doc as unknown as { font(name: string): unknown; _font: EmbeddedFont; page: { fonts: Record<string, unknown> } };
+  const scale = size / 1000;
+  // The page's coordinates are flipped (y down) for drawing; text is set in PDF's own (y up).
+  const ops = ["q", `1 0 0 -1 0 ${PAGE.height} cm`, "BT"];
+  let cursor = x;
+  for (const run of line.runs) {
+    internals.font(run.font);
+    const font = internals._font;
+    internals.page.fonts[font.id] ??= font.ref();
+    ops.push(`/${font.id} ${pdfNumber(size)} Tf`);
+    for (const piece of run.pieces) {
+      if (piece.text.trim()) {
+        const [glyphs, positions] = font.encode(piece.text);
+        let pen = cursor;
+        let shown: string[] = [];
+        const show = () => {
+          if (shown.length) ops.push(`<${shown.join("")}> Tj`);
+          shown = [];
+        };
+        ops.push(`1 0 0 1 ${pdfNumber(pen)} ${pdfNumber(baseline)} Tm`);
+        positions.forEach((position, i) => {
+          if (position.xOffset || position.yOffset || position.xAdvance !== position.advanceWidth) {
+            // Offset or kerned: placed on its own, and the pen set again after it.
+            show();
+            ops.push(`1 0 0 1 ${pdfNumber(pen + position.xOffset * scale)} ${pdfNumber(baseline + position.yOffset * scale)} Tm <${glyphs[i]}> Tj`);
+            ops.push(`1 0 0 1 ${pdfNumber(pen + position.xAdvance * scale)} ${pdfNumber(baseline)} Tm`);
+          } else {
+            shown.push(glyphs[i]!);
+          }
+          pen += position.xAdvance * scale;
+        });
+        show();
+      }
+      cursor += piece.width;
+    }
+  }
+  ops.push("ET", "Q");
+  doc.addContent(ops.join("\n"));
+}
+
 /**
  * Renders a certificate: A4, Arabic and English side by side, the agency's emblem as vector,
  * dates in Gregorian and Umm al-Qura, money in KWD, and a vector QR code. The same data gives
@@ -98,8 +190,9 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,
-    // Start on a font the process already parsed (pdfkit would parse Helvetica's metrics each time).
-    font: loaded.sans as unknown as string,
+    // No default font: pdfkit would parse Helvetica's metrics each time, and a font object given
+    // here is compared (name tables serialised) against the same font registered below.
+    font: null as unknown as string,
     lang: "ar",
     displayTitle: true,
     pdfVersion: "1.7",
@@ -125,14 +218,13 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
   // Wrapping measures the same runs again and again: each is laid out by fontkit once.
-  const widths = new Map<string, number>();
   const measure: Measurer = {
     widthOf(text, font, size) {
       const key = `${font}|${size}|${text}`;
       let width = widths.get(key);
       if (width === undefined) {
         width = doc.font(font).fontSize(size).widthOfString(text);
-        widths.set(key, width);
+        remember(widths, key, width);
       }
       return width;
     },
@@ -153,20 +245,17 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
       // order; the shaped glyphs alone cannot give the text back (letters share glyphs).
       doc.addContent(`/Span <</ActualText ${utf16Hex(extractableText(line, isPageLtr))}>> BDC`);
       doc.fillColor(color);
-      let cursor = x;
-      for (const run of line.runs) {
-        // One alphabetic baseline for every run, whatever its font's ascender.
-        doc.font(run.font).fontSize(size);
-        for (const piece of run.pieces) {
-          if (piece.text.trim()) doc.text(piece.text, cursor, y + size, { lineBreak: false, baseline: "alphabetic" } as never);
-          cursor += piece.width;
-        }
-      }
+      drawGlyphs(doc, line, x, PAGE.height - (y + size), size);
       doc.addContent("EMC");
     }
   };
   const paragraph = (text: string, direction: "rtl" | "ltr", x: number, y: number, width: number, size: number, pair = regular, color = INK) => {
-    const lines = wrapText(text, direction, pair, size, width, measure);
+    const key = `${direction}|${pair.arabic}|${size}|${width}|${text}`;
+    let lines = wrapped.get(key);
+    if (!lines) {
+      lines = wrapText(text, direction, pair, size, width, measure);
+      remember(wrapped, key, lines);
+    }
     lines.forEach((line, index) => draw(line, x, y + index * size * 1.55, width, size, direction === "rtl" ? "right" : "left", color));
     return lines.length * size * 1.55;
   };
@@ -230,12 +319,14 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   y += paragraph(en("signedBy", { agency: data.agency.nameEn }), "ltr", margin, y, PAGE.width - 2 * margin, 9, regular, MUTED);
 
   // QR code (vector) and how to verify: below the statements, or at the foot if they are short.
-  const qr = QRCode.create(data.qrPayload, { errorCorrectionLevel: "M" });
+  // One byte-mode segment: the payload is a URL, so searching for the best mix of modes is wasted.
+  const qr = QRCode.create([{ data: Buffer.from(data.qrPayload, "utf8"), mode: "byte" }], { errorCorrectionLevel: "M" });
   const qrSize = 128;
   const qrTop = Math.max(y + 8, PAGE.height - 80 - qrSize);
   const cell = qrSize / (qr.modules.size + 8);
   const qrLeft = margin;
-  doc.fillColor("black");
+  // One path in module units (the quiet zone is 4 modules), scaled to size and filled once.
+  doc.save().translate(qrLeft + 4 * cell, qrTop + 4 * cell).scale(cell).fillColor("black");
   for (let row = 0; row < qr.modules.size; row++) {
     for (let col = 0; col < qr.modules.size; ) {
       if (!qr.modules.get(row, col)) {
@@ -244,10 +335,11 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
       }
       let end = col;
       while (end + 1 < qr.modules.size && qr.modules.get(row, end + 1)) end++;
-      doc.rect(qrLeft + (col + 4) * cell, qrTop + (row + 4) * cell, (end - col + 1) * cell, cell).fill();
+      doc.rect(col, row, end - col + 1, 1);
       col = end + 1;
     }
   }
+  doc.fill().restore();
   const textLeft = qrLeft + qrSize + 16;
   const textWidth = PAGE.width - margin - textLeft;
   let ty = qrTop + 8;

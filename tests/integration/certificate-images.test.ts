@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { renderCertificatePdf } from "../../app/certificates/render.server";
 import { sampleCertificate } from "../fixtures/certificate-sample";
@@ -50,6 +52,16 @@ describe.skipIf(!hasPdftoppm)("certificate text", () => {
     ]) {
       expect(lines).toContain(expected);
     }
+  });
+});
+
+describe.skipIf(!hasPdftoppm)("certificate QR code", () => {
+  it("scans, from the page as printed at 150 dpi, to the verify URL with the signed token", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-qr-"));
+    fs.writeFileSync(path.join(dir, "c.pdf"), await renderCertificatePdf(sampleCertificate));
+    execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", path.join(dir, "c.pdf"), path.join(dir, "c")]);
+    const page = PNG.sync.read(fs.readFileSync(path.join(dir, "c.png")));
+    expect(jsQR(new Uint8ClampedArray(page.data), page.width, page.height)?.data).toBe(sampleCertificate.qrPayload);
   });
 });
 
