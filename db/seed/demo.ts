@@ -15,6 +15,10 @@ export const demoAgencies = [
   { id: "kff", nameAr: "قوة الإطفاء العام", nameEn: "Kuwait Fire Force", websiteUrl: "https://www.kff.gov.kw" },
   { id: "km", nameAr: "بلدية الكويت", nameEn: "Kuwait Municipality", websiteUrl: "https://www.baladia.gov.kw" },
   { id: "cait", nameAr: "الجهاز المركزي لتكنولوجيا المعلومات", nameEn: "Central Agency for Information Technology", websiteUrl: "https://www.cait.gov.kw" },
+  { id: "moi", nameAr: "وزارة الداخلية", nameEn: "Ministry of Interior", websiteUrl: "https://www.moi.gov.kw" },
+  { id: "moh", nameAr: "وزارة الصحة", nameEn: "Ministry of Health", websiteUrl: "https://www.moh.gov.kw" },
+  { id: "pahw", nameAr: "المؤسسة العامة للرعاية السكنية", nameEn: "Public Authority for Housing Welfare", websiteUrl: "https://www.pahw.gov.kw" },
+  { id: "moe", nameAr: "وزارة التربية", nameEn: "Ministry of Education", websiteUrl: "https://www.moe.edu.kw" },
 ] as const;
 
 export const demoCitizens = [
