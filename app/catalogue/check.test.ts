@@ -5,7 +5,7 @@ import { operations } from "../agencies";
 import { agencyPositions } from "../agencies/positions";
 import { checkCatalogue, checkService, type CheckContext } from "./check";
 import { rule } from "./rules";
-import type { ServiceDefinition, Step } from "./types";
+import type { Field, ServiceDefinition, Step } from "./types";
 
 const context: CheckContext = { agencies: new Set(demoAgencies.map((a) => a.id)), positions: agencyPositions, operations, grants: everythingGrants };
 const NAME = "engine-test-loan@1";
@@ -61,9 +61,25 @@ describe("the catalogue check", () => {
     ["a missing English text", (s) => (s.pages[0]!.fields[1]!.label = { ar: "رقم", en: " " }), `${NAME}: missing English text at pages[0].fields[1].label`],
     ["a rule that reads a field the form never asks", (s) => (s.fee = rule(["answer:salary"], () => 1)), `${NAME}: the fee rule reads "salary", which the form never asks`],
     [
-      "a rule that reads the result of a step that is not an exchange",
-      (s) => (s.fee = rule(["result:review"], () => 1)),
-      `${NAME}: the fee rule reads the result of "review", which is not an exchange step`,
+      "a rule that reads the result of a step that leaves none",
+      (s) => (s.fee = rule(["result:checks"], () => 1)),
+      `${NAME}: the fee rule reads the result of "checks", which is not a step that leaves one`,
+    ],
+    ["a rule that reads an unknown lookup", (s) => (s.fee = rule(["lookup:salary"], () => 1)), `${NAME}: the fee rule reads the lookup "salary", which the service does not define`],
+    [
+      "a field prefilled from an unknown lookup",
+      (s) => (s.pages[0]!.fields[0]!.prefill = { lookup: "passport", path: "name" }),
+      `${NAME}: field "fullName" is prefilled from unknown lookup "passport"`,
+    ],
+    [
+      "a lookup that reads an answer",
+      (s) => (s.lookups = [{ ...everythingService.lookups![0]!, request: rule(["answer:amount"], () => ({})) }]),
+      `${NAME}: lookup "person" request reads "answer:amount": a lookup may read only the lookups before it`,
+    ],
+    [
+      "a select whose options read what does not exist",
+      (s) => (s.pages[0]!.fields[5] = { ...(s.pages[0]!.fields[5] as Extract<Field, { type: "select" }>), options: rule(["lookup:companies"], () => []) }),
+      `${NAME}: field "reason" options reads the lookup "companies", which the service does not define`,
     ],
     [
       "a step that leads nowhere",
@@ -76,6 +92,7 @@ describe("the catalogue check", () => {
 
   it("refuses an operation the service is not granted", () => {
     expect(checkService(everythingService, { ...context, grants: {} })).toContain(`${NAME}: step "lookup-person": the service is not granted "paci.person"`);
+    expect(checkService(everythingService, { ...context, grants: {} })).toContain(`${NAME}: lookup "person": the service is not granted "paci.person"`);
   });
 
   it("refuses the same service and version twice", () => {

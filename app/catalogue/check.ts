@@ -75,35 +75,58 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
     if (!text.en?.trim()) problem(`missing English text at ${path}`);
   }
 
+  // Lookups: known, granted operations; each request reads only the lookups before it.
+  const lookupIds = new Set<string>();
+  for (const lookup of service.lookups ?? []) {
+    const where = `lookup "${lookup.id}"`;
+    if (lookupIds.has(lookup.id)) problem(`${where} is defined twice`);
+    if (!context.operations.has(lookup.operation)) problem(`${where} calls unknown operation "${lookup.operation}"`);
+    else if (!context.grants[service.id]?.includes(lookup.operation)) problem(`${where}: the service is not granted "${lookup.operation}"`);
+    for (const read of lookup.request.reads) {
+      const [kind, id = ""] = read.split(/:(.*)/s);
+      if (kind !== "lookup" || !lookupIds.has(id)) problem(`${where} request reads "${read}": a lookup may read only the lookups before it`);
+    }
+    lookupIds.add(lookup.id);
+  }
+
   // Fields and what rules read.
   const fieldIds = new Set<string>();
   for (const page of service.pages) {
     for (const field of allFields(page.fields)) {
       if (fieldIds.has(field.id)) problem(`the field "${field.id}" is defined twice`);
       fieldIds.add(field.id);
-      if (field.prefill && !context.operations.has(field.prefill.operation)) {
-        problem(`field "${field.id}" is prefilled from unknown operation "${field.prefill.operation}"`);
-      } else if (field.prefill && !context.grants[service.id]?.includes(field.prefill.operation)) {
-        problem(`field "${field.id}" is prefilled from "${field.prefill.operation}", which the service is not granted`);
-      }
-      if (field.type === "select" && field.options.length === 0) problem(`select field "${field.id}" has no options`);
+      if (field.prefill && !lookupIds.has(field.prefill.lookup)) problem(`field "${field.id}" is prefilled from unknown lookup "${field.prefill.lookup}"`);
+      if (field.type === "select" && Array.isArray(field.options) && field.options.length === 0) problem(`select field "${field.id}" has no options`);
     }
   }
-  const exchangeSteps = new Set(Object.entries(steps).filter(([, step]) => step.kind === "exchange").map(([id]) => id));
+  const resultSteps = new Set(Object.entries(steps).filter(([, step]) => step.kind !== "parallel" && step.kind !== "end").map(([id]) => id));
   const checkReads = (where: string, target: Rule<unknown> | undefined, extraFields: Set<string> = new Set()) => {
     for (const read of target?.reads ?? []) {
       const [kind, id = ""] = read.split(/:(.*)/s);
       if (kind === "answer" && !fieldIds.has(id) && !extraFields.has(id)) problem(`${where} reads "${id}", which the form never asks`);
-      else if (kind === "result" && !exchangeSteps.has(id)) problem(`${where} reads the result of "${id}", which is not an exchange step`);
-      else if (kind !== "answer" && kind !== "result") problem(`${where} reads "${read}": reads are answer:<field> or result:<step>`);
+      else if (kind === "lookup" && !lookupIds.has(id)) problem(`${where} reads the lookup "${id}", which the service does not define`);
+      else if (kind === "result" && !resultSteps.has(id)) problem(`${where} reads the result of "${id}", which is not a step that leaves one`);
+      else if (kind !== "answer" && kind !== "result" && kind !== "lookup") problem(`${where} reads "${read}": reads are answer:<field>, lookup:<lookup> or result:<step>`);
     }
   };
   for (const page of service.pages) {
     checkReads(`page "${page.id}" condition`, page.showIf);
-    for (const field of allFields(page.fields)) checkReads(`field "${field.id}" condition`, field.showIf);
+    for (const field of allFields(page.fields)) {
+      checkReads(`field "${field.id}" condition`, field.showIf);
+      if (field.type === "select" && !Array.isArray(field.options)) checkReads(`field "${field.id}" options`, field.options as Rule<unknown>);
+    }
   }
   checkReads("the fee rule", service.fee);
   service.certificate?.fields.forEach((field, index) => checkReads(`certificate field ${index + 1}`, field.value));
+
+  function checkStepFields(where: string, fields: Field[] | undefined) {
+    for (const field of allFields(fields ?? [])) {
+      if (field.type !== "select") continue;
+      if (Array.isArray(field.options)) {
+        if (field.options.length === 0) problem(`${where}: select field "${field.id}" has no options`);
+      } else checkReads(`${where} field "${field.id}" options`, field.options as Rule<unknown>);
+    }
+  }
 
   // Steps: what they name must exist.
   if (!steps[service.workflow.start]) problem(`the workflow starts at unknown step "${service.workflow.start}"`);
@@ -125,10 +148,12 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
         else if (!context.positions[step.agency]?.[step.position]) problem(`${where} names unknown role "${step.position}" of ${step.agency}`);
         if (Object.keys(step.actions).length === 0) problem(`${where} has no actions`);
         if (!(step.deadlineHours > 0)) problem(`${where} needs a deadline`);
+        checkStepFields(where, step.fields);
         break;
       }
       case "applicant":
         if (Object.keys(step.actions).length === 0) problem(`${where} has no actions`);
+        checkStepFields(where, step.fields);
         break;
       case "decision":
         checkReads(`${where} rule`, step.rule);

@@ -3,7 +3,7 @@ import { parseCivilId } from "../auth/civil-id";
 import { toWesternDigits } from "../i18n/digits";
 import { parseDinarsToFils } from "../i18n/format";
 import { runRule } from "./rules";
-import type { Facts, Field, FormPage, Text } from "./types";
+import type { Facts, Field, FormPage, SelectOption, Text } from "./types";
 
 // Isomorphic: no server imports, so the browser can validate with the very same schemas.
 
@@ -58,16 +58,21 @@ export function normalisePhone(input: string): string | null {
   return /^[2569]\d{7}$/.test(digits) ? `+965${digits}` : null;
 }
 
+/** The choices of a select field: its own list, or what its rule makes of the facts. */
+export function optionsOf(field: Extract<Field, { type: "select" }>, facts: Facts): readonly SelectOption[] {
+  return Array.isArray(field.options) ? field.options : runRule(field.options as Exclude<typeof field.options, readonly SelectOption[]>, facts);
+}
+
 // `optional()` first: a key that was not sent still reaches the transform, which decides
 // whether its absence is a problem (zod 4 would otherwise refuse the missing key by itself).
-function valueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<unknown> {
-  const typed = typedValueSchema(field);
+function valueSchema(field: Exclude<Field, { type: "group" }>, facts: Facts): z.ZodType<unknown> {
+  const typed = typedValueSchema(field, facts);
   if (!field.check) return typed;
   const { test, message } = field.check;
   return typed.transform((value, ctx) => (value === undefined || test(value) ? value : problem(ctx, "pattern", undefined, message)));
 }
 
-function typedValueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<unknown> {
+function typedValueSchema(field: Exclude<Field, { type: "group" }>, facts: Facts): z.ZodType<unknown> {
   return z.unknown().optional().transform((raw, ctx) => {
     const value = clean(raw);
     if (blank(value)) return field.isRequired ? problem(ctx, "required") : undefined;
@@ -97,7 +102,7 @@ function typedValueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<u
       }
       case "select": {
         const text = String(value);
-        return field.options.some((option) => option.value === text) ? text : problem(ctx, "not-an-option");
+        return optionsOf(field, facts).some((option) => option.value === text) ? text : problem(ctx, "not-an-option");
       }
       case "civil-id": {
         const parsed = parseCivilId(String(value));
@@ -127,9 +132,9 @@ function typedValueSchema(field: Exclude<Field, { type: "group" }>): z.ZodType<u
   });
 }
 
-function fieldSchema(field: Field): z.ZodType<unknown> {
-  if (field.type !== "group") return valueSchema(field);
-  const item = z.object(Object.fromEntries(field.fields.map((sub) => [sub.id, valueSchema(sub)])));
+function fieldSchema(field: Field, facts: Facts): z.ZodType<unknown> {
+  if (field.type !== "group") return valueSchema(field, facts);
+  const item = z.object(Object.fromEntries(field.fields.map((sub) => [sub.id, valueSchema(sub, facts)])));
   return z.unknown().optional().transform((raw, ctx) => {
     const items = Array.isArray(raw) ? raw : [];
     if (items.length < field.minItems) return problem(ctx, items.length === 0 && field.isRequired ? "required" : "too-few-items", { min: field.minItems });
@@ -156,7 +161,7 @@ export function isPageShown(page: FormPage, facts: Facts): boolean {
 /** The schema of one page: its visible fields only, and none of what is prefilled (that is not asked). */
 export function pageSchema(page: FormPage, facts: Facts) {
   const asked = visibleFields(page, facts).filter((field) => !field.prefill);
-  return z.object(Object.fromEntries(asked.map((field) => [field.id, fieldSchema(field)])));
+  return z.object(Object.fromEntries(asked.map((field) => [field.id, fieldSchema(field, facts)])));
 }
 
 export type PageResult = { ok: true; values: Record<string, unknown> } | { ok: false; problems: Record<string, FieldProblem> };

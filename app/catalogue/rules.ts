@@ -13,12 +13,13 @@ export function rule<Out>(reads: readonly string[], evaluate: (facts: Facts) => 
 }
 
 /**
- * Runs a rule on facts it may only partly see: answers and results it did not declare are
+ * Runs a rule on facts it may only partly see: answers, lookups and results it did not declare are
  * hidden behind a guard that throws, so a rule cannot quietly depend on something undeclared.
  */
 export function runRule<Out>(target: Rule<Out>, facts: Facts): Out {
   const allowedAnswers = new Set(target.reads.filter((r) => r.startsWith("answer:")).map((r) => r.slice(7)));
   const allowedResults = new Set(target.reads.filter((r) => r.startsWith("result:")).map((r) => r.slice(7)));
+  const allowedLookups = new Set(target.reads.filter((r) => r.startsWith("lookup:")).map((r) => r.slice(7)));
   const guard = (source: Record<string, unknown>, allowed: Set<string>, prefix: string) =>
     new Proxy(source, {
       get(object, key) {
@@ -31,6 +32,7 @@ export function runRule<Out>(target: Rule<Out>, facts: Facts): Out {
     ...facts,
     answers: guard(facts.answers, allowedAnswers, "answer"),
     results: guard(facts.results, allowedResults, "result"),
+    lookups: guard(facts.lookups, allowedLookups, "lookup"),
   });
 }
 

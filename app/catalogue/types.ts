@@ -9,20 +9,42 @@ export interface Text {
 export type Answers = Record<string, unknown>;
 
 /**
- * What rules see: the applicant's answers, what each exchange step returned (by step id), and
- * facts about the applicant the portal knows. Rules declare what they read (see `rule`).
+ * What rules see: the applicant's answers, what the service's lookups found before the form (by
+ * lookup id), what each step produced (by step id: an agency's answer, a decision, a clerk's or
+ * the applicant's action, a payment, a certificate), and facts about the applicant the portal
+ * knows. Rules declare what they read (see `rule`).
  */
 export interface Facts {
   answers: Answers;
+  lookups: Record<string, unknown>;
   results: Record<string, unknown>;
   applicant: { personId: string; civilId: string };
   today: string;
 }
 
 /**
- * A rule is a function plus the names it reads: `answer:<fieldId>` or `result:<stepId>`. The
- * catalogue check makes sure each name exists; at run time a rule that reads an undeclared name
- * throws, so the declaration cannot drift from the code.
+ * What a task or applicant step leaves in the results: the action taken, what was recorded with
+ * it, the Kuwait date, and how many times each action has been taken on this step so far (a step
+ * can come round again: a second inspection, a second review).
+ */
+export interface ActionResult {
+  action: string;
+  values: Record<string, unknown>;
+  on: string;
+  counts: Record<string, number>;
+}
+
+/** What a certificate step leaves in the results. */
+export interface CertificateResult {
+  number: string;
+  issuedOn: string;
+  expiresOn: string | null;
+}
+
+/**
+ * A rule is a function plus the names it reads: `answer:<fieldId>`, `lookup:<lookupId>` or
+ * `result:<stepId>`. The catalogue check makes sure each name exists; at run time a rule that
+ * reads an undeclared name throws, so the declaration cannot drift from the code.
  */
 export interface Rule<Out> {
   readonly reads: readonly string[];
@@ -38,8 +60,8 @@ interface FieldBase {
   isRequired: boolean;
   /** Shown (and validated) only when this holds. */
   showIf?: Rule<boolean>;
-  /** Filled from an agency's answer and shown, not asked (the applicant cannot change it). */
-  prefill?: { operation: string; path: string };
+  /** Filled from what a lookup found and shown, not asked (the applicant cannot change it). */
+  prefill?: { lookup: string; path: string };
   /** A check the service adds to the type's own (an IBAN's mod-97, say), with its message. */
   check?: { test: (value: unknown) => boolean; message: Text };
 }
@@ -48,12 +70,18 @@ export type Field =
   | (FieldBase & { type: "text"; minLength?: number; maxLength?: number; pattern?: { regex: string; message: Text }; isMultiline?: boolean })
   | (FieldBase & { type: "number"; min?: number; max?: number; isInteger?: boolean; unit?: Text })
   | (FieldBase & { type: "date"; notBefore?: string; notAfter?: string })
-  | (FieldBase & { type: "select"; options: { value: string; label: Text }[] })
+  | (FieldBase & { type: "select"; options: readonly SelectOption[] | Rule<SelectOption[]> })
   | (FieldBase & { type: "civil-id" })
   | (FieldBase & { type: "phone" })
   | (FieldBase & { type: "money"; minFils?: number; maxFils?: number })
   | (FieldBase & { type: "file"; accept: ("application/pdf" | "image/jpeg" | "image/png")[]; maxBytes: number })
   | (FieldBase & { type: "group"; fields: Exclude<Field, { type: "group" }>[]; minItems: number; maxItems: number; itemLabel: Text });
+
+/** A choice of a select field. Options made by a rule (from what an agency holds) may carry their own texts. */
+export interface SelectOption {
+  value: string;
+  label: Text;
+}
 
 export type FieldType = Field["type"];
 
@@ -117,6 +145,19 @@ export interface CertificateTemplate {
 
 export type ApplicantKind = "citizen" | "resident" | "company-signatory";
 
+/**
+ * What the portal asks agencies before the form, on the applicant's behalf (their record at PACI,
+ * the companies they sign for at MOCI, …): run in order, each request may read the lookups before
+ * it. Fields are prefilled from them and choices offered from them; the workflow still checks
+ * with the agencies after submission.
+ */
+export interface Lookup {
+  id: string;
+  operation: string;
+  purpose: Text;
+  request: Rule<Record<string, unknown>>;
+}
+
 export interface ServiceDefinition {
   id: string;
   version: number;
@@ -127,6 +168,7 @@ export interface ServiceDefinition {
   whoMayApply: ApplicantKind[];
   title: Text;
   summary: Text;
+  lookups?: Lookup[];
   pages: FormPage[];
   fee?: Rule<number>;
   workflow: { start: string; steps: Record<string, Step> };

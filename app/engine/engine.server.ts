@@ -5,7 +5,7 @@ import { accountRoles, applications, certificates, people, stepInstances, type A
 import type { Catalogue } from "../catalogue/registry";
 import { validatePage, isPageShown, type FieldProblem } from "../catalogue/form-schema";
 import { runRule } from "../catalogue/rules";
-import { JOIN, type ActionDef, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
+import { JOIN, type ActionDef, type ActionResult, type CertificateResult, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
 import { TIME_ZONE } from "../i18n/format";
 import { enqueueJob } from "../jobs/queue.server";
@@ -36,9 +36,10 @@ export function kuwaitToday(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-export function factsOf(application: Pick<Application, "answers" | "results" | "applicantPersonId">, civilId: string, now = new Date()): Facts {
+export function factsOf(application: Pick<Application, "answers" | "lookups" | "results" | "applicantPersonId">, civilId: string, now = new Date()): Facts {
   return {
     answers: application.answers,
+    lookups: application.lookups,
     results: application.results,
     applicant: { personId: application.applicantPersonId, civilId },
     today: kuwaitToday(now),
@@ -74,10 +75,15 @@ async function loadRun(tx: Database, deps: EngineDeps, applicationId: string, ac
   return { tx, service, application: row.application, civilId: row.civilId, actor, now: new Date() };
 }
 
+function valueAt(data: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), data);
+}
+
 /**
  * Validates the answers of every page that applies and returns them as the definition reads
  * them (money in fils, numbers as numbers, phones normalised). Answers to pages or fields that
- * no longer apply are dropped; prefilled fields come from agencies and are kept as they are.
+ * no longer apply are dropped; prefilled fields are taken from the lookups, never from what was
+ * sent.
  */
 export function validateAnswers(
   service: ServiceDefinition,
@@ -87,7 +93,11 @@ export function validateAnswers(
   const answers: Record<string, unknown> = {};
   for (const page of service.pages as FormPage[]) {
     if (!isPageShown(page, factsNow)) continue;
-    for (const field of page.fields) if (field.prefill && factsNow.answers[field.id] !== undefined) answers[field.id] = factsNow.answers[field.id];
+    for (const field of page.fields) {
+      if (!field.prefill) continue;
+      const value = valueAt(factsNow.lookups[field.prefill.lookup], field.prefill.path);
+      if (value !== undefined && value !== null) answers[field.id] = value;
+    }
     const result = validatePage(page, factsNow.answers, factsNow);
     if (result.ok) Object.assign(answers, result.values);
     else Object.assign(problems, result.problems);
@@ -117,6 +127,21 @@ async function completeInstance(run: Run, instance: StepInstance, outcome: strin
   return rows.length === 1;
 }
 
+/** Adds what a step left to the application's results, where later rules read it. */
+async function recordResult(run: Run, stepId: string, result: unknown): Promise<void> {
+  const [updated] = await run.tx
+    .update(applications)
+    .set({ results: sql`${applications.results} || ${JSON.stringify({ [stepId]: result })}::jsonb` })
+    .where(eq(applications.id, run.application.id))
+    .returning();
+  run.application = updated!;
+}
+
+function actionResult(run: Run, stepId: string, action: string, values: Record<string, unknown>): ActionResult {
+  const previous = (run.application.results[stepId] as ActionResult | undefined)?.counts ?? {};
+  return { action, values, on: kuwaitToday(run.now), counts: { ...previous, [action]: (previous[action] ?? 0) + 1 } };
+}
+
 async function enterStep(run: Run, stepId: string, parentId: string | null): Promise<void> {
   const step = run.service.workflow.steps[stepId];
   if (!step) throw new Error(`${run.service.id}: unknown step ${stepId}`);
@@ -144,6 +169,7 @@ async function enterStep(run: Run, stepId: string, parentId: string | null): Pro
         completedAt: run.now,
       });
       await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "decided-automatically", details: { outcome: decided.outcome, reasons: decided.reasons ?? [] } }, run.now);
+      await recordResult(run, stepId, { outcome: decided.outcome, reasons: decided.reasons ?? [] });
       return advance(run, instance, next);
     }
     case "task": {
@@ -258,6 +284,8 @@ export interface SubmitInput {
   applicantPersonId: string;
   applicantAccountId: string | null;
   answers: Record<string, unknown>;
+  /** What the service's lookups found when the form was filled in (see runLookups). */
+  lookups?: Record<string, unknown>;
   actor: Actor;
 }
 
@@ -271,7 +299,8 @@ export async function submitApplication(db: Database, deps: EngineDeps, input: S
     const [person] = await tx.select({ civilId: people.civilId }).from(people).where(eq(people.id, input.applicantPersonId));
     if (!person) throw new Error("Unknown applicant");
     const now = new Date();
-    const checked = validateAnswers(service, factsOf({ answers: input.answers, results: {}, applicantPersonId: input.applicantPersonId }, person.civilId, now));
+    const lookups = input.lookups ?? {};
+    const checked = validateAnswers(service, factsOf({ answers: input.answers, lookups, results: {}, applicantPersonId: input.applicantPersonId }, person.civilId, now));
     if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems } as const;
     const year = Number(kuwaitToday(now).slice(0, 4));
     const reference = formatNumber("NAF", year, await nextNumber(tx, "NAF", year));
@@ -286,6 +315,7 @@ export async function submitApplication(db: Database, deps: EngineDeps, input: S
         channel: input.actor.channel === "kiosk" ? "kiosk" : "web",
         status: "in-progress",
         answers: checked.answers,
+        lookups,
         submittedAt: now,
       })
       .returning();
@@ -354,6 +384,7 @@ export async function decideTask(db: Database, deps: EngineDeps, input: DecideIn
     const { action, comment, recorded } = prepared;
     if (!(await completeInstance(run, instance, input.action, { values: recorded }))) return { ok: false, reason: "already-decided" };
     await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "task-decided", comment, details: { action: input.action, values: recorded } }, run.now);
+    await recordResult(run, instance.stepId, actionResult(run, instance.stepId, input.action, recorded));
     await advance(run, instance, action.next);
     await refreshWaiting(run);
     return { ok: true };
@@ -399,6 +430,7 @@ export async function actAsApplicant(db: Database, deps: EngineDeps, input: Appl
       run.application = updated!;
     }
     await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "applicant-acted", comment, details: { action: input.action, values: recorded } }, run.now);
+    await recordResult(run, instance.stepId, actionResult(run, instance.stepId, input.action, recorded));
     await advance(run, instance, action.next);
     await refreshWaiting(run);
     return { ok: true };
@@ -421,6 +453,7 @@ export async function recordPayment(
     if (!run || step?.kind !== "payment") return { ok: false, reason: "not-found" };
     if (!(await completeInstance(run, instance, "paid", { amountFils: input.amountFils, reference: input.reference }))) return { ok: false, reason: "already-decided" };
     await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "paid", details: { amountFils: input.amountFils, reference: input.reference } }, run.now);
+    await recordResult(run, instance.stepId, { amountFils: input.amountFils, reference: input.reference, on: kuwaitToday(run.now) });
     await advance(run, instance, step.next);
     await refreshWaiting(run);
     return { ok: true };
@@ -465,12 +498,7 @@ export async function runExchangeStep(db: Database, deps: EngineDeps, exchange: 
     const current = await openInstance(tx, instance.id);
     const result = answer.found ? { found: true, ...answer.data } : { found: false };
     if (!current || !(await completeInstance(txRun, { ...current, attempts: attempt }, answer.found ? "found" : "not-found", result))) return;
-    const [updated] = await tx
-      .update(applications)
-      .set({ results: sql`${applications.results} || ${JSON.stringify({ [instance.stepId]: result })}::jsonb` })
-      .where(eq(applications.id, run.application.id))
-      .returning();
-    txRun.application = updated!;
+    await recordResult(txRun, instance.stepId, result);
     await recordEvent(tx, txRun.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: answer.found ? "exchange-answered" : "exchange-not-found", details: { operation: step.operation, attempts: attempt } }, txRun.now);
     await advance(txRun, current, step.next);
     await refreshWaiting(txRun);
@@ -491,6 +519,7 @@ export async function issueCertificateStep(db: Database, deps: EngineDeps, stepI
     const current = facts(run);
     const fields = template.fields.map((field) => ({ label: field.label, format: field.format, value: runRule(field.value, current) }));
     if (!(await completeInstance(run, instance, "issued", { number }))) return;
+    const expiresAt = template.validityDays ? new Date(run.now.getTime() + template.validityDays * 24 * HOUR_MS) : null;
     await tx.insert(certificates).values({
       applicationId: run.application.id,
       serviceId: run.service.id,
@@ -500,9 +529,11 @@ export async function issueCertificateStep(db: Database, deps: EngineDeps, stepI
       signingAgencyId: template.signingAgency,
       data: { title: template.title, fields },
       issuedAt: run.now,
-      expiresAt: template.validityDays ? new Date(run.now.getTime() + template.validityDays * 24 * HOUR_MS) : null,
+      expiresAt,
     });
     await recordEvent(tx, { accountId: null, role: "agency", agencyId: template.signingAgency, channel: "system" }, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "certificate-issued", details: { number } }, run.now);
+    const issued: CertificateResult = { number, issuedOn: kuwaitToday(run.now), expiresOn: expiresAt ? kuwaitToday(expiresAt) : null };
+    await recordResult(run, instance.stepId, issued);
     await notifyPerson(tx, run.application.applicantPersonId, "certificate-ready", notificationParams(run), run.application.id);
     await advance(run, instance, step.next);
     await refreshWaiting(run);

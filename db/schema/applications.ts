@@ -26,7 +26,9 @@ export const applications = pgTable(
     channel: channelEnum("channel").notNull(),
     status: applicationStatusEnum("status").notNull(),
     answers: jsonb("answers").$type<Record<string, unknown>>().notNull().default({}),
-    /** What each completed exchange step returned, by step id. */
+    /** What the service's lookups found before the form, by lookup id (prefills and choices came from them). */
+    lookups: jsonb("lookups").$type<Record<string, unknown>>().notNull().default({}),
+    /** What each completed step left (an agency's answer, a decision, an action, a payment, a certificate), by step id. */
     results: jsonb("results").$type<Record<string, unknown>>().notNull().default({}),
     /** Set while the case waits on the applicant; agency deadlines do not run meanwhile. */
     waitingOnApplicantSince: timestamptz("waiting_on_applicant_since"),

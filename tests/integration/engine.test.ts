@@ -385,18 +385,24 @@ describe("lists for pages", () => {
   });
 });
 
-describe("prefill from agency data", () => {
-  it("fills what the civil registry knows, and says what it cannot fill while the agency is down", async () => {
-    const { prefillAnswers } = await import("../../app/engine/prefill.server");
-    const { person } = await createApplicant(t);
+describe("lookups before the form", () => {
+  it("finds what the civil registry knows, prefills from it, and says what it cannot find while the agency is down", async () => {
+    const { runLookups } = await import("../../app/engine/lookups.server");
+    const { person, actor } = await createApplicant(t);
     const applicant = { personId: person.id, civilId: CIVIL_ID };
-    expect(await prefillAnswers(t.db, h.deps.exchange, h.deps.catalogue.get("engine-test-loan")!, applicant)).toEqual({
-      values: { fullName: "Ahmad Abdullah Al-Enezi" },
-      unavailable: [],
-    });
+    const service = h.deps.catalogue.get("engine-test-loan")!;
+    const found = await runLookups(t.db, h.deps.exchange, service, applicant);
+    expect(found.unavailable).toEqual([]);
+    expect(found.lookups.person).toMatchObject({ found: true, nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT" });
+
+    // The prefilled name comes from the lookup, whatever the form sent.
+    const submitted = await submitApplication(t.db, h.deps, { serviceId: "engine-test-loan", applicantPersonId: person.id, applicantAccountId: null, answers: { ...validAnswers, fullName: "Someone Else" }, lookups: found.lookups, actor });
+    if (!submitted.ok) throw new Error("submit failed");
+    expect((await applicationOf(submitted.applicationId)).answers.fullName).toBe("Ahmad Abdullah Al-Enezi");
+
     await setAgency("paci", { isDown: true });
-    expect(await prefillAnswers(t.db, h.deps.exchange, h.deps.catalogue.get("engine-test-loan")!, applicant)).toEqual({ values: {}, unavailable: ["fullName"] });
-    const logged = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.purpose, "Prefill the application form")).orderBy(asc(exchangeMessages.id));
+    expect(await runLookups(t.db, h.deps.exchange, service, applicant)).toEqual({ lookups: {}, unavailable: ["person"] });
+    const logged = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.purpose, "Show the applicant's registered details")).orderBy(asc(exchangeMessages.id));
     expect(logged.map((m) => m.outcome)).toEqual(["ok", "agency-error"]);
   });
 });

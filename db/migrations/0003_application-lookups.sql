@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "lookups" jsonb DEFAULT '{}'::jsonb NOT NULL;
