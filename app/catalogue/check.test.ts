@@ -31,6 +31,8 @@ describe("the catalogue check", () => {
 
   it.each<[string, (s: ServiceDefinition) => void, string]>([
     ["an unknown owning agency", (s) => (s.agency = "nasa"), `${NAME}: unknown owning agency "nasa"`],
+    ["an unknown category", (s) => (s.category = "space"), `${NAME}: unknown category "space"`],
+    ["an unknown life event", (s) => (s.lifeEvents = ["moon-landing"]), `${NAME}: unknown life event "moon-landing"`],
     [
       "an exchange with an unknown operation",
       (s) => setStep(s, "lookup-person", { ...(everythingService.workflow.steps["lookup-person"] as Extract<Step, { kind: "exchange" }>), operation: "paci.teleport" }),

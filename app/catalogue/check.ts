@@ -1,5 +1,6 @@
 import type { OperationContract } from "../exchange/contracts";
 import type { Grants } from "../exchange/grants";
+import { isCategory, isLifeEvent } from "./taxonomy";
 import { JOIN, type Field, type Rule, type ServiceDefinition, type Step, type Text } from "./types";
 
 export interface CheckContext {
@@ -64,6 +65,8 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
   if (!KEBAB.test(service.id)) problem(`the id "${service.id}" must be kebab-case`);
   if (!Number.isInteger(service.version) || service.version < 1) problem(`the version must be a whole number from 1`);
   if (!context.agencies.has(service.agency)) problem(`unknown owning agency "${service.agency}"`);
+  if (!isCategory(service.category)) problem(`unknown category "${service.category}"`);
+  for (const event of service.lifeEvents) if (!isLifeEvent(event)) problem(`unknown life event "${event}"`);
   if (service.certificate && !context.agencies.has(service.certificate.signingAgency)) {
     problem(`unknown certificate signing agency "${service.certificate.signingAgency}"`);
   }

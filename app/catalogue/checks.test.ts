@@ -27,7 +27,7 @@ describe("IBAN checks", () => {
       title: { ar: "الحساب", en: "Account" },
       fields: [{ id: "iban", type: "text", label: { ar: "رقم الآيبان", en: "IBAN" }, isRequired: true, check: { test: isKuwaitiIban, message: { ar: "رقم الآيبان غير صحيح", en: "Enter a valid Kuwaiti IBAN" } } }],
     };
-    const facts = { answers: {}, lookups: {}, results: {}, applicant: { personId: "p", civilId: "288020122596" }, today: "2026-11-22" };
+    const facts = { answers: {}, lookups: {}, results: {}, applicant: { personId: "p", civilId: "288020122596" }, reference: "", today: "2026-11-22" };
     expect(validatePage(page, { iban: EXAMPLE }, facts)).toEqual({ ok: true, values: { iban: EXAMPLE } });
     expect(validatePage(page, { iban: "KW00" }, facts)).toEqual({
       ok: false,

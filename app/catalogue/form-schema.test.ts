@@ -4,7 +4,7 @@ import { normalisePhone, validatePage } from "./form-schema";
 import type { Facts } from "./types";
 
 const [basics, largeAmount] = everythingService.pages as [(typeof everythingService.pages)[0], (typeof everythingService.pages)[0]];
-const factsWith = (answers: Record<string, unknown>): Facts => ({ answers, lookups: {}, results: {}, applicant: { personId: "p", civilId: "288020122596" }, today: "2026-11-22" });
+const factsWith = (answers: Record<string, unknown>): Facts => ({ answers, lookups: {}, results: {}, applicant: { personId: "p", civilId: "288020122596" }, reference: "", today: "2026-11-22" });
 const valid = { contractNumber: "MOJ-1", contractDate: "2026-06-01", amount: "4,000.5", months: "٦٠", reason: "marriage", phone: "+965 9912 3456" };
 const check = (answers: Record<string, unknown>) => validatePage(basics, answers, factsWith(answers));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rule, runRule, UndeclaredReadError } from "./rules";
 import type { Facts } from "./types";
 
-const facts: Facts = { answers: { amount: 5, months: 2 }, lookups: {}, results: { lookup: { found: true } }, applicant: { personId: "p", civilId: "288020122596" }, today: "2026-11-22" };
+const facts: Facts = { answers: { amount: 5, months: 2 }, lookups: {}, results: { lookup: { found: true } }, applicant: { personId: "p", civilId: "288020122596" }, reference: "", today: "2026-11-22" };
 
 describe("rules", () => {
   it("see what they declare", () => {

@@ -19,6 +19,8 @@ export interface Facts {
   lookups: Record<string, unknown>;
   results: Record<string, unknown>;
   applicant: { personId: string; civilId: string };
+  /** The application's reference (NAF-2026-000123); empty before it is submitted. */
+  reference: string;
   today: string;
 }
 
@@ -104,12 +106,21 @@ export interface DecisionOutcome {
   reasons?: string[];
 }
 
+/** What a decision step leaves in the results; `counts` says how often each outcome came out so far. */
+export interface DecisionResult {
+  outcome: string;
+  reasons: string[];
+  counts: Record<string, number>;
+}
+
 export interface ActionDef {
   label: Text;
   next: Next;
   isCommentRequired: boolean;
   /** The application's answers may be edited before the action (fix and resubmit). */
   editsAnswers?: boolean;
+  /** The action records none of the step's fields (withdraw, decline), so they are not asked. */
+  ignoresFields?: boolean;
 }
 
 export type Step =
@@ -135,9 +146,11 @@ export type StepKind = Step["kind"];
 
 export interface CertificateTemplate {
   title: Text;
-  /** Answers or results printed on the certificate, with their labels and how to show them. */
-  fields: { label: Text; value: Rule<string | number>; format: "text" | "number" | "money" | "date" }[];
+  /** Answers or results printed on the certificate, with their labels and how to show them (a text may differ by language). */
+  fields: { label: Text; value: Rule<string | number | Text>; format: "text" | "number" | "money" | "date" }[];
+  /** How long it is valid from issue; or `expiresOn`, a rule giving the last day (a renewal runs on from the old expiry). */
   validityDays: number | null;
+  expiresOn?: Rule<string>;
   signingAgency: string;
   /** Prefix of the certificate number: FSL → FSL-2026-000123. */
   numberPrefix: string;

@@ -5,7 +5,7 @@ import { accountRoles, applications, certificates, people, stepInstances, type A
 import type { Catalogue } from "../catalogue/registry";
 import { validatePage, isPageShown, type FieldProblem } from "../catalogue/form-schema";
 import { runRule } from "../catalogue/rules";
-import { JOIN, type ActionDef, type ActionResult, type CertificateResult, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
+import { JOIN, type ActionDef, type ActionResult, type CertificateResult, type DecisionResult, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
 import { TIME_ZONE } from "../i18n/format";
 import { enqueueJob } from "../jobs/queue.server";
@@ -36,12 +36,13 @@ export function kuwaitToday(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-export function factsOf(application: Pick<Application, "answers" | "lookups" | "results" | "applicantPersonId">, civilId: string, now = new Date()): Facts {
+export function factsOf(application: Pick<Application, "answers" | "lookups" | "results" | "applicantPersonId" | "reference">, civilId: string, now = new Date()): Facts {
   return {
     answers: application.answers,
     lookups: application.lookups,
     results: application.results,
     applicant: { personId: application.applicantPersonId, civilId },
+    reference: application.reference ?? "",
     today: kuwaitToday(now),
   };
 }
@@ -169,7 +170,9 @@ async function enterStep(run: Run, stepId: string, parentId: string | null): Pro
         completedAt: run.now,
       });
       await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "decided-automatically", details: { outcome: decided.outcome, reasons: decided.reasons ?? [] } }, run.now);
-      await recordResult(run, stepId, { outcome: decided.outcome, reasons: decided.reasons ?? [] });
+      const previous = (run.application.results[stepId] as DecisionResult | undefined)?.counts ?? {};
+      const result: DecisionResult = { outcome: decided.outcome, reasons: decided.reasons ?? [], counts: { ...previous, [decided.outcome]: (previous[decided.outcome] ?? 0) + 1 } };
+      await recordResult(run, stepId, result);
       return advance(run, instance, next);
     }
     case "task": {
@@ -300,7 +303,7 @@ export async function submitApplication(db: Database, deps: EngineDeps, input: S
     if (!person) throw new Error("Unknown applicant");
     const now = new Date();
     const lookups = input.lookups ?? {};
-    const checked = validateAnswers(service, factsOf({ answers: input.answers, lookups, results: {}, applicantPersonId: input.applicantPersonId }, person.civilId, now));
+    const checked = validateAnswers(service, factsOf({ answers: input.answers, lookups, results: {}, applicantPersonId: input.applicantPersonId, reference: null }, person.civilId, now));
     if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems } as const;
     const year = Number(kuwaitToday(now).slice(0, 4));
     const reference = formatNumber("NAF", year, await nextNumber(tx, "NAF", year));
@@ -345,7 +348,7 @@ function prepareAction(
   if (!action) return { ok: false, reason: "unknown-action" };
   const comment = input.comment?.trim() || null;
   if (action.isCommentRequired && !comment) return { ok: false, reason: "comment-required" };
-  if (!step.fields?.length) return { ok: true, action, comment, recorded: {} };
+  if (!step.fields?.length || action.ignoresFields) return { ok: true, action, comment, recorded: {} };
   const checked = validatePage({ id: "step", title: step.title, fields: step.fields }, input.values ?? {}, facts(run));
   if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
   return { ok: true, action, comment, recorded: checked.values };
@@ -519,7 +522,11 @@ export async function issueCertificateStep(db: Database, deps: EngineDeps, stepI
     const current = facts(run);
     const fields = template.fields.map((field) => ({ label: field.label, format: field.format, value: runRule(field.value, current) }));
     if (!(await completeInstance(run, instance, "issued", { number }))) return;
-    const expiresAt = template.validityDays ? new Date(run.now.getTime() + template.validityDays * 24 * HOUR_MS) : null;
+    const expiresAt = template.expiresOn
+      ? new Date(`${runRule(template.expiresOn, current)}T23:59:59+03:00`)
+      : template.validityDays
+        ? new Date(run.now.getTime() + template.validityDays * 24 * HOUR_MS)
+        : null;
     await tx.insert(certificates).values({
       applicationId: run.application.id,
       serviceId: run.service.id,

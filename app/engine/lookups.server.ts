@@ -27,7 +27,7 @@ export async function runLookups(
   const unavailable: string[] = [];
   for (const lookup of service.lookups ?? []) {
     try {
-      const payload = runRule(lookup.request, { answers: {}, lookups, results: {}, applicant, today: kuwaitToday(now) });
+      const payload = runRule(lookup.request, { answers: {}, lookups, results: {}, applicant, reference: "", today: kuwaitToday(now) });
       const answer = await callAgency(db, exchange, {
         operation: lookup.operation,
         payload,

@@ -5,7 +5,12 @@
  */
 export type Grants = Readonly<Record<string, readonly string[]>>;
 
-export const exchangeGrants: Grants = {};
+export const exchangeGrants: Grants = {
+  "social-loan": ["paci.person", "moj.marriage-contract", "moj.property-deed", "pifss.employment", "kcb.loans", "kcb.record-loan"],
+  "fire-safety-licence": ["moci.signatory-companies", "moci.company", "kff.open-slots", "kff.book-slot", "kff.record-licence"],
+  "fire-safety-renewal": ["moci.signatory-companies", "moci.company", "kff.company-licences", "kff.licence", "kff.renew-licence"],
+  "municipal-licence-renewal": ["moci.signatory-companies", "moci.company", "km.company-licences", "km.licence", "kff.premises-licences", "km.renew-licence"],
+};
 
 export function grantChecker(grants: Grants) {
   return (serviceId: string, operation: string) => grants[serviceId]?.includes(operation) ?? false;

@@ -14,3 +14,19 @@ export const marriageContractOperation = defineOperation({
     isFirstMarriageOfHusband: z.boolean(),
   }),
 });
+
+export const propertyDeedOperation = defineOperation({
+  agency: "moj",
+  name: "moj.property-deed",
+  title: { ar: "وثيقة ملكية عقار", en: "Real-estate ownership deed" },
+  request: z.object({ deedNumber: z.string().min(1).max(40) }),
+  response: z.object({
+    deedNumber: z.string(),
+    ownerCivilId: z.string(),
+    governorate: z.string(),
+    area: z.string(),
+    block: z.string(),
+    plot: z.string(),
+    registeredOn: z.string(),
+  }),
+});

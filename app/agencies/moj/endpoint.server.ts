@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { mojMarriageContracts } from "../../../db/schema";
+import { mojMarriageContracts, mojPropertyDeeds } from "../../../db/schema";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
-import { marriageContractOperation } from "./contracts";
+import { marriageContractOperation, propertyDeedOperation } from "./contracts";
 
 export const mojEndpoint: AgencyEndpoint = {
   agency: "moj",
@@ -13,6 +13,11 @@ export const mojEndpoint: AgencyEndpoint = {
       if (!contract) return { status: "not-found" };
       const { id: _id, ...payload } = contract;
       return { status: "ok", payload };
+    },
+    [propertyDeedOperation.name]: async (db: Database, request) => {
+      const { deedNumber } = propertyDeedOperation.request.parse(request);
+      const [deed] = await db.select().from(mojPropertyDeeds).where(eq(mojPropertyDeeds.deedNumber, deedNumber));
+      return deed ? { status: "ok", payload: deed } : { status: "not-found" };
     },
   },
 };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { addDays, addMonths, addYears, ageOn, firstOfNextMonth, laterOf, monthsStartedSince } from "./dates";
+
+describe("calendar arithmetic", () => {
+  it("adds days, months and years across month ends and leap years", () => {
+    expect(addDays("2026-12-30", 3)).toBe("2027-01-02");
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonths("2026-11-22", -12)).toBe("2025-11-22");
+    expect(addYears("2028-02-29", 1)).toBe("2029-02-28");
+  });
+
+  it("counts whole years of age, turning on the birthday", () => {
+    expect(ageOn("2005-11-22", "2026-11-21")).toBe(20);
+    expect(ageOn("2005-11-22", "2026-11-22")).toBe(21);
+  });
+
+  it("counts the months begun since a date", () => {
+    expect(monthsStartedSince("2026-08-22", "2026-08-22")).toBe(0);
+    expect(monthsStartedSince("2026-08-22", "2026-08-23")).toBe(1);
+    expect(monthsStartedSince("2026-08-22", "2026-09-22")).toBe(1);
+    expect(monthsStartedSince("2026-08-22", "2026-09-23")).toBe(2);
+    expect(monthsStartedSince("2026-08-22", "2026-11-22")).toBe(3);
+  });
+
+  it("finds the first of next month and the later of two dates", () => {
+    expect(firstOfNextMonth("2026-12-15")).toBe("2027-01-01");
+    expect(laterOf("2026-01-02", "2025-12-31")).toBe("2026-01-02");
+  });
+});

@@ -1,0 +1,46 @@
+// Calendar arithmetic on plain dates (YYYY-MM-DD), as services' rules need it. Isomorphic, and
+// free of time zones: the engine hands rules Kuwait's date as `today`.
+
+const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
+const fromDate = (date: Date) => date.toISOString().slice(0, 10);
+
+export function addDays(date: string, days: number): string {
+  const d = toDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromDate(d);
+}
+
+/** Adds months, keeping the day where the month has it (31 January + 1 month = 28 or 29 February). */
+export function addMonths(date: string, months: number): string {
+  const d = toDate(date);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, lastDay));
+  return fromDate(d);
+}
+
+export const addYears = (date: string, years: number) => addMonths(date, 12 * years);
+
+/** Whole years from a birth date to a day. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Months begun since a date (0 on or before it): a late fee "per started month". */
+export function monthsStartedSince(date: string, day: string): number {
+  if (day <= date) return 0;
+  let months = 1;
+  while (addMonths(date, months) < day) months++;
+  return months;
+}
+
+/** The first day of the month after a date. */
+export function firstOfNextMonth(date: string): string {
+  return `${addMonths(`${date.slice(0, 7)}-01`, 1)}`;
+}
+
+export const laterOf = (a: string, b: string) => (a > b ? a : b);

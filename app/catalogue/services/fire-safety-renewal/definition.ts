@@ -1,0 +1,193 @@
+import type { FireLicence } from "../../../agencies/kff/contracts";
+import { addDays, addYears, laterOf } from "../../dates";
+import { rule } from "../../rules";
+import { JOIN, type CertificateResult, type ServiceDefinition } from "../../types";
+import { companiesLookup, crNumbersOf, fireLicenceFeeFils, hazardClasses, premisesText, type Company } from "../shared";
+
+// Renewal of a fire-safety licence whose premises did not change, by the company's signatory, on
+// the web or at a kiosk. KFF's register and MOCI are checked; the fee is half the new-licence
+// fee; when every check passes the renewed licence is issued at once, otherwise an officer decides.
+
+const RENEWAL_WINDOW_DAYS = 60;
+const EXPIRED_AT_MOST_DAYS = 365;
+const INSPECTION_VALID_YEARS = 2;
+
+type Found<T> = ({ found: true } & T) | { found: false };
+type Licences = Found<{ licences: FireLicence[] }>;
+type Licence = Found<FireLicence>;
+
+const feeOf = rule(["result:licence"], (f) => {
+  const licence = f.results.licence as Extract<Licence, { found: true }>;
+  return fireLicenceFeeFils(licence.floorAreaM2, licence.hazardClass) / 2;
+});
+
+export const fireSafetyRenewal: ServiceDefinition = {
+  id: "fire-safety-renewal",
+  version: 1,
+  agency: "kff",
+  category: "safety",
+  lifeEvents: ["running-a-business"],
+  channels: ["web", "kiosk"],
+  whoMayApply: ["company-signatory"],
+  title: { ar: "تجديد ترخيص الوقاية من الحريق", en: "Fire-safety licence renewal" },
+  summary: {
+    ar: "تجديد ترخيص الوقاية من الحريق لمنشأة لم يطرأ عليها تغيير، خلال 60 يومًا قبل انتهائه أو خلال سنة بعده، برسوم تعادل نصف رسوم الترخيص الجديد. متاح عبر البوابة وفي أجهزة الخدمة الذاتية.",
+    en: "Renew the fire-safety licence of a premises that has not changed, from 60 days before it expires to a year after, for half the fee of a new licence. On the web or at a self-service kiosk.",
+  },
+  lookups: [
+    companiesLookup,
+    {
+      id: "licences",
+      operation: "kff.company-licences",
+      purpose: { ar: "عرض تراخيص الوقاية من الحريق لشركات مقدم الطلب", en: "Show the fire-safety licences of the applicant's companies" },
+      request: rule(["lookup:companies"], (f) => ({ crNumbers: crNumbersOf(f.lookups.companies) })),
+    },
+  ],
+  pages: [
+    {
+      id: "licence",
+      title: { ar: "الترخيص المراد تجديده", en: "The licence to renew" },
+      fields: [
+        {
+          id: "licenceNumber",
+          type: "select",
+          label: { ar: "الترخيص", en: "Licence" },
+          hint: { ar: "تراخيص الوقاية من الحريق المسجلة باسم الشركات التي أنت مفوَّض بالتوقيع عنها", en: "The fire-safety licences of the companies you may sign for" },
+          isRequired: true,
+          options: rule(["lookup:licences"], (f) => {
+            const licences = f.lookups.licences as Licences;
+            if (!licences.found) return [];
+            return licences.licences.map((licence) => {
+              const where = premisesText(licence);
+              return { value: licence.licenceNumber, label: { ar: `${licence.licenceNumber} — ${where.ar}`, en: `${licence.licenceNumber} — ${where.en}` } };
+            });
+          }),
+        },
+        {
+          id: "unchanged",
+          type: "select",
+          label: { ar: "الإقرار", en: "Declaration" },
+          isRequired: true,
+          options: [
+            {
+              value: "confirmed",
+              label: {
+                ar: "أقر بأنه لم يطرأ على المنشأة أي تغيير في المساحة أو النشاط أو التقسيم منذ إصدار الترخيص أو آخر فحص",
+                en: "I confirm that the premises' size, use and layout have not changed since the licence was issued or last inspected",
+              },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+  workflow: {
+    start: "checks",
+    steps: {
+      checks: {
+        kind: "parallel",
+        title: { ar: "التحقق لدى الجهات المعنية", en: "Checks with the agencies" },
+        branches: ["licence", "company"],
+        next: "precheck",
+      },
+      licence: {
+        kind: "exchange",
+        title: { ar: "التحقق من سجل الترخيص", en: "Licence register check" },
+        agency: "kff",
+        operation: "kff.licence",
+        purpose: { ar: "التحقق من الترخيص وتاريخ انتهائه وتاريخ آخر فحص", en: "Confirm the licence, its expiry and its last inspection" },
+        request: rule(["answer:licenceNumber"], (f) => ({ licenceNumber: String(f.answers.licenceNumber) })),
+        next: JOIN,
+      },
+      company: {
+        kind: "exchange",
+        title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" },
+        agency: "moci",
+        operation: "moci.company",
+        purpose: { ar: "التحقق من سريان الترخيص التجاري وتفويض مقدم الطلب بالتوقيع", en: "Confirm the commercial licence is valid and the applicant may sign for the company" },
+        request: rule(["lookup:licences", "answer:licenceNumber"], (f) => {
+          const licences = f.lookups.licences as Licences;
+          const licence = licences.found ? licences.licences.find((l) => l.licenceNumber === f.answers.licenceNumber) : undefined;
+          return { crNumber: licence?.crNumber ?? "", civilId: f.applicant.civilId };
+        }),
+        next: JOIN,
+      },
+      precheck: {
+        kind: "decision",
+        title: { ar: "التحقق من أحقية التجديد", en: "May this licence be renewed here?" },
+        rule: rule(["result:licence", "result:company"], (f) => {
+          const licence = f.results.licence as Licence;
+          const company = f.results.company as Company;
+          if (!licence.found) return { outcome: "refused", reasons: ["licence-not-found"] };
+          if (!company.found || !company.isSignatory || company.crNumber !== licence.crNumber) return { outcome: "refused", reasons: ["not-a-signatory"] };
+          return { outcome: "renewable" };
+        }),
+        outcomes: { renewable: "pay", refused: "rejected" },
+        reasons: {
+          "licence-not-found": { ar: "لم يُعثر على الترخيص في سجل قوة الإطفاء العام.", en: "The licence is not in the Kuwait Fire Force's register." },
+          "not-a-signatory": { ar: "مقدم الطلب ليس مفوَّضًا بالتوقيع عن الشركة صاحبة الترخيص.", en: "The applicant may not sign for the company that holds the licence." },
+        },
+      },
+      pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route" },
+      route: {
+        kind: "decision",
+        title: { ar: "التجديد الفوري أو الإحالة إلى ضابط الوقاية", en: "Renewed at once, or referred to an officer" },
+        rule: rule(["result:licence", "result:company"], (f) => {
+          const licence = f.results.licence as Extract<Licence, { found: true }>;
+          const company = f.results.company as Extract<Company, { found: true }>;
+          const reasons: string[] = [];
+          if (licence.expiresOn > addDays(f.today, RENEWAL_WINDOW_DAYS)) reasons.push("too-early");
+          if (licence.expiresOn < addDays(f.today, -EXPIRED_AT_MOST_DAYS)) reasons.push("expired-over-a-year");
+          if (licence.lastInspectionOn < addYears(f.today, -INSPECTION_VALID_YEARS)) reasons.push("inspection-over-two-years");
+          if (company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
+          return reasons.length ? { outcome: "officer", reasons } : { outcome: "straight-through" };
+        }),
+        outcomes: { "straight-through": "issue", officer: "review" },
+        reasons: {
+          "too-early": { ar: "يُجدَّد الترخيص خلال 60 يومًا قبل انتهائه.", en: "A licence is renewed within 60 days of its expiry." },
+          "expired-over-a-year": { ar: "مضى على انتهاء الترخيص أكثر من سنة.", en: "The licence expired more than a year ago." },
+          "inspection-over-two-years": { ar: "مضى على آخر فحص للمنشأة أكثر من سنتين.", en: "The premises was last inspected more than two years ago." },
+          "commercial-licence-expired": { ar: "الترخيص التجاري للشركة منتهٍ.", en: "The company's commercial licence has expired." },
+        },
+      },
+      review: {
+        kind: "task",
+        title: { ar: "قرار ضابط الوقاية", en: "Prevention officer's decision" },
+        agency: "kff",
+        position: "prevention-officer",
+        deadlineHours: 72,
+        actions: {
+          approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },
+          reject: { label: { ar: "رفض التجديد", en: "Refuse the renewal" }, next: "rejected", isCommentRequired: true },
+        },
+      },
+      issue: { kind: "certificate", title: { ar: "إصدار الترخيص المجدَّد", en: "Issue the renewed licence" }, next: "register" },
+      register: {
+        kind: "exchange",
+        title: { ar: "قيد التجديد في سجل قوة الإطفاء", en: "Enter the renewal in the fire force's register" },
+        agency: "kff",
+        operation: "kff.renew-licence",
+        purpose: { ar: "قيد تاريخ الانتهاء الجديد للترخيص", en: "Enter the licence's new expiry" },
+        request: rule(["answer:licenceNumber", "result:issue"], (f) => ({ licenceNumber: String(f.answers.licenceNumber), expiresOn: (f.results.issue as CertificateResult).expiresOn })),
+        next: "approved",
+      },
+      approved: { kind: "end", title: { ar: "جُدِّد الترخيص", en: "Licence renewed" }, outcome: "approved" },
+      rejected: { kind: "end", title: { ar: "رُفض الطلب", en: "Application rejected" }, outcome: "rejected" },
+    },
+  },
+  certificate: {
+    title: { ar: "ترخيص الوقاية من الحريق (تجديد)", en: "Fire-safety licence (renewal)" },
+    fields: [
+      { label: { ar: "رقم الترخيص", en: "Licence number" }, value: rule(["answer:licenceNumber"], (f) => String(f.answers.licenceNumber)), format: "text" },
+      { label: { ar: "الشركة", en: "Company" }, value: rule(["result:company"], (f) => { const c = f.results.company as Extract<Company, { found: true }>; return { ar: c.nameAr, en: c.nameEn }; }), format: "text" },
+      { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(f.results.licence as FireLicence)), format: "text" },
+      { label: { ar: "درجة الخطورة", en: "Hazard class" }, value: rule(["result:licence"], (f) => hazardClasses[(f.results.licence as FireLicence).hazardClass]), format: "text" },
+      { label: { ar: "تاريخ آخر فحص", en: "Last inspected" }, value: rule(["result:licence"], (f) => (f.results.licence as FireLicence).lastInspectionOn), format: "date" },
+    ],
+    validityDays: null,
+    // A year on from the old expiry, or from today if it has already passed.
+    expiresOn: rule(["result:licence"], (f) => addYears(laterOf((f.results.licence as FireLicence).expiresOn, f.today), 1)),
+    signingAgency: "kff",
+    numberPrefix: "FSR",
+  },
+};

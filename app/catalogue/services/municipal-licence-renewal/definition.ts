@@ -1,0 +1,272 @@
+import type { FireLicence } from "../../../agencies/kff/contracts";
+import type { MunicipalLicence } from "../../../agencies/km/contracts";
+import { addYears, laterOf, monthsStartedSince } from "../../dates";
+import { answerIs, rule } from "../../rules";
+import { JOIN, type CertificateResult, type ServiceDefinition, type Text } from "../../types";
+import { companiesLookup, crNumbersOf, premisesText, type Company } from "../shared";
+
+// Kuwait Municipality's renewal of shop and advertisement (sign) licences, by the company's
+// signatory on the web or at a kiosk. The licence and its violations are checked at KM, the
+// premises' fire-safety licence at KFF (one the portal has just issued counts at once) and the
+// commercial licence at MOCI. When every check passes and no violation is unpaid the renewal is
+// issued at once; otherwise a licensing clerk decides.
+
+const SHOP_FEE_FILS_PER_YEAR = 20_000;
+const SIGN_FEE_FILS_PER_M2_YEAR = 5_000;
+const LATE_FEE_FILS_PER_MONTH = 10_000;
+const OTHER = "other";
+
+type Found<T> = ({ found: true } & T) | { found: false };
+type Licences = Found<{ licences: MunicipalLicence[] }>;
+type Licence = Found<MunicipalLicence & { violations: { amountFils: number; isPaid: boolean }[] }>;
+type FireLicences = Found<{ licences: FireLicence[] }>;
+
+const kinds: Record<MunicipalLicence["kind"], Text> = {
+  shop: { ar: "ترخيص محل", en: "Shop licence" },
+  sign: { ar: "ترخيص إعلان (لوحة)", en: "Advertisement (sign) licence" },
+};
+
+/** The licence number the applicant means: chosen from the list, or typed. */
+const chosenNumber = (answers: Record<string, unknown>) => String(answers.licence === OTHER ? answers.otherLicenceNumber : answers.licence).trim().toUpperCase();
+
+const isSignChosen = rule(["lookup:licences", "answer:licence"], (f) => {
+  const licences = f.lookups.licences as Licences;
+  return f.answers.licence === OTHER || (licences.found && licences.licences.some((l) => l.licenceNumber === f.answers.licence && l.kind === "sign"));
+});
+
+const feeOf = rule(["result:licence", "answer:years"], (f) => {
+  const licence = f.results.licence as Extract<Licence, { found: true }>;
+  const years = Number(f.answers.years);
+  const yearly = licence.kind === "sign" ? SIGN_FEE_FILS_PER_M2_YEAR * (licence.signAreaM2 ?? 0) : SHOP_FEE_FILS_PER_YEAR;
+  return yearly * years + LATE_FEE_FILS_PER_MONTH * monthsStartedSince(licence.expiresOn, f.today);
+});
+
+export const municipalLicenceRenewal: ServiceDefinition = {
+  id: "municipal-licence-renewal",
+  version: 1,
+  agency: "km",
+  category: "municipal",
+  lifeEvents: ["running-a-business"],
+  channels: ["web", "kiosk"],
+  whoMayApply: ["company-signatory"],
+  title: { ar: "تجديد الترخيص البلدي", en: "Municipal licence renewal" },
+  summary: {
+    ar: "تجديد ترخيص المحل أو ترخيص الإعلان (اللوحة) لمدة من سنة إلى ثلاث سنوات، بعد التحقق من سريان ترخيص الوقاية من الحريق والترخيص التجاري وسداد المخالفات. رسوم المحل 20 د.ك. سنويًا، واللوحة 5 د.ك. للمتر المربع سنويًا، وتُضاف غرامة تأخير 10 د.ك. عن كل شهر بعد الانتهاء.",
+    en: "Renew a shop licence or an advertisement (sign) licence for one to three years, once the fire-safety and commercial licences are checked and violations paid. Shops pay KWD 20 a year, signs KWD 5 per m² a year, plus KWD 10 for each month begun since the licence expired.",
+  },
+  lookups: [
+    companiesLookup,
+    {
+      id: "licences",
+      operation: "km.company-licences",
+      purpose: { ar: "عرض التراخيص البلدية لشركات مقدم الطلب", en: "Show the municipal licences of the applicant's companies" },
+      request: rule(["lookup:companies"], (f) => ({ crNumbers: crNumbersOf(f.lookups.companies) })),
+    },
+  ],
+  pages: [
+    {
+      id: "licence",
+      title: { ar: "الترخيص المراد تجديده", en: "The licence to renew" },
+      fields: [
+        {
+          id: "licence",
+          type: "select",
+          label: { ar: "الترخيص", en: "Licence" },
+          hint: { ar: "التراخيص البلدية للشركات التي أنت مفوَّض بالتوقيع عنها، أو اختر «ترخيص آخر» واكتب رقمه", en: "The municipal licences of the companies you may sign for; or choose “Another licence” and type its number" },
+          isRequired: true,
+          options: rule(["lookup:licences"], (f) => {
+            const licences = f.lookups.licences as Licences;
+            const listed = licences.found
+              ? licences.licences.map((l) => {
+                  const where = premisesText(l);
+                  return { value: l.licenceNumber, label: { ar: `${kinds[l.kind].ar} ${l.licenceNumber} — ${where.ar}`, en: `${kinds[l.kind].en} ${l.licenceNumber} — ${where.en}` } };
+                })
+              : [];
+            return [...listed, { value: OTHER, label: { ar: "ترخيص آخر (اكتب رقمه)", en: "Another licence (type its number)" } }];
+          }),
+        },
+        {
+          id: "otherLicenceNumber",
+          type: "text",
+          label: { ar: "رقم الترخيص", en: "Licence number" },
+          hint: { ar: "كما هو مدوَّن في الترخيص، مثل ML-2024-001234", en: "As written on the licence, for example ML-2024-001234" },
+          isRequired: true,
+          showIf: answerIs("licence", OTHER),
+          pattern: { regex: "^[A-Za-z]{2}-\\d{4}-\\d{6}$", message: { ar: "اكتب رقم الترخيص كما هو مدوَّن فيه، مثل ML-2024-001234", en: "Enter the licence number as written on it, for example ML-2024-001234" } },
+        },
+      ],
+    },
+    {
+      id: "renewal",
+      title: { ar: "مدة التجديد", en: "How long to renew for" },
+      fields: [
+        {
+          id: "years",
+          type: "select",
+          label: { ar: "مدة التجديد", en: "Renewal period" },
+          isRequired: true,
+          options: [
+            { value: "1", label: { ar: "سنة واحدة", en: "1 year" } },
+            { value: "2", label: { ar: "سنتان", en: "2 years" } },
+            { value: "3", label: { ar: "ثلاث سنوات", en: "3 years" } },
+          ],
+        },
+        {
+          id: "signAreaM2",
+          type: "number",
+          label: { ar: "مساحة اللوحة الإعلانية", en: "Area of the sign" },
+          hint: { ar: "لتراخيص الإعلان فقط: أكّد مساحة اللوحة القائمة", en: "Sign licences only: confirm the area of the sign as it stands" },
+          isRequired: false,
+          isInteger: true,
+          min: 1,
+          max: 500,
+          unit: { ar: "متر مربع", en: "m²" },
+          showIf: isSignChosen,
+        },
+      ],
+    },
+  ],
+  workflow: {
+    start: "licence",
+    steps: {
+      licence: {
+        kind: "exchange",
+        title: { ar: "التحقق من الترخيص والمخالفات", en: "Licence and violations check" },
+        agency: "km",
+        operation: "km.licence",
+        purpose: { ar: "التحقق من الترخيص وتاريخ انتهائه والمخالفات المسجلة عليه", en: "Confirm the licence, its expiry and the violations against it" },
+        request: rule(["answer:licence", "answer:otherLicenceNumber"], (f) => ({ licenceNumber: chosenNumber(f.answers) })),
+        next: "precheck",
+      },
+      precheck: {
+        kind: "decision",
+        title: { ar: "التحقق من أحقية التجديد", en: "May this licence be renewed here?" },
+        rule: rule(["result:licence", "lookup:companies"], (f) => {
+          const licence = f.results.licence as Licence;
+          if (!licence.found) return { outcome: "refused", reasons: ["licence-not-found"] };
+          if (!crNumbersOf(f.lookups.companies).includes(licence.crNumber)) return { outcome: "refused", reasons: ["not-a-signatory"] };
+          return { outcome: "renewable" };
+        }),
+        outcomes: { renewable: "checks", refused: "rejected" },
+        reasons: {
+          "licence-not-found": { ar: "لم يُعثر على الترخيص في سجل بلدية الكويت.", en: "The licence is not in Kuwait Municipality's register." },
+          "not-a-signatory": { ar: "الترخيص ليس باسم شركة مفوَّض مقدم الطلب بالتوقيع عنها.", en: "The licence does not belong to a company the applicant may sign for." },
+        },
+      },
+      checks: {
+        kind: "parallel",
+        title: { ar: "التحقق لدى الجهات المعنية", en: "Checks with the agencies" },
+        branches: ["fire", "company"],
+        next: "paid",
+      },
+      fire: {
+        kind: "exchange",
+        title: { ar: "التحقق من ترخيص الوقاية من الحريق", en: "Fire-safety licence check" },
+        agency: "kff",
+        operation: "kff.premises-licences",
+        purpose: { ar: "التحقق من سريان ترخيص الوقاية من الحريق للمنشأة", en: "Confirm the premises holds a valid fire-safety licence" },
+        request: rule(["result:licence"], (f) => ({ premisesNumber: (f.results.licence as MunicipalLicence).premisesNumber })),
+        next: JOIN,
+      },
+      company: {
+        kind: "exchange",
+        title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" },
+        agency: "moci",
+        operation: "moci.company",
+        purpose: { ar: "التحقق من سريان الترخيص التجاري للشركة", en: "Confirm the company's commercial licence is valid" },
+        request: rule(["result:licence"], (f) => ({ crNumber: (f.results.licence as MunicipalLicence).crNumber, civilId: f.applicant.civilId })),
+        next: JOIN,
+      },
+      // Checked again after a correction, the fee is not asked twice.
+      paid: {
+        kind: "decision",
+        title: { ar: "هل سُددت الرسوم؟", en: "Fee already paid?" },
+        rule: rule(["result:pay"], (f) => ({ outcome: f.results.pay ? "paid" : "due" })),
+        outcomes: { due: "pay", paid: "route" },
+      },
+      pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route" },
+      route: {
+        kind: "decision",
+        title: { ar: "التجديد الفوري أو الإحالة إلى موظف التراخيص", en: "Renewed at once, or referred to a licensing clerk" },
+        rule: rule(["result:licence", "result:fire", "result:company", "answer:signAreaM2"], (f) => {
+          const licence = f.results.licence as Extract<Licence, { found: true }>;
+          const fire = f.results.fire as FireLicences;
+          const company = f.results.company as Company;
+          const reasons: string[] = [];
+          if (!fire.found || !fire.licences.some((l) => l.expiresOn >= f.today)) reasons.push("no-valid-fire-licence");
+          if (!company.found || company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
+          if (licence.violations.some((v) => !v.isPaid)) reasons.push("unpaid-violations");
+          if (licence.kind === "sign" && f.answers.signAreaM2 !== undefined && Number(f.answers.signAreaM2) !== licence.signAreaM2) reasons.push("sign-area-differs");
+          return reasons.length ? { outcome: "clerk", reasons } : { outcome: "straight-through" };
+        }),
+        outcomes: { "straight-through": "issue", clerk: "review" },
+        reasons: {
+          "no-valid-fire-licence": { ar: "لا يوجد ترخيص وقاية من الحريق ساري المفعول للمنشأة.", en: "The premises has no valid fire-safety licence." },
+          "commercial-licence-expired": { ar: "الترخيص التجاري للشركة منتهٍ.", en: "The company's commercial licence has expired." },
+          "unpaid-violations": { ar: "توجد مخالفات غير مسددة على الترخيص.", en: "There are unpaid violations against the licence." },
+          "sign-area-differs": { ar: "مساحة اللوحة المؤكَّدة تختلف عن المساحة المرخَّصة.", en: "The sign's confirmed area differs from the licensed area." },
+        },
+      },
+      review: {
+        kind: "task",
+        title: { ar: "قرار موظف التراخيص", en: "Licensing clerk's decision" },
+        agency: "km",
+        position: "licensing-clerk",
+        deadlineHours: 72,
+        actions: {
+          approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },
+          reject: { label: { ar: "رفض التجديد", en: "Refuse the renewal" }, next: "rejected", isCommentRequired: true },
+          return: { label: { ar: "إعادة الطلب لمقدمه", en: "Return to the applicant" }, next: "correct", isCommentRequired: true },
+        },
+      },
+      correct: {
+        kind: "applicant",
+        title: { ar: "استيفاء الملاحظات", en: "Put things right" },
+        instructions: {
+          ar: "استوفِ ما طلبه موظف التراخيص (مثل سداد المخالفات أو تجديد ترخيص الوقاية من الحريق أو تصحيح مساحة اللوحة)، ثم أعد تقديم الطلب لإعادة التحقق. لا تُستوفى الرسوم مرة أخرى.",
+          en: "Do what the licensing clerk asked (pay the violations, renew the fire-safety licence, correct the sign's area), then resubmit so the checks run again. The fee is not charged again.",
+        },
+        actions: {
+          resubmit: { label: { ar: "إعادة تقديم الطلب", en: "Resubmit" }, next: "licence", isCommentRequired: false, editsAnswers: true },
+          withdraw: { label: { ar: "سحب الطلب", en: "Withdraw the application" }, next: "withdrawn", isCommentRequired: false },
+        },
+      },
+      issue: { kind: "certificate", title: { ar: "إصدار الترخيص المجدَّد", en: "Issue the renewed licence" }, next: "register" },
+      register: {
+        kind: "exchange",
+        title: { ar: "قيد التجديد في سجل البلدية", en: "Enter the renewal in the municipality's register" },
+        agency: "km",
+        operation: "km.renew-licence",
+        purpose: { ar: "قيد تاريخ الانتهاء الجديد للترخيص", en: "Enter the licence's new expiry" },
+        request: rule(["result:licence", "result:issue"], (f) => ({ licenceNumber: (f.results.licence as MunicipalLicence).licenceNumber, expiresOn: (f.results.issue as CertificateResult).expiresOn })),
+        next: "approved",
+      },
+      approved: { kind: "end", title: { ar: "جُدِّد الترخيص", en: "Licence renewed" }, outcome: "approved" },
+      rejected: { kind: "end", title: { ar: "رُفض الطلب", en: "Application rejected" }, outcome: "rejected" },
+      withdrawn: { kind: "end", title: { ar: "سُحب الطلب", en: "Application withdrawn" }, outcome: "withdrawn" },
+    },
+  },
+  certificate: {
+    title: { ar: "ترخيص بلدي (تجديد)", en: "Municipal licence (renewal)" },
+    fields: [
+      { label: { ar: "رقم الترخيص", en: "Licence number" }, value: rule(["result:licence"], (f) => (f.results.licence as MunicipalLicence).licenceNumber), format: "text" },
+      { label: { ar: "نوع الترخيص", en: "Type of licence" }, value: rule(["result:licence"], (f) => kinds[(f.results.licence as MunicipalLicence).kind]), format: "text" },
+      { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(f.results.licence as MunicipalLicence)), format: "text" },
+      {
+        label: { ar: "مساحة اللوحة", en: "Sign area" },
+        value: rule(["result:licence"], (f) => {
+          const area = (f.results.licence as MunicipalLicence).signAreaM2;
+          return area ? { ar: `${area} متر مربع`, en: `${area} m²` } : { ar: "لا ينطبق", en: "Not applicable" };
+        }),
+        format: "text",
+      },
+      { label: { ar: "مدة التجديد", en: "Renewed for" }, value: rule(["answer:years"], (f) => ({ ar: ["", "سنة واحدة", "سنتان", "ثلاث سنوات"][Number(f.answers.years)]!, en: `${f.answers.years} year${f.answers.years === "1" ? "" : "s"}` })), format: "text" },
+      { label: { ar: "الرسوم المسددة", en: "Fee paid" }, value: rule(["result:pay"], (f) => (f.results.pay as { amountFils: number }).amountFils), format: "money" },
+    ],
+    validityDays: null,
+    // The chosen number of years on from the old expiry, or from today if it has passed.
+    expiresOn: rule(["result:licence", "answer:years"], (f) => addYears(laterOf((f.results.licence as MunicipalLicence).expiresOn, f.today), Number(f.answers.years))),
+    signingAgency: "km",
+    numberPrefix: "MLR",
+  },
+};

@@ -1,0 +1,65 @@
+import { governorates, type GovernorateId } from "../../agencies/governorates";
+import { formatDateTime } from "../../i18n/format";
+import { rule } from "../rules";
+import type { SelectOption, Text } from "../types";
+
+// What the business services share: the signatory's companies, premises, hazard classes and the
+// fire-safety licence fee. Demo configuration of the Kuwaiti deployment, not engine behaviour.
+
+type Found<T> = ({ found: true } & T) | { found: false };
+export type Companies = Found<{ companies: { crNumber: string; nameAr: string; nameEn: string; licenceExpiresOn: string }[] }>;
+export type Company = Found<{ crNumber: string; nameAr: string; nameEn: string; licenceNumber: string; licenceExpiresOn: string; isSignatory: boolean }>;
+
+/** The lookup every business service starts with: the companies the applicant signs for at MOCI. */
+export const companiesLookup = {
+  id: "companies",
+  operation: "moci.signatory-companies",
+  purpose: { ar: "عرض الشركات التي يحق لمقدم الطلب التوقيع عنها", en: "Show the companies the applicant may sign for" },
+  request: rule([], (f) => ({ civilId: f.applicant.civilId })),
+};
+
+export const crNumbersOf = (companies: unknown) => ((companies as Companies).found ? (companies as Extract<Companies, { found: true }>).companies.map((c) => c.crNumber) : []);
+
+export const governorateOptions: SelectOption[] = Object.entries(governorates).map(([value, label]) => ({ value, label }));
+export const governorateName = (id: string): Text => governorates[id as GovernorateId] ?? { ar: id, en: id };
+
+export const hazardClasses = {
+  low: { ar: "منخفضة الخطورة", en: "Low hazard" },
+  medium: { ar: "متوسطة الخطورة", en: "Medium hazard" },
+  high: { ar: "عالية الخطورة", en: "High hazard" },
+} as const satisfies Record<string, Text>;
+export type HazardClass = keyof typeof hazardClasses;
+
+export interface Premises {
+  premisesNumber: string;
+  governorate: string;
+  area: string;
+  block: string;
+  street: string;
+  building: string;
+  unit: string;
+}
+
+/** A premises as an address line in each language. */
+export function premisesText(p: Premises): Text {
+  const governorate = governorateName(p.governorate);
+  return {
+    ar: `${governorate.ar}، ${p.area}، قطعة ${p.block}، شارع ${p.street}، مبنى ${p.building}، ${p.unit} (الرقم الآلي ${p.premisesNumber})`,
+    en: `${p.area}, ${governorate.en}, block ${p.block}, ${p.street} St, building ${p.building}, ${p.unit} (PACI no. ${p.premisesNumber})`,
+  };
+}
+
+// Fire-safety licence fee: KWD 10 plus a rate per square metre by hazard class, capped at KWD 500.
+const BASE_FEE_FILS = 10_000;
+const RATE_FILS_PER_M2: Record<HazardClass, number> = { low: 50, medium: 100, high: 200 };
+const FEE_CAP_FILS = 500_000;
+
+export function fireLicenceFeeFils(floorAreaM2: number, hazardClass: HazardClass): number {
+  return Math.min(FEE_CAP_FILS, BASE_FEE_FILS + RATE_FILS_PER_M2[hazardClass] * floorAreaM2);
+}
+
+/** A slot's start ("2026-11-24T09:00", Kuwait time) as each language writes it. */
+export function slotLabel(startsAt: string): Text {
+  const at = new Date(`${startsAt}:00+03:00`);
+  return { ar: formatDateTime(at, "ar"), en: formatDateTime(at, "en") };
+}
