@@ -26,7 +26,8 @@ const integration = (driver: "pglite" | "postgres") => ({
   extends: true as const,
   test: {
     name: `integration:${driver}`,
-    include: ["tests/integration/**/*.test.ts"],
+    // Each service's journey test sits beside its definition.
+    include: ["tests/integration/**/*.test.ts", "app/catalogue/services/*/journey.test.ts"],
     env: { TEST_DB_DRIVER: driver },
     globalSetup: ["tests/setup/database-template.ts"],
     testTimeout: 30_000,
@@ -47,6 +48,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "scripts/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          exclude: ["app/catalogue/services/*/journey.test.ts"],
         },
       },
       integration("pglite"),

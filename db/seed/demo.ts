@@ -2,6 +2,7 @@ import type { Secrets } from "../../app/secrets.server";
 import type { Database } from "../client";
 import { parseCivilId } from "../../app/auth/civil-id";
 import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
+import { demoPersonaPeople, seedRegistries } from "./registries";
 
 /** The one password of every demo account. Demo data is for the embedded default, never production. */
 export const DEMO_PASSWORD = "Nafitha-Demo-2026";
@@ -48,6 +49,14 @@ export async function seedDemo(db: Database, secrets: Secrets): Promise<{ create
     const birthDate = (parseCivilId(citizen.civilId) as { birthDate: string }).birthDate;
     await ensurePaciRecord(db, { ...citizen, sex, birthDate, governorate, area, block, street, building, email: citizen.email });
     const person = await ensurePerson(db, citizen);
+    if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;
+  }
+  const kuwaitToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kuwait" }).format(new Date());
+  await seedRegistries(db, kuwaitToday);
+  // The personas of the registries (db/seed/registries.ts) sign in as citizens too.
+  for (const persona of demoPersonaPeople(kuwaitToday)) {
+    if (demoCitizens.some((citizen) => citizen.civilId === persona.civilId)) continue;
+    const person = await ensurePerson(db, persona);
     if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;
   }
   for (const staff of demoStaff) {

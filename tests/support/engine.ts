@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { createCatalogue } from "../../app/catalogue/registry";
+import { createCatalogue, type Catalogue } from "../../app/catalogue/registry";
 import type { Actor } from "../../app/engine/actor";
 import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { createJobHandlers, type JobDeps } from "../../app/jobs/handlers.server";
@@ -24,11 +24,10 @@ export interface EngineHarness {
 
 export const TEST_ROOT_SECRET = "engine-tests-root-secret-that-is-long-enough";
 
-export async function createEngineHarness(t: TestDatabase): Promise<EngineHarness> {
+export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue = createCatalogue([everythingService], everythingGrants)): Promise<EngineHarness> {
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
   const keys = deriveExchangeKeys(TEST_ROOT_SECRET);
   const agencies = await startAgencyServer(t.db, keys);
-  const catalogue = createCatalogue([everythingService], everythingGrants);
   const smsSent: { to: string; text: string }[] = [];
   const deps: JobDeps = {
     catalogue,

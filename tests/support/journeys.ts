@@ -1,0 +1,159 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { expect } from "vitest";
+import { documentOf, findCertificate } from "../../app/certificates/certificates.server";
+import { Pki } from "../../app/certificates/pki.server";
+import { renderCertificatePdf } from "../../app/certificates/render.server";
+import { certificateSigningKey } from "../../app/certificates/token.server";
+import { catalogue } from "../../app/catalogue/services";
+import type { Actor } from "../../app/engine/actor";
+import { actAsApplicant, decideTask, recordPayment, submitApplication, type TransitionResult } from "../../app/engine/engine.server";
+import { runLookups } from "../../app/engine/lookups.server";
+import { agencyLinks, applications, certificates, paciPeople, stepInstances } from "../../db/schema";
+import { ensurePerson } from "../../db/seed/factories";
+import type { TestDatabase } from "../setup/database";
+import { createEngineHarness, type EngineHarness } from "./engine";
+
+// Journeys through the production catalogue: apply as a person of the registries, let the
+// exchange run, act as clerks and applicant, pay, and read the signed certificate back.
+
+export const hasPoppler = ["pdftotext", "pdfsig"].every((tool) => spawnSync("which", [tool]).status === 0);
+
+export const clerks = {
+  kcbOfficer: { accountId: null, role: "clerk", agencyId: "kcb", position: "loan-officer", channel: "back-office" },
+  kffOfficer: { accountId: null, role: "clerk", agencyId: "kff", position: "prevention-officer", channel: "back-office" },
+  kffInspector: { accountId: null, role: "clerk", agencyId: "kff", position: "inspector", channel: "back-office" },
+  kmClerk: { accountId: null, role: "clerk", agencyId: "km", position: "licensing-clerk", channel: "back-office" },
+} satisfies Record<string, Actor>;
+
+export interface Journey {
+  applicationId: string;
+  reference: string;
+  actor: Actor;
+}
+
+export interface JourneyHarness {
+  h: EngineHarness;
+  /** Applies as the person with this civil ID (who must be in PACI's registry), after the lookups. */
+  apply(serviceId: string, civilId: string, answers: Record<string, unknown>, channel?: "web" | "kiosk"): Promise<Journey>;
+  /** The service's lookups for a person, as the form would show them. */
+  lookups(serviceId: string, civilId: string): Promise<Record<string, unknown>>;
+  /** Runs every job that is due (exchange calls, certificates) until nothing is left to do. */
+  settle(): Promise<void>;
+  openSteps(applicationId: string): Promise<string[]>;
+  decide(journey: Journey, stepId: string, actor: Actor, action: string, extra?: { comment?: string; values?: Record<string, unknown> }): Promise<TransitionResult>;
+  act(journey: Journey, stepId: string, action: string, extra?: { values?: Record<string, unknown>; answers?: Record<string, unknown> }): Promise<TransitionResult>;
+  /** Pays the open payment step and returns the amount in fils. */
+  pay(journey: Journey): Promise<number>;
+  application(applicationId: string): Promise<typeof applications.$inferSelect>;
+  /** The reasons the named decision step gave. */
+  reasons(applicationId: string, stepId: string): Promise<string[]>;
+  setAgencyDown(agencyId: string, isDown: boolean): Promise<void>;
+  /** The issued certificate, rendered and signed by its agency; its text (pdftotext) and signature check when poppler is here. */
+  certificate(applicationId: string): Promise<{ number: string; expiresAt: Date | null; text: string | null }>;
+  close(): Promise<void>;
+}
+
+export async function createJourneyHarness(t: TestDatabase): Promise<JourneyHarness> {
+  const h = await createEngineHarness(t, catalogue);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-journey-"));
+  const pki = new Pki(path.join(tmp, "pki"), "journey tests");
+  const certificateKey = certificateSigningKey("journey tests root secret, long enough");
+
+  const personFor = async (civilId: string) => {
+    const [record] = await t.db.select().from(paciPeople).where(eq(paciPeople.civilId, civilId));
+    if (!record) throw new Error(`${civilId} is not in PACI's registry`);
+    return ensurePerson(t.db, { civilId, nameAr: record.nameAr, nameEn: record.nameEn, nationality: record.nationality, phone: record.phone });
+  };
+  const openStep = async (applicationId: string, stepId: string) => {
+    const [row] = await t.db
+      .select()
+      .from(stepInstances)
+      .where(and(eq(stepInstances.applicationId, applicationId), eq(stepInstances.stepId, stepId), inArray(stepInstances.state, ["active", "waiting"])));
+    if (!row) throw new Error(`${stepId} is not open; open: ${(await harness.openSteps(applicationId)).join(", ")}`);
+    return row;
+  };
+
+  const harness: JourneyHarness = {
+    h,
+    async lookups(serviceId, civilId) {
+      const person = await personFor(civilId);
+      const found = await runLookups(t.db, h.deps.exchange, catalogue.get(serviceId)!, { personId: person.id, civilId });
+      expect(found.unavailable).toEqual([]);
+      return found.lookups;
+    },
+    async apply(serviceId, civilId, answers, channel = "web") {
+      const person = await personFor(civilId);
+      const actor: Actor = { accountId: null, role: "applicant", personId: person.id, channel };
+      const lookups = await harness.lookups(serviceId, civilId);
+      const submitted = await submitApplication(t.db, h.deps, { serviceId, applicantPersonId: person.id, applicantAccountId: null, answers, lookups, actor });
+      if (!submitted.ok) throw new Error(`submitting ${serviceId} failed: ${JSON.stringify(submitted)}`);
+      await harness.settle();
+      return { applicationId: submitted.applicationId, reference: submitted.reference, actor };
+    },
+    async settle() {
+      while ((await h.drain()) > 0);
+    },
+    async openSteps(applicationId) {
+      const rows = await t.db
+        .select({ stepId: stepInstances.stepId })
+        .from(stepInstances)
+        .where(and(eq(stepInstances.applicationId, applicationId), inArray(stepInstances.state, ["active", "waiting"])))
+        .orderBy(asc(stepInstances.startedAt));
+      return rows.map((row) => row.stepId);
+    },
+    async decide(journey, stepId, actor, action, extra = {}) {
+      const step = await openStep(journey.applicationId, stepId);
+      const result = await decideTask(t.db, h.deps, { stepInstanceId: step.id, action, actor, ...extra });
+      await harness.settle();
+      return result;
+    },
+    async act(journey, stepId, action, extra = {}) {
+      const step = await openStep(journey.applicationId, stepId);
+      const result = await actAsApplicant(t.db, h.deps, { stepInstanceId: step.id, action, actor: journey.actor, ...extra });
+      await harness.settle();
+      return result;
+    },
+    async pay(journey) {
+      const [step] = await t.db
+        .select()
+        .from(stepInstances)
+        .where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.kind, "payment"), eq(stepInstances.state, "active")));
+      if (!step) throw new Error(`nothing to pay; open: ${(await harness.openSteps(journey.applicationId)).join(", ")}`);
+      const amountFils = Number(step.result?.amountFils);
+      expect(await recordPayment(t.db, h.deps, { stepInstanceId: step.id, amountFils, reference: `KNET-${journey.reference}`, actor: journey.actor })).toEqual({ ok: true });
+      await harness.settle();
+      return amountFils;
+    },
+    async application(applicationId) {
+      const [row] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
+      return row!;
+    },
+    async reasons(applicationId, stepId) {
+      const row = await harness.application(applicationId);
+      return ((row.results[stepId] as { reasons?: string[] } | undefined)?.reasons ?? []).slice().sort();
+    },
+    async setAgencyDown(agencyId, isDown) {
+      await t.db.insert(agencyLinks).values({ agencyId, isDown }).onConflictDoUpdate({ target: agencyLinks.agencyId, set: { isDown } });
+      if (!isDown) await h.makeJobsDue();
+    },
+    async certificate(applicationId) {
+      const [row] = await t.db.select().from(certificates).where(eq(certificates.applicationId, applicationId));
+      if (!row) throw new Error("no certificate was issued");
+      const found = (await findCertificate(t.db, { number: row.number }))!;
+      const pdf = await renderCertificatePdf(documentOf(found, "https://nafitha.example", certificateKey));
+      const signed = await pki.signPdf(pdf, { id: row.signingAgencyId, nameEn: found.agencyNameEn }, new Date());
+      if (!hasPoppler) return { number: row.number, expiresAt: row.expiresAt, text: null };
+      const file = path.join(tmp, `${row.number}.pdf`);
+      fs.writeFileSync(file, signed);
+      expect(execFileSync("pdfsig", [file], { encoding: "utf8" })).toContain("Signature is Valid");
+      const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/[\u202A-\u202E\u200E\u200F\u061C]/g, "");
+      return { number: row.number, expiresAt: row.expiresAt, text };
+    },
+    close: () => h.close(),
+  };
+  return harness;
+}
