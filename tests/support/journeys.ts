@@ -14,6 +14,10 @@ import { actAsApplicant, decideTask, recordPayment, submitApplication, type Tran
 import { runLookups } from "../../app/engine/lookups.server";
 import { agencyLinks, applications, certificates, paciPeople, stepInstances } from "../../db/schema";
 import { ensurePerson } from "../../db/seed/factories";
+import { makeCivilId } from "../../app/auth/civil-id";
+import { addDays, addYears } from "../../app/catalogue/dates";
+import { kuwaitToday } from "../../app/engine/engine.server";
+import { addEmployment, addPaciPerson } from "./registries";
 import type { TestDatabase } from "../setup/database";
 import { createEngineHarness, type EngineHarness } from "./engine";
 
@@ -29,6 +33,22 @@ export const clerks = {
   kmClerk: { accountId: null, role: "clerk", agencyId: "km", position: "licensing-clerk", channel: "back-office" },
 } satisfies Record<string, Actor>;
 
+/**
+ * Makes people in PACI's registry with valid, distinct civil IDs: Kuwaiti men of 30 with a
+ * salary of KWD 1,200 unless told otherwise (`salaryFils: null` for none).
+ */
+export function peopleOf(t: TestDatabase) {
+  let serial = 100;
+  return async (options: { nationality?: string; age?: number; sex?: "male" | "female"; salaryFils?: number | null } = {}) => {
+    const birthDate = addYears(addDays(kuwaitToday(), -40), -(options.age ?? 30));
+    const civilId = makeCivilId(birthDate, serial);
+    serial = Number(civilId.slice(7, 11)) + 1; // the next serial with a valid check digit may be further on
+    await addPaciPerson(t.db, { civilId, nationality: options.nationality ?? "KWT", sex: options.sex ?? "male", birthDate, nameAr: "مقدم طلب", nameEn: "Applicant" });
+    if (options.salaryFils !== null) await addEmployment(t.db, civilId, options.salaryFils ?? 1_200_000);
+    return civilId;
+  };
+}
+
 export interface Journey {
   applicationId: string;
   reference: string;
@@ -37,8 +57,8 @@ export interface Journey {
 
 export interface JourneyHarness {
   h: EngineHarness;
-  /** Applies as the person with this civil ID (who must be in PACI's registry), after the lookups. */
-  apply(serviceId: string, civilId: string, answers: Record<string, unknown>, channel?: "web" | "kiosk"): Promise<Journey>;
+  /** Applies as the person with this civil ID (who must be in PACI's registry), after the lookups (or with the ones given, found earlier). */
+  apply(serviceId: string, civilId: string, answers: Record<string, unknown>, options?: { channel?: "web" | "kiosk"; lookups?: Record<string, unknown> }): Promise<Journey>;
   /** The service's lookups for a person, as the form would show them. */
   lookups(serviceId: string, civilId: string): Promise<Record<string, unknown>>;
   /** Runs every job that is due (exchange calls, certificates) until nothing is left to do. */
@@ -85,10 +105,10 @@ export async function createJourneyHarness(t: TestDatabase): Promise<JourneyHarn
       expect(found.unavailable).toEqual([]);
       return found.lookups;
     },
-    async apply(serviceId, civilId, answers, channel = "web") {
+    async apply(serviceId, civilId, answers, options = {}) {
       const person = await personFor(civilId);
-      const actor: Actor = { accountId: null, role: "applicant", personId: person.id, channel };
-      const lookups = await harness.lookups(serviceId, civilId);
+      const actor: Actor = { accountId: null, role: "applicant", personId: person.id, channel: options.channel ?? "web" };
+      const lookups = options.lookups ?? (await harness.lookups(serviceId, civilId));
       const submitted = await submitApplication(t.db, h.deps, { serviceId, applicantPersonId: person.id, applicantAccountId: null, answers, lookups, actor });
       if (!submitted.ok) throw new Error(`submitting ${serviceId} failed: ${JSON.stringify(submitted)}`);
       await harness.settle();

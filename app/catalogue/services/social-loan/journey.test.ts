@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeCivilId } from "../../../auth/civil-id";
 import { kuwaitToday } from "../../../engine/engine.server";
-import { addDays, addYears } from "../../dates";
+import { addDays } from "../../dates";
 import { createTestDatabase, type TestDatabase } from "../../../../tests/setup/database";
-import { addEmployment, addLoan, addMarriageContract, addPaciPerson, addPropertyDeed } from "../../../../tests/support/registries";
-import { clerks, createJourneyHarness, type JourneyHarness } from "../../../../tests/support/journeys";
+import { addEmployment, addLoan, addMarriageContract, addPropertyDeed } from "../../../../tests/support/registries";
+import { clerks, createJourneyHarness, peopleOf, type JourneyHarness } from "../../../../tests/support/journeys";
 import { maskIban } from "./definition";
 
 // The social loan from application to a signed approval, and every way it is refused or
@@ -14,23 +13,13 @@ const today = kuwaitToday();
 const IBAN = "KW81CBKU0000000000001234560101";
 let t: TestDatabase;
 let j: JourneyHarness;
-let serial = 100;
-
-/** A person in PACI with a salary; Kuwaiti and 30 unless said otherwise. */
-async function person(options: { nationality?: string; age?: number; sex?: "male" | "female"; salaryFils?: number | null } = {}) {
-  const birthDate = addYears(addDays(today, -40), -(options.age ?? 30));
-  const civilId = makeCivilId(birthDate, serial);
-  serial = Number(civilId.slice(7, 11)) + 1; // the next serial with a valid check digit may be further on
-  await addPaciPerson(t.db, { civilId, nationality: options.nationality ?? "KWT", sex: options.sex ?? "male", birthDate, nameAr: "مقدم طلب", nameEn: "Applicant" });
-  if (options.salaryFils !== null) await addEmployment(t.db, civilId, options.salaryFils ?? 1_200_000);
-  return civilId;
-}
+let person: ReturnType<typeof peopleOf>;
 
 /** A husband with a first-marriage contract registered `daysAgo` days ago; answers to apply with it. */
-async function husband(options: Parameters<typeof person>[0] & { daysAgo?: number; isFirstMarriage?: boolean } = {}) {
+async function husband(options: Parameters<ReturnType<typeof peopleOf>>[0] & { daysAgo?: number; isFirstMarriage?: boolean } = {}) {
   const civilId = await person(options);
   const wife = await person({ sex: "female", salaryFils: null });
-  const contractNumber = `MC-${today.slice(0, 4)}-${String(serial).padStart(6, "0")}`;
+  const contractNumber = `MC-${today.slice(0, 4)}-${civilId.slice(5, 11)}`;
   const contractDate = addDays(today, -(options.daysAgo ?? 90));
   await addMarriageContract(t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: options.isFirstMarriage ?? true });
   return { civilId, wife, answers: { loanType: "marriage", contractNumber, contractDate, months: "60", iban: IBAN } };
@@ -39,6 +28,7 @@ async function husband(options: Parameters<typeof person>[0] & { daysAgo?: numbe
 beforeAll(async () => {
   t = await createTestDatabase();
   j = await createJourneyHarness(t);
+  person = peopleOf(t);
 });
 afterAll(async () => {
   await j.close();
