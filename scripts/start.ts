@@ -15,6 +15,8 @@ import { jobDepsOf, startRuntime } from "../app/runtime.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links.server";
 import { createJobHandlers } from "../app/jobs/handlers.server";
 import { DEMO_PASSWORD, demoCitizens, demoStaff, seedDemo } from "../db/seed/demo";
+import { describePersonas } from "../db/seed/registries";
+import { kuwaitToday } from "../app/engine/engine.server";
 import { exitOnStartupError } from "./startup";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,9 +28,11 @@ async function main() {
   if (!fs.existsSync(buildPath)) throw new Error("No server build at build/index.js: run `npm run build` (npm start does it for you).");
 
   const { runtime, stop: stopRuntime } = await startRuntime(env, "server");
+  let personaLines: string[] = [];
   if (env.DEMO_DATA) {
     const { created } = await seedDemo(runtime.database.db, runtime.secrets);
     log.info("demo data ready", { createdAccounts: created });
+    personaLines = await describePersonas(runtime.database.db, kuwaitToday());
   }
   const build = (await import(buildPath)) as ServerBuild;
 
@@ -106,7 +110,7 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST ?? "::", () => {
     const url = env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
     log.info("listening", { url, database: runtime.database.driver, worker: Boolean(worker) });
-    printBanner(url, env.DEMO_DATA, runtime.database.driver);
+    printBanner(url, env.DEMO_DATA, runtime.database.driver, personaLines);
   });
 
   let isShuttingDown = false;
@@ -132,7 +136,7 @@ async function main() {
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
-function printBanner(url: string, hasDemo: boolean, driver: string) {
+function printBanner(url: string, hasDemo: boolean, driver: string, personaLines: string[]) {
   if (process.env.NAFITHA_QUIET_BANNER === "true") return;
   const lines = [
     "",
@@ -144,6 +148,8 @@ function printBanner(url: string, hasDemo: boolean, driver: string) {
       `  Demo accounts (password for all: ${DEMO_PASSWORD})`,
       `  Citizens and residents sign in at ${url}/sign-in with their civil ID:`,
       ...demoCitizens.map((p) => `    ${p.civilId}  ${p.nameEn} — ${p.note}`),
+      "  Demo people for each path of the services (README: Demo people for each path):",
+      ...personaLines.map((line) => `    ${line}`),
       `  Staff sign in at ${url}/staff/sign-in, then enter the code for the TOTP secret`,
       "  (add the secret to an authenticator app, or: node --import tsx scripts/totp.ts <secret>):",
       ...demoStaff.map((s) => `    ${s.username.padEnd(15)} ${(s.totpSecret ?? "(enrols at first sign-in: QR code shown)").padEnd(34)} ${s.roles.map((r) => [r.role, r.agencyId, "position" in r ? r.position : null].filter(Boolean).join(" ")).join(", ")}`),

@@ -1,5 +1,6 @@
 import type { Secrets } from "../../app/secrets.server";
 import type { Database } from "../client";
+import { kuwaitToday } from "../../app/engine/engine.server";
 import { parseCivilId } from "../../app/auth/civil-id";
 import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
 import { demoPersonaPeople, seedRegistries } from "./registries";
@@ -51,10 +52,10 @@ export async function seedDemo(db: Database, secrets: Secrets): Promise<{ create
     const person = await ensurePerson(db, citizen);
     if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;
   }
-  const kuwaitToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kuwait" }).format(new Date());
-  await seedRegistries(db, kuwaitToday);
+  const today = kuwaitToday();
+  await seedRegistries(db, today);
   // The personas of the registries (db/seed/registries.ts) sign in as citizens too.
-  for (const persona of demoPersonaPeople(kuwaitToday)) {
+  for (const persona of demoPersonaPeople(today)) {
     if (demoCitizens.some((citizen) => citizen.civilId === persona.civilId)) continue;
     const person = await ensurePerson(db, persona);
     if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;

@@ -1,6 +1,9 @@
 import { makeCivilId } from "../../app/auth/civil-id";
 import type { GovernorateId } from "../../app/agencies/governorates";
+import { desc, inArray, or } from "drizzle-orm";
 import type { Database } from "../client";
+import { kuwaitToday } from "../../app/engine/engine.server";
+import { mojMarriageContracts, mojPropertyDeeds } from "../schema";
 import type { PersonInput } from "./factories";
 import {
   addCompany,
@@ -36,8 +39,6 @@ interface RegistryPerson {
   email?: string | null;
 }
 
-/** Kuwait's date today, `YYYY-MM-DD`. */
-const kuwaitDate = (moment: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kuwait" }).format(moment);
 
 /**
  * L4's birth date: 20 years before this year, on 15 December, so he is 19 (or 20 in the last days
@@ -197,7 +198,7 @@ export function demoPersonasOn(today: string) {
 export type DemoPersonaId = keyof ReturnType<typeof demoPersonasOn>;
 
 /** The personas as of today in Kuwait (for the README and the start-up notice). */
-export const demoPersonas = demoPersonasOn(kuwaitDate(new Date()));
+export const demoPersonas = demoPersonasOn(kuwaitToday());
 
 /** The personas as people to give citizen accounts to, with their PACI contact details. */
 export function demoPersonaPeople(today: string): PersonInput[] {
@@ -438,4 +439,25 @@ export async function seedRegistries(db: Database, today: string): Promise<void>
     { licenceNumber: "ML-2024-001150", descriptionAr: "تشويه المظهر العام", descriptionEn: "Spoiling the public appearance", amountFils: 100_000, issuedOn: day(-300), isPaid: true },
   ];
   for (const violation of violations) await addViolation(db, violation);
+}
+
+/**
+ * One line per persona for the start-up notice: who, what to try, and what to type (the contract
+ * or deed number as the registry holds it, since the registry's dates come from its first seeding).
+ */
+export async function describePersonas(db: Database, today: string): Promise<string[]> {
+  const personas = Object.entries(demoPersonasOn(today));
+  const civilIds = personas.map(([, persona]) => persona.civilId);
+  const contracts = await db
+    .select()
+    .from(mojMarriageContracts)
+    .where(or(inArray(mojMarriageContracts.husbandCivilId, civilIds), inArray(mojMarriageContracts.wifeCivilId, civilIds)))
+    .orderBy(desc(mojMarriageContracts.contractDate));
+  const deeds = await db.select().from(mojPropertyDeeds).where(inArray(mojPropertyDeeds.ownerCivilId, civilIds));
+  return personas.map(([id, persona]) => {
+    const contract = contracts.find((c) => c.husbandCivilId === persona.civilId || c.wifeCivilId === persona.civilId);
+    const deed = deeds.find((d) => d.ownerCivilId === persona.civilId);
+    const papers = id.startsWith("L") ? [contract && `contract ${contract.contractNumber} of ${contract.contractDate}`, deed && `deed ${deed.deedNumber}`].filter(Boolean).join(", ") : "";
+    return `${id.padEnd(4)} ${persona.civilId}  ${persona.nameEn} — ${persona.note}${papers ? ` [${papers}]` : ""}`;
+  });
 }
