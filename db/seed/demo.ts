@@ -41,6 +41,12 @@ export const demoStaff = [
   { username: "kff.newclerk", totpSecret: undefined, civilId: "295060600076", nameAr: "خالد ناصر الدوسري", nameEn: "Khaled Nasser Al-Dosari", roles: [{ role: "clerk", agencyId: "kff", position: "inspector" }] },
 ] as const;
 
+/** The personas of the registries (db/seed/registries.ts) that are not demo citizens already: they sign in as citizens too. */
+const personasWithoutAccounts = (today: string) => demoPersonaPeople(today).filter((persona) => !demoCitizens.some((citizen) => citizen.civilId === persona.civilId));
+
+/** How many accounts a first seeding creates. */
+export const demoAccountCount = (today = kuwaitToday()) => demoCitizens.length + personasWithoutAccounts(today).length + demoStaff.length;
+
 /** Seeds the demo. Idempotent: a second run finds everything there and changes nothing. */
 export async function seedDemo(db: Database, secrets: Secrets): Promise<{ created: number }> {
   let created = 0;
@@ -54,9 +60,7 @@ export async function seedDemo(db: Database, secrets: Secrets): Promise<{ create
   }
   const today = kuwaitToday();
   await seedRegistries(db, today);
-  // The personas of the registries (db/seed/registries.ts) sign in as citizens too.
-  for (const persona of demoPersonaPeople(today)) {
-    if (demoCitizens.some((citizen) => citizen.civilId === persona.civilId)) continue;
+  for (const persona of personasWithoutAccounts(today)) {
     const person = await ensurePerson(db, persona);
     if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import journal from "../../db/migrations/meta/_journal.json";
+import { demoAccountCount } from "../../db/seed/demo";
 import { deriveExchangeKeys, SIGNATURE_HEADER, signBody, verifyBody } from "../../app/exchange/signing.server";
 import { freePort, repoRoot, startServer } from "../setup/server-process";
 
@@ -95,7 +96,7 @@ describe("a portal process", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-restart-"));
     tempDirs.push(dataDir);
     const first = await startServer({ dataDir });
-    expect(first.output()).toContain('"createdAccounts":11');
+    expect(first.output()).toContain(`"createdAccounts":${demoAccountCount()}`);
     const signIn = await fetch(`${first.baseUrl}/sign-in`, {
       method: "POST",
       headers: { origin: first.baseUrl, "content-type": "application/x-www-form-urlencoded" },

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { documentOf, findCertificate } from "../../app/certificates/certificates.server";
 import { Pki } from "../../app/certificates/pki.server";
 import { renderCertificatePdf } from "../../app/certificates/render.server";
@@ -18,7 +18,7 @@ import { makeCivilId } from "../../app/auth/civil-id";
 import { addDays, addYears } from "../../app/catalogue/dates";
 import { kuwaitToday } from "../../app/engine/engine.server";
 import { addEmployment, addPaciPerson } from "./registries";
-import type { TestDatabase } from "../setup/database";
+import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { createEngineHarness, type EngineHarness } from "./engine";
 
 // Journeys through the production catalogue: apply as a person of the registries, let the
@@ -176,4 +176,19 @@ export async function createJourneyHarness(t: TestDatabase): Promise<JourneyHarn
     close: () => h.close(),
   };
   return harness;
+}
+
+/** A test file's database, journey harness and maker of people, set up before its tests and closed after. */
+export function useJourneys() {
+  const context = {} as { t: TestDatabase; j: JourneyHarness; person: ReturnType<typeof peopleOf> };
+  beforeAll(async () => {
+    context.t = await createTestDatabase();
+    context.j = await createJourneyHarness(context.t);
+    context.person = peopleOf(context.t);
+  });
+  afterAll(async () => {
+    await context.j?.close();
+    await context.t?.close();
+  });
+  return context;
 }

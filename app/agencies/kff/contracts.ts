@@ -1,22 +1,14 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
+import { isoDate, premisesShape } from "../premises";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const premises = {
-  premisesNumber: z.string().regex(/^\d{8}$/),
-  governorate: z.string(),
-  area: z.string(),
-  block: z.string(),
-  street: z.string(),
-  building: z.string(),
-  unit: z.string(),
-};
+const date = isoDate;
 export const hazardClasses = ["low", "medium", "high"] as const;
 
 const licence = z.object({
   licenceNumber: z.string(),
   crNumber: z.string(),
-  ...premises,
+  ...premisesShape,
   floorAreaM2: z.number().int().positive(),
   hazardClass: z.enum(hazardClasses),
   floors: z.number().int().positive(),
@@ -46,7 +38,7 @@ export const premisesFireLicencesOperation = defineOperation({
   agency: "kff",
   name: "kff.premises-licences",
   title: { ar: "تراخيص الوقاية من الحريق لمنشأة", en: "Fire-safety licences of a premises" },
-  request: z.object({ premisesNumber: premises.premisesNumber }),
+  request: z.object({ premisesNumber: premisesShape.premisesNumber }),
   response: z.object({ licences: z.array(licence) }),
 });
 

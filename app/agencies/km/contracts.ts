@@ -1,19 +1,14 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
+import { isoDate, premisesShape } from "../premises";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const date = isoDate;
 
 const licence = z.object({
   licenceNumber: z.string(),
   kind: z.enum(["shop", "sign"]),
   crNumber: z.string(),
-  premisesNumber: z.string(),
-  governorate: z.string(),
-  area: z.string(),
-  block: z.string(),
-  street: z.string(),
-  building: z.string(),
-  unit: z.string(),
+  ...premisesShape,
   signAreaM2: z.number().int().nullable(),
   issuedOn: date,
   expiresOn: date,

@@ -1,7 +1,7 @@
 import { governorates, type GovernorateId } from "../../agencies/governorates";
 import { formatDateTime } from "../../i18n/format";
 import { rule } from "../rules";
-import type { SelectOption, Text } from "../types";
+import type { ActionDef, Rule, SelectOption, Step, Text } from "../types";
 
 // What the business services share: the signatory's companies, premises, hazard classes and the
 // fire-safety licence fee. Demo configuration of the Kuwaiti deployment, not engine behaviour.
@@ -62,4 +62,24 @@ export function fireLicenceFeeFils(floorAreaM2: number, hazardClass: HazardClass
 export function slotLabel(startsAt: string): Text {
   const at = new Date(`${startsAt}:00+03:00`);
   return { ar: formatDateTime(at, "ar"), en: formatDateTime(at, "en") };
+}
+
+// The words every workflow uses the same way: refusing, resubmitting, withdrawing, and the ends.
+
+export const actions = {
+  reject: (label: Text = { ar: "رفض الطلب", en: "Reject" }): ActionDef => ({ label, next: "rejected", isCommentRequired: true }),
+  resubmit: (next: string): ActionDef => ({ label: { ar: "إعادة تقديم الطلب", en: "Resubmit" }, next, isCommentRequired: false, editsAnswers: true }),
+  /** Withdrawing records none of a step's fields. */
+  withdraw: (): ActionDef => ({ label: { ar: "سحب الطلب", en: "Withdraw the application" }, next: "withdrawn", isCommentRequired: false, ignoresFields: true }),
+};
+
+export const ends = {
+  approved: (title: Text): Step => ({ kind: "end", title, outcome: "approved" }),
+  rejected: { kind: "end", title: { ar: "رُفض الطلب", en: "Application rejected" }, outcome: "rejected" } satisfies Step,
+  withdrawn: { kind: "end", title: { ar: "سُحب الطلب", en: "Application withdrawn" }, outcome: "withdrawn" } satisfies Step,
+};
+
+/** MOCI's check of a company: its commercial licence, and whether the applicant signs for it. */
+export function companyCheck(request: Rule<Record<string, unknown>>, next: string, purpose: Text = { ar: "التحقق من سريان الترخيص التجاري وتفويض مقدم الطلب بالتوقيع", en: "Confirm the commercial licence is valid and the applicant may sign for the company" }): Step {
+  return { kind: "exchange", title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" }, agency: "moci", operation: "moci.company", purpose, request, next };
 }

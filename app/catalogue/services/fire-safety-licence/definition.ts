@@ -1,6 +1,6 @@
 import { answerIs, rule } from "../../rules";
 import type { ActionResult, CertificateResult, DecisionResult, Field, ServiceDefinition, Text } from "../../types";
-import { companiesLookup, fireLicenceFeeFils, governorateOptions, hazardClasses, premisesText, slotLabel, type Companies, type Company, type HazardClass } from "../shared";
+import { actions, companiesLookup, companyCheck, ends, fireLicenceFeeFils, governorateOptions, hazardClasses, premisesText, slotLabel, type Companies, type Company, type HazardClass } from "../shared";
 
 // Kuwait Fire Force's fire-safety licence for a new or changed premises: the company's
 // signatory applies and pays; a prevention officer reviews the plans; the applicant books an
@@ -141,15 +141,10 @@ export const fireSafetyLicence: ServiceDefinition = {
   workflow: {
     start: "company",
     steps: {
-      company: {
-        kind: "exchange",
-        title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" },
-        agency: "moci",
-        operation: "moci.company",
-        purpose: { ar: "التحقق من سريان الترخيص التجاري وتفويض مقدم الطلب بالتوقيع", en: "Confirm the commercial licence is valid and the applicant may sign for the company" },
-        request: rule(["answer:crNumber"], (f) => ({ crNumber: String(f.answers.crNumber), civilId: f.applicant.civilId })),
-        next: "company-valid",
-      },
+      company: companyCheck(
+        rule(["answer:crNumber"], (f) => ({ crNumber: String(f.answers.crNumber), civilId: f.applicant.civilId })),
+        "company-valid",
+      ),
       "company-valid": {
         kind: "decision",
         title: { ar: "نتيجة التحقق من الشركة", en: "Company check result" },
@@ -176,7 +171,7 @@ export const fireSafetyLicence: ServiceDefinition = {
         actions: {
           forward: { label: { ar: "إحالة الطلب إلى الفحص الميداني", en: "Send for inspection" }, next: "slots", isCommentRequired: false },
           return: { label: { ar: "إعادة الطلب لمقدمه لاستكمال المخططات", en: "Return to the applicant for the plans" }, next: "correct", isCommentRequired: true },
-          reject: { label: { ar: "رفض الطلب", en: "Reject" }, next: "rejected", isCommentRequired: true },
+          reject: actions.reject(),
         },
       },
       correct: {
@@ -184,8 +179,8 @@ export const fireSafetyLicence: ServiceDefinition = {
         title: { ar: "استكمال المخططات", en: "Complete the plans" },
         instructions: { ar: "عدّل ما طلبه ضابط الوقاية أو أرفق المخططات المطلوبة، ثم أعد تقديم الطلب.", en: "Change what the prevention officer asked for, or attach the plans asked for, then resubmit." },
         actions: {
-          resubmit: { label: { ar: "إعادة تقديم الطلب", en: "Resubmit" }, next: "review", isCommentRequired: false, editsAnswers: true },
-          withdraw: { label: { ar: "سحب الطلب", en: "Withdraw the application" }, next: "withdrawn", isCommentRequired: false },
+          resubmit: actions.resubmit("review"),
+          withdraw: actions.withdraw(),
         },
       },
       slots: {
@@ -216,7 +211,7 @@ export const fireSafetyLicence: ServiceDefinition = {
         actions: {
           book: { label: { ar: "حجز الموعد", en: "Book this slot" }, next: "book", isCommentRequired: false },
           "other-times": { label: { ar: "عرض مواعيد أحدث", en: "Show the latest times" }, next: "slots", isCommentRequired: false, ignoresFields: true },
-          withdraw: { label: { ar: "سحب الطلب", en: "Withdraw the application" }, next: "withdrawn", isCommentRequired: false, ignoresFields: true },
+          withdraw: actions.withdraw(),
         },
       },
       book: {
@@ -268,7 +263,7 @@ export const fireSafetyLicence: ServiceDefinition = {
         },
         actions: {
           reinspect: { label: { ar: "طلب إعادة الفحص", en: "Ask for another inspection" }, next: "slots", isCommentRequired: false },
-          withdraw: { label: { ar: "سحب الطلب", en: "Withdraw the application" }, next: "withdrawn", isCommentRequired: false },
+          withdraw: actions.withdraw(),
         },
       },
       issue: { kind: "certificate", title: { ar: "إصدار ترخيص الوقاية من الحريق", en: "Issue the fire-safety licence" }, next: "register" },
@@ -297,9 +292,9 @@ export const fireSafetyLicence: ServiceDefinition = {
         ),
         next: "approved",
       },
-      approved: { kind: "end", title: { ar: "صدر الترخيص", en: "Licence issued" }, outcome: "approved" },
-      rejected: { kind: "end", title: { ar: "رُفض الطلب", en: "Application rejected" }, outcome: "rejected" },
-      withdrawn: { kind: "end", title: { ar: "سُحب الطلب", en: "Application withdrawn" }, outcome: "withdrawn" },
+      approved: ends.approved({ ar: "صدر الترخيص", en: "Licence issued" }),
+      rejected: ends.rejected,
+      withdrawn: ends.withdrawn,
     },
   },
   certificate: {

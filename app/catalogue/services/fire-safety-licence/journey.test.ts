@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { kffLicences, mociSignatories } from "../../../../db/schema";
-import { createTestDatabase, type TestDatabase } from "../../../../tests/setup/database";
-import { clerks, createJourneyHarness, peopleOf, type Journey, type JourneyHarness } from "../../../../tests/support/journeys";
+import { clerks, type Journey, useJourneys } from "../../../../tests/support/journeys";
 import { addCompany, addInspectionSlot } from "../../../../tests/support/registries";
 import { kuwaitToday } from "../../../engine/engine.server";
 import { addDays } from "../../dates";
@@ -15,16 +14,14 @@ import type { ActionResult } from "../../types";
 const today = kuwaitToday();
 const plan = (name: string) => ({ id: `file-${name}`, name: `${name}.pdf`, mime: "application/pdf", size: 120_000 });
 const allPass = { extinguishers: "pass", exits: "pass", alarm: "pass", electrical: "pass", electricalNote: "Panel labelled" };
-let t: TestDatabase;
-let j: JourneyHarness;
-let person: ReturnType<typeof peopleOf>;
+const ctx = useJourneys();
 let companies = 0;
 
 /** A signatory of a company with a commercial licence expiring `licenceDays` from today. */
 async function signatory(licenceDays = 200) {
-  const civilId = await person();
+  const civilId = await ctx.person();
   const crNumber = `CR-${String(700_000 + ++companies)}`;
-  await addCompany(t.db, { crNumber, licenceNumber: `CL-2020-${String(companies).padStart(6, "0")}`, licenceExpiresOn: addDays(today, licenceDays), signatories: [civilId], nameAr: "مطعم الاختبار", nameEn: "Test Restaurant" });
+  await addCompany(ctx.t.db, { crNumber, licenceNumber: `CL-2020-${String(companies).padStart(6, "0")}`, licenceExpiresOn: addDays(today, licenceDays), signatories: [civilId], nameAr: "مطعم الاختبار", nameEn: "Test Restaurant" });
   return { civilId, crNumber };
 }
 
@@ -47,120 +44,113 @@ const answersFor = (crNumber: string, extra: Record<string, unknown> = {}) => ({
 /** Applies, pays, and has the officer send it for inspection. */
 async function throughReview(extra: Record<string, unknown> = {}): Promise<Journey> {
   const { civilId, crNumber } = await signatory();
-  const journey = await j.apply("fire-safety-licence", civilId, answersFor(crNumber, extra));
-  await j.pay(journey);
-  expect(await j.decide(journey, "review", clerks.kffOfficer, "forward")).toEqual({ ok: true });
+  const journey = await ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber, extra));
+  await ctx.j.pay(journey);
+  expect(await ctx.j.decide(journey, "review", clerks.kffOfficer, "forward")).toEqual({ ok: true });
   return journey;
 }
 
 /** Books the first slot offered, and checks the inspection is now with the inspector. */
 async function book(journey: Journey) {
-  const offered = (await j.application(journey.applicationId)).results.slots as { slots: { id: string }[] };
-  expect(await j.act(journey, "choose-slot", "book", { values: { slot: offered.slots[0]!.id } })).toEqual({ ok: true });
-  expect(await j.openSteps(journey.applicationId)).toEqual(["inspection"]);
+  const offered = (await ctx.j.application(journey.applicationId)).results.slots as { slots: { id: string }[] };
+  expect(await ctx.j.act(journey, "choose-slot", "book", { values: { slot: offered.slots[0]!.id } })).toEqual({ ok: true });
+  expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["inspection"]);
   return offered.slots[0]!.id;
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  j = await createJourneyHarness(t);
-  person = peopleOf(t);
   for (let day = 1; day <= 10; day++) {
-    for (const time of ["09:00", "11:00"]) await addInspectionSlot(t.db, { governorate: "hawalli", startsAt: `${addDays(today, day)}T${time}`, capacity: 5 });
+    for (const time of ["09:00", "11:00"]) await addInspectionSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${addDays(today, day)}T${time}`, capacity: 5 });
   }
-});
-afterAll(async () => {
-  await j.close();
-  await t.close();
 });
 
 describe("fire-safety licence", () => {
   it("goes from application to a signed licence that KFF's register then holds", async () => {
     const { civilId, crNumber } = await signatory();
-    const lookups = await j.lookups("fire-safety-licence", civilId);
+    const lookups = await ctx.j.lookups("fire-safety-licence", civilId);
     expect(lookups.companies).toMatchObject({ found: true, companies: [{ crNumber }] });
 
-    const journey = await j.apply("fire-safety-licence", civilId, answersFor(crNumber));
-    expect(await j.openSteps(journey.applicationId)).toEqual(["pay"]);
-    expect(await j.pay(journey)).toBe(35_000); // KWD 10 + 250 m² × 0.100
-    expect(await j.openSteps(journey.applicationId)).toEqual(["review"]);
-    await j.decide(journey, "review", clerks.kffOfficer, "forward");
-    expect(await j.openSteps(journey.applicationId)).toEqual(["choose-slot"]);
+    const journey = await ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber));
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
+    expect(await ctx.j.pay(journey)).toBe(35_000); // KWD 10 + 250 m² × 0.100
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
+    await ctx.j.decide(journey, "review", clerks.kffOfficer, "forward");
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["choose-slot"]);
     const slot = await book(journey);
     expect(slot).toMatch(/^hawalli-/);
 
-    expect(await j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { extinguishers: "pass" } })).toMatchObject({ ok: false, reason: "invalid-answers", problems: { exits: { code: "required" } } });
-    expect(await j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass })).toEqual({ ok: true });
+    expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { extinguishers: "pass" } })).toMatchObject({ ok: false, reason: "invalid-answers", problems: { exits: { code: "required" } } });
+    expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass })).toEqual({ ok: true });
 
-    const application = await j.application(journey.applicationId);
+    const application = await ctx.j.application(journey.applicationId);
     expect(application.status).toBe("approved");
-    const certificate = await j.certificate(journey.applicationId);
+    const certificate = await ctx.j.certificate(journey.applicationId);
     expect(certificate.number).toMatch(new RegExp(`^FSL-${today.slice(0, 4)}-\\d{6}$`));
     if (certificate.text) {
       expect(certificate.text).toContain("ترخيص الوقاية من الحريق");
       expect(certificate.text).toContain("Medium hazard");
       expect(certificate.text).toContain("Test Restaurant");
     }
-    const [registered] = await t.db.select().from(kffLicences).where(eq(kffLicences.licenceNumber, certificate.number));
+    const [registered] = await ctx.t.db.select().from(kffLicences).where(eq(kffLicences.licenceNumber, certificate.number));
     expect(registered).toMatchObject({ crNumber, premisesNumber: answersFor(crNumber).premisesNumber, hazardClass: "medium", floorAreaM2: 250, lastInspectionOn: today, expiresOn: addDays(today, 365) });
   });
 
   it("caps the fee at KWD 500, and asks for an emergency plan for a high-hazard activity", async () => {
     const { civilId, crNumber } = await signatory();
-    await expect(j.apply("fire-safety-licence", civilId, answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000" }))).rejects.toThrow(/"emergencyPlan":\{"code":"required"/);
-    const journey = await j.apply("fire-safety-licence", civilId, answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000", emergencyPlan: plan("emergency") }));
-    expect(await j.pay(journey)).toBe(500_000);
+    await expect(ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000" }))).rejects.toThrow(/"emergencyPlan":\{"code":"required"/);
+    const journey = await ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000", emergencyPlan: plan("emergency") }));
+    expect(await ctx.j.pay(journey)).toBe(500_000);
   });
 
   it("refuses a company the applicant did not choose from the list", async () => {
     const { civilId } = await signatory();
     const other = await signatory();
-    await expect(j.apply("fire-safety-licence", civilId, answersFor(other.crNumber))).rejects.toThrow(/"crNumber":\{"code":"not-an-option"/);
+    await expect(ctx.j.apply("fire-safety-licence", civilId, answersFor(other.crNumber))).rejects.toThrow(/"crNumber":\{"code":"not-an-option"/);
   });
 
   it("is rejected when the applicant no longer signs for the company, or its commercial licence has expired", async () => {
     const { civilId, crNumber } = await signatory();
-    const lookups = await j.lookups("fire-safety-licence", civilId);
-    await t.db.delete(mociSignatories).where(eq(mociSignatories.civilId, civilId));
+    const lookups = await ctx.j.lookups("fire-safety-licence", civilId);
+    await ctx.t.db.delete(mociSignatories).where(eq(mociSignatories.civilId, civilId));
     // The lookup no longer lists the company, so the form refuses it; submitted with the earlier lookup, MOCI refuses it.
-    await expect(j.apply("fire-safety-licence", civilId, answersFor(crNumber))).rejects.toThrow(/not-an-option/);
-    const submitted = await j.apply("fire-safety-licence", civilId, answersFor(crNumber), { lookups });
-    expect((await j.application(submitted.applicationId)).status).toBe("rejected");
-    expect(await j.reasons(submitted.applicationId, "company-valid")).toEqual(["not-a-signatory"]);
+    await expect(ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber))).rejects.toThrow(/not-an-option/);
+    const submitted = await ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber), { lookups });
+    expect((await ctx.j.application(submitted.applicationId)).status).toBe("rejected");
+    expect(await ctx.j.reasons(submitted.applicationId, "company-valid")).toEqual(["not-a-signatory"]);
 
     const expired = await signatory(-10);
-    const second = await j.apply("fire-safety-licence", expired.civilId, answersFor(expired.crNumber));
-    expect((await j.application(second.applicationId)).status).toBe("rejected");
-    expect(await j.reasons(second.applicationId, "company-valid")).toEqual(["commercial-licence-expired"]);
-    expect(await j.openSteps(second.applicationId)).toEqual([]);
+    const second = await ctx.j.apply("fire-safety-licence", expired.civilId, answersFor(expired.crNumber));
+    expect((await ctx.j.application(second.applicationId)).status).toBe("rejected");
+    expect(await ctx.j.reasons(second.applicationId, "company-valid")).toEqual(["commercial-licence-expired"]);
+    expect(await ctx.j.openSteps(second.applicationId)).toEqual([]);
   });
 
   it("returns to the applicant for the plans, and is rejected by the officer with a reason", async () => {
     const { civilId, crNumber } = await signatory();
-    const journey = await j.apply("fire-safety-licence", civilId, answersFor(crNumber));
-    await j.pay(journey);
-    await j.decide(journey, "review", clerks.kffOfficer, "return", { comment: "The floor plan does not show the exits." });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["correct"]);
-    expect(await j.act(journey, "correct", "resubmit", { answers: answersFor(crNumber, { floorPlan: plan("floor-plan-v2") }) })).toEqual({ ok: true });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["review"]);
-    expect((await j.application(journey.applicationId)).answers.floorPlan).toMatchObject({ name: "floor-plan-v2.pdf" });
-    expect(await j.decide(journey, "review", clerks.kffOfficer, "reject", { comment: "The premises is in a residential building." })).toEqual({ ok: true });
-    expect((await j.application(journey.applicationId)).status).toBe("rejected");
+    const journey = await ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber));
+    await ctx.j.pay(journey);
+    await ctx.j.decide(journey, "review", clerks.kffOfficer, "return", { comment: "The floor plan does not show the exits." });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["correct"]);
+    expect(await ctx.j.act(journey, "correct", "resubmit", { answers: answersFor(crNumber, { floorPlan: plan("floor-plan-v2") }) })).toEqual({ ok: true });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
+    expect((await ctx.j.application(journey.applicationId)).answers.floorPlan).toMatchObject({ name: "floor-plan-v2.pdf" });
+    expect(await ctx.j.decide(journey, "review", clerks.kffOfficer, "reject", { comment: "The premises is in a residential building." })).toEqual({ ok: true });
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("rejected");
   });
 
   it("fails an inspection, then passes the next one", async () => {
     const journey = await throughReview();
     await book(journey);
-    await j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { ...allPass, alarm: "fail", alarmNote: "No alarm panel" } });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["fix"]);
-    expect(await j.reasons(journey.applicationId, "inspected")).toEqual(["failed-alarm"]);
-    expect((await j.application(journey.applicationId)).status).toBe("action-needed");
+    await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { ...allPass, alarm: "fail", alarmNote: "No alarm panel" } });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["fix"]);
+    expect(await ctx.j.reasons(journey.applicationId, "inspected")).toEqual(["failed-alarm"]);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("action-needed");
 
-    await j.act(journey, "fix", "reinspect");
-    expect(await j.openSteps(journey.applicationId)).toEqual(["choose-slot"]);
+    await ctx.j.act(journey, "fix", "reinspect");
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["choose-slot"]);
     await book(journey);
-    await j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass });
-    const application = await j.application(journey.applicationId);
+    await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass });
+    const application = await ctx.j.application(journey.applicationId);
     expect(application.status).toBe("approved");
     expect((application.results.inspection as ActionResult).counts).toEqual({ record: 2 });
   });
@@ -170,39 +160,39 @@ describe("fire-safety licence", () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
       await book(journey);
       // Sprinklers are on the checklist of a high-hazard premises.
-      expect(await j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass })).toMatchObject({ ok: false, problems: { sprinklers: { code: "required" } } });
-      await j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { ...allPass, sprinklers: "fail" } });
-      if (attempt < 3) await j.act(journey, "fix", "reinspect");
+      expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass })).toMatchObject({ ok: false, problems: { sprinklers: { code: "required" } } });
+      await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { ...allPass, sprinklers: "fail" } });
+      if (attempt < 3) await ctx.j.act(journey, "fix", "reinspect");
     }
-    expect((await j.application(journey.applicationId)).status).toBe("rejected");
-    expect(await j.openSteps(journey.applicationId)).toEqual([]);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("rejected");
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual([]);
   });
 
   it("offers other times when the chosen slot filled up meanwhile", async () => {
     const full = `${addDays(today, 20)}T09:00`;
-    await addInspectionSlot(t.db, { governorate: "jahra", startsAt: full, capacity: 1 });
-    await addInspectionSlot(t.db, { governorate: "jahra", startsAt: `${addDays(today, 21)}T09:00`, capacity: 1 });
+    await addInspectionSlot(ctx.t.db, { governorate: "jahra", startsAt: full, capacity: 1 });
+    await addInspectionSlot(ctx.t.db, { governorate: "jahra", startsAt: `${addDays(today, 21)}T09:00`, capacity: 1 });
     const first = await throughReview({ governorate: "jahra" });
     const second = await throughReview({ governorate: "jahra" });
     expect(await book(first)).toBe(`jahra-${full.slice(0, 10)}-0900`);
-    expect(await j.act(second, "choose-slot", "book", { values: { slot: `jahra-${full.slice(0, 10)}-0900` } })).toEqual({ ok: true });
-    expect(await j.openSteps(second.applicationId)).toEqual(["choose-slot"]);
-    const offered = (await j.application(second.applicationId)).results.slots as { slots: { id: string }[] };
+    expect(await ctx.j.act(second, "choose-slot", "book", { values: { slot: `jahra-${full.slice(0, 10)}-0900` } })).toEqual({ ok: true });
+    expect(await ctx.j.openSteps(second.applicationId)).toEqual(["choose-slot"]);
+    const offered = (await ctx.j.application(second.applicationId)).results.slots as { slots: { id: string }[] };
     expect(offered.slots.map((slot) => slot.id)).toEqual([`jahra-${addDays(today, 21)}-0900`]);
-    expect(await j.act(second, "choose-slot", "withdraw")).toEqual({ ok: true });
-    expect((await j.application(second.applicationId)).status).toBe("withdrawn");
+    expect(await ctx.j.act(second, "choose-slot", "withdraw")).toEqual({ ok: true });
+    expect((await ctx.j.application(second.applicationId)).status).toBe("withdrawn");
   });
 
   it("waits while KFF is down, then offers the slots when it is back", async () => {
     const { civilId, crNumber } = await signatory();
-    const journey = await j.apply("fire-safety-licence", civilId, answersFor(crNumber));
-    await j.pay(journey);
-    await j.setAgencyDown("kff", true);
-    await j.decide(journey, "review", clerks.kffOfficer, "forward");
-    expect(await j.openSteps(journey.applicationId)).toEqual(["slots"]);
-    expect((await j.application(journey.applicationId)).status).toBe("in-progress");
-    await j.setAgencyDown("kff", false);
-    await j.settle();
-    expect(await j.openSteps(journey.applicationId)).toEqual(["choose-slot"]);
+    const journey = await ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber));
+    await ctx.j.pay(journey);
+    await ctx.j.setAgencyDown("kff", true);
+    await ctx.j.decide(journey, "review", clerks.kffOfficer, "forward");
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["slots"]);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("in-progress");
+    await ctx.j.setAgencyDown("kff", false);
+    await ctx.j.settle();
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["choose-slot"]);
   });
 });

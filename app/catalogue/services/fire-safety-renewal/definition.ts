@@ -2,7 +2,7 @@ import type { FireLicence } from "../../../agencies/kff/contracts";
 import { addDays, addYears, laterOf } from "../../dates";
 import { rule } from "../../rules";
 import { JOIN, type CertificateResult, type ServiceDefinition } from "../../types";
-import { companiesLookup, crNumbersOf, fireLicenceFeeFils, hazardClasses, premisesText, type Company } from "../shared";
+import { actions, companiesLookup, companyCheck, crNumbersOf, ends, fireLicenceFeeFils, hazardClasses, premisesText, type Company } from "../shared";
 
 // Renewal of a fire-safety licence whose premises did not change, by the company's signatory, on
 // the web or at a kiosk. KFF's register and MOCI are checked; the fee is half the new-licence
@@ -99,19 +99,14 @@ export const fireSafetyRenewal: ServiceDefinition = {
         request: rule(["answer:licenceNumber"], (f) => ({ licenceNumber: String(f.answers.licenceNumber) })),
         next: JOIN,
       },
-      company: {
-        kind: "exchange",
-        title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" },
-        agency: "moci",
-        operation: "moci.company",
-        purpose: { ar: "التحقق من سريان الترخيص التجاري وتفويض مقدم الطلب بالتوقيع", en: "Confirm the commercial licence is valid and the applicant may sign for the company" },
-        request: rule(["lookup:licences", "answer:licenceNumber"], (f) => {
+      company: companyCheck(
+        rule(["lookup:licences", "answer:licenceNumber"], (f) => {
           const licences = f.lookups.licences as Licences;
           const licence = licences.found ? licences.licences.find((l) => l.licenceNumber === f.answers.licenceNumber) : undefined;
           return { crNumber: licence?.crNumber ?? "", civilId: f.applicant.civilId };
         }),
-        next: JOIN,
-      },
+        JOIN,
+      ),
       precheck: {
         kind: "decision",
         title: { ar: "التحقق من أحقية التجديد", en: "May this licence be renewed here?" },
@@ -158,7 +153,7 @@ export const fireSafetyRenewal: ServiceDefinition = {
         deadlineHours: 72,
         actions: {
           approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },
-          reject: { label: { ar: "رفض التجديد", en: "Refuse the renewal" }, next: "rejected", isCommentRequired: true },
+          reject: actions.reject({ ar: "رفض التجديد", en: "Refuse the renewal" }),
         },
       },
       issue: { kind: "certificate", title: { ar: "إصدار الترخيص المجدَّد", en: "Issue the renewed licence" }, next: "register" },
@@ -171,8 +166,8 @@ export const fireSafetyRenewal: ServiceDefinition = {
         request: rule(["answer:licenceNumber", "result:issue"], (f) => ({ licenceNumber: String(f.answers.licenceNumber), expiresOn: (f.results.issue as CertificateResult).expiresOn })),
         next: "approved",
       },
-      approved: { kind: "end", title: { ar: "جُدِّد الترخيص", en: "Licence renewed" }, outcome: "approved" },
-      rejected: { kind: "end", title: { ar: "رُفض الطلب", en: "Application rejected" }, outcome: "rejected" },
+      approved: ends.approved({ ar: "جُدِّد الترخيص", en: "Licence renewed" }),
+      rejected: ends.rejected,
     },
   },
   certificate: {

@@ -3,7 +3,7 @@ import type { MunicipalLicence } from "../../../agencies/km/contracts";
 import { addYears, laterOf, monthsStartedSince } from "../../dates";
 import { answerIs, rule } from "../../rules";
 import { JOIN, type CertificateResult, type ServiceDefinition, type Text } from "../../types";
-import { companiesLookup, crNumbersOf, premisesText, type Company } from "../shared";
+import { actions, companiesLookup, companyCheck, crNumbersOf, ends, premisesText, type Company } from "../shared";
 
 // Kuwait Municipality's renewal of shop and advertisement (sign) licences, by the company's
 // signatory on the web or at a kiosk. The licence and its violations are checked at KM, the
@@ -168,15 +168,11 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         request: rule(["result:licence"], (f) => ({ premisesNumber: (f.results.licence as MunicipalLicence).premisesNumber })),
         next: JOIN,
       },
-      company: {
-        kind: "exchange",
-        title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" },
-        agency: "moci",
-        operation: "moci.company",
-        purpose: { ar: "التحقق من سريان الترخيص التجاري للشركة", en: "Confirm the company's commercial licence is valid" },
-        request: rule(["result:licence"], (f) => ({ crNumber: (f.results.licence as MunicipalLicence).crNumber, civilId: f.applicant.civilId })),
-        next: JOIN,
-      },
+      company: companyCheck(
+        rule(["result:licence"], (f) => ({ crNumber: (f.results.licence as MunicipalLicence).crNumber, civilId: f.applicant.civilId })),
+        JOIN,
+        { ar: "التحقق من سريان الترخيص التجاري للشركة", en: "Confirm the company's commercial licence is valid" },
+      ),
       // Checked again after a correction, the fee is not asked twice.
       paid: {
         kind: "decision",
@@ -215,7 +211,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         deadlineHours: 72,
         actions: {
           approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },
-          reject: { label: { ar: "رفض التجديد", en: "Refuse the renewal" }, next: "rejected", isCommentRequired: true },
+          reject: actions.reject({ ar: "رفض التجديد", en: "Refuse the renewal" }),
           return: { label: { ar: "إعادة الطلب لمقدمه", en: "Return to the applicant" }, next: "correct", isCommentRequired: true },
         },
       },
@@ -227,8 +223,8 @@ export const municipalLicenceRenewal: ServiceDefinition = {
           en: "Do what the licensing clerk asked (pay the violations, renew the fire-safety licence, correct the sign's area), then resubmit so the checks run again. The fee is not charged again.",
         },
         actions: {
-          resubmit: { label: { ar: "إعادة تقديم الطلب", en: "Resubmit" }, next: "licence", isCommentRequired: false, editsAnswers: true },
-          withdraw: { label: { ar: "سحب الطلب", en: "Withdraw the application" }, next: "withdrawn", isCommentRequired: false },
+          resubmit: actions.resubmit("licence"),
+          withdraw: actions.withdraw(),
         },
       },
       issue: { kind: "certificate", title: { ar: "إصدار الترخيص المجدَّد", en: "Issue the renewed licence" }, next: "register" },
@@ -241,9 +237,9 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         request: rule(["result:licence", "result:issue"], (f) => ({ licenceNumber: (f.results.licence as MunicipalLicence).licenceNumber, expiresOn: (f.results.issue as CertificateResult).expiresOn })),
         next: "approved",
       },
-      approved: { kind: "end", title: { ar: "جُدِّد الترخيص", en: "Licence renewed" }, outcome: "approved" },
-      rejected: { kind: "end", title: { ar: "رُفض الطلب", en: "Application rejected" }, outcome: "rejected" },
-      withdrawn: { kind: "end", title: { ar: "سُحب الطلب", en: "Application withdrawn" }, outcome: "withdrawn" },
+      approved: ends.approved({ ar: "جُدِّد الترخيص", en: "Licence renewed" }),
+      rejected: ends.rejected,
+      withdrawn: ends.withdrawn,
     },
   },
   certificate: {

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { kmLicences, kmViolations, stepInstances } from "../../../../db/schema";
-import { createTestDatabase, type TestDatabase } from "../../../../tests/setup/database";
-import { clerks, createJourneyHarness, peopleOf, type JourneyHarness } from "../../../../tests/support/journeys";
+import { clerks, useJourneys } from "../../../../tests/support/journeys";
 import { addCompany, addFireLicence, addInspectionSlot, addMunicipalLicence, addViolation } from "../../../../tests/support/registries";
 import { kuwaitToday } from "../../../engine/engine.server";
 import { addDays, addYears, monthsStartedSince } from "../../dates";
@@ -12,9 +11,7 @@ import { addDays, addYears, monthsStartedSince } from "../../dates";
 // portal has just issued counts at once.
 
 const today = kuwaitToday();
-let t: TestDatabase;
-let j: JourneyHarness;
-let person: ReturnType<typeof peopleOf>;
+const ctx = useJourneys();
 let serial = 0;
 
 interface Shop {
@@ -27,43 +24,34 @@ interface Shop {
 
 /** A signatory whose company holds a municipal licence, with a fire licence on the premises unless told. */
 async function shop(options: { expiresIn?: number; kind?: "shop" | "sign"; signAreaM2?: number; hasFireLicence?: boolean; companyLicenceDays?: number } = {}): Promise<Shop> {
-  const civilId = await person();
+  const civilId = await ctx.person();
   serial++;
   const crNumber = `CR-${800_000 + serial}`;
   const premisesNumber = String(50_000_000 + serial);
-  await addCompany(t.db, { crNumber, licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`, licenceExpiresOn: addDays(today, options.companyLicenceDays ?? 300), signatories: [civilId] });
-  if (options.hasFireLicence ?? true) await addFireLicence(t.db, { licenceNumber: `FSL-2025-${String(800 + serial).padStart(6, "0")}`, crNumber, premisesNumber, expiresOn: addDays(today, 200) });
+  await addCompany(ctx.t.db, { crNumber, licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`, licenceExpiresOn: addDays(today, options.companyLicenceDays ?? 300), signatories: [civilId] });
+  if (options.hasFireLicence ?? true) await addFireLicence(ctx.t.db, { licenceNumber: `FSL-2025-${String(800 + serial).padStart(6, "0")}`, crNumber, premisesNumber, expiresOn: addDays(today, 200) });
   const kind = options.kind ?? "shop";
   const licenceNumber = `${kind === "shop" ? "ML" : "AD"}-2024-${String(serial).padStart(6, "0")}`;
   const expiresOn = addDays(today, options.expiresIn ?? 20);
-  await addMunicipalLicence(t.db, { licenceNumber, kind, crNumber, premisesNumber, expiresOn, signAreaM2: kind === "sign" ? (options.signAreaM2 ?? 6) : null });
+  await addMunicipalLicence(ctx.t.db, { licenceNumber, kind, crNumber, premisesNumber, expiresOn, signAreaM2: kind === "sign" ? (options.signAreaM2 ?? 6) : null });
   return { civilId, crNumber, premisesNumber, licenceNumber, expiresOn };
 }
 
-const registered = async (licenceNumber: string) => (await t.db.select().from(kmLicences).where(eq(kmLicences.licenceNumber, licenceNumber)))[0]!;
+const registered = async (licenceNumber: string) => (await ctx.t.db.select().from(kmLicences).where(eq(kmLicences.licenceNumber, licenceNumber)))[0]!;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  j = await createJourneyHarness(t);
-  person = peopleOf(t);
-});
-afterAll(async () => {
-  await j.close();
-  await t.close();
-});
 
 describe("municipal licence renewal", () => {
   it("renews a shop licence straight through for two years, and enters it in KM's register", async () => {
     const s = await shop();
-    await addViolation(t.db, { licenceNumber: s.licenceNumber, isPaid: true });
-    const lookups = await j.lookups("municipal-licence-renewal", s.civilId);
+    await addViolation(ctx.t.db, { licenceNumber: s.licenceNumber, isPaid: true });
+    const lookups = await ctx.j.lookups("municipal-licence-renewal", s.civilId);
     expect(lookups.licences).toMatchObject({ found: true, licences: [{ licenceNumber: s.licenceNumber, kind: "shop" }] });
 
-    const journey = await j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "2" });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["pay"]);
-    expect(await j.pay(journey)).toBe(40_000);
-    expect((await j.application(journey.applicationId)).status).toBe("approved");
-    const certificate = await j.certificate(journey.applicationId);
+    const journey = await ctx.j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "2" });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
+    expect(await ctx.j.pay(journey)).toBe(40_000);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("approved");
+    const certificate = await ctx.j.certificate(journey.applicationId);
     expect(certificate.number).toMatch(new RegExp(`^MLR-${today.slice(0, 4)}-\\d{6}$`));
     expect(kuwaitToday(certificate.expiresAt!)).toBe(addYears(s.expiresOn, 2));
     if (certificate.text) {
@@ -75,41 +63,41 @@ describe("municipal licence renewal", () => {
 
   it("charges a sign by its area, plus the late fee for each month begun since it expired", async () => {
     const s = await shop({ kind: "sign", signAreaM2: 6, expiresIn: -90 });
-    const journey = await j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1", signAreaM2: "6" });
+    const journey = await ctx.j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1", signAreaM2: "6" });
     const months = monthsStartedSince(s.expiresOn, today);
     expect(months).toBeGreaterThanOrEqual(3);
-    expect(await j.pay(journey)).toBe(5_000 * 6 + 10_000 * months);
-    expect((await j.application(journey.applicationId)).status).toBe("approved");
+    expect(await ctx.j.pay(journey)).toBe(5_000 * 6 + 10_000 * months);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("approved");
     expect((await registered(s.licenceNumber)).expiresOn).toBe(addYears(today, 1));
   });
 
   it("sends a licence with an unpaid violation to the clerk, who returns it; once paid and resubmitted it renews without a second fee", async () => {
     const s = await shop({ expiresIn: 45 });
-    await addViolation(t.db, { licenceNumber: s.licenceNumber, isPaid: false });
-    const journey = await j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
-    expect(await j.pay(journey)).toBe(20_000);
-    expect(await j.openSteps(journey.applicationId)).toEqual(["review"]);
-    expect(await j.reasons(journey.applicationId, "route")).toEqual(["unpaid-violations"]);
+    await addViolation(ctx.t.db, { licenceNumber: s.licenceNumber, isPaid: false });
+    const journey = await ctx.j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
+    expect(await ctx.j.pay(journey)).toBe(20_000);
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
+    expect(await ctx.j.reasons(journey.applicationId, "route")).toEqual(["unpaid-violations"]);
 
-    expect(await j.decide(journey, "review", clerks.kmClerk, "return", { comment: "Pay the KWD 100 pavement fine first." })).toEqual({ ok: true });
-    expect((await j.application(journey.applicationId)).status).toBe("action-needed");
-    await t.db.update(kmViolations).set({ isPaid: true }).where(eq(kmViolations.licenceNumber, s.licenceNumber));
-    expect(await j.act(journey, "correct", "resubmit", { answers: { licence: s.licenceNumber, years: "1" } })).toEqual({ ok: true });
-    expect((await j.application(journey.applicationId)).status).toBe("approved");
-    const payments = await t.db.select().from(stepInstances).where(eq(stepInstances.applicationId, journey.applicationId));
+    expect(await ctx.j.decide(journey, "review", clerks.kmClerk, "return", { comment: "Pay the KWD 100 pavement fine first." })).toEqual({ ok: true });
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("action-needed");
+    await ctx.t.db.update(kmViolations).set({ isPaid: true }).where(eq(kmViolations.licenceNumber, s.licenceNumber));
+    expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { licence: s.licenceNumber, years: "1" } })).toEqual({ ok: true });
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("approved");
+    const payments = await ctx.t.db.select().from(stepInstances).where(eq(stepInstances.applicationId, journey.applicationId));
     expect(payments.filter((step) => step.kind === "payment")).toHaveLength(1);
   });
 
   it("counts a fire-safety licence the portal has just issued for the premises, at once", async () => {
     const s = await shop({ hasFireLicence: false, expiresIn: 35 });
-    const before = await j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
-    await j.pay(before);
-    expect(await j.reasons(before.applicationId, "route")).toEqual(["no-valid-fire-licence"]);
-    expect(await j.decide(before, "review", clerks.kmClerk, "reject", { comment: "The premises has no fire-safety licence." })).toEqual({ ok: true });
+    const before = await ctx.j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
+    await ctx.j.pay(before);
+    expect(await ctx.j.reasons(before.applicationId, "route")).toEqual(["no-valid-fire-licence"]);
+    expect(await ctx.j.decide(before, "review", clerks.kmClerk, "reject", { comment: "The premises has no fire-safety licence." })).toEqual({ ok: true });
 
     // The signatory gets the fire-safety licence for the same premises through the portal ...
-    await addInspectionSlot(t.db, { governorate: "hawalli", startsAt: `${addDays(today, 2)}T09:00` });
-    const fire = await j.apply("fire-safety-licence", s.civilId, {
+    await addInspectionSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${addDays(today, 2)}T09:00` });
+    const fire = await ctx.j.apply("fire-safety-licence", s.civilId, {
       crNumber: s.crNumber,
       premisesNumber: s.premisesNumber,
       governorate: "hawalli",
@@ -123,59 +111,59 @@ describe("municipal licence renewal", () => {
       floors: "1",
       floorPlan: { id: "f1", name: "plan.pdf", mime: "application/pdf", size: 1000 },
     });
-    await j.pay(fire);
-    await j.decide(fire, "review", clerks.kffOfficer, "forward");
-    const slots = (await j.application(fire.applicationId)).results.slots as { slots: { id: string }[] };
-    await j.act(fire, "choose-slot", "book", { values: { slot: slots.slots[0]!.id } });
-    await j.decide(fire, "inspection", clerks.kffInspector, "record", { values: { extinguishers: "pass", exits: "pass", alarm: "pass", electrical: "pass" } });
-    expect((await j.application(fire.applicationId)).status).toBe("approved");
+    await ctx.j.pay(fire);
+    await ctx.j.decide(fire, "review", clerks.kffOfficer, "forward");
+    const slots = (await ctx.j.application(fire.applicationId)).results.slots as { slots: { id: string }[] };
+    await ctx.j.act(fire, "choose-slot", "book", { values: { slot: slots.slots[0]!.id } });
+    await ctx.j.decide(fire, "inspection", clerks.kffInspector, "record", { values: { extinguishers: "pass", exits: "pass", alarm: "pass", electrical: "pass" } });
+    expect((await ctx.j.application(fire.applicationId)).status).toBe("approved");
 
     // ... and the municipal renewal now goes straight through.
-    const after = await j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
-    await j.pay(after);
-    expect(await j.reasons(after.applicationId, "route")).toEqual([]);
-    expect((await j.application(after.applicationId)).status).toBe("approved");
-    const found = (await j.application(after.applicationId)).results.fire as { licences: { licenceNumber: string }[] };
-    expect(found.licences.map((l) => l.licenceNumber)).toEqual([(await j.certificate(fire.applicationId)).number]);
+    const after = await ctx.j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
+    await ctx.j.pay(after);
+    expect(await ctx.j.reasons(after.applicationId, "route")).toEqual([]);
+    expect((await ctx.j.application(after.applicationId)).status).toBe("approved");
+    const found = (await ctx.j.application(after.applicationId)).results.fire as { licences: { licenceNumber: string }[] };
+    expect(found.licences.map((l) => l.licenceNumber)).toEqual([(await ctx.j.certificate(fire.applicationId)).number]);
   });
 
   it("sends an expired commercial licence or a different sign area to the clerk, who may approve", async () => {
     const lapsed = await shop({ companyLicenceDays: -3 });
-    const first = await j.apply("municipal-licence-renewal", lapsed.civilId, { licence: lapsed.licenceNumber, years: "1" });
-    await j.pay(first);
-    expect(await j.reasons(first.applicationId, "route")).toEqual(["commercial-licence-expired"]);
+    const first = await ctx.j.apply("municipal-licence-renewal", lapsed.civilId, { licence: lapsed.licenceNumber, years: "1" });
+    await ctx.j.pay(first);
+    expect(await ctx.j.reasons(first.applicationId, "route")).toEqual(["commercial-licence-expired"]);
 
     const sign = await shop({ kind: "sign", signAreaM2: 4 });
-    const second = await j.apply("municipal-licence-renewal", sign.civilId, { licence: sign.licenceNumber, years: "3", signAreaM2: "9" });
-    expect(await j.pay(second)).toBe(5_000 * 4 * 3);
-    expect(await j.reasons(second.applicationId, "route")).toEqual(["sign-area-differs"]);
-    expect(await j.decide(second, "review", clerks.kmClerk, "approve")).toEqual({ ok: true });
-    expect((await j.application(second.applicationId)).status).toBe("approved");
+    const second = await ctx.j.apply("municipal-licence-renewal", sign.civilId, { licence: sign.licenceNumber, years: "3", signAreaM2: "9" });
+    expect(await ctx.j.pay(second)).toBe(5_000 * 4 * 3);
+    expect(await ctx.j.reasons(second.applicationId, "route")).toEqual(["sign-area-differs"]);
+    expect(await ctx.j.decide(second, "review", clerks.kmClerk, "approve")).toEqual({ ok: true });
+    expect((await ctx.j.application(second.applicationId)).status).toBe("approved");
     expect((await registered(sign.licenceNumber)).expiresOn).toBe(addYears(sign.expiresOn, 3));
   });
 
   it("takes a typed licence number, and refuses one that is unknown or belongs to another company", async () => {
     const mine = await shop();
-    const typed = await j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: mine.licenceNumber.toLowerCase(), years: "1" });
-    expect(await j.openSteps(typed.applicationId)).toEqual(["pay"]);
+    const typed = await ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: mine.licenceNumber.toLowerCase(), years: "1" });
+    expect(await ctx.j.openSteps(typed.applicationId)).toEqual(["pay"]);
 
-    await expect(j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: "12345", years: "1" })).rejects.toThrow(/"otherLicenceNumber":\{"code":"pattern"/);
-    const unknown = await j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: "ML-2024-999999", years: "1" });
-    expect(await j.reasons(unknown.applicationId, "precheck")).toEqual(["licence-not-found"]);
+    await expect(ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: "12345", years: "1" })).rejects.toThrow(/"otherLicenceNumber":\{"code":"pattern"/);
+    const unknown = await ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: "ML-2024-999999", years: "1" });
+    expect(await ctx.j.reasons(unknown.applicationId, "precheck")).toEqual(["licence-not-found"]);
     const theirs = await shop();
-    const other = await j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: theirs.licenceNumber, years: "1" });
-    expect((await j.application(other.applicationId)).status).toBe("rejected");
-    expect(await j.reasons(other.applicationId, "precheck")).toEqual(["not-a-signatory"]);
+    const other = await ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: theirs.licenceNumber, years: "1" });
+    expect((await ctx.j.application(other.applicationId)).status).toBe("rejected");
+    expect(await ctx.j.reasons(other.applicationId, "precheck")).toEqual(["not-a-signatory"]);
   });
 
   it("waits while KFF is down, then renews when it is back", async () => {
     const s = await shop();
-    await j.setAgencyDown("kff", true);
-    const journey = await j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["checks", "fire"]);
-    await j.setAgencyDown("kff", false);
-    await j.settle();
-    await j.pay(journey);
-    expect((await j.application(journey.applicationId)).status).toBe("approved");
+    await ctx.j.setAgencyDown("kff", true);
+    const journey = await ctx.j.apply("municipal-licence-renewal", s.civilId, { licence: s.licenceNumber, years: "1" });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["checks", "fire"]);
+    await ctx.j.setAgencyDown("kff", false);
+    await ctx.j.settle();
+    await ctx.j.pay(journey);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("approved");
   });
 });

@@ -2,6 +2,7 @@ import { isKuwaitiIban, normaliseIban } from "../../checks";
 import { addMonths, ageOn, firstOfNextMonth } from "../../dates";
 import { answerIs, rule } from "../../rules";
 import { JOIN, type ServiceDefinition } from "../../types";
+import { actions, ends } from "../shared";
 
 // Kuwait Credit Bank's social loans: a marriage loan (a fixed KWD 4,000 for a husband's first
 // marriage, contract registered within 12 months) and a home restoration loan (up to KWD 10,000,
@@ -274,7 +275,7 @@ export const socialLoan: ServiceDefinition = {
         deadlineHours: 72,
         actions: {
           approve: { label: { ar: "الموافقة على القرض", en: "Approve the loan" }, next: "terms", isCommentRequired: false },
-          reject: { label: { ar: "رفض الطلب", en: "Reject" }, next: "rejected", isCommentRequired: true },
+          reject: actions.reject(),
           return: { label: { ar: "إعادة الطلب لمقدمه للتصحيح", en: "Return to the applicant to correct" }, next: "correct", isCommentRequired: true },
         },
       },
@@ -283,8 +284,8 @@ export const socialLoan: ServiceDefinition = {
         title: { ar: "تصحيح الطلب", en: "Correct the application" },
         instructions: { ar: "صحّح ما طلبه موظف القروض، ثم أعد تقديم الطلب ليُعاد التحقق منه.", en: "Correct what the loan officer asked for, then resubmit; the checks run again." },
         actions: {
-          resubmit: { label: { ar: "إعادة تقديم الطلب", en: "Resubmit" }, next: "checks", isCommentRequired: false, editsAnswers: true },
-          withdraw: { label: { ar: "سحب الطلب", en: "Withdraw the application" }, next: "withdrawn", isCommentRequired: false },
+          resubmit: actions.resubmit("checks"),
+          withdraw: actions.withdraw(),
         },
       },
       terms: {
@@ -315,9 +316,9 @@ export const socialLoan: ServiceDefinition = {
         })),
         next: "approved",
       },
-      approved: { kind: "end", title: { ar: "تمت الموافقة على القرض", en: "Loan approved" }, outcome: "approved" },
-      rejected: { kind: "end", title: { ar: "رُفض الطلب", en: "Application rejected" }, outcome: "rejected" },
-      withdrawn: { kind: "end", title: { ar: "سُحب الطلب", en: "Application withdrawn" }, outcome: "withdrawn" },
+      approved: ends.approved({ ar: "تمت الموافقة على القرض", en: "Loan approved" }),
+      rejected: ends.rejected,
+      withdrawn: ends.withdrawn,
     },
   },
   certificate: {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { kuwaitToday } from "../../../engine/engine.server";
 import { addDays } from "../../dates";
-import { createTestDatabase, type TestDatabase } from "../../../../tests/setup/database";
 import { addEmployment, addLoan, addMarriageContract, addPropertyDeed } from "../../../../tests/support/registries";
-import { clerks, createJourneyHarness, peopleOf, type JourneyHarness } from "../../../../tests/support/journeys";
+import { clerks, useJourneys } from "../../../../tests/support/journeys";
 import { maskIban } from "./definition";
 
 // The social loan from application to a signed approval, and every way it is refused or
@@ -11,47 +10,36 @@ import { maskIban } from "./definition";
 
 const today = kuwaitToday();
 const IBAN = "KW81CBKU0000000000001234560101";
-let t: TestDatabase;
-let j: JourneyHarness;
-let person: ReturnType<typeof peopleOf>;
+const ctx = useJourneys();
 
 /** A husband with a first-marriage contract registered `daysAgo` days ago; answers to apply with it. */
-async function husband(options: Parameters<ReturnType<typeof peopleOf>>[0] & { daysAgo?: number; isFirstMarriage?: boolean } = {}) {
-  const civilId = await person(options);
-  const wife = await person({ sex: "female", salaryFils: null });
+async function husband(options: Parameters<typeof ctx.person>[0] & { daysAgo?: number; isFirstMarriage?: boolean } = {}) {
+  const civilId = await ctx.person(options);
+  const wife = await ctx.person({ sex: "female", salaryFils: null });
   const contractNumber = `MC-${today.slice(0, 4)}-${civilId.slice(5, 11)}`;
   const contractDate = addDays(today, -(options.daysAgo ?? 90));
-  await addMarriageContract(t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: options.isFirstMarriage ?? true });
+  await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: options.isFirstMarriage ?? true });
   return { civilId, wife, answers: { loanType: "marriage", contractNumber, contractDate, months: "60", iban: IBAN } };
 }
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  j = await createJourneyHarness(t);
-  person = peopleOf(t);
-});
-afterAll(async () => {
-  await j.close();
-  await t.close();
-});
 
 describe("social loan", () => {
   it("goes from a marriage loan application to a signed approval, and records the loan at KCB", async () => {
     const { civilId, answers } = await husband();
-    const lookups = await j.lookups("social-loan", civilId);
+    const lookups = await ctx.j.lookups("social-loan", civilId);
     expect(lookups.person).toMatchObject({ found: true, nationality: "KWT" });
 
-    const journey = await j.apply("social-loan", civilId, answers);
-    expect(await j.openSteps(journey.applicationId)).toEqual(["review"]);
-    expect((await j.application(journey.applicationId)).answers).toMatchObject({ nameEn: "Applicant", loanType: "marriage", months: 60 });
+    const journey = await ctx.j.apply("social-loan", civilId, answers);
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
+    expect((await ctx.j.application(journey.applicationId)).answers).toMatchObject({ nameEn: "Applicant", loanType: "marriage", months: 60 });
 
-    expect(await j.decide(journey, "review", clerks.kcbOfficer, "approve")).toEqual({ ok: true });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["terms"]);
-    expect(await j.act(journey, "terms", "accept")).toEqual({ ok: true });
+    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "approve")).toEqual({ ok: true });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["terms"]);
+    expect(await ctx.j.act(journey, "terms", "accept")).toEqual({ ok: true });
 
-    const application = await j.application(journey.applicationId);
+    const application = await ctx.j.application(journey.applicationId);
     expect(application.status).toBe("approved");
-    const certificate = await j.certificate(journey.applicationId);
+    const certificate = await ctx.j.certificate(journey.applicationId);
     expect(certificate.number).toMatch(new RegExp(`^SLA-${today.slice(0, 4)}-\\d{6}$`));
     expect(certificate.expiresAt).toBeNull();
     if (certificate.text) {
@@ -63,20 +51,20 @@ describe("social loan", () => {
     }
 
     // KCB now holds the loan: a second marriage loan is refused for it.
-    const again = await j.apply("social-loan", civilId, answers);
-    expect((await j.application(again.applicationId)).status).toBe("rejected");
-    expect(await j.reasons(again.applicationId, "eligibility")).toEqual(["existing-loan"]);
+    const again = await ctx.j.apply("social-loan", civilId, answers);
+    expect((await ctx.j.application(again.applicationId)).status).toBe("rejected");
+    expect(await ctx.j.reasons(again.applicationId, "eligibility")).toEqual(["existing-loan"]);
   });
 
   it("grants a home restoration loan to the owner of the home", async () => {
-    const civilId = await person({ salaryFils: 1_500_000 });
-    await addPropertyDeed(t.db, { deedNumber: "RD-2019-012345", ownerCivilId: civilId });
-    const journey = await j.apply("social-loan", civilId, { loanType: "restoration", deedNumber: "rd-2019-012345", requestedAmount: "7500", months: "120", iban: IBAN });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["review"]);
-    await j.decide(journey, "review", clerks.kcbOfficer, "approve");
-    await j.act(journey, "terms", "accept");
-    expect((await j.application(journey.applicationId)).status).toBe("approved");
-    const certificate = await j.certificate(journey.applicationId);
+    const civilId = await ctx.person({ salaryFils: 1_500_000 });
+    await addPropertyDeed(ctx.t.db, { deedNumber: "RD-2019-012345", ownerCivilId: civilId });
+    const journey = await ctx.j.apply("social-loan", civilId, { loanType: "restoration", deedNumber: "rd-2019-012345", requestedAmount: "7500", months: "120", iban: IBAN });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
+    await ctx.j.decide(journey, "review", clerks.kcbOfficer, "approve");
+    await ctx.j.act(journey, "terms", "accept");
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("approved");
+    const certificate = await ctx.j.certificate(journey.applicationId);
     if (certificate.text) expect(certificate.text).toContain("KWD 7,500.000");
   });
 
@@ -87,7 +75,7 @@ describe("social loan", () => {
       "with an active loan of the same type",
       async () => {
         const applicant = await husband();
-        await addLoan(t.db, applicant.civilId, "active");
+        await addLoan(ctx.t.db, applicant.civilId, "active");
         return applicant;
       },
       ["existing-loan"],
@@ -99,7 +87,7 @@ describe("social loan", () => {
       "who is the wife, not the husband",
       async () => {
         const { wife, answers } = await husband();
-        await addEmployment(t.db, wife, 900_000);
+        await addEmployment(ctx.t.db, wife, 900_000);
         return { civilId: wife, answers };
       },
       ["not-the-husband"],
@@ -114,14 +102,14 @@ describe("social loan", () => {
     ],
     [
       "with no deed for the home",
-      async () => ({ civilId: await person(), answers: { loanType: "restoration", deedNumber: "RD-2020-999999", requestedAmount: "5000", months: "60", iban: IBAN } }),
+      async () => ({ civilId: await ctx.person(), answers: { loanType: "restoration", deedNumber: "RD-2020-999999", requestedAmount: "5000", months: "60", iban: IBAN } }),
       ["deed-not-found"],
     ],
     [
       "whose deed is someone else's",
       async () => {
-        const civilId = await person();
-        await addPropertyDeed(t.db, { deedNumber: "RD-2018-424242", ownerCivilId: await person() });
+        const civilId = await ctx.person();
+        await addPropertyDeed(ctx.t.db, { deedNumber: "RD-2018-424242", ownerCivilId: await ctx.person() });
         return { civilId, answers: { loanType: "restoration", deedNumber: "RD-2018-424242", requestedAmount: "5000", months: "60", iban: IBAN } };
       },
       ["not-the-owner"],
@@ -130,51 +118,51 @@ describe("social loan", () => {
   it.each(ineligible)("refuses an applicant %s, with the reason", async (_who, make, reasons) => {
     const { civilId, answers } = await make();
     const months = reasons[0] === "instalment-too-high" ? "12" : answers.months; // KWD 333.334 a month against a KWD 450 salary
-    const journey = await j.apply("social-loan", civilId, { ...answers, months });
-    expect((await j.application(journey.applicationId)).status).toBe("rejected");
-    expect(await j.reasons(journey.applicationId, "eligibility")).toEqual(reasons);
-    expect(await j.openSteps(journey.applicationId)).toEqual([]);
+    const journey = await ctx.j.apply("social-loan", civilId, { ...answers, months });
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("rejected");
+    expect(await ctx.j.reasons(journey.applicationId, "eligibility")).toEqual(reasons);
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual([]);
   });
 
   it("is rejected by the loan officer with a reason", async () => {
     const { civilId, answers } = await husband();
-    const journey = await j.apply("social-loan", civilId, answers);
-    expect(await j.decide(journey, "review", clerks.kcbOfficer, "reject")).toEqual({ ok: false, reason: "comment-required" });
-    expect(await j.decide(journey, "review", clerks.kcbOfficer, "reject", { comment: "The salary certificate is out of date." })).toEqual({ ok: true });
-    expect((await j.application(journey.applicationId)).status).toBe("rejected");
+    const journey = await ctx.j.apply("social-loan", civilId, answers);
+    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "reject")).toEqual({ ok: false, reason: "comment-required" });
+    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "reject", { comment: "The salary certificate is out of date." })).toEqual({ ok: true });
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("rejected");
   });
 
   it("goes back to the applicant to correct, runs the checks again, and continues", async () => {
     const { civilId, answers } = await husband();
-    const journey = await j.apply("social-loan", civilId, answers);
-    await j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "Please spread the loan over more months." });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["correct"]);
-    expect((await j.application(journey.applicationId)).status).toBe("action-needed");
+    const journey = await ctx.j.apply("social-loan", civilId, answers);
+    await ctx.j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "Please spread the loan over more months." });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["correct"]);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("action-needed");
 
-    expect(await j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "130" } })).toMatchObject({ ok: false, reason: "invalid-answers", problems: { months: { code: "too-large" } } });
-    expect(await j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "100" } })).toEqual({ ok: true });
-    expect(await j.openSteps(journey.applicationId)).toEqual(["review"]);
-    expect((await j.application(journey.applicationId)).answers.months).toBe(100);
-    await j.decide(journey, "review", clerks.kcbOfficer, "approve");
-    expect(await j.act(journey, "terms", "decline")).toEqual({ ok: true });
-    expect((await j.application(journey.applicationId)).status).toBe("withdrawn");
+    expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "130" } })).toMatchObject({ ok: false, reason: "invalid-answers", problems: { months: { code: "too-large" } } });
+    expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "100" } })).toEqual({ ok: true });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
+    expect((await ctx.j.application(journey.applicationId)).answers.months).toBe(100);
+    await ctx.j.decide(journey, "review", clerks.kcbOfficer, "approve");
+    expect(await ctx.j.act(journey, "terms", "decline")).toEqual({ ok: true });
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("withdrawn");
   });
 
   it("waits while PIFSS is down, then completes when it is back", async () => {
     const { civilId, answers } = await husband();
-    await j.setAgencyDown("pifss", true);
-    const journey = await j.apply("social-loan", civilId, answers);
-    expect(await j.openSteps(journey.applicationId)).toEqual(["checks", "employment"]);
-    expect((await j.application(journey.applicationId)).status).toBe("in-progress");
-    await j.setAgencyDown("pifss", false);
-    await j.settle();
-    expect(await j.openSteps(journey.applicationId)).toEqual(["review"]);
+    await ctx.j.setAgencyDown("pifss", true);
+    const journey = await ctx.j.apply("social-loan", civilId, answers);
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["checks", "employment"]);
+    expect((await ctx.j.application(journey.applicationId)).status).toBe("in-progress");
+    await ctx.j.setAgencyDown("pifss", false);
+    await ctx.j.settle();
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
   });
 
   it("refuses a wrong IBAN and a restoration amount over the limit with clear problems", async () => {
     const { civilId, answers } = await husband();
-    await expect(j.apply("social-loan", civilId, { ...answers, iban: "KW81CBKU0000000000001234560102" })).rejects.toThrow(/"iban":\{"code":"pattern"/);
-    await expect(j.apply("social-loan", civilId, { loanType: "restoration", deedNumber: "RD-2020-000001", requestedAmount: "10000.001", months: "60", iban: IBAN })).rejects.toThrow(/"requestedAmount":\{"code":"too-large"/);
+    await expect(ctx.j.apply("social-loan", civilId, { ...answers, iban: "KW81CBKU0000000000001234560102" })).rejects.toThrow(/"iban":\{"code":"pattern"/);
+    await expect(ctx.j.apply("social-loan", civilId, { loanType: "restoration", deedNumber: "RD-2020-000001", requestedAmount: "10000.001", months: "60", iban: IBAN })).rejects.toThrow(/"requestedAmount":\{"code":"too-large"/);
   });
 
   it("masks the IBAN but for the country and the last four characters", () => {
