@@ -1,7 +1,7 @@
 import { governorates, type GovernorateId } from "../../agencies/governorates";
 import { formatDateTime } from "../../i18n/format";
 import { rule } from "../rules";
-import type { ActionDef, Rule, SelectOption, Step, Text } from "../types";
+import type { ActionDef, Lookup, Rule, SelectOption, Step, Text } from "../types";
 
 // What the business services share: the signatory's companies, premises, hazard classes and the
 // fire-safety licence fee. Demo configuration of the Kuwaiti deployment, not engine behaviour.
@@ -17,6 +17,14 @@ export const companiesLookup = {
   purpose: { ar: "عرض الشركات التي يحق لمقدم الطلب التوقيع عنها", en: "Show the companies the applicant may sign for" },
   request: rule([], (f) => ({ civilId: f.applicant.civilId })),
 };
+
+/** The second lookup of the renewals: the licences an agency holds for the applicant's companies. */
+export const companyLicencesLookup = (operation: string, purpose: Text): Lookup => ({
+  id: "licences",
+  operation,
+  purpose,
+  request: rule(["lookup:companies"], (f) => ({ crNumbers: crNumbersOf(f.lookups.companies) })),
+});
 
 export const crNumbersOf = (companies: unknown) => ((companies as Companies).found ? (companies as Extract<Companies, { found: true }>).companies.map((c) => c.crNumber) : []);
 

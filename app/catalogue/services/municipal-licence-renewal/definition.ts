@@ -3,7 +3,7 @@ import type { MunicipalLicence } from "../../../agencies/km/contracts";
 import { addYears, laterOf, monthsStartedSince } from "../../dates";
 import { answerIs, rule } from "../../rules";
 import { JOIN, type CertificateResult, type ServiceDefinition, type Text } from "../../types";
-import { actions, companiesLookup, companyCheck, crNumbersOf, ends, premisesText, type Company } from "../shared";
+import { actions, companiesLookup, companyCheck, companyLicencesLookup, crNumbersOf, ends, premisesText, type Company } from "../shared";
 
 // Kuwait Municipality's renewal of shop and advertisement (sign) licences, by the company's
 // signatory on the web or at a kiosk. The licence and its violations are checked at KM, the
@@ -56,12 +56,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
   },
   lookups: [
     companiesLookup,
-    {
-      id: "licences",
-      operation: "km.company-licences",
-      purpose: { ar: "عرض التراخيص البلدية لشركات مقدم الطلب", en: "Show the municipal licences of the applicant's companies" },
-      request: rule(["lookup:companies"], (f) => ({ crNumbers: crNumbersOf(f.lookups.companies) })),
-    },
+    companyLicencesLookup("km.company-licences", { ar: "عرض التراخيص البلدية لشركات مقدم الطلب", en: "Show the municipal licences of the applicant's companies" }),
   ],
   pages: [
     {
