@@ -32,6 +32,11 @@ describe("the catalogue check", () => {
   it.each<[string, (s: ServiceDefinition) => void, string]>([
     ["an unknown owning agency", (s) => (s.agency = "nasa"), `${NAME}: unknown owning agency "nasa"`],
     ["an unknown category", (s) => (s.category = "space"), `${NAME}: unknown category "space"`],
+    [
+      "a certificate with more fields than the page holds",
+      (s) => (s.certificate!.fields = Array.from({ length: 10 }, () => everythingService.certificate!.fields[0]!)),
+      `${NAME}: the certificate prints 10 fields; it has room for 9`,
+    ],
     ["an unknown life event", (s) => (s.lifeEvents = ["moon-landing"]), `${NAME}: unknown life event "moon-landing"`],
     [
       "an exchange with an unknown operation",

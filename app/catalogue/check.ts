@@ -12,6 +12,7 @@ export interface CheckContext {
 
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+export const MAX_CERTIFICATE_FIELDS = 9;
 
 /** Successor steps of a step (JOIN excluded: it leads to the parallel step's own next). */
 function successors(step: Step): string[] {
@@ -67,6 +68,10 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
   if (!context.agencies.has(service.agency)) problem(`unknown owning agency "${service.agency}"`);
   if (!isCategory(service.category)) problem(`unknown category "${service.category}"`);
   for (const event of service.lifeEvents) if (!isLifeEvent(event)) problem(`unknown life event "${event}"`);
+  // Beside the holder, the dates and the number, the A4 certificate has room for nine fields.
+  if (service.certificate && service.certificate.fields.length > MAX_CERTIFICATE_FIELDS) {
+    problem(`the certificate prints ${service.certificate.fields.length} fields; it has room for ${MAX_CERTIFICATE_FIELDS}`);
+  }
   if (service.certificate && !context.agencies.has(service.certificate.signingAgency)) {
     problem(`unknown certificate signing agency "${service.certificate.signingAgency}"`);
   }

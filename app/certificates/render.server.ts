@@ -99,6 +99,12 @@ const BRAND = "#0b3d2e";
 const GOLD = "#8a6a1f";
 const MUTED = "#4a5560";
 
+const QR_SIZE = 128;
+const ROW_GAP = 8;
+const MIN_ROW_SCALE = 0.75;
+// The QR code ends above the per-copy footer lines.
+const QR_BOTTOM = PAGE.height - 70;
+
 const regular: FontPair = { arabic: "naskh", latin: "sans" };
 const bold: FontPair = { arabic: "naskhBold", latin: "sansBold" };
 
@@ -249,13 +255,18 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
       doc.addContent("EMC");
     }
   };
-  const paragraph = (text: string, direction: "rtl" | "ltr", x: number, y: number, width: number, size: number, pair = regular, color = INK) => {
+  const linesOf = (text: string, direction: "rtl" | "ltr", width: number, size: number, pair: FontPair) => {
     const key = `${direction}|${pair.arabic}|${size}|${width}|${text}`;
     let lines = wrapped.get(key);
     if (!lines) {
       lines = wrapText(text, direction, pair, size, width, measure);
       remember(wrapped, key, lines);
     }
+    return lines;
+  };
+  const heightOf = (text: string, direction: "rtl" | "ltr", width: number, size: number, pair = regular) => linesOf(text, direction, width, size, pair).length * size * 1.55;
+  const paragraph = (text: string, direction: "rtl" | "ltr", x: number, y: number, width: number, size: number, pair = regular, color = INK) => {
+    const lines = linesOf(text, direction, width, size, pair);
     lines.forEach((line, index) => draw(line, x, y + index * size * 1.55, width, size, direction === "rtl" ? "right" : "left", color));
     return lines.length * size * 1.55;
   };
@@ -305,23 +316,50 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     ...(data.expiresAt ? [{ ar: [ar("expires"), date(data.expiresAt, "ar")] as [string, string], en: [en("expires"), date(data.expiresAt, "en")] as [string, string] }] : []),
     { ar: [ar("number"), data.number], en: [en("number"), data.number] },
   ];
+  // A long certificate tightens the space between its rows, then its rows' type (down to 75%),
+  // so that the verification block and the per-copy footer stay on the page.
+  const signedBy = { ar: ar("signedBy", { agency: data.agency.nameAr }), en: en("signedBy", { agency: data.agency.nameEn }) };
+  const full = PAGE.width - 2 * margin;
+  const textLeft = margin + QR_SIZE + 16;
+  const textWidth = PAGE.width - margin - textLeft;
+  const verify = {
+    arTitle: ar("verifyTitle"),
+    arBody: ar("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }),
+    enTitle: en("verifyTitle"),
+    enBody: en("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }),
+  };
+  const verifyHeight =
+    8 + heightOf(verify.arTitle, "rtl", textWidth, 11, bold) + heightOf(verify.arBody, "rtl", textWidth, 10) + 6 + heightOf(verify.enTitle, "ltr", textWidth, 10, bold) + heightOf(verify.enBody, "ltr", textWidth, 9);
+  const signedByHeight = 4 + heightOf(signedBy.ar, "rtl", full, 10) + heightOf(signedBy.en, "ltr", full, 9);
+  const room = QR_BOTTOM - 8 - Math.max(QR_SIZE, verifyHeight) - (y + signedByHeight);
+  const rowHeight = (row: (typeof rows)[number], scale: number) =>
+    Math.max(
+      heightOf(row.ar[0], "rtl", half, 9 * scale, bold) + heightOf(row.ar[1], "rtl", half, 11 * scale),
+      heightOf(row.en[0], "ltr", half, 8.5 * scale, bold) + heightOf(row.en[1], "ltr", half, 10.5 * scale),
+    );
+  const total = (scale: number, gap: number) => rows.reduce((sum, row) => sum + rowHeight(row, scale) + gap, 0);
+  let [scale, rowGap] = [1, ROW_GAP];
+  if (total(scale, rowGap) > room) rowGap = Math.max(2, ROW_GAP - (total(scale, rowGap) - room) / rows.length);
+  while (total(scale, rowGap) > room && scale > MIN_ROW_SCALE) scale = Math.round((scale - 0.05) * 100) / 100;
   for (const row of rows) {
     const top = y;
-    const arHeight = paragraph(row.ar[0], "rtl", right, top, half, 9, bold, MUTED) + paragraph(row.ar[1], "rtl", right, top + 15, half, 11);
-    const enHeight = paragraph(row.en[0], "ltr", margin, top + 1, half, 8.5, bold, MUTED) + paragraph(row.en[1], "ltr", margin, top + 15, half, 10.5);
-    y = top + Math.max(arHeight, enHeight) + 8;
-    doc.lineWidth(0.3).strokeColor("#c9d0cd").moveTo(margin, y - 4).lineTo(PAGE.width - margin, y - 4).stroke();
+    paragraph(row.ar[0], "rtl", right, top, half, 9 * scale, bold, MUTED);
+    paragraph(row.ar[1], "rtl", right, top + 15 * scale, half, 11 * scale);
+    paragraph(row.en[0], "ltr", margin, top + scale, half, 8.5 * scale, bold, MUTED);
+    paragraph(row.en[1], "ltr", margin, top + 15 * scale, half, 10.5 * scale);
+    y = top + rowHeight(row, scale) + rowGap;
+    doc.lineWidth(0.3).strokeColor("#c9d0cd").moveTo(margin, y - rowGap / 2).lineTo(PAGE.width - margin, y - rowGap / 2).stroke();
   }
 
   // Who signed it.
   y += 4;
-  y += paragraph(ar("signedBy", { agency: data.agency.nameAr }), "rtl", margin, y, PAGE.width - 2 * margin, 10, regular, MUTED);
-  y += paragraph(en("signedBy", { agency: data.agency.nameEn }), "ltr", margin, y, PAGE.width - 2 * margin, 9, regular, MUTED);
+  y += paragraph(signedBy.ar, "rtl", margin, y, full, 10, regular, MUTED);
+  y += paragraph(signedBy.en, "ltr", margin, y, full, 9, regular, MUTED);
 
   // QR code (vector) and how to verify: below the statements, or at the foot if they are short.
   // One byte-mode segment: the payload is a URL, so searching for the best mix of modes is wasted.
   const qr = QRCode.create([{ data: Buffer.from(data.qrPayload, "utf8"), mode: "byte" }], { errorCorrectionLevel: "M" });
-  const qrSize = 128;
+  const qrSize = QR_SIZE;
   const qrTop = Math.max(y + 8, PAGE.height - 80 - qrSize);
   const cell = qrSize / (qr.modules.size + 8);
   const qrLeft = margin;
@@ -340,13 +378,11 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     }
   }
   doc.fill().restore();
-  const textLeft = qrLeft + qrSize + 16;
-  const textWidth = PAGE.width - margin - textLeft;
   let ty = qrTop + 8;
-  ty += paragraph(ar("verifyTitle"), "rtl", textLeft, ty, textWidth, 11, bold, BRAND);
-  ty += paragraph(ar("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }), "rtl", textLeft, ty, textWidth, 10) + 6;
-  ty += paragraph(en("verifyTitle"), "ltr", textLeft, ty, textWidth, 10, bold, BRAND);
-  paragraph(en("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }), "ltr", textLeft, ty, textWidth, 9);
+  ty += paragraph(verify.arTitle, "rtl", textLeft, ty, textWidth, 11, bold, BRAND);
+  ty += paragraph(verify.arBody, "rtl", textLeft, ty, textWidth, 10) + 6;
+  ty += paragraph(verify.enTitle, "ltr", textLeft, ty, textWidth, 10, bold, BRAND);
+  paragraph(verify.enBody, "ltr", textLeft, ty, textWidth, 9);
 
   if (data.copy) {
     const when = (language: Language) => formatDate(data.copy!.at, language, { style: "medium" });

@@ -6,6 +6,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { renderCertificatePdf } from "../../app/certificates/render.server";
+import { MAX_CERTIFICATE_FIELDS } from "../../app/catalogue/check";
 import { sampleCertificate } from "../fixtures/certificate-sample";
 
 // The rendered certificate, as pixels, against a reference image a person reviewed
@@ -62,6 +63,40 @@ describe.skipIf(!hasPdftoppm)("certificate QR code", () => {
     execFileSync("pdftoppm", ["-png", "-r", "150", "-singlefile", path.join(dir, "c.pdf"), path.join(dir, "c")]);
     const page = PNG.sync.read(fs.readFileSync(path.join(dir, "c.png")));
     expect(jsQR(new Uint8ClampedArray(page.data), page.width, page.height)?.data).toBe(sampleCertificate.qrPayload);
+  });
+});
+
+describe.skipIf(!hasPdftoppm)("a long certificate", () => {
+  it("with as many fields as the catalogue allows, tightens its rows so that everything stays inside the frame, the verification block above the footer", async () => {
+    const text = (ar: string, en: string) => ({ format: "text" as const, value: { ar, en } });
+    const fields = [
+      ...sampleCertificate.fields,
+      ...Array.from({ length: MAX_CERTIFICATE_FIELDS - sampleCertificate.fields.length }, (_, i) => ({ label: { ar: `بند إضافي ${i + 1}`, en: `Extra item ${i + 1}` }, value: text(`قيمة البند ${i + 1}`, `Value of item ${i + 1}`) })),
+    ];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-long-"));
+    fs.writeFileSync(path.join(dir, "c.pdf"), await renderCertificatePdf({ ...sampleCertificate, fields, copy: { name: "Ahmad", at: new Date("2026-11-22T10:00:00Z"), copyId: "a1b2c3d4e5f6", metadata: "nafitha-copy:test" } }));
+    // At 72 dpi a pixel is a point. Rows with ink between the margins (the frame's sides are outside them):
+    execFileSync("pdftoppm", ["-gray", "-r", "72", "-singlefile", path.join(dir, "c.pdf"), path.join(dir, "c")]);
+    const page = readPgm(path.join(dir, "c.pgm"));
+    const inked = (row: number) => {
+      for (let x = 40; x < page.width - 40; x++) if (page.pixels[row * page.width + x]! < 128) return true;
+      return false;
+    };
+    const rows = Array.from({ length: page.height }, (_, row) => inked(row));
+    // Nothing between the last footer line and the frame's inner line (30 pt from the foot).
+    expect(rows.slice(page.height - 40, page.height - 31).some(Boolean)).toBe(false);
+    // The blocks of ink from 600 pt down: the last two are the footer's lines, and a blank gap separates them from the QR code and the verification text.
+    const runs: [number, number][] = [];
+    for (let row = 600; row < page.height - 31; row++) {
+      if (!rows[row]) continue;
+      if (runs.length && row - runs.at(-1)![1] <= 1) runs.at(-1)![1] = row;
+      else runs.push([row, row]);
+    }
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    const [footerFirst] = runs.at(-2)!;
+    const [, aboveEnd] = runs.at(-3)!;
+    expect(footerFirst - aboveEnd).toBeGreaterThan(3);
+    expect(footerFirst).toBeGreaterThan(page.height - 80);
   });
 });
 

@@ -53,7 +53,7 @@ export function premisesText(p: Premises): Text {
   const governorate = governorateName(p.governorate);
   return {
     ar: `${governorate.ar}، ${p.area}، قطعة ${p.block}، شارع ${p.street}، مبنى ${p.building}، ${p.unit} (الرقم الآلي ${p.premisesNumber})`,
-    en: `${p.area}, ${governorate.en}, block ${p.block}, ${p.street} St, building ${p.building}, ${p.unit} (PACI no. ${p.premisesNumber})`,
+    en: `${governorate.en}, ${p.area}, block ${p.block}, street ${p.street}, building ${p.building}, ${p.unit} (PACI no. ${p.premisesNumber})`,
   };
 }
 
