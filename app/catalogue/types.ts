@@ -181,6 +181,10 @@ export interface ServiceDefinition {
   whoMayApply: ApplicantKind[];
   title: Text;
   summary: Text;
+  /** What it costs, as the service page says it (the fee rule computes each case). */
+  fees: Text;
+  /** How long it usually takes, from submission to the certificate. */
+  expectedTime: Text;
   lookups?: Lookup[];
   pages: FormPage[];
   fee?: Rule<number>;

@@ -1,20 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAgencies } from "~/agencies/queries.server";
+import { integratedServices } from "~/catalogue/services";
 import { getViewer } from "~/auth/guards.server";
 import { getDb } from "~/runtime.server";
 import { useRootData } from "~/root";
+import { TextField } from "~/ui/fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const rows = await listAgencies(getDb());
-  return json({ agencies: rows, isSignedIn: viewer.kind === "citizen" || viewer.kind === "staff" });
+  const services = integratedServices.map((service) => ({ id: service.id, title: service.title, summary: service.summary }));
+  return json({ agencies: rows, services, isSignedIn: viewer.kind === "citizen" || viewer.kind === "staff" });
 }
 
 export default function Home() {
-  const { agencies, isSignedIn } = useLoaderData<typeof loader>();
+  const { agencies, services, isSignedIn } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
   const lang = useRootData()?.lang ?? "ar";
   return (
@@ -30,6 +33,30 @@ export default function Home() {
             <Link to="/staff/sign-in">{t("hero.staff")}</Link>
           </div>
         )}
+      </section>
+
+      <section className="section" aria-labelledby="find-title">
+        <h2 id="find-title">{t("find.title")}</h2>
+        <Form method="get" action="/services" className="form" role="search">
+          <TextField name="q" type="search" label={t("find.label")} hint={t("find.hint")} />
+          <button type="submit" className="button">
+            {t("find.submit")}
+          </button>
+        </Form>
+        <h3>{t("find.online")}</h3>
+        <ul className="cards">
+          {services.map((service) => (
+            <li key={service.id} className="card">
+              <h4>
+                <Link to={`/services/${service.id}`}>{service.title[lang]}</Link>
+              </h4>
+              <p>{service.summary[lang]}</p>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link to="/services">{t("find.all")}</Link>
+        </p>
       </section>
 
       <section className="section" aria-labelledby="how-title">

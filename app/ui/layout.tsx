@@ -51,6 +51,9 @@ export function SiteHeader({ language, viewer }: { language: Language; viewer: H
             <li>
               <Link to="/">{t("nav.home")}</Link>
             </li>
+            <li>
+              <Link to="/services">{t("nav.services")}</Link>
+            </li>
             {viewer.kind === "citizen" ? (
               <li>
                 <Link to="/dashboard">{t("nav.dashboard")}</Link>

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -78,4 +80,14 @@ export async function expectLanguage(page: Page, lang: "ar" | "en") {
   await page.waitForFunction((expected) => document.documentElement.lang === expected, lang, { timeout: 10_000 }).catch(() => {});
   expect(await page.locator("html").getAttribute("lang")).toBe(lang);
   expect(await page.locator("html").getAttribute("dir")).toBe(lang === "ar" ? "rtl" : "ltr");
+}
+
+/** Keeps a screenshot of the whole page as a test artifact (tests/.artifacts/screenshots/<name>.png), at a phone's or a desktop's width. */
+export async function keepScreenshot(page: Page, name: string, width: "phone" | "desktop") {
+  const dir = path.resolve(import.meta.dirname, "../.artifacts/screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  const previous = page.viewportSize();
+  await page.setViewportSize(width === "phone" ? { width: 390, height: 844 } : { width: 1280, height: 900 });
+  await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  if (previous) await page.setViewportSize(previous);
 }

@@ -64,6 +64,11 @@ export const fireSafetyLicence: ServiceDefinition = {
     ar: "ترخيص من قوة الإطفاء العام لمنشأة جديدة أو منشأة تغيّرت مساحتها أو نشاطها، يصدر بعد مراجعة المخططات وفحص ميداني لاشتراطات الوقاية، ويتقدم به المفوَّض بالتوقيع عن الشركة.",
     en: "A Kuwait Fire Force licence for a new premises, or one whose size or use has changed, issued after the plans are reviewed and the premises is inspected. The company's authorised signatory applies.",
   },
+  fees: {
+    ar: "10 د.ك. مضافًا إليها 0.050 د.ك. للمتر المربع للنشاط منخفض الخطورة، و0.100 د.ك. لمتوسط الخطورة، و0.200 د.ك. لعالي الخطورة، بحد أقصى 500 د.ك.، تُسدَّد عند تقديم الطلب.",
+    en: "KWD 10 plus KWD 0.050 per m² for a low-hazard activity, 0.100 for medium and 0.200 for high, at most KWD 500, paid when you apply.",
+  },
+  expectedTime: { ar: "نحو 10 أيام عمل: 3 أيام لمراجعة المخططات، ثم الفحص في الموعد الذي تختاره.", en: "About 10 working days: 3 for the review of the plans, then the inspection on the day you choose." },
   lookups: [companiesLookup],
   pages: [
     {

@@ -34,6 +34,8 @@ export const fireSafetyRenewal: ServiceDefinition = {
     ar: "تجديد ترخيص الوقاية من الحريق لمنشأة لم يطرأ عليها تغيير، خلال 60 يومًا قبل انتهائه أو خلال سنة بعده، برسوم تعادل نصف رسوم الترخيص الجديد. متاح عبر البوابة وفي أجهزة الخدمة الذاتية.",
     en: "Renew the fire-safety licence of a premises that has not changed, from 60 days before it expires to a year after, for half the fee of a new licence. On the web or at a self-service kiosk.",
   },
+  fees: { ar: "نصف رسوم الترخيص الجديد بحسب مساحة المنشأة ودرجة خطورتها، بحد أقصى 250 د.ك.", en: "Half the fee of a new licence for the premises' size and hazard class, at most KWD 250." },
+  expectedTime: { ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.", en: "At once after payment when the licence meets the conditions; otherwise within 3 working days." },
   lookups: [
     companiesLookup,
     companyLicencesLookup("kff.company-licences", { ar: "عرض تراخيص الوقاية من الحريق لشركات مقدم الطلب", en: "Show the fire-safety licences of the applicant's companies" }),

@@ -54,6 +54,11 @@ export const municipalLicenceRenewal: ServiceDefinition = {
     ar: "تجديد ترخيص المحل أو ترخيص الإعلان (اللوحة) لمدة من سنة إلى ثلاث سنوات، بعد التحقق من سريان ترخيص الوقاية من الحريق والترخيص التجاري وسداد المخالفات. رسوم المحل 20 د.ك. سنويًا، واللوحة 5 د.ك. للمتر المربع سنويًا، وتُضاف غرامة تأخير 10 د.ك. عن كل شهر بعد الانتهاء.",
     en: "Renew a shop licence or an advertisement (sign) licence for one to three years, once the fire-safety and commercial licences are checked and violations paid. Shops pay KWD 20 a year, signs KWD 5 per m² a year, plus KWD 10 for each month begun since the licence expired.",
   },
+  fees: {
+    ar: "ترخيص المحل 20 د.ك. عن كل سنة، وترخيص الإعلان 5 د.ك. للمتر المربع عن كل سنة، وتُضاف 10 د.ك. عن كل شهر بدأ بعد انتهاء الترخيص.",
+    en: "KWD 20 a year for a shop licence, KWD 5 per m² a year for a sign, plus KWD 10 for each month begun since the licence expired.",
+  },
+  expectedTime: { ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.", en: "At once after payment when the licence meets the conditions; otherwise within 3 working days." },
   lookups: [
     companiesLookup,
     companyLicencesLookup("km.company-licences", { ar: "عرض التراخيص البلدية لشركات مقدم الطلب", en: "Show the municipal licences of the applicant's companies" }),

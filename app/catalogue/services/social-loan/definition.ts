@@ -52,6 +52,8 @@ export const socialLoan: ServiceDefinition = {
     ar: "قرض حسن من بنك الائتمان الكويتي للمواطنين: قرض الزواج بمبلغ 4,000 د.ك. للزواج الأول، أو قرض ترميم المسكن حتى 10,000 د.ك. لمن يملك مسكنه، يُسدَّد على أقساط شهرية لا تتجاوز 40% من الراتب.",
     en: "An interest-free loan from Kuwait Credit Bank for citizens: a KWD 4,000 marriage loan for a first marriage, or up to KWD 10,000 to restore a home you own, repaid in monthly instalments of no more than 40% of your salary.",
   },
+  fees: { ar: "بلا رسوم. القرض حسن بلا فوائد.", en: "No fee. The loan carries no interest." },
+  expectedTime: { ar: "نحو 5 أيام عمل حتى قرار موظف القروض، ثم يُصدر خطاب الموافقة فور قبولك الشروط.", en: "About 5 working days to the loan officer's decision; the approval is issued as soon as you accept the terms." },
   lookups: [
     {
       id: "person",

@@ -1,0 +1,146 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getAgencies } from "~/agencies/queries.server";
+import { documentsNeeded, workflowSteps } from "~/catalogue/about";
+import { catalogueEntries } from "~/catalogue/listing";
+import { integratedServices } from "~/catalogue/services";
+import { categories, lifeEvents } from "~/catalogue/taxonomy";
+import { getPageI18n } from "~/i18n/page.server";
+import { getDb } from "~/runtime.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lang, t } = await getPageI18n(request);
+  const entry = catalogueEntries().find((candidate) => candidate.id === params.id);
+  if (!entry) throw new Response("Not Found", { status: 404 });
+  const service = entry.kind === "integrated" ? integratedServices.find((candidate) => candidate.id === entry.id)! : null;
+  const steps = service ? workflowSteps(service) : [];
+  const agencyIds = [...new Set([entry.agency, ...steps.flatMap((step) => (step.by.kind === "agency" ? [step.by.agency] : []))])];
+  const agencies = new Map((await getAgencies(getDb(), agencyIds)).map((agency) => [agency.id, lang === "ar" ? agency.nameAr : agency.nameEn]));
+  const agency = agencies.get(entry.agency) ?? entry.agency;
+  return json({
+    pageTitle: `${entry.title[lang]} — ${t("common:brand.name")}`,
+    kind: entry.kind,
+    title: entry.title[lang],
+    summary: entry.summary[lang],
+    agency,
+    category: categories[entry.category][lang],
+    events: entry.lifeEvents.map((event) => lifeEvents[event][lang]),
+    channels: entry.channels,
+    url: entry.url,
+    about: service
+      ? {
+          who: service.whoMayApply,
+          documents: documentsNeeded(service).map((document) => ({ label: document.label[lang], hint: document.hint?.[lang] ?? null, isAlwaysNeeded: document.isAlwaysNeeded })),
+          fees: service.fees[lang],
+          time: service.expectedTime[lang],
+          steps: steps.map((step) => ({ title: step.title[lang], by: step.by.kind, agency: step.by.kind === "agency" ? (agencies.get(step.by.agency) ?? step.by.agency) : null })),
+        }
+      : null,
+  });
+}
+
+export default function Service() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("catalogue");
+  return (
+    <div className="page">
+      <p>
+        <Link to="/services">{t("service.back")}</Link>
+      </p>
+      <h1>{data.title}</h1>
+      <p className="lead">{data.summary}</p>
+      <dl className="summary">
+        <div>
+          <dt>{t("service.agency")}</dt>
+          <dd>{data.agency}</dd>
+        </div>
+        <div>
+          <dt>{t("service.category")}</dt>
+          <dd>{data.category}</dd>
+        </div>
+        {data.events.length ? (
+          <div>
+            <dt>{t("service.events")}</dt>
+            <dd>
+              <ul className="inline-list">
+                {data.events.map((event) => (
+                  <li key={event}>{event}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("service.channels")}</dt>
+          <dd>
+            <ul className="inline-list">
+              {data.channels.map((channel) => (
+                <li key={channel}>{t(`channels.${channel}`)}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+
+      {data.about ? (
+        <>
+          <section className="section" aria-labelledby="who">
+            <h2 id="who">{t("service.who")}</h2>
+            <ul>
+              {data.about.who.map((kind) => (
+                <li key={kind}>{t(`service.whoKinds.${kind}`)}</li>
+              ))}
+            </ul>
+          </section>
+          <section className="section" aria-labelledby="documents">
+            <h2 id="documents">{t("service.documents")}</h2>
+            {data.about.documents.length ? (
+              <ul>
+                {data.about.documents.map((document) => (
+                  <li key={document.label}>
+                    {t("service.document", { label: document.label, need: document.isAlwaysNeeded ? t("service.required") : t("service.whenApplies") })}
+                    {document.hint ? <span className="document__hint">{document.hint}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("service.noDocuments")}</p>
+            )}
+          </section>
+          <section className="section" aria-labelledby="fees">
+            <h2 id="fees">{t("service.fees")}</h2>
+            <p>{data.about.fees}</p>
+            <h2 id="time">{t("service.time")}</h2>
+            <p>{data.about.time}</p>
+          </section>
+          <section className="section" aria-labelledby="steps">
+            <h2 id="steps">{t("service.steps")}</h2>
+            <ol className="workflow">
+              {data.about.steps.map((step) => (
+                <li key={step.title}>
+                  <span className="workflow__title">{step.title}</span>
+                  <span className="workflow__by">{t(`service.stepBy.${step.by}`, { agency: step.agency })}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </>
+      ) : (
+        <section className="section">
+          <p>{t("service.informationNote", { agency: data.agency })}</p>
+          {data.url ? (
+            <p>
+              <a href={data.url} className="button" rel="noreferrer external">
+                {t("service.visit", { agency: data.agency })}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, switchLanguage, visit } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+
+describe.skipIf(!hasChromium)("finding a service", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it("searches in Arabic whatever the spelling, filters, and opens a service's page", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/`);
+    await page.getByRole("link", { name: "القرض الاجتماعي" }).waitFor();
+    await keepScreenshot(page, "home-ar", "desktop");
+    await keepScreenshot(page, "home-ar", "phone");
+    await page.getByLabel("ما الخدمة التي تحتاج إليها؟").fill("قرض");
+    await page.getByRole("button", { name: "بحث", exact: true }).click();
+    await page.waitForURL(/\/services\?q=/);
+    await page.getByRole("link", { name: "القرض الاجتماعي" }).waitFor();
+    await page.getByRole("link", { name: "الخدمات", exact: true }).click();
+    await expectHeading(page, "الخدمات الحكومية");
+    await expectLanguage(page, "ar");
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "catalogue-ar", "desktop");
+    await keepScreenshot(page, "catalogue-ar", "phone");
+
+    // Taa marbuta typed as haa, and no hamza: still found.
+    await page.getByLabel("البحث في الخدمات").fill("ترخيص الوقايه");
+    await page.getByRole("button", { name: "بحث", exact: true }).click();
+    await page.waitForURL(/q=/);
+    await page.getByRole("link", { name: "تجديد ترخيص الوقاية من الحريق" }).waitFor();
+    await page.getByRole("link", { name: "ترخيص الوقاية من الحريق", exact: true }).waitFor();
+    expect(await page.getByRole("link", { name: "القرض الاجتماعي" }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("البحث في الخدمات").fill("");
+    await page.getByLabel("طريقة تقديم الخدمة").selectOption("kiosk");
+    await page.getByRole("button", { name: "بحث", exact: true }).click();
+    await page.waitForURL(/channel=kiosk/);
+    await expectText(page, "3 خدمات");
+    expect(await page.locator(".result h3 a").allTextContents()).toEqual(expect.arrayContaining(["تجديد الترخيص البلدي", "ترخيص الوقاية من الحريق", "تجديد ترخيص الوقاية من الحريق"]));
+
+    await page.getByRole("link", { name: "ترخيص الوقاية من الحريق", exact: true }).click();
+    await expectHeading(page, "ترخيص الوقاية من الحريق");
+    await page.getByRole("heading", { name: "المستندات المطلوبة" }).waitFor();
+    await expectText(page, "المخطط الهندسي للمنشأة (إلزامي)");
+    await expectText(page, "الفحص الميداني");
+    await expectText(page, "500 د.ك.");
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "service-ar", "desktop");
+    await keepScreenshot(page, "service-ar", "phone");
+    await tab.close();
+  });
+
+  it("searches in English by part of a word and by agency, and links out for an information-only service", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/services`);
+    await switchLanguage(page, "en");
+    await expectHeading(page, "Government services");
+    await page.getByLabel("Search services").fill("renew licen");
+    await page.getByLabel("Agency").selectOption({ label: "Kuwait Municipality" });
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForURL(/agency=km/);
+    await page.getByRole("link", { name: "Municipal licence renewal" }).waitFor();
+    expect(await page.getByRole("link", { name: "Fire-safety licence renewal" }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "catalogue-en", "desktop");
+    await keepScreenshot(page, "catalogue-en", "phone");
+
+    await visit(page, `${baseUrl}/services?q=civil+id+card`);
+    await page.locator(".result h3 a").first().click();
+    await page.getByText("not through Nafitha").waitFor();
+    const link = page.getByRole("link", { name: /Go to the service on the website of/ });
+    expect(await link.getAttribute("href")).toMatch(/^https:\/\/www\.paci\.gov\.kw\//);
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "information-en", "desktop");
+    await tab.close();
+  });
+
+  it("works without JavaScript, and answers 404 for a service that does not exist", async () => {
+    const tab = await newPage(browser, { javaScriptEnabled: false });
+    const { page } = tab;
+    await page.goto(`${baseUrl}/services`);
+    await page.getByText(/^الصفحة 1 من \d$/).waitFor();
+    await page.getByRole("link", { name: "الصفحة التالية" }).click();
+    await page.waitForURL(/page=2/);
+    await page.getByText(/^الصفحة 2 من \d$/).waitFor();
+    expect(await page.locator(".result").count()).toBe(20);
+    await page.getByLabel("البحث في الخدمات").fill("قرض");
+    await page.getByRole("button", { name: "بحث", exact: true }).click();
+    await page.waitForURL(/q=/);
+    await page.getByRole("link", { name: "القرض الاجتماعي" }).waitFor();
+    const response = await page.goto(`${baseUrl}/services/no-such-service`);
+    expect(response?.status()).toBe(404);
+    await tab.close();
+  });
+});
