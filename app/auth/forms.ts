@@ -16,7 +16,21 @@ export type AuthErrorKey =
   | "codeFormat"
   | "codeInvalid"
   | "accountDisabled"
-  | "throttled";
+  | "throttled"
+  | "textCodeRequired"
+  | "textCodeFormat"
+  | "notInRegistry"
+  | "noPhone"
+  | "alreadyRegistered"
+  | "noAccount"
+  | "registryUnavailable"
+  | "tooManyCodes"
+  | "codeExpired"
+  | "codeWrong"
+  | "codeTooManyAttempts"
+  | "passwordTooShort"
+  | "passwordHasCivilId"
+  | "passwordsDiffer";
 
 const civilIdMessages: Record<CivilIdProblem, AuthErrorKey> = {
   required: "civilIdRequired",
@@ -54,3 +68,21 @@ export const SecondFactorSchema = z.object({
     .pipe(z.string().min(1, "codeRequired" satisfies AuthErrorKey).regex(/^\d{6}$/, "codeFormat" satisfies AuthErrorKey)),
   redirectTo: z.string().optional(),
 });
+
+export const StartVerificationSchema = z.object({ civilId: CivilIdField });
+
+/** The code from the text message and the new password, typed twice. */
+export const CompleteVerificationSchema = z
+  .object({
+    challengeId: z.string().uuid("codeExpired" satisfies AuthErrorKey),
+    civilId: CivilIdField,
+    code: text()
+      .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
+      .pipe(z.string().min(1, "textCodeRequired" satisfies AuthErrorKey).regex(/^\d{6}$/, "textCodeFormat" satisfies AuthErrorKey)),
+    password: text().pipe(z.string().min(10, "passwordTooShort" satisfies AuthErrorKey)),
+    confirm: text(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.password.includes(value.civilId)) ctx.addIssue({ code: "custom", path: ["password"], message: "passwordHasCivilId" satisfies AuthErrorKey });
+    if (value.password !== value.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "passwordsDiffer" satisfies AuthErrorKey });
+  });

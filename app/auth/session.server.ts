@@ -108,3 +108,8 @@ export async function lookupSession(db: Database, token: string | null, now = ne
 export async function revokeSession(db: Database, sessionId: string, now = new Date()): Promise<void> {
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
+
+/** Ends every open session of an account (a password reset, "sign out everywhere"). */
+export async function revokeSessionsOf(db: Database, accountId: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
+}

@@ -64,7 +64,7 @@ async function rememberLanguage(db: Database, accountId: string, language: Langu
 }
 
 /** Audits something that happened to an account, by the account's own holder. */
-function auditAccount(db: Database, accountId: string | null, meta: RequestMeta, action: string, details?: Record<string, unknown>) {
+export function auditAccount(db: Database, accountId: string | null, meta: RequestMeta, action: string, details?: Record<string, unknown>) {
   return recordAudit(db, {
     ...auditFields(meta),
     actorAccountId: accountId,
@@ -76,7 +76,7 @@ function auditAccount(db: Database, accountId: string | null, meta: RequestMeta,
 }
 
 /** Opens the session of a completed sign-in: one transaction with its audit event. */
-async function openActiveSession(
+export async function openActiveSession(
   tx: Database,
   accountId: string,
   meta: RequestMeta,

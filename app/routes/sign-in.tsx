@@ -93,9 +93,17 @@ export default function CitizenSignIn() {
           {t("citizen.submit")}
         </button>
       </Form>
-      <p className="section">
-        <Link to="/staff/sign-in">{t("citizen.staffLink")}</Link>
-      </p>
+      <ul className="section link-list">
+        <li>
+          <Link to="/register">{t("citizen.register")}</Link>
+        </li>
+        <li>
+          <Link to="/reset-password">{t("citizen.forgot")}</Link>
+        </li>
+        <li>
+          <Link to="/staff/sign-in">{t("citizen.staffLink")}</Link>
+        </li>
+      </ul>
     </div>
   );
 }

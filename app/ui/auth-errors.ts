@@ -10,7 +10,7 @@ export function translateAuthErrors(t: TFunction<"auth">, errors: FieldErrors | 
   for (const field of fieldOrder) {
     const error = errors?.[field] as FieldError<AuthErrorKey> | undefined;
     if (!error) continue;
-    const message = error.key === "throttled" ? t("errors.throttled", { count: error.count ?? 1 }) : t(`errors.${error.key}`);
+    const message = error.count !== undefined || error.key === "throttled" ? t(`errors.${error.key}`, { count: error.count ?? 1 }) : t(`errors.${error.key}`);
     byField[field] = message;
     summary.push({ field, message });
   }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { timestamptz } from "./common";
 import { people } from "./people";
@@ -74,3 +74,27 @@ export const accountRoles = pgTable(
 
 export type Account = typeof accounts.$inferSelect;
 export type AccountRole = typeof accountRoles.$inferSelect;
+
+export const oneTimeCodePurposes = ["register", "reset-password"] as const;
+export type OneTimeCodePurpose = (typeof oneTimeCodePurposes)[number];
+
+/**
+ * A code sent by SMS to the phone PACI holds for a civil ID, to register or to reset a password.
+ * Only its HMAC is kept. `person` is what PACI said, for the account a registration creates.
+ */
+export const oneTimeCodes = pgTable(
+  "one_time_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    purpose: text("purpose").$type<OneTimeCodePurpose>().notNull(),
+    civilId: text("civil_id").notNull(),
+    codeHash: text("code_hash").notNull(),
+    phone: text("phone").notNull(),
+    person: jsonb("person").$type<{ nameAr: string; nameEn: string; nationality: string; phone: string; email: string | null }>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamptz("expires_at").notNull(),
+    usedAt: timestamptz("used_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("one_time_codes_civil_id_idx").on(t.civilId, t.createdAt)],
+);

@@ -1,0 +1,78 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, visit } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+// Reem Khaled Al-Azmi: in the demo civil registry (with a phone), without a Nafitha account.
+const REEM = "297051431214";
+
+/** The code of the newest text message on the demo phone to a number ending in these digits. */
+async function codeOnDemoPhone(page: Page, lastDigits: string) {
+  await visit(page, `${baseUrl}/demo/phone`);
+  const message = page.locator(".result").filter({ hasText: lastDigits }).first();
+  return /\b(\d{6})\b/.exec(await message.locator(".sms").innerText())![1]!;
+}
+
+describe.skipIf(!hasChromium)("registering by civil ID", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it("registers in Arabic with the code texted to the phone on record, after a mistake in the password", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/sign-in`);
+    await page.getByRole("link", { name: "إنشاء حساب" }).click();
+    await expectHeading(page, "إنشاء حساب في نافذة");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "أرسل لي الرمز" }).click();
+    await expectText(page, "أدخل الرقم المدني");
+    await page.getByLabel("الرقم المدني").fill(REEM);
+    await page.getByRole("button", { name: "أرسل لي الرمز" }).click();
+    await expectHeading(page, "أدخل الرمز المرسل إليك");
+    const lead = await page.locator(".lead").innerText();
+    const lastDigits = /•(\d{3})/.exec(lead)![1]!;
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "register-code-ar", "desktop");
+    await keepScreenshot(page, "register-code-ar", "phone");
+
+    const phone = await newPage(browser);
+    const code = await codeOnDemoPhone(phone.page, lastDigits);
+    await expectNoAxeViolations(phone.page);
+    await phone.close();
+
+    await page.getByLabel("الرمز الوارد في الرسالة النصية").fill(code);
+    await page.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("Reem-Azmi-2026");
+    await page.getByLabel("أعد كتابة كلمة المرور الجديدة").fill("Reem-Azmi-2025");
+    await page.getByRole("button", { name: "إنشاء الحساب" }).click();
+    await expectText(page, "كلمتا المرور غير متطابقتين");
+    await page.getByRole("link", { name: "كلمتا المرور غير متطابقتين" }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("الرمز الوارد في الرسالة النصية").fill(code);
+    await page.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("Reem-Azmi-2026");
+    await page.getByLabel("أعد كتابة كلمة المرور الجديدة").fill("Reem-Azmi-2026");
+    await page.getByRole("button", { name: "إنشاء الحساب" }).click();
+    await page.waitForURL(/\/dashboard/);
+    await tab.close();
+  });
+
+  it("sends an existing account holder to sign in or reset, and works without JavaScript", async () => {
+    const tab = await newPage(browser, { javaScriptEnabled: false });
+    const { page } = tab;
+    await page.goto(`${baseUrl}/register`);
+    await page.getByLabel("الرقم المدني").fill("288020122596");
+    await page.getByRole("button", { name: "أرسل لي الرمز" }).click();
+    await expectText(page, "يوجد حساب لهذا الرقم المدني");
+    await page.goto(`${baseUrl}/reset-password`);
+    await expectHeading(page, "إعادة تعيين كلمة المرور");
+    await page.getByLabel("الرقم المدني").fill("288020122596");
+    await page.getByRole("button", { name: "أرسل لي الرمز" }).click();
+    await expectHeading(page, "أدخل الرمز المرسل إليك");
+    expect(await page.getByLabel("كلمة المرور الجديدة", { exact: true }).count()).toBe(1);
+    await tab.close();
+  });
+});
