@@ -1,3 +1,4 @@
+import { successors } from "./check";
 import type { Field, ServiceDefinition, Step, Text } from "./types";
 
 // What a service page says about a service, drawn from its definition: the documents its form
@@ -40,7 +41,7 @@ export function workflowSteps(service: ServiceDefinition): { title: Text; by: St
       titles.add(step.title.en);
       out.push({ title: step.title, by });
     }
-    stack.push(...nextSteps(step).reverse());
+    stack.push(...successors(step).reverse());
   }
   return out;
 }
@@ -57,21 +58,5 @@ function takenBy(service: ServiceDefinition, step: Step): StepTakenBy | null {
       return service.certificate ? { kind: "agency", agency: service.certificate.signingAgency } : { kind: "portal" };
     default:
       return null;
-  }
-}
-
-function nextSteps(step: Step): string[] {
-  switch (step.kind) {
-    case "parallel":
-      return [...step.branches, step.next];
-    case "decision":
-      return Object.values(step.outcomes);
-    case "task":
-    case "applicant":
-      return Object.values(step.actions).map((action) => action.next);
-    case "end":
-      return [];
-    default:
-      return [step.next];
   }
 }

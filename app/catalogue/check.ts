@@ -14,8 +14,8 @@ const ARABIC_LETTER = /[\u0600-\u06FF]/;
 const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export const MAX_CERTIFICATE_FIELDS = 9;
 
-/** Successor steps of a step (JOIN excluded: it leads to the parallel step's own next). */
-function successors(step: Step): string[] {
+/** Successor steps of a step: a parallel step's branches, then where it goes after the join. */
+export function successors(step: Step): string[] {
   switch (step.kind) {
     case "exchange":
     case "payment":
