@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { toWesternDigits } from "~/i18n/digits";
+import { normalisePhone } from "~/catalogue/form-schema";
 import { parseCivilId, type CivilIdProblem } from "./civil-id";
 
 /** The messages of auth forms, as keys of locales/<lang>/auth.json → errors. */
@@ -30,7 +31,11 @@ export type AuthErrorKey =
   | "codeTooManyAttempts"
   | "passwordTooShort"
   | "passwordHasCivilId"
-  | "passwordsDiffer";
+  | "passwordsDiffer"
+  | "emailFormat"
+  | "phoneFormat"
+  | "currentPasswordRequired"
+  | "wrongCurrentPassword";
 
 const civilIdMessages: Record<CivilIdProblem, AuthErrorKey> = {
   required: "civilIdRequired",
@@ -71,18 +76,40 @@ export const SecondFactorSchema = z.object({
 
 export const StartVerificationSchema = z.object({ civilId: CivilIdField });
 
+/** A new password, typed twice: 10 characters or more, and not the civil ID. */
+const newPassword = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z
+    .object({ ...shape, password: text().pipe(z.string().min(10, "passwordTooShort" satisfies AuthErrorKey)), confirm: text() })
+    .superRefine((value, ctx) => {
+      const { password, confirm, civilId } = value as { password: string; confirm: string; civilId?: string };
+      if (civilId && password.includes(civilId)) ctx.addIssue({ code: "custom", path: ["password"], message: "passwordHasCivilId" satisfies AuthErrorKey });
+      if (password !== confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "passwordsDiffer" satisfies AuthErrorKey });
+    });
+
+export const ChangePasswordSchema = newPassword({ civilId: text(), current: text().pipe(z.string().min(1, "currentPasswordRequired" satisfies AuthErrorKey)) });
+
+export const ContactSchema = z.object({
+  email: text()
+    .transform((value) => value.trim())
+    .pipe(z.union([z.literal(""), z.email("emailFormat" satisfies AuthErrorKey)]))
+    .transform((value) => value || null),
+  phone: text().transform((value, ctx) => {
+    if (!value.trim()) return null;
+    const phone = normalisePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "phoneFormat" satisfies AuthErrorKey });
+      return z.NEVER;
+    }
+    return phone;
+  }),
+});
+
 /** The code from the text message and the new password, typed twice. */
-export const CompleteVerificationSchema = z
-  .object({
-    challengeId: z.string().uuid("codeExpired" satisfies AuthErrorKey),
-    civilId: CivilIdField,
-    code: text()
-      .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
-      .pipe(z.string().min(1, "textCodeRequired" satisfies AuthErrorKey).regex(/^\d{6}$/, "textCodeFormat" satisfies AuthErrorKey)),
-    password: text().pipe(z.string().min(10, "passwordTooShort" satisfies AuthErrorKey)),
-    confirm: text(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.password.includes(value.civilId)) ctx.addIssue({ code: "custom", path: ["password"], message: "passwordHasCivilId" satisfies AuthErrorKey });
-    if (value.password !== value.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "passwordsDiffer" satisfies AuthErrorKey });
-  });
+export const CompleteVerificationSchema = newPassword({
+  challengeId: z.string().uuid("codeExpired" satisfies AuthErrorKey),
+  civilId: CivilIdField,
+  code: text()
+    .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
+    .pipe(z.string().min(1, "textCodeRequired" satisfies AuthErrorKey).regex(/^\d{6}$/, "textCodeFormat" satisfies AuthErrorKey)),
+});
+

@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import arAuth from "../../locales/ar/auth.json";
 import arCatalogue from "../../locales/ar/catalogue.json";
+import arProfile from "../../locales/ar/profile.json";
 import arCommon from "../../locales/ar/common.json";
 import arDashboard from "../../locales/ar/dashboard.json";
 import arHome from "../../locales/ar/home.json";
@@ -12,6 +13,7 @@ import arNotifications from "../../locales/ar/notifications.json";
 import arTimeline from "../../locales/ar/timeline.json";
 import enAuth from "../../locales/en/auth.json";
 import enCatalogue from "../../locales/en/catalogue.json";
+import enProfile from "../../locales/en/profile.json";
 import enCommon from "../../locales/en/common.json";
 import enDashboard from "../../locales/en/dashboard.json";
 import enHome from "../../locales/en/home.json";
@@ -35,8 +37,8 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 export const resources = {
-  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue },
-  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue },
+  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile },
+  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

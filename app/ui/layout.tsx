@@ -59,6 +59,11 @@ export function SiteHeader({ language, viewer }: { language: Language; viewer: H
                 <Link to="/dashboard">{t("nav.dashboard")}</Link>
               </li>
             ) : null}
+            {viewer.kind === "citizen" ? (
+              <li>
+                <Link to="/profile">{t("nav.profile")}</Link>
+              </li>
+            ) : null}
             {viewer.kind === "staff" ? (
               <li>
                 <Link to="/staff">{t("nav.workspace")}</Link>
