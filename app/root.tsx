@@ -20,6 +20,8 @@ import stylesUrl from "./styles/app.css";
 import { fontFaceCss, preloadFonts } from "./ui/fonts";
 import { Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer } from "./ui/layout";
 import { useNonce } from "./ui/nonce";
+import { countUnread } from "~/notifications/inbox.server";
+import { getDb } from "~/runtime.server";
 
 export const links: LinksFunction = () => [
   ...preloadFonts.map((href) => ({ rel: "preload", href, as: "font", type: "font/woff2", crossOrigin: "anonymous" as const })),
@@ -31,9 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const lang = await getLanguage(request, viewer);
   const header: HeaderViewer =
-    viewer.kind === "citizen" || viewer.kind === "staff"
-      ? { kind: viewer.kind, name: displayName(viewer.person, lang) }
-      : { kind: "anonymous" };
+    viewer.kind === "citizen"
+      ? { kind: "citizen", name: displayName(viewer.person, lang), unread: await countUnread(getDb(), viewer.person.id) }
+      : viewer.kind === "staff"
+        ? { kind: "staff", name: displayName(viewer.person, lang) }
+        : { kind: "anonymous" };
   const t = getFixedT(lang);
   const titles = {
     home: t("home:meta.title"),

@@ -5,7 +5,7 @@ import type { Language } from "~/i18n/config";
 
 export type HeaderViewer =
   | { kind: "anonymous" }
-  | { kind: "citizen"; name: string }
+  | { kind: "citizen"; name: string; unread: number }
   | { kind: "staff"; name: string };
 
 function LanguageSwitch({ language }: { language: Language }) {
@@ -57,6 +57,14 @@ export function SiteHeader({ language, viewer }: { language: Language; viewer: H
             {viewer.kind === "citizen" ? (
               <li>
                 <Link to="/dashboard">{t("nav.dashboard")}</Link>
+              </li>
+            ) : null}
+            {viewer.kind === "citizen" ? (
+              <li>
+                <Link to="/notifications">
+                  {t("nav.notifications")}
+                  {viewer.unread > 0 ? <span className="badge badge--brand">{t("nav.unread", { count: viewer.unread })}</span> : null}
+                </Link>
               </li>
             ) : null}
             {viewer.kind === "citizen" ? (

@@ -4,12 +4,12 @@ import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, switchLanguage, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
-// Rajesh Kumar (a demo resident): no other browser test signs in as him, so his password may change here.
-const RAJESH = "285031244114";
+// Talal Al-Sharhan (a demo persona): no other browser test signs in as him, so his password may change here.
+const TALAL = "290011637128";
 
 async function signIn(page: Page, password: string) {
   await visit(page, `${baseUrl}/sign-in`);
-  await page.getByLabel("الرقم المدني").fill(RAJESH);
+  await page.getByLabel("الرقم المدني").fill(TALAL);
   await page.getByLabel("كلمة المرور").fill(password);
   await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
   await page.waitForURL(/\/dashboard/);
@@ -46,13 +46,13 @@ describe.skipIf(!hasChromium)("the citizen's account page", () => {
     expect(await page.getByLabel("رقم الهاتف النقال").inputValue()).toBe("+96566554433");
 
     await page.getByLabel("كلمة المرور الحالية").fill("not-my-password");
-    await page.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("Rajesh-Kumar-2026");
-    await page.getByLabel("أعد كتابة كلمة المرور الجديدة").fill("Rajesh-Kumar-2026");
+    await page.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("Talal-Sharhan-2026");
+    await page.getByLabel("أعد كتابة كلمة المرور الجديدة").fill("Talal-Sharhan-2026");
     await page.getByRole("button", { name: "تغيير كلمة المرور" }).click();
     await page.getByRole("link", { name: "كلمة المرور الحالية غير صحيحة" }).waitFor();
     await page.getByLabel("كلمة المرور الحالية").fill(DEMO_PASSWORD);
-    await page.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("Rajesh-Kumar-2026");
-    await page.getByLabel("أعد كتابة كلمة المرور الجديدة").fill("Rajesh-Kumar-2026");
+    await page.getByLabel("كلمة المرور الجديدة", { exact: true }).fill("Talal-Sharhan-2026");
+    await page.getByLabel("أعد كتابة كلمة المرور الجديدة").fill("Talal-Sharhan-2026");
     await page.getByRole("button", { name: "تغيير كلمة المرور" }).click();
     await expectText(page, "غُيّرت كلمة المرور");
 
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)("the citizen's account page", () => {
     await expectNoAxeViolations(page);
     await keepScreenshot(page, "profile-en", "desktop");
     // Put the demo password back for the next run on the same data.
-    await page.getByLabel("Current password").fill("Rajesh-Kumar-2026");
+    await page.getByLabel("Current password").fill("Talal-Sharhan-2026");
     await page.getByLabel("New password", { exact: true }).fill(DEMO_PASSWORD);
     await page.getByLabel("Type the new password again").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Change the password" }).click();

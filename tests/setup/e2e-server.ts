@@ -8,6 +8,7 @@ import { deriveSecrets, loadRootSecret } from "../../app/secrets.server";
 import { connect } from "../../db/client";
 import { applications, certificates, people } from "../../db/schema";
 import { seedDemo } from "../../db/seed/demo";
+import { notifyPerson } from "../../app/notifications/notify.server";
 import { repoRoot, startServer } from "./server-process";
 
 declare module "vitest" {
@@ -44,6 +45,10 @@ async function seedCertificate(dataDir: string) {
       issuedAt: new Date(),
       expiresAt: new Date(Date.now() + 365 * 24 * 3600_000),
     });
+    // Ahmad's inbox: more than a page of notifications, the newest saying the certificate is ready.
+    const params = { reference: "NAF-2026-900001", service: { ar: "القرض الاجتماعي", en: "Social loan" } };
+    for (let i = 0; i < 20; i++) await notifyPerson(handle.db, ahmad!.id, "submitted", params, application!.id);
+    await notifyPerson(handle.db, ahmad!.id, "certificate-ready", params, application!.id);
     return fixture;
   } finally {
     await handle.close();

@@ -1,0 +1,52 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, switchLanguage, visit } from "../setup/browser";
+
+const baseUrl = inject("baseUrl");
+
+describe.skipIf(!hasChromium)("the notifications page", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it("shows the unread count, pages through the inbox, and marks it read, in Arabic and English", async () => {
+    const tab = await newPage(browser);
+    const { page } = tab;
+    await visit(page, `${baseUrl}/sign-in`);
+    await page.getByLabel("الرقم المدني").fill("288020122596");
+    await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await page.waitForURL(/\/dashboard/);
+    // The account remembers the language last chosen (another test may have chosen English).
+    if ((await page.locator("html").getAttribute("lang")) === "en") await switchLanguage(page, "ar");
+
+    await page.getByRole("link", { name: /الإشعارات.*21 إشعارًا جديدًا/ }).click();
+    await expectHeading(page, "الإشعارات");
+    expect(await page.locator(".result").count()).toBe(20);
+    await expectText(page, "شهادتك جاهزة");
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "notifications-ar", "desktop");
+    await keepScreenshot(page, "notifications-ar", "phone");
+
+    await page.getByRole("link", { name: "إشعارات أقدم" }).click();
+    await page.waitForURL(/after=/);
+    expect(await page.locator(".result").count()).toBe(1);
+    await page.getByRole("link", { name: "العودة إلى الأحدث" }).click();
+    await page.waitForURL(/\/notifications$/);
+
+    await page.getByRole("button", { name: "تعليم هذه الإشعارات كمقروءة" }).click();
+    await expectText(page, "عُلِّم 20 إشعارًا كمقروء.");
+    await page.getByRole("link", { name: /الإشعارات.*إشعار جديد/ }).waitFor();
+
+    await switchLanguage(page, "en");
+    await expectHeading(page, "Notifications");
+    await page.getByRole("link", { name: /Notifications.*1 new/ }).waitFor();
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "notifications-en", "desktop");
+    await switchLanguage(page, "ar");
+    await tab.close();
+  });
+});
