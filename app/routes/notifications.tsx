@@ -55,7 +55,7 @@ export default function Notifications() {
             <p>{item.body}</p>
             <p className="result__meta">
               <span>{item.at}</span>
-              {item.reference ? <span>{t("reference", { reference: item.reference })}</span> : null}
+              {item.reference ? <span>{t("reference", { reference: `\u2066${item.reference}\u2069` })}</span> : null}
             </p>
           </li>
         ))}

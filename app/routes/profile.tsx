@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPersonDetails } from "~/accounts/queries.server";
 import { changePassword, listOpenSessions, signOutEverywhereElse, updateContact, updateLanguage } from "~/accounts/profile.server";
@@ -97,6 +97,7 @@ export default function Profile() {
   const navigation = useNavigation();
   const { t } = useTranslation("profile");
   const { t: tAuth } = useTranslation("auth");
+  const { t: tCommon } = useTranslation("common");
   const contactErrors = translateAuthErrors(tAuth, actionData?.form === "contact" ? actionData.errors : undefined, ["email", "phone"]);
   const passwordErrors = translateAuthErrors(tAuth, actionData?.form === "password" ? actionData.errors : undefined, ["current", "password", "confirm"]);
   const isBusy = navigation.state === "submitting";
@@ -122,6 +123,9 @@ export default function Profile() {
           </div>
         </dl>
         <p className="muted">{t("identity.note")}</p>
+        <p>
+          <Link to="/my-data">{tCommon("nav.dataUse")}</Link>
+        </p>
       </section>
 
       <section className="section" aria-labelledby="contact">

@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { eq } from "drizzle-orm";
 import { deriveSecrets, loadRootSecret } from "../../app/secrets.server";
 import { connect } from "../../db/client";
-import { applications, certificates, people } from "../../db/schema";
+import { applications, certificates, exchangeMessages, people } from "../../db/schema";
 import { seedDemo } from "../../db/seed/demo";
 import { notifyPerson } from "../../app/notifications/notify.server";
 import { repoRoot, startServer } from "./server-process";
@@ -49,6 +49,22 @@ async function seedCertificate(dataDir: string) {
     const params = { reference: "NAF-2026-900001", service: { ar: "القرض الاجتماعي", en: "Social loan" } };
     for (let i = 0; i < 20; i++) await notifyPerson(handle.db, ahmad!.id, "submitted", params, application!.id);
     await notifyPerson(handle.db, ahmad!.id, "certificate-ready", params, application!.id);
+    // A read of Ahmad's data at PACI for a social loan, as the exchange logs it.
+    await handle.db.insert(exchangeMessages).values({
+      requestId: "e2e-read-1",
+      applicationId: application!.id,
+      onBehalfOfPersonId: ahmad!.id,
+      callerServiceId: "social-loan",
+      agencyId: "paci",
+      operation: "paci.person",
+      purpose: "Confirm the applicant's nationality and age",
+      attempt: 1,
+      requestHash: "e2e",
+      responseHash: "e2e",
+      httpStatus: 200,
+      outcome: "ok",
+      latencyMs: 12,
+    });
     return fixture;
   } finally {
     await handle.close();
