@@ -16,11 +16,13 @@ describe.skipIf(!hasChromium)("who used my data", () => {
     const tab = await newPage(browser);
     const { page } = tab;
     await visit(page, `${baseUrl}/sign-in`);
+    // Choose Arabic explicitly: signing in then makes it the account's language (another test may have left it English).
+    await switchLanguage(page, "en");
+    await switchLanguage(page, "ar");
     await page.getByLabel("الرقم المدني").fill("288020122596");
     await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
     await page.waitForURL(/\/dashboard/);
-    if ((await page.locator("html").getAttribute("lang")) === "en") await switchLanguage(page, "ar");
 
     await visit(page, `${baseUrl}/profile`);
     await page.getByRole("link", { name: "من استخدم بياناتي" }).click();
