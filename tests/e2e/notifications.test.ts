@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, switchLanguage, visit } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -15,14 +15,7 @@ describe.skipIf(!hasChromium)("the notifications page", () => {
   it("shows the unread count, pages through the inbox, and marks it read, in Arabic and English", async () => {
     const tab = await newPage(browser);
     const { page } = tab;
-    await visit(page, `${baseUrl}/sign-in`);
-    // Choose Arabic explicitly: signing in then makes it the account's language (another test may have left it English).
-    await switchLanguage(page, "en");
-    await switchLanguage(page, "ar");
-    await page.getByLabel("الرقم المدني").fill("288020122596");
-    await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
-    await page.waitForURL(/\/dashboard/);
+    await signInCitizenInArabic(page, baseUrl, "288020122596", DEMO_PASSWORD);
 
     await page.getByRole("link", { name: /الإشعارات.*21 إشعارًا جديدًا/ }).click();
     await expectHeading(page, "الإشعارات");

@@ -1,19 +1,11 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, switchLanguage, visit } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 // Talal Al-Sharhan (a demo persona): no other browser test signs in as him, so his password may change here.
 const TALAL = "290011637128";
-
-async function signIn(page: Page, password: string) {
-  await visit(page, `${baseUrl}/sign-in`);
-  await page.getByLabel("الرقم المدني").fill(TALAL);
-  await page.getByLabel("كلمة المرور").fill(password);
-  await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
-  await page.waitForURL(/\/dashboard/);
-}
 
 describe.skipIf(!hasChromium)("the citizen's account page", () => {
   let browser: Browser;
@@ -24,10 +16,10 @@ describe.skipIf(!hasChromium)("the citizen's account page", () => {
 
   it("changes the phone after an error, the password, and signs the other browser out", async () => {
     const elsewhere = await newPage(browser);
-    await signIn(elsewhere.page, DEMO_PASSWORD);
+    await signInCitizenInArabic(elsewhere.page, baseUrl, TALAL, DEMO_PASSWORD);
     const tab = await newPage(browser);
     const { page } = tab;
-    await signIn(page, DEMO_PASSWORD);
+    await signInCitizenInArabic(page, baseUrl, TALAL, DEMO_PASSWORD);
     await page.getByRole("link", { name: "حسابك" }).click();
     await expectHeading(page, "حسابك");
     await expectText(page, "هذه الجلسة");

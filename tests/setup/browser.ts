@@ -91,3 +91,17 @@ export async function keepScreenshot(page: Page, name: string, width: "phone" | 
   await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
   if (previous) await page.setViewportSize(previous);
 }
+
+/**
+ * Signs a citizen in from the Arabic sign-in page, choosing Arabic first: signing in makes the
+ * chosen language the account's (another test may have left the account in English).
+ */
+export async function signInCitizenInArabic(page: Page, baseUrl: string, civilId: string, password: string) {
+  await visit(page, `${baseUrl}/sign-in`);
+  await switchLanguage(page, "en");
+  await switchLanguage(page, "ar");
+  await page.getByLabel("الرقم المدني").fill(civilId);
+  await page.getByLabel("كلمة المرور").fill(password);
+  await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+}
