@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, signInCitizenInArabic, switchLanguage } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
