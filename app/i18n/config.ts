@@ -4,6 +4,7 @@ import arCatalogue from "../../locales/ar/catalogue.json";
 import arProfile from "../../locales/ar/profile.json";
 import arInbox from "../../locales/ar/inbox.json";
 import arDataUse from "../../locales/ar/datause.json";
+import arApplication from "../../locales/ar/application.json";
 import arCommon from "../../locales/ar/common.json";
 import arDashboard from "../../locales/ar/dashboard.json";
 import arHome from "../../locales/ar/home.json";
@@ -18,6 +19,7 @@ import enCatalogue from "../../locales/en/catalogue.json";
 import enProfile from "../../locales/en/profile.json";
 import enInbox from "../../locales/en/inbox.json";
 import enDataUse from "../../locales/en/datause.json";
+import enApplication from "../../locales/en/application.json";
 import enCommon from "../../locales/en/common.json";
 import enDashboard from "../../locales/en/dashboard.json";
 import enHome from "../../locales/en/home.json";
@@ -41,8 +43,8 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 export const resources = {
-  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile, inbox: arInbox, datause: arDataUse },
-  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile, inbox: enInbox, datause: enDataUse },
+  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile, inbox: arInbox, datause: arDataUse, application: arApplication },
+  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile, inbox: enInbox, datause: enDataUse, application: enApplication },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

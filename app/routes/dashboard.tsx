@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPersonDetails, listRecentSignIns } from "~/accounts/queries.server";
 import { listApplicationsOf } from "~/engine/lists.server";
@@ -58,7 +58,7 @@ export default function Dashboard() {
             rows={applications}
             rowKey={(application) => application.id}
             columns={[
-              { header: t("applications.reference"), cell: (application) => application.reference, isLtr: true },
+              { header: t("applications.reference"), cell: (application) => <Link to={`/applications/${application.id}`}>{application.reference}</Link>, isLtr: true },
               { header: t("applications.service"), cell: (application) => application.service },
               { header: t("applications.status"), cell: (application) => t(`applications.statuses.${application.status as Status}`) },
               { header: t("applications.submitted"), cell: (application) => application.submitted },

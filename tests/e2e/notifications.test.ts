@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)("the notifications page", () => {
     const { page } = tab;
     await signInCitizenInArabic(page, baseUrl, "288020122596", DEMO_PASSWORD);
 
-    await page.getByRole("link", { name: /الإشعارات.*21 إشعارًا جديدًا/ }).click();
+    await page.getByRole("link", { name: /الإشعارات.*22 إشعارًا جديدًا/ }).click();
     await expectHeading(page, "الإشعارات");
     expect(await page.locator(".result").count()).toBe(20);
     await expectText(page, "شهادتك جاهزة");
@@ -27,17 +27,17 @@ describe.skipIf(!hasChromium)("the notifications page", () => {
 
     await page.getByRole("link", { name: "إشعارات أقدم" }).click();
     await page.waitForURL(/after=/);
-    expect(await page.locator(".result").count()).toBe(1);
+    expect(await page.locator(".result").count()).toBe(2);
     await page.getByRole("link", { name: "العودة إلى الأحدث" }).click();
     await page.waitForURL(/\/notifications$/);
 
     await page.getByRole("button", { name: "تعليم هذه الإشعارات كمقروءة" }).click();
     await expectText(page, "عُلِّم 20 إشعارًا كمقروء.");
-    await page.getByRole("link", { name: /الإشعارات.*إشعار جديد/ }).waitFor();
+    await page.getByRole("link", { name: /الإشعارات.*إشعاران جديدان/ }).waitFor();
 
     await switchLanguage(page, "en");
     await expectHeading(page, "Notifications");
-    await page.getByRole("link", { name: /Notifications.*1 new/ }).waitFor();
+    await page.getByRole("link", { name: /Notifications.*2 new/ }).waitFor();
     await expectNoAxeViolations(page);
     await keepScreenshot(page, "notifications-en", "desktop");
     await switchLanguage(page, "ar");

@@ -3,10 +3,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { deriveSecrets, loadRootSecret } from "../../app/secrets.server";
 import { connect } from "../../db/client";
-import { applications, certificates, exchangeMessages, people } from "../../db/schema";
+import { applications, certificates, exchangeMessages, mojMarriageContracts, people } from "../../db/schema";
+import { catalogue } from "../../app/catalogue/services";
+import { submitApplication } from "../../app/engine/engine.server";
 import { seedDemo } from "../../db/seed/demo";
 import { notifyPerson } from "../../app/notifications/notify.server";
 import { repoRoot, startServer } from "./server-process";
@@ -45,10 +47,20 @@ async function seedCertificate(dataDir: string) {
       issuedAt: new Date(),
       expiresAt: new Date(Date.now() + 365 * 24 * 3600_000),
     });
-    // Ahmad's inbox: more than a page of notifications, the newest saying the certificate is ready.
+    // Ahmad's inbox: more than a page of notifications (with the loan application's below, 22), the newest of these saying the certificate is ready.
     const params = { reference: "NAF-2026-900001", service: { ar: "القرض الاجتماعي", en: "Social loan" } };
     for (let i = 0; i < 20; i++) await notifyPerson(handle.db, ahmad!.id, "submitted", params, application!.id);
     await notifyPerson(handle.db, ahmad!.id, "certificate-ready", params, application!.id);
+    // Ahmad's social-loan application, just submitted: the server's worker takes it to the loan officer.
+    const [contract] = await handle.db.select().from(mojMarriageContracts).where(eq(mojMarriageContracts.husbandCivilId, "288020122596")).orderBy(desc(mojMarriageContracts.contractDate)).limit(1);
+    const loan = await submitApplication(handle.db, { catalogue }, {
+      serviceId: "social-loan",
+      applicantPersonId: ahmad!.id,
+      applicantAccountId: null,
+      answers: { loanType: "marriage", contractNumber: contract!.contractNumber, contractDate: contract!.contractDate, months: "60", iban: "KW81CBKU0000000000001234560101" },
+      actor: { accountId: null, role: "applicant", personId: ahmad!.id, channel: "web" },
+    });
+    if (!loan.ok) throw new Error(`the e2e loan application was refused: ${JSON.stringify(loan)}`);
     // A read of Ahmad's data at PACI for a social loan, as the exchange logs it.
     await handle.db.insert(exchangeMessages).values({
       requestId: "e2e-read-1",
