@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, count, eq, gt } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { accounts, notifications, oneTimeCodes, people, type OneTimeCodePurpose } from "../../db/schema";
+import { accounts, oneTimeCodes, people, type OneTimeCodePurpose } from "../../db/schema";
 import type { CivilId } from "../auth/civil-id";
 import { hashPassword } from "../auth/password.server";
 import type { RequestMeta } from "../auth/request-meta.server";
@@ -10,7 +10,7 @@ import { auditAccount, openActiveSession } from "../auth/sign-in.server";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
 import type { Language } from "../i18n/config";
 import { getFixedT } from "../i18n/language.server";
-import { enqueueJob } from "../jobs/queue.server";
+import { sendText } from "../notifications/notify.server";
 
 // Registering and resetting a password by civil ID: the portal asks PACI for the person and the
 // phone on record, sends a one-time code there by SMS, and takes the code and a new password.
@@ -96,18 +96,13 @@ export async function startVerification(
       expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
       createdAt: now,
     });
-    const [sms] = await tx
-      .insert(notifications)
-      .values({
-        channel: "sms",
-        address: record.phone!,
-        event: `code.${input.purpose}`,
-        language: input.language,
-        subject: t("auth:code.sms.subject"),
-        body: t("auth:code.sms.body", { code, minutes: CODE_MINUTES }),
-      })
-      .returning({ id: notifications.id });
-    await enqueueJob(tx, "notification.deliver", { notificationId: sms!.id }, { dedupeKey: `notification:${sms!.id}`, maxAttempts: 6 });
+    await sendText(tx, {
+      address: record.phone!,
+      event: `code.${input.purpose}`,
+      language: input.language,
+      subject: t("auth:code.sms.subject"),
+      body: t("auth:code.sms.body", { code, minutes: CODE_MINUTES }),
+    });
     await auditAccount(tx, existing, meta, "auth.code-sent", { purpose: input.purpose, civilId: input.civilId });
   });
   return { ok: true, challengeId, maskedPhone: maskPhone(record.phone) };
@@ -155,7 +150,7 @@ export async function completeVerification(
       if (!existing) return { ok: false, reason: "no-account" };
       accountId = existing;
       await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, accountId));
-      await revokeSessionsOf(tx, accountId, now);
+      await revokeSessionsOf(tx, accountId, {}, now);
       await auditAccount(tx, accountId, meta, "auth.password-reset");
     }
     const token = await openActiveSession(tx, accountId, meta, idleTimeoutSeconds, input.language, "citizen");

@@ -38,15 +38,20 @@ async function notify(tx: Database, recipients: Recipient[], event: Notification
     const { subject, body } = render(event, params, recipient.language);
     const base = { personId: recipient.personId, accountId: recipient.accountId, applicationId, event, language: recipient.language, subject, body };
     await tx.insert(notifications).values({ ...base, channel: "in-app", status: "sent", sentAt: new Date() });
-    const outbox = [
-      ...(recipient.email ? [{ channel: "email" as const, address: recipient.email }] : []),
-      ...(recipient.phone ? [{ channel: "sms" as const, address: recipient.phone }] : []),
-    ];
-    for (const { channel, address } of outbox) {
-      const [row] = await tx.insert(notifications).values({ ...base, channel, address }).returning({ id: notifications.id });
-      await enqueueJob(tx, "notification.deliver", { notificationId: row!.id }, { dedupeKey: `notification:${row!.id}`, maxAttempts: 6 });
-    }
+    if (recipient.email) await queueOutbox(tx, { ...base, channel: "email", address: recipient.email });
+    if (recipient.phone) await queueOutbox(tx, { ...base, channel: "sms", address: recipient.phone });
   }
+}
+
+/** An email or SMS for the outbox, with its delivery job, in the caller's transaction. */
+async function queueOutbox(tx: Database, message: typeof notifications.$inferInsert & { channel: "email" | "sms"; address: string }) {
+  const [row] = await tx.insert(notifications).values(message).returning({ id: notifications.id });
+  await enqueueJob(tx, "notification.deliver", { notificationId: row!.id }, { dedupeKey: `notification:${row!.id}`, maxAttempts: 6 });
+}
+
+/** A text message to a phone number that may belong to nobody the portal knows yet (a registration code). */
+export function sendText(tx: Database, message: { address: string; event: string; language: Language; subject: string; body: string }) {
+  return queueOutbox(tx, { ...message, channel: "sms" });
 }
 
 export async function notifyPerson(tx: Database, personId: string, event: NotificationEvent, params: NotificationParams, applicationId: string | null) {
