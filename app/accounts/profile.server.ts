@@ -1,8 +1,9 @@
-import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, people, sessions } from "../../db/schema";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import type { RequestMeta } from "../auth/request-meta.server";
+import { revokeSessionsOf } from "../auth/session.server";
 import { auditAccount } from "../auth/sign-in.server";
 import type { Language } from "../i18n/config";
 
@@ -36,26 +37,18 @@ export async function changePassword(db: Database, owner: Owner, input: { curren
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, owner.accountId));
-    await signOutOthersIn(tx, owner);
+    await revokeSessionsOf(tx, owner.accountId, { except: owner.sessionId });
     await auditAccount(tx, owner.accountId, meta, "account.password-changed");
   });
   return { ok: true };
 }
 
-async function signOutOthersIn(tx: Database, owner: Owner) {
-  return tx
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.accountId, owner.accountId), ne(sessions.id, owner.sessionId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-}
-
 /** Ends every session of the account but this one; returns how many ended. */
 export async function signOutEverywhereElse(db: Database, owner: Owner, meta: RequestMeta): Promise<number> {
   return db.transaction(async (tx) => {
-    const ended = await signOutOthersIn(tx, owner);
-    await auditAccount(tx, owner.accountId, meta, "account.signed-out-elsewhere", { sessions: ended.length });
-    return ended.length;
+    const ended = await revokeSessionsOf(tx, owner.accountId, { except: owner.sessionId });
+    await auditAccount(tx, owner.accountId, meta, "account.signed-out-elsewhere", { sessions: ended });
+    return ended;
   });
 }
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, people, sessions, type Channel, type SessionStage } from "../../db/schema";
 
@@ -109,7 +109,12 @@ export async function revokeSession(db: Database, sessionId: string, now = new D
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
-/** Ends every open session of an account (a password reset, "sign out everywhere"). */
-export async function revokeSessionsOf(db: Database, accountId: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
+/** Ends the open sessions of an account, all of them or all but one ("sign out everywhere else"); returns how many ended. */
+export async function revokeSessionsOf(db: Database, accountId: string, options: { except?: string } = {}, now = new Date()): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), options.except ? ne(sessions.id, options.except) : undefined))
+    .returning({ id: sessions.id });
+  return ended.length;
 }
