@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client";
 import { applications, certificates, stepInstances } from "../../db/schema";
 import type { Catalogue } from "../catalogue/registry";
@@ -8,10 +9,8 @@ import type { DecisionResult, Text } from "../catalogue/types";
 // when, until when), the reasons of its decisions, and its certificate. Another person's
 // application is not found.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export async function getOwnApplication(db: Database, catalogue: Catalogue, personId: string, applicationId: string) {
-  if (!UUID.test(applicationId)) return null;
+  if (!z.uuid().safeParse(applicationId).success) return null;
   const [application] = await db
     .select()
     .from(applications)

@@ -1,14 +1,15 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client";
 import { applications, notifications } from "../../db/schema";
 
 // A person's in-app inbox: newest first, a page at a time (keyset on time and id), and marking as read.
 
 /** A page ends at a notification: the next page starts after it (its id; times compare in the database, to the microsecond). */
-export const isCursor = (text: string | null): text is string => text !== null && /^[0-9a-f-]{36}$/.test(text);
+export const isCursor = (text: string | null): text is string => z.uuid().safeParse(text).success;
 
 /** One page of the inbox (notifications_person_idx), with the reference of each one's application. */
-export async function listInbox(db: Database, personId: string, after: string | null, limit = 20) {
+export async function listNotifications(db: Database, personId: string, after: string | null, limit = 20) {
   const rows = await db
     .select({
       id: notifications.id,

@@ -9,10 +9,10 @@ import { getTimeline } from "~/engine/history.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
+import type { ApplicationStatus } from "../../db/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-type Status = "draft" | "in-progress" | "action-needed" | "approved" | "rejected" | "withdrawn";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCitizen(request);
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t("application:meta.title", { reference: application.reference ?? "" }),
     reference: application.reference ?? "",
     service: service?.title[lang] ?? application.serviceId,
-    status: application.status as Status,
+    status: application.status as ApplicationStatus,
     submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
     openSteps: openSteps.map((step) => ({
       id: step.id,

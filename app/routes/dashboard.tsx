@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { Table } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
+import type { ApplicationStatus } from "../../db/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -38,7 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-type Status = "draft" | "in-progress" | "action-needed" | "approved" | "rejected" | "withdrawn";
 
 export default function Dashboard() {
   const { name, person, signIns, applications } = useLoaderData<typeof loader>();
@@ -60,7 +60,7 @@ export default function Dashboard() {
             columns={[
               { header: t("applications.reference"), cell: (application) => <Link to={`/applications/${application.id}`}>{application.reference}</Link>, isLtr: true },
               { header: t("applications.service"), cell: (application) => application.service },
-              { header: t("applications.status"), cell: (application) => t(`applications.statuses.${application.status as Status}`) },
+              { header: t("applications.status"), cell: (application) => t(`applications.statuses.${application.status as ApplicationStatus}`) },
               { header: t("applications.submitted"), cell: (application) => application.submitted },
             ]}
           />

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/auth/guards.server";
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { isCursor, listInbox, markRead } from "~/notifications/inbox.server";
+import { isCursor, listNotifications, markRead } from "~/notifications/inbox.server";
 import { getDb } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = await getPageI18n(request);
   const url = new URL(request.url);
   const after = url.searchParams.get("after");
-  const page = await listInbox(getDb(), viewer.person.id, isCursor(after) ? after : null);
+  const page = await listNotifications(getDb(), viewer.person.id, isCursor(after) ? after : null);
   const marked = url.searchParams.get("marked");
   return json({
     title: t("inbox:meta.title"),
