@@ -1,4 +1,5 @@
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
+import { getPageI18n } from "../i18n/page.server";
 import type { OneTimeCodePurpose } from "../../db/schema";
 import { CompleteVerificationSchema, StartVerificationSchema, type AuthErrorKey } from "../auth/forms";
 import { getSessionCookie, getViewer } from "../auth/guards.server";
@@ -27,6 +28,14 @@ const completeErrors: Record<CompleteFailure, AuthErrorKey> = {
   "already-registered": "alreadyRegistered",
   "no-account": "noAccount",
 };
+
+/** The page's title, and whether the demo phone is there to read the code; signed-in citizens go to their dashboard. */
+export async function verificationLoader(request: Request, purpose: OneTimeCodePurpose) {
+  if ((await getViewer(request)).kind === "citizen") throw redirect("/dashboard");
+  const { t } = await getPageI18n(request);
+  const title = purpose === "register" ? t("auth:register.title") : t("auth:reset.title");
+  return json({ title: `${title} — ${t("brand.name")}`, hasDemoPhone: Boolean(getRuntime().env.DEMO_DATA) });
+}
 
 export type VerificationActionData =
   | { stage: "start"; errors: FieldErrors; values: { civilId: string } }
