@@ -1,19 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
 describe.skipIf(!hasChromium)("following an application", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it("shows where the application is, with whom, since when and until when, and its history, in Arabic and English", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await signInCitizenInArabic(page, baseUrl, "288020122596", DEMO_PASSWORD);
     const link = page.getByRole("link", { name: /^NAF-/ }).filter({ hasNotText: "900001" }).first();
@@ -48,7 +43,7 @@ describe.skipIf(!hasChromium)("following an application", () => {
     await page.getByRole("link", { name: /تنزيل الشهادة TST-2026-900001/ }).or(page.getByText("أُلغيت هذه الشهادة.")).waitFor();
     await tab.close();
 
-    const stranger = await newPage(browser);
+    const stranger = await newPage(browser());
     await signInCitizenInArabic(stranger.page, baseUrl, "293090250274", DEMO_PASSWORD);
     const response = await stranger.page.goto(`${baseUrl}${href}`);
     expect(response?.status()).toBe(404);

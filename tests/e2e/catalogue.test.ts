@@ -1,18 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, switchLanguage, visit } from "../setup/browser";
+import { describe, expect, inject, it } from "vitest";
+import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, switchLanguage, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
 describe.skipIf(!hasChromium)("finding a service", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it("searches in Arabic whatever the spelling, filters, and opens a service's page", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/`);
     await page.getByRole("link", { name: "القرض الاجتماعي" }).waitFor();
@@ -58,7 +53,7 @@ describe.skipIf(!hasChromium)("finding a service", () => {
   });
 
   it("searches in English by part of a word and by agency, and links out for an information-only service", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/services`);
     await switchLanguage(page, "en");
@@ -84,7 +79,7 @@ describe.skipIf(!hasChromium)("finding a service", () => {
   });
 
   it("works without JavaScript, and answers 404 for a service that does not exist", async () => {
-    const tab = await newPage(browser, { javaScriptEnabled: false });
+    const tab = await newPage(browser(), { javaScriptEnabled: false });
     const { page } = tab;
     await page.goto(`${baseUrl}/services`);
     await page.getByText(/^الصفحة 1 من \d$/).waitFor();

@@ -1,19 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, signInCitizenInArabic, switchLanguage } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, signInCitizenInArabic, switchLanguage } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
 describe.skipIf(!hasChromium)("the notifications page", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it("shows the unread count, pages through the inbox, and marks it read, in Arabic and English", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await signInCitizenInArabic(page, baseUrl, "288020122596", DEMO_PASSWORD);
 

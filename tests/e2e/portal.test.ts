@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { totpCode, totpStep } from "../../app/auth/totp.server";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, launchBrowser, newPage, switchLanguage, visit, waitForHydration } from "../setup/browser";
+import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, useBrowser, newPage, switchLanguage, visit, waitForHydration } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const secretOf = (username: string) => demoStaff.find((s) => s.username === username)!.totpSecret!;
@@ -29,14 +29,10 @@ async function signInStaff(page: Page, username: string, codeOffset = 0) {
 }
 
 describe.skipIf(!hasChromium)("the portal in a browser", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it("shows the home page in Arabic first, right to left, with no accessibility violations", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/`);
     await expectLanguage(page, "ar");
@@ -48,7 +44,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("switches to English and back on the same page, and remembers the choice", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/sign-in?redirectTo=%2Fdashboard`);
     await switchLanguage(page, "en");
@@ -69,7 +65,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("explains a wrong civil ID and a wrong password, field by field, in Arabic and in English", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/sign-in`);
     await page.getByLabel("الرقم المدني").fill("288020122597");
@@ -99,7 +95,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("slows down password guessing with a clear message, in the page's language", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/sign-in`);
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -123,7 +119,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("signs a citizen in with Arabic-Indic digits, shows the dashboard, and signs out", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/dashboard`);
     await page.waitForURL(/\/sign-in\?redirectTo=%2Fdashboard/);
@@ -148,7 +144,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await page.waitForURL(/\/sign-in/);
 
     // The choice of English was saved on the account: signing in elsewhere brings it back.
-    const other = await newPage(browser);
+    const other = await newPage(browser());
     await visit(other.page, `${baseUrl}/sign-in`);
     await expectLanguage(other.page, "ar");
     await signInCitizen(other.page, "288020122596");
@@ -158,7 +154,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("signs a clerk in with password and TOTP, into the agency's workspace", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/staff/sign-in`);
     await expectNoAxeViolations(page);
@@ -188,7 +184,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("enrols a new clerk's authenticator from the QR code page, shown once", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/staff/sign-in`);
     await switchLanguage(page, "en");
@@ -222,7 +218,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
       ["kcb.supervisor", "موظفو بنك الائتمان الكويتي"],
       ["admin", "نظرة عامة على البوابة"],
     ] as const) {
-      const tab = await newPage(browser);
+      const tab = await newPage(browser());
     const { page } = tab;
       await visit(page, `${baseUrl}/staff/sign-in`);
       await page.getByLabel("اسم المستخدم").fill(username);
@@ -238,7 +234,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("works without JavaScript: sign-in, language switch and sign-out are plain forms", async () => {
-    const tab = await newPage(browser, { javaScriptEnabled: false });
+    const tab = await newPage(browser(), { javaScriptEnabled: false });
     const { page } = tab;
     await page.goto(`${baseUrl}/sign-in`);
     await page.getByRole("button", { name: "View this page in English" }).click();
@@ -255,7 +251,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("can be used with the keyboard: the first Tab reaches the skip link, which moves to the content", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/`);
     await waitForHydration(page);
@@ -267,7 +263,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("verifies certificates publicly: a clear answer for an unknown code, in both languages", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/verify`);
     await expectHeading(page, "التحقق من شهادة");
@@ -291,7 +287,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
 
   it("issues, verifies, downloads and revokes a certificate: holder, public and the issuing agency", async () => {
     const { number, code } = inject("certificateFixture");
-    const visitor = await newPage(browser);
+    const visitor = await newPage(browser());
     await visit(visitor.page, `${baseUrl}/verify/${code}`);
     await expectHeading(visitor.page, "هذه الشهادة صالحة");
     await expectText(visitor.page, "شهادة الموافقة على القرض الاجتماعي");
@@ -302,7 +298,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await expectNoAxeViolations(visitor.page);
 
     // The holder downloads it: an attachment, signed.
-    const holder = await newPage(browser);
+    const holder = await newPage(browser());
     await signInCitizen(holder.page, "288020122596");
     const download = await holder.context.request.get(`${baseUrl}/certificates/${number}.pdf`);
     expect(download.status()).toBe(200);
@@ -314,13 +310,13 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     // A number that does not exist, and a certificate that is someone else's, look the same.
     expect((await holder.context.request.get(`${baseUrl}/certificates/NOPE-2026-000001.pdf`)).status()).toBe(404);
     await holder.close();
-    const stranger = await newPage(browser);
+    const stranger = await newPage(browser());
     await signInCitizen(stranger.page, "285031244114");
     expect((await stranger.context.request.get(`${baseUrl}/certificates/${number}.pdf`)).status()).toBe(404);
     await stranger.close();
 
     // The issuing agency's clerk revokes it, with a reason.
-    const clerk = await newPage(browser);
+    const clerk = await newPage(browser());
     // The clerk signed in earlier in this file with the current step's code: this time, the next one.
     await signInStaff(clerk.page, "kcb.officer", 1);
     await visit(clerk.page, `${baseUrl}/staff/certificates/${number}`);
@@ -342,7 +338,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
   });
 
   it("shows the 404 page in both languages without accessibility violations", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     const response = await visit(page, `${baseUrl}/nothing-here`);
     expect(response?.status()).toBe(404);

@@ -1,23 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 // Talal Al-Sharhan (a demo persona): no other browser test signs in as him, so his password may change here.
 const TALAL = "290011637128";
 
 describe.skipIf(!hasChromium)("the citizen's account page", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it("changes the phone after an error, the password, and signs the other browser out", async () => {
-    const elsewhere = await newPage(browser);
+    const elsewhere = await newPage(browser());
     await signInCitizenInArabic(elsewhere.page, baseUrl, TALAL, DEMO_PASSWORD);
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await signInCitizenInArabic(page, baseUrl, TALAL, DEMO_PASSWORD);
     await page.getByRole("link", { name: "حسابك" }).click();

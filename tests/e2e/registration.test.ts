@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, launchBrowser, newPage, visit } from "../setup/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 // Reem Khaled Al-Azmi: in the demo civil registry (with a phone), without a Nafitha account.
@@ -14,14 +14,10 @@ async function codeOnDemoPhone(page: Page, lastDigits: string) {
 }
 
 describe.skipIf(!hasChromium)("registering by civil ID", () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
+  const browser = useBrowser();
 
   it("registers in Arabic with the code texted to the phone on record, after a mistake in the password", async () => {
-    const tab = await newPage(browser);
+    const tab = await newPage(browser());
     const { page } = tab;
     await visit(page, `${baseUrl}/sign-in`);
     await page.getByRole("link", { name: "إنشاء حساب" }).click();
@@ -39,7 +35,7 @@ describe.skipIf(!hasChromium)("registering by civil ID", () => {
     await keepScreenshot(page, "register-code-ar", "desktop");
     await keepScreenshot(page, "register-code-ar", "phone");
 
-    const phone = await newPage(browser);
+    const phone = await newPage(browser());
     const code = await codeOnDemoPhone(phone.page, lastDigits);
     await expectNoAxeViolations(phone.page);
     await phone.close();
@@ -61,7 +57,7 @@ describe.skipIf(!hasChromium)("registering by civil ID", () => {
   });
 
   it("sends an existing account holder to sign in or reset, and works without JavaScript", async () => {
-    const tab = await newPage(browser, { javaScriptEnabled: false });
+    const tab = await newPage(browser(), { javaScriptEnabled: false });
     const { page } = tab;
     await page.goto(`${baseUrl}/register`);
     await page.getByLabel("الرقم المدني").fill("288020122596");
