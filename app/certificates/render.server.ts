@@ -359,9 +359,8 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   // QR code (vector) and how to verify: below the statements, or at the foot if they are short.
   // One byte-mode segment: the payload is a URL, so searching for the best mix of modes is wasted.
   const qr = QRCode.create([{ data: Buffer.from(data.qrPayload, "utf8"), mode: "byte" }], { errorCorrectionLevel: "M" });
-  const qrSize = QR_SIZE;
-  const qrTop = Math.max(y + 8, PAGE.height - 80 - qrSize);
-  const cell = qrSize / (qr.modules.size + 8);
+  const qrTop = Math.max(y + 8, PAGE.height - 80 - QR_SIZE);
+  const cell = QR_SIZE / (qr.modules.size + 8);
   const qrLeft = margin;
   // One path in module units (the quiet zone is 4 modules), scaled to size and filled once.
   doc.save().translate(qrLeft + 4 * cell, qrTop + 4 * cell).scale(cell).fillColor("black");
