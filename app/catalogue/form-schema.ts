@@ -149,6 +149,14 @@ function fieldSchema(field: Field, facts: Facts): z.ZodType<unknown> {
   });
 }
 
+/** What a prefilled field holds: the value its lookup found (never what a browser sent). */
+export function prefilledValue(facts: Facts, field: Field): unknown {
+  if (!field.prefill) return undefined;
+  return field.prefill.path
+    .split(".")
+    .reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), facts.lookups[field.prefill.lookup]);
+}
+
 /** The fields of a page that apply, given what has been answered so far. */
 export function visibleFields(page: FormPage, facts: Facts): Field[] {
   return page.fields.filter((field) => !field.showIf || runRule(field.showIf, facts));

@@ -12,7 +12,9 @@ export function describeProblem(t: TFunction<"forms">, field: Pick<Field, "type"
   if (problem.code === "pattern" && problem.text) return problem.text[language];
   const label = field.label[language];
   const params = problem.params ?? {};
-  const values: { label: string; min?: string; max?: string; date?: string; maxMb?: string } = { label };
+  // Within an English sentence a label loses its capital ("Enter the marriage contract number"), an acronym keeps it.
+  const inSentence = language === "en" && /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  const values: { label: string; inSentence: string; min?: string; max?: string; date?: string; maxMb?: string } = { label, inSentence };
   if (typeof params.min === "number") values.min = formatNumber(params.min, language);
   if (typeof params.max === "number") values.max = formatNumber(params.max, language);
   if (typeof params.minFils === "number") values.min = formatMoney(params.minFils, language);

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accountRoles, applications, certificates, people, stepInstances, type Application, type StepInstance } from "../../db/schema";
 import type { Catalogue } from "../catalogue/registry";
-import { validatePage, isPageShown, type FieldProblem } from "../catalogue/form-schema";
+import { validatePage, isPageShown, prefilledValue, type FieldProblem } from "../catalogue/form-schema";
 import { runRule } from "../catalogue/rules";
 import { JOIN, type ActionDef, type ActionResult, type CertificateResult, type DecisionResult, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
@@ -76,10 +76,6 @@ async function loadRun(tx: Database, deps: EngineDeps, applicationId: string, ac
   return { tx, service, application: row.application, civilId: row.civilId, actor, now: new Date() };
 }
 
-function valueAt(data: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), data);
-}
-
 /**
  * Validates the answers of every page that applies and returns them as the definition reads
  * them (money in fils, numbers as numbers, phones normalised). Answers to pages or fields that
@@ -96,7 +92,7 @@ export function validateAnswers(
     if (!isPageShown(page, factsNow)) continue;
     for (const field of page.fields) {
       if (!field.prefill) continue;
-      const value = valueAt(factsNow.lookups[field.prefill.lookup], field.prefill.path);
+      const value = prefilledValue(factsNow, field);
       if (value !== undefined && value !== null) answers[field.id] = value;
     }
     const result = validatePage(page, factsNow.answers, factsNow);
@@ -292,7 +288,9 @@ export interface SubmitInput {
   actor: Actor;
 }
 
-export type SubmitResult = { ok: true; applicationId: string; reference: string } | { ok: false; reason: "unknown-service" | "invalid-answers"; problems?: Record<string, FieldProblem> };
+export type SubmitResult =
+  | { ok: true; applicationId: string; reference: string; wasAlreadySubmitted?: boolean }
+  | { ok: false; reason: "unknown-service" | "not-found" | "invalid-answers"; problems?: Record<string, FieldProblem> };
 
 /** Submits an application: validates every page that applies, numbers it, and starts its workflow. */
 export async function submitApplication(db: Database, deps: EngineDeps, input: SubmitInput): Promise<SubmitResult> {
@@ -305,8 +303,7 @@ export async function submitApplication(db: Database, deps: EngineDeps, input: S
     const lookups = input.lookups ?? {};
     const checked = validateAnswers(service, factsOf({ answers: input.answers, lookups, results: {}, applicantPersonId: input.applicantPersonId, reference: null }, person.civilId, now));
     if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems } as const;
-    const year = Number(kuwaitToday(now).slice(0, 4));
-    const reference = formatNumber("NAF", year, await nextNumber(tx, "NAF", year));
+    const reference = await nextReference(tx, now);
     const [application] = await tx
       .insert(applications)
       .values({
@@ -320,15 +317,57 @@ export async function submitApplication(db: Database, deps: EngineDeps, input: S
         answers: checked.answers,
         lookups,
         submittedAt: now,
+        updatedAt: now,
       })
       .returning();
-    const run: Run = { tx, service, application: application!, civilId: person.civilId, actor: input.actor, now };
-    await recordEvent(tx, input.actor, { applicationId: application!.id, action: "submitted" }, now);
-    await notifyPerson(tx, input.applicantPersonId, "submitted", notificationParams(run), application!.id);
-    await enterStep(run, service.workflow.start, null);
-    await refreshWaiting(run);
+    await startWorkflow({ tx, service, application: application!, civilId: person.civilId, actor: input.actor, now });
     return { ok: true, applicationId: application!.id, reference };
   });
+}
+
+/**
+ * Submits a draft (see drafts.server.ts). Idempotent: the draft's row is locked, and a draft
+ * already submitted (a double click, the back button, a retry after a lost answer) answers with
+ * the application it became instead of making a second one.
+ */
+export async function submitDraft(db: Database, deps: EngineDeps, input: { draftId: string; applicantPersonId: string; actor: Actor }): Promise<SubmitResult> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ application: applications, civilId: people.civilId })
+      .from(applications)
+      .innerJoin(people, eq(people.id, applications.applicantPersonId))
+      .where(and(eq(applications.id, input.draftId), eq(applications.applicantPersonId, input.applicantPersonId)))
+      .for("update", { of: applications });
+    if (!row) return { ok: false, reason: "not-found" } as const;
+    const draft = row.application;
+    if (draft.status !== "draft") return { ok: true, applicationId: draft.id, reference: draft.reference!, wasAlreadySubmitted: true } as const;
+    const service = deps.catalogue.get(draft.serviceId, draft.serviceVersion);
+    if (!service) return { ok: false, reason: "unknown-service" } as const;
+    const now = new Date();
+    const checked = validateAnswers(service, factsOf(draft, row.civilId, now));
+    if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems } as const;
+    const reference = await nextReference(tx, now);
+    const [application] = await tx
+      .update(applications)
+      .set({ reference, status: "in-progress", answers: checked.answers, submittedAt: now, updatedAt: now, version: sql`${applications.version} + 1` })
+      .where(and(eq(applications.id, draft.id), eq(applications.status, "draft")))
+      .returning();
+    await startWorkflow({ tx, service, application: application!, civilId: row.civilId, actor: input.actor, now });
+    return { ok: true, applicationId: application!.id, reference };
+  });
+}
+
+async function nextReference(tx: Database, now: Date): Promise<string> {
+  const year = Number(kuwaitToday(now).slice(0, 4));
+  return formatNumber("NAF", year, await nextNumber(tx, "NAF", year));
+}
+
+/** Records the submission, tells the applicant, and enters the first step. */
+async function startWorkflow(run: Run): Promise<void> {
+  await recordEvent(run.tx, run.actor, { applicationId: run.application.id, action: "submitted" }, run.now);
+  await notifyPerson(run.tx, run.application.applicantPersonId, "submitted", notificationParams(run), run.application.id);
+  await enterStep(run, run.service.workflow.start, null);
+  await refreshWaiting(run);
 }
 
 async function openInstance(tx: Database, stepInstanceId: string) {

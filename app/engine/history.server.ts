@@ -86,6 +86,7 @@ export async function getTimeline(
 }
 
 export type TimelineAction =
+  | "draft-started"
   | "submitted"
   | "exchange-requested"
   | "exchange-answered"

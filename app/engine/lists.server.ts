@@ -1,9 +1,18 @@
-import { and, asc, desc, eq, or } from "drizzle-orm";
+import { and, asc, desc, eq, ne, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { applications, stepInstances } from "../../db/schema";
 import type { RoleGrant } from "../auth/permissions";
 
-/** An applicant's applications, newest first (applications_applicant_idx). */
+/** An applicant's drafts, last saved first (one per service: applications_one_draft_idx). */
+export function listDraftsOf(db: Database, personId: string) {
+  return db
+    .select({ id: applications.id, serviceId: applications.serviceId, serviceVersion: applications.serviceVersion, updatedAt: applications.updatedAt })
+    .from(applications)
+    .where(and(eq(applications.applicantPersonId, personId), eq(applications.status, "draft")))
+    .orderBy(desc(applications.updatedAt));
+}
+
+/** An applicant's submitted applications, newest first (applications_applicant_idx). */
 export function listApplicationsOf(db: Database, personId: string, limit = 50) {
   return db
     .select({
@@ -15,7 +24,7 @@ export function listApplicationsOf(db: Database, personId: string, limit = 50) {
       submittedAt: applications.submittedAt,
     })
     .from(applications)
-    .where(eq(applications.applicantPersonId, personId))
+    .where(and(eq(applications.applicantPersonId, personId), ne(applications.status, "draft")))
     .orderBy(desc(applications.createdAt))
     .limit(limit);
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getAgencies } from "~/agencies/queries.server";
@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { catalogue } = getRuntime();
   const found = await getOwnApplication(db, catalogue, viewer.person.id, params.id ?? "");
   if (!found) throw new Response("Not Found", { status: 404 });
+  if (found.application.status === "draft") throw redirect(`/apply/${found.application.id}`);
   const { application, service, openSteps, reasons, certificate } = found;
   const [timeline, agencies] = await Promise.all([
     getTimeline(db, catalogue, application, lang),

@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPersonDetails, listRecentSignIns } from "~/accounts/queries.server";
-import { listApplicationsOf } from "~/engine/lists.server";
+import { listApplicationsOf, listDraftsOf } from "~/engine/lists.server";
 import { requireCitizen } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
+import { Notice } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
@@ -18,21 +19,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
-  const [person, signIns, mine] = await Promise.all([
+  const [person, signIns, mine, drafts] = await Promise.all([
     getPersonDetails(db, viewer.person.id),
     listRecentSignIns(db, viewer.accountId),
     listApplicationsOf(db, viewer.person.id),
+    listDraftsOf(db, viewer.person.id),
   ]);
   const { catalogue } = getRuntime();
+  const serviceTitle = (serviceId: string, version: number) => catalogue.get(serviceId, version)?.title[lang] ?? serviceId;
+  const discarded = new URL(request.url).searchParams.get("discarded");
   return json({
     title: t("dashboard:meta.title"),
     name: displayName(viewer.person, lang),
     person: person!,
     signIns: signIns.map((event) => ({ id: event.id, when: formatDateTime(event.occurredAt, lang), channel: event.channel })),
+    discarded: discarded ? (catalogue.get(discarded)?.title[lang] ?? null) : null,
+    drafts: drafts.map((draft) => ({ id: draft.id, service: serviceTitle(draft.serviceId, draft.serviceVersion), saved: formatDateTime(draft.updatedAt, lang) })),
     applications: mine.map((application) => ({
       id: application.id,
       reference: application.reference,
-      service: catalogue.get(application.serviceId, application.serviceVersion)?.title[lang] ?? application.serviceId,
+      service: serviceTitle(application.serviceId, application.serviceVersion),
       status: application.status,
       submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : null,
     })),
@@ -41,13 +47,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 
 export default function Dashboard() {
-  const { name, person, signIns, applications } = useLoaderData<typeof loader>();
+  const { name, person, signIns, applications, drafts, discarded } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
+  const { t: tApply } = useTranslation("apply");
   const { t: tc } = useTranslation("common");
   const notProvided = <span className="muted">{t("details.notProvided")}</span>;
   return (
     <>
+      {discarded ? <Notice tone="success">{tApply("check.discarded", { service: discarded })}</Notice> : null}
       <h1>{t("greeting", { name })}</h1>
+
+      {drafts.length ? (
+        <section className="section" aria-labelledby="drafts-title">
+          <h2 id="drafts-title">{t("drafts.title")}</h2>
+          <p className="muted">{t("drafts.lead")}</p>
+          <ul className="results">
+            {drafts.map((draft) => (
+              <li key={draft.id} className="result result--unread">
+                <p>
+                  <Link to={`/apply/${draft.id}`}>{t("drafts.continue", { service: draft.service })}</Link>
+                </p>
+                <p className="result__meta">{t("drafts.saved", { at: draft.saved })}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="section" aria-labelledby="applications-title">
         <h2 id="applications-title">{t("applications.title")}</h2>

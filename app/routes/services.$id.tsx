@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getAgencies } from "~/agencies/queries.server";
 import { documentsNeeded, workflowSteps } from "~/catalogue/about";
@@ -8,7 +8,10 @@ import { catalogueEntries } from "~/catalogue/listing";
 import { integratedServices } from "~/catalogue/services";
 import { categories, lifeEvents } from "~/catalogue/taxonomy";
 import { getPageI18n } from "~/i18n/page.server";
-import { getDb } from "~/runtime.server";
+import { getViewer, requireCitizen } from "~/auth/guards.server";
+import { startDraft } from "~/engine/drafts.server";
+import { listDraftsOf } from "~/engine/lists.server";
+import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);
 
@@ -21,8 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agencyIds = [...new Set([entry.agency, ...steps.flatMap((step) => (step.by.kind === "agency" ? [step.by.agency] : []))])];
   const agencies = new Map((await getAgencies(getDb(), agencyIds)).map((agency) => [agency.id, lang === "ar" ? agency.nameAr : agency.nameEn]));
   const agency = agencies.get(entry.agency) ?? entry.agency;
+  const viewer = await getViewer(request);
+  const drafts = viewer.kind === "citizen" && service ? await listDraftsOf(getDb(), viewer.person.id) : [];
   return json({
+    start: service
+      ? {
+          isOnWeb: service.channels.includes("web"),
+          isSignedIn: viewer.kind === "citizen",
+          hasDraft: drafts.some((draft) => draft.serviceId === service.id),
+        }
+      : null,
     pageTitle: `${entry.title[lang]} — ${t("common:brand.name")}`,
+    id: entry.id,
     kind: entry.kind,
     title: entry.title[lang],
     summary: entry.summary[lang],
@@ -41,6 +54,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
   });
+}
+
+/** Apply: begins a draft (the agencies are asked what they hold first) or resumes the one there is. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCitizen(request);
+  const runtime = getRuntime();
+  const started = await startDraft(getDb(), jobDepsOf(runtime), {
+    serviceId: params.id ?? "",
+    person: { id: viewer.person.id, civilId: viewer.person.civilId },
+    accountId: viewer.accountId,
+    actor: { accountId: viewer.accountId, role: "applicant", personId: viewer.person.id, channel: "web" },
+  });
+  if (!started.ok) throw new Response("Not Found", { status: 404 });
+  return redirect(`/apply/${started.draftId}`);
+}
+
+/** The call to action: apply (or continue the draft), or sign in first. */
+function StartButton({ start, serviceId }: { start: { isOnWeb: boolean; isSignedIn: boolean; hasDraft: boolean }; serviceId: string }) {
+  const { t } = useTranslation("apply");
+  if (!start.isOnWeb) return <p>{t("start.onlyKiosk")}</p>;
+  if (!start.isSignedIn) {
+    return (
+      <p>
+        <Link to={`/sign-in?redirectTo=${encodeURIComponent(`/services/${serviceId}`)}`} className="button">
+          {t("start.signIn")}
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <Form method="post">
+      <button type="submit" className="button">
+        {start.hasDraft ? t("start.resume") : t("start.apply")}
+      </button>
+    </Form>
+  );
 }
 
 export default function Service() {
@@ -86,8 +135,9 @@ export default function Service() {
         </div>
       </dl>
 
-      {data.about ? (
+      {data.about && data.start ? (
         <>
+          <StartButton start={data.start} serviceId={data.id} />
           <section className="section" aria-labelledby="who">
             <h2 id="who">{t("service.who")}</h2>
             <ul>

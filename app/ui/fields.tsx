@@ -44,6 +44,8 @@ export function TextField({ name, label, hint, error, className, ...input }: Tex
 export interface SummaryError {
   field: string;
   message: string;
+  /** Where the link goes when the field is on another page (the check page's problems). */
+  href?: string;
 }
 
 /** GOV.UK-style error summary: at the top, focused on arrival, each error linked to its field. */
@@ -63,7 +65,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
       <ul className="error-summary__list">
         {errors.map((error) => (
           <li key={error.field}>
-            <a href={`#${fieldId(error.field)}`}>{error.message}</a>
+            <a href={error.href ?? `#${fieldId(error.field)}`}>{error.message}</a>
           </li>
         ))}
       </ul>

@@ -34,12 +34,16 @@ export const applications = pgTable(
     waitingOnApplicantSince: timestamptz("waiting_on_applicant_since"),
     version: integer("version").notNull().default(0),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
+    /** When the applicant last saved a page of the draft (or the application last changed). */
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
     submittedAt: timestamptz("submitted_at"),
     decidedAt: timestamptz("decided_at"),
   },
   (t) => [
     index("applications_applicant_idx").on(t.applicantPersonId, t.createdAt),
     index("applications_service_status_idx").on(t.serviceId, t.status),
+    // One draft per applicant and service: starting again resumes it.
+    uniqueIndex("applications_one_draft_idx").on(t.applicantPersonId, t.serviceId).where(sql`${t.status} = 'draft'`),
     check("applications_submitted_has_reference", sql`${t.status} = 'draft' or (${t.reference} is not null and ${t.submittedAt} is not null)`),
   ],
 );

@@ -10,3 +10,5 @@ export * from "./exchange";
 export * from "./notifications";
 export * from "./registries";
 export * from "./certificates";
+export * from "./uploads";
+export * from "./payments";

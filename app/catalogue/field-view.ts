@@ -1,0 +1,114 @@
+import type { TFunction } from "i18next";
+import type { Language } from "../i18n/config";
+import { optionsOf, prefilledValue, visibleFields, type FieldProblem, type FileRef } from "./form-schema";
+import { answerText, fileSizeText, inputValueOf, itemFieldName } from "./form-values";
+import { describeProblem } from "./messages";
+import type { Facts, Field, FormPage } from "./types";
+
+// A field as a page shows it: plain data in the reader's language (a definition holds rules,
+// which stay on the server), with its current value and its error.
+
+interface ViewBase {
+  name: string;
+  label: string;
+  hint: string | null;
+  isRequired: boolean;
+  error: string | null;
+}
+
+export type FieldView =
+  | (ViewBase & { type: "text"; value: string; isMultiline: boolean; maxLength: number | null })
+  | (ViewBase & { type: "number" | "civil-id" | "phone" | "money" | "date"; value: string; unit: string | null })
+  | (ViewBase & { type: "select"; value: string; options: { value: string; label: string }[] })
+  | (ViewBase & { type: "file"; accept: string[]; maxBytesText: string; file: { id: string; name: string; sizeText: string } | null })
+  | (ViewBase & { type: "group"; itemLabel: string; items: FieldView[][]; minItems: number; maxItems: number });
+
+/** A prefilled field: what an agency holds, shown and not asked. */
+export interface PrefilledView {
+  label: string;
+  value: string;
+}
+
+export interface PageView {
+  id: string;
+  title: string;
+  fields: FieldView[];
+  prefilled: PrefilledView[];
+  hasFiles: boolean;
+}
+
+/** Typed values coming back after a refused page (so nothing typed is lost), by field name. */
+export type TypedValues = Record<string, string>;
+
+const isFileRef = (value: unknown): value is FileRef => typeof value === "object" && value !== null && typeof (value as FileRef).id === "string";
+
+export function buildPageView(
+  page: FormPage,
+  facts: Facts,
+  language: Language,
+  t: TFunction<"forms">,
+  options: { typed?: TypedValues; problems?: Record<string, FieldProblem>; itemCounts?: Record<string, number> } = {},
+): PageView {
+  const fields = visibleFields(page, facts);
+  const errorOf = (name: string, field: Pick<Field, "type" | "label">) => {
+    const problem = options.problems?.[name];
+    return problem ? describeProblem(t, field, problem, language) : null;
+  };
+  const leaf = (field: Exclude<Field, { type: "group" }>, name: string, saved: unknown): FieldView => {
+    const base: ViewBase = { name, label: field.label[language], hint: field.hint?.[language] ?? null, isRequired: field.isRequired, error: errorOf(name, field) };
+    const value = options.typed && name in options.typed ? options.typed[name]! : inputValueOf(field, saved);
+    switch (field.type) {
+      case "text":
+        return { ...base, type: "text", value, isMultiline: field.isMultiline ?? false, maxLength: field.maxLength ?? null };
+      case "select":
+        return { ...base, type: "select", value, options: optionsOf(field, facts).map((option) => ({ value: option.value, label: option.label[language] })) };
+      case "file":
+        return {
+          ...base,
+          type: "file",
+          accept: field.accept,
+          maxBytesText: fileSizeText(field.maxBytes, language),
+          file: isFileRef(saved) ? { id: saved.id, name: saved.name, sizeText: fileSizeText(saved.size, language) } : null,
+        };
+      case "number":
+        return { ...base, type: field.type, value, unit: field.unit?.[language] ?? null };
+      case "money":
+        return { ...base, type: field.type, value, unit: language === "ar" ? "د.ك." : "KWD" };
+      default:
+        return { ...base, type: field.type, value, unit: null };
+    }
+  };
+  const views: FieldView[] = fields
+    .filter((field) => !field.prefill)
+    .map((field) => {
+      const saved = facts.answers[field.id];
+      if (field.type !== "group") return leaf(field, field.id, saved);
+      const savedItems = Array.isArray(saved) ? (saved as Record<string, unknown>[]) : [];
+      const count = Math.min(field.maxItems, Math.max(options.itemCounts?.[field.id] ?? savedItems.length, field.minItems, 1));
+      return {
+        name: field.id,
+        label: field.label[language],
+        hint: field.hint?.[language] ?? null,
+        isRequired: field.isRequired,
+        error: errorOf(field.id, field),
+        type: "group" as const,
+        itemLabel: field.itemLabel[language],
+        minItems: field.minItems,
+        maxItems: field.maxItems,
+        items: Array.from({ length: count }, (_, index) => field.fields.map((sub) => leaf(sub, itemFieldName(field.id, index, sub.id), savedItems[index]?.[sub.id]))),
+      };
+    });
+  const prefilled = fields
+    .filter((field) => field.prefill)
+    .map((field) => ({ label: field.label[language], value: answerText(field, prefilledValue(facts, field), language, facts) }))
+    .filter((view) => view.value !== "");
+  return { id: page.id, title: page.title[language], fields: views, prefilled, hasFiles: fields.some((field) => field.type === "file") };
+}
+
+/** Every error of a page in the order of its fields, for the summary at the top. */
+export function pageErrors(fields: FieldView[]): { field: string; message: string }[] {
+  return fields.flatMap((field) => [
+    ...(field.error ? [{ field: field.type === "group" ? (field.items[0]?.[0]?.name ?? field.name) : field.name, message: field.error }] : []),
+    ...(field.type === "group" ? pageErrors(field.items.flat()) : []),
+  ]);
+}

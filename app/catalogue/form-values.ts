@@ -1,0 +1,87 @@
+import type { Language } from "../i18n/config";
+import { formatDate, formatMoney, formatNumber } from "../i18n/format";
+import { optionsOf, type FileRef } from "./form-schema";
+import type { Facts, Field } from "./types";
+
+// Isomorphic: how a page's fields travel as form data, come back into their inputs, and read
+// as text on the check-your-answers page and the application page.
+
+type Leaf = Exclude<Field, { type: "group" }>;
+
+/** A repeatable group's sub-field is named `group.index.field` in the form. */
+export const itemFieldName = (groupId: string, index: number, fieldId: string) => `${groupId}.${index}.${fieldId}`;
+
+/**
+ * The raw values of a page's fields from the form, the way validatePage reads them. Files are
+ * not read here (the route stores them first and puts their references in).
+ */
+export function rawValuesOf(fields: Field[], form: { get(name: string): unknown; keys(): Iterable<string> }): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  const names = [...form.keys()];
+  for (const field of fields) {
+    if (field.prefill || field.type === "file") continue;
+    if (field.type !== "group") {
+      const value = form.get(field.id);
+      if (typeof value === "string") raw[field.id] = value;
+      continue;
+    }
+    const indexes = [...new Set(names.flatMap((name) => (name.startsWith(`${field.id}.`) ? [Number(name.split(".")[1])] : [])))]
+      .filter(Number.isInteger)
+      .sort((a, b) => a - b);
+    raw[field.id] = indexes.map((index) =>
+      Object.fromEntries(
+        field.fields.flatMap((sub) => {
+          const value = form.get(itemFieldName(field.id, index, sub.id));
+          return typeof value === "string" ? [[sub.id, value]] : [];
+        }),
+      ),
+    );
+  }
+  return raw;
+}
+
+/** A saved answer as its input shows it again (money back in dinars, numbers as typed). */
+export function inputValueOf(field: Leaf, value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (field.type === "money" && typeof value === "number") return (value / 1000).toFixed(3).replace(/\.?0+$/, "");
+  if (field.type === "phone" && typeof value === "string") return value.replace(/^\+965/, "");
+  if (typeof value === "object") return "";
+  return String(value);
+}
+
+const isFileRef = (value: unknown): value is FileRef => typeof value === "object" && value !== null && typeof (value as FileRef).id === "string";
+
+/** A file's size as people read it (KB below a megabyte). */
+export function fileSizeText(bytes: number, language: Language): string {
+  const megabytes = bytes / (1024 * 1024);
+  return megabytes >= 1
+    ? `${formatNumber(Math.round(megabytes * 10) / 10, language)} ${language === "ar" ? "ميغابايت" : "MB"}`
+    : `${formatNumber(Math.max(1, Math.round(bytes / 1024)), language)} ${language === "ar" ? "كيلوبايت" : "KB"}`;
+}
+
+/** An answer as text, in the reader's language; an empty string when it was not given. */
+export function answerText(field: Field, value: unknown, language: Language, facts: Facts): string {
+  if (value === undefined || value === null || value === "") return "";
+  switch (field.type) {
+    case "select":
+      return optionsOf(field, facts).find((option) => option.value === value)?.label[language] ?? String(value);
+    case "money":
+      return typeof value === "number" ? formatMoney(value, language) : String(value);
+    case "number":
+      return typeof value === "number" ? [formatNumber(value, language), field.unit?.[language]].filter(Boolean).join(" ") : String(value);
+    case "date":
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(new Date(`${value}T12:00:00+03:00`), language) : String(value);
+    case "phone":
+      return String(value).replace(/^\+965/, "");
+    case "file":
+      return isFileRef(value) ? `${value.name} (${fileSizeText(value.size, language)})` : "";
+    case "group":
+      return Array.isArray(value)
+        ? value
+            .map((item: Record<string, unknown>) => field.fields.map((sub) => answerText(sub, item[sub.id], language, facts)).filter(Boolean).join(language === "ar" ? "، " : ", "))
+            .join(" · ")
+        : "";
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireCitizen } from "~/auth/guards.server";
+import { getDb } from "~/runtime.server";
+import { getOwnUpload } from "~/uploads/uploads.server";
+
+/**
+ * An attachment, to its owner only: always as a download with the type read from its bytes,
+ * never shown inline, so a file can never run as a page of the portal.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireCitizen(request);
+  const upload = await getOwnUpload(getDb(), viewer.person.id, params.id ?? "");
+  if (!upload) throw new Response("Not Found", { status: 404 });
+  return new Response(new Uint8Array(upload.content), {
+    headers: {
+      "Content-Type": upload.mime,
+      "Content-Length": String(upload.size),
+      "Content-Disposition": `attachment; filename="upload"; filename*=UTF-8''${encodeURIComponent(upload.name)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,203 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { FieldView } from "~/catalogue/field-view";
+import { fieldId } from "./form";
+
+// One renderer per field type of the service definitions (the DEFRA pattern): a page is a list
+// of field views, each drawn by the renderer of its type. An unknown type is a programming error.
+
+type Renderers = { [Type in FieldView["type"]]: (field: Extract<FieldView, { type: Type }>) => ReactNode };
+
+function describedBy(field: FieldView): string | undefined {
+  const id = fieldId(field.name);
+  return [field.hint ? `${id}-hint` : null, field.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function HintAndError({ field }: { field: FieldView }) {
+  const id = fieldId(field.name);
+  return (
+    <>
+      {field.hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {field.hint}
+        </p>
+      ) : null}
+      {field.error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {field.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A labelled single input: text, numbers, money, dates, civil IDs and phone numbers. */
+function InputField({ field, input }: { field: Extract<FieldView, { value: string }>; input: { type: string; inputMode?: "numeric" | "decimal" | "tel" | "text"; dir?: "ltr"; autoComplete?: string } }) {
+  const id = fieldId(field.name);
+  const unit = "unit" in field ? field.unit : null;
+  return (
+    <div className={field.error ? "field field--error" : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {field.label}
+      </label>
+      <HintAndError field={field} />
+      <div className={unit ? "input-with-unit" : undefined}>
+        <input
+          id={id}
+          name={field.name}
+          className="input"
+          defaultValue={field.value}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy(field)}
+          aria-required={field.isRequired || undefined}
+          {...input}
+        />
+        {unit ? <span className="input-with-unit__unit">{unit}</span> : null}
+      </div>
+    </div>
+  );
+}
+
+/** A choice: radio buttons for a few options, a list for many. */
+function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> }) {
+  const { t } = useTranslation("apply");
+  const id = fieldId(field.name);
+  if (field.options.length === 0) {
+    return (
+      <div className={field.error ? "field field--error" : "field"}>
+        <p className="field__label" id={id}>
+          {field.label}
+        </p>
+        <HintAndError field={field} />
+        <p className="notice">{t("field.noOptions")}</p>
+      </div>
+    );
+  }
+  if (field.options.length > 6) {
+    return (
+      <div className={field.error ? "field field--error" : "field"}>
+        <label className="field__label" htmlFor={id}>
+          {field.label}
+        </label>
+        <HintAndError field={field} />
+        <select id={id} name={field.name} className="input" defaultValue={field.value} aria-invalid={field.error ? true : undefined} aria-describedby={describedBy(field)}>
+          <option value="">{t("field.choose")}</option>
+          {field.options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  return (
+    <fieldset className={field.error ? "field field--error" : "field"} aria-describedby={describedBy(field)}>
+      <legend className="field__label">{field.label}</legend>
+      <HintAndError field={field} />
+      {field.options.map((option, index) => (
+        <label key={option.value} className="choice">
+          <input type="radio" name={field.name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={field.value === option.value} /> {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** A file: what is attached already (to view, keep, replace or remove), and the input to choose one. */
+function FileField({ field }: { field: Extract<FieldView, { type: "file" }> }) {
+  const { t } = useTranslation("apply");
+  const id = fieldId(field.name);
+  return (
+    <div className={field.error ? "field field--error" : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {field.label}
+      </label>
+      <HintAndError field={field} />
+      {field.file ? (
+        <div className="file-current">
+          <p>
+            {t("field.attached")}{" "}
+            <a href={`/uploads/${field.file.id}`} download>
+              <bdi>{field.file.name}</bdi>
+            </a>{" "}
+            <span className="muted">({field.file.sizeText})</span>
+          </p>
+          {field.isRequired ? null : (
+            <label className="choice">
+              <input type="checkbox" name={`${field.name}.remove`} value="yes" /> {t("field.remove")}
+            </label>
+          )}
+          <p className="field__hint">{t("field.replace")}</p>
+        </div>
+      ) : null}
+      <input
+        id={id}
+        name={field.name}
+        type="file"
+        className="input"
+        accept={field.accept.join(",")}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(field)}
+      />
+    </div>
+  );
+}
+
+/** A repeatable group: each item a fieldset of its sub-fields, with buttons to add and remove items. */
+function GroupField({ field }: { field: Extract<FieldView, { type: "group" }> }) {
+  const { t } = useTranslation("apply");
+  return (
+    <fieldset className={field.error ? "field field--error group" : "field group"}>
+      <legend className="field__label">{field.label}</legend>
+      <HintAndError field={field} />
+      {field.items.map((item, index) => (
+        <fieldset key={index} className="group__item">
+          <legend>{t("field.item", { label: field.itemLabel, number: index + 1 })}</legend>
+          {item.map((sub) => (
+            <ServiceField key={sub.name} field={sub} />
+          ))}
+          {field.items.length > field.minItems && field.items.length > 1 ? (
+            <button type="submit" name="intent" value={`remove-item:${field.name}:${index}`} className="button button--secondary">
+              {t("field.removeItem", { label: field.itemLabel, number: index + 1 })}
+            </button>
+          ) : null}
+        </fieldset>
+      ))}
+      {field.items.length < field.maxItems ? (
+        <button type="submit" name="intent" value={`add-item:${field.name}`} className="button button--secondary">
+          {t("field.addItem", { label: field.itemLabel })}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+const renderers: Renderers = {
+  text: (field) =>
+    field.isMultiline ? (
+      <div className={field.error ? "field field--error" : "field"}>
+        <label className="field__label" htmlFor={fieldId(field.name)}>
+          {field.label}
+        </label>
+        <HintAndError field={field} />
+        <textarea id={fieldId(field.name)} name={field.name} className="input" rows={4} defaultValue={field.value} aria-invalid={field.error ? true : undefined} aria-describedby={describedBy(field)} />
+      </div>
+    ) : (
+      <InputField field={field} input={{ type: "text", autoComplete: "off" }} />
+    ),
+  number: (field) => <InputField field={field} input={{ type: "text", inputMode: "numeric", dir: "ltr" }} />,
+  money: (field) => <InputField field={field} input={{ type: "text", inputMode: "decimal", dir: "ltr" }} />,
+  date: (field) => <InputField field={field} input={{ type: "date", dir: "ltr" }} />,
+  "civil-id": (field) => <InputField field={field} input={{ type: "text", inputMode: "numeric", dir: "ltr", autoComplete: "off" }} />,
+  phone: (field) => <InputField field={field} input={{ type: "tel", inputMode: "tel", dir: "ltr", autoComplete: "tel-national" }} />,
+  select: (field) => <SelectField field={field} />,
+  file: (field) => <FileField field={field} />,
+  group: (field) => <GroupField field={field} />,
+};
+
+export function ServiceField({ field }: { field: FieldView }) {
+  const render = renderers[field.type] as ((field: FieldView) => ReactNode) | undefined;
+  if (!render) throw new Error(`No renderer for field type ${field.type}`);
+  return <>{render(field)}</>;
+}

@@ -1,0 +1,46 @@
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+
+export interface ReceivedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface MultipartForm {
+  form: FormData;
+  /** Files received whole, by field name (an empty file input sends nothing). */
+  files: Map<string, ReceivedFile>;
+  /** Fields whose file was over its limit: read and thrown away, never kept. */
+  tooLarge: Set<string>;
+}
+
+const decoder = new TextDecoder();
+/** Text fields of a form are short; anything longer is cut off here. */
+const MAX_TEXT_BYTES = 64 * 1024;
+
+/**
+ * Reads a multipart form, keeping each file only up to the limit its field allows (files for
+ * fields not listed are read and dropped). A form that is not multipart is read as usual.
+ */
+export async function readMultipartForm(request: Request, maxBytesByField: Map<string, number>): Promise<MultipartForm> {
+  const files = new Map<string, ReceivedFile>();
+  const tooLarge = new Set<string>();
+  if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    return { form: await request.formData(), files, tooLarge };
+  }
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    const limit = filename === undefined ? MAX_TEXT_BYTES : (maxBytesByField.get(name) ?? 0);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= limit) chunks.push(chunk);
+    }
+    if (filename === undefined) return decoder.decode(Buffer.concat(chunks));
+    if (!filename || size === 0) return undefined;
+    if (size > limit) tooLarge.add(name);
+    else files.set(name, { name: filename, bytes: Buffer.concat(chunks) });
+    return undefined;
+  };
+  const form = await unstable_parseMultipartFormData(request, handler);
+  return { form, files, tooLarge };
+}
