@@ -11,6 +11,7 @@ import { Pki } from "./certificates/pki.server";
 import { certificateSigningKey } from "./certificates/token.server";
 import type { JobDeps } from "./jobs/handlers.server";
 import { outboxSmsProvider } from "./notifications/delivery.server";
+import { simulatedKnet } from "./payments/gateway.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
 
 export interface Runtime {
@@ -36,6 +37,14 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
     exchange,
     delivery: { smtpUrl: runtime.env.SMTP_URL, mailFrom: runtime.env.MAIL_FROM, sms: outboxSmsProvider },
   };
+}
+
+/**
+ * The payment gateway of this deployment: the simulated KNET gateway with the demo data, none
+ * otherwise until a bank's gateway is configured (paying then says the service is unavailable).
+ */
+export function paymentGatewayOf(runtime: Runtime) {
+  return runtime.env.DEMO_DATA ? simulatedKnet(runtime.secrets.gatewayKey) : null;
 }
 
 // The start script and the Remix server bundle load this module separately; the runtime is kept

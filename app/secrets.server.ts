@@ -10,12 +10,14 @@ export interface Secrets {
   markKey: Buffer;
   /** Passphrase of the agencies' PKCS#12 signing files. */
   pkiPassphrase: string;
+  /** HMAC key shared with the simulated payment gateway, which signs what it sends back. */
+  gatewayKey: Buffer;
 }
 
 export function deriveSecrets(rootSecret: string): Secrets {
   const root = Buffer.from(rootSecret, "utf8");
   const derive = (info: string) => Buffer.from(crypto.hkdfSync("sha256", root, "nafitha", info, 32));
-  return { sealKey: derive("seal:v1"), markKey: derive("mark:v1"), pkiPassphrase: derive("pki:v1").toString("base64url") };
+  return { sealKey: derive("seal:v1"), markKey: derive("mark:v1"), pkiPassphrase: derive("pki:v1").toString("base64url"), gatewayKey: derive("gateway:v1") };
 }
 
 /**

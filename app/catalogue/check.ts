@@ -162,6 +162,7 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
       case "applicant":
         if (Object.keys(step.actions).length === 0) problem(`${where} has no actions`);
         checkStepFields(where, step.fields);
+        step.shows?.forEach((shown, index) => checkReads(`${where} shown value ${index + 1}`, shown.value));
         break;
       case "decision":
         checkReads(`${where} rule`, step.rule);

@@ -47,11 +47,13 @@ export function buildPageView(
   facts: Facts,
   language: Language,
   t: TFunction<"forms">,
-  options: { typed?: TypedValues; problems?: Record<string, FieldProblem>; itemCounts?: Record<string, number> } = {},
+  options: { typed?: TypedValues; problems?: Record<string, FieldProblem>; itemCounts?: Record<string, number>; prefix?: string } = {},
 ): PageView {
   const fields = visibleFields(page, facts);
+  // Inputs are named prefix + field path (two forms on one page keep apart); problems by path.
+  const prefix = options.prefix ?? "";
   const errorOf = (name: string, field: Pick<Field, "type" | "label">) => {
-    const problem = options.problems?.[name];
+    const problem = options.problems?.[name.slice(prefix.length)];
     return problem ? describeProblem(t, field, problem, language) : null;
   };
   const leaf = (field: Exclude<Field, { type: "group" }>, name: string, saved: unknown): FieldView => {
@@ -82,20 +84,20 @@ export function buildPageView(
     .filter((field) => !field.prefill)
     .map((field) => {
       const saved = facts.answers[field.id];
-      if (field.type !== "group") return leaf(field, field.id, saved);
+      if (field.type !== "group") return leaf(field, prefix + field.id, saved);
       const savedItems = Array.isArray(saved) ? (saved as Record<string, unknown>[]) : [];
       const count = Math.min(field.maxItems, Math.max(options.itemCounts?.[field.id] ?? savedItems.length, field.minItems, 1));
       return {
-        name: field.id,
+        name: prefix + field.id,
         label: field.label[language],
         hint: field.hint?.[language] ?? null,
         isRequired: field.isRequired,
-        error: errorOf(field.id, field),
+        error: errorOf(prefix + field.id, field),
         type: "group" as const,
         itemLabel: field.itemLabel[language],
         minItems: field.minItems,
         maxItems: field.maxItems,
-        items: Array.from({ length: count }, (_, index) => field.fields.map((sub) => leaf(sub, itemFieldName(field.id, index, sub.id), savedItems[index]?.[sub.id]))),
+        items: Array.from({ length: count }, (_, index) => field.fields.map((sub) => leaf(sub, prefix + itemFieldName(field.id, index, sub.id), savedItems[index]?.[sub.id]))),
       };
     });
   const prefilled = fields

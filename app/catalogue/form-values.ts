@@ -15,9 +15,10 @@ export const itemFieldName = (groupId: string, index: number, fieldId: string) =
  * The raw values of a page's fields from the form, the way validatePage reads them. Files are
  * not read here (the route stores them first and puts their references in).
  */
-export function rawValuesOf(fields: Field[], form: { get(name: string): unknown; keys(): Iterable<string> }): Record<string, unknown> {
+export function rawValuesOf(fields: Field[], data: { get(name: string): unknown; keys(): Iterable<string> }, prefix = ""): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  const names = [...form.keys()];
+  const form = { get: (name: string) => data.get(prefix + name) };
+  const names = [...data.keys()].flatMap((name) => (name.startsWith(prefix) ? [name.slice(prefix.length)] : []));
   for (const field of fields) {
     if (field.prefill || field.type === "file") continue;
     if (field.type !== "group") {

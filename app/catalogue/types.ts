@@ -121,6 +121,15 @@ export interface ActionDef {
   editsAnswers?: boolean;
   /** The action records none of the step's fields (withdraw, decline), so they are not asked. */
   ignoresFields?: boolean;
+  /** The clerk names the answers the applicant must correct (return to the applicant); only those are then asked again. */
+  namesFieldsToFix?: boolean;
+}
+
+/** A value shown with its label: printed on a certificate, or shown to an applicant deciding (loan terms). */
+export interface ShownValue {
+  label: Text;
+  value: Rule<string | number | Text>;
+  format: "text" | "number" | "money" | "date";
 }
 
 export type Step =
@@ -137,7 +146,15 @@ export type Step =
       /** What the clerk records (an inspection checklist, for example). */
       fields?: Field[];
     }
-  | { kind: "applicant"; title: Text; instructions: Text; actions: Record<string, ActionDef>; fields?: Field[] }
+  | {
+      kind: "applicant";
+      title: Text;
+      instructions: Text;
+      actions: Record<string, ActionDef>;
+      fields?: Field[];
+      /** What the applicant decides on, shown with the step (a loan's amount and instalments). */
+      shows?: ShownValue[];
+    }
   | { kind: "payment"; title: Text; fee: Rule<number>; next: Next }
   | { kind: "certificate"; title: Text; next: Next }
   | { kind: "end"; title: Text; outcome: "approved" | "rejected" | "withdrawn" };
@@ -147,7 +164,7 @@ export type StepKind = Step["kind"];
 export interface CertificateTemplate {
   title: Text;
   /** Answers or results printed on the certificate, with their labels and how to show them (a text may differ by language). */
-  fields: { label: Text; value: Rule<string | number | Text>; format: "text" | "number" | "money" | "date" }[];
+  fields: ShownValue[];
   /** How long it is valid from issue; or `expiresOn`, a rule giving the last day (a renewal runs on from the old expiry). */
   validityDays: number | null;
   expiresOn?: Rule<string>;

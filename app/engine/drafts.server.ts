@@ -2,14 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import { applications, people, uploads, type Application } from "../../db/schema";
-import { validatePage, visibleFields, type FieldProblem, type FileRef } from "../catalogue/form-schema";
+import { validatePage, visibleFields, type FieldProblem } from "../catalogue/form-schema";
 import { rawValuesOf } from "../catalogue/form-values";
 import type { Catalogue } from "../catalogue/registry";
 import type { FormPage, ServiceDefinition } from "../catalogue/types";
 import type { ExchangeConfig } from "../exchange/client.server";
 import type { MultipartForm } from "../uploads/multipart.server";
-import { sniffMime } from "../uploads/sniff";
-import { deleteUploads, storeUpload } from "../uploads/uploads.server";
+import { receiveFiles } from "../uploads/receive.server";
+import { deleteUploads } from "../uploads/uploads.server";
 import type { Actor } from "./actor";
 import { factsOf } from "./engine.server";
 import { recordEvent } from "./history.server";
@@ -164,31 +164,8 @@ export async function saveDraftPage(db: Database, draft: Draft, page: FormPage, 
   const { application } = draft;
   const facts = factsOf(application, draft.civilId);
   const fields = visibleFields(page, facts).filter((field) => !field.prefill);
-  const problems: Record<string, FieldProblem> = {};
-  const fileAnswers: Record<string, unknown> = {};
-  const cleared: string[] = [];
-  const replaced: string[] = [];
-  for (const field of fields) {
-    if (field.type !== "file") continue;
-    const saved = application.answers[field.id] as FileRef | undefined;
-    const file = received.files.get(field.id);
-    if (received.tooLarge.has(field.id)) {
-      problems[field.id] = { code: "file-too-large", params: { maxBytes: field.maxBytes } };
-    } else if (file) {
-      const mime = sniffMime(file.bytes);
-      if (!mime || !(field.accept as string[]).includes(mime)) {
-        problems[field.id] = { code: "file-type", params: { accept: field.accept.join(", ") } };
-      } else {
-        fileAnswers[field.id] = await storeUpload(db, { ownerPersonId: application.applicantPersonId, applicationId: application.id, fieldId: field.id, name: file.name, mime, bytes: file.bytes });
-        if (saved) replaced.push(saved.id);
-      }
-    } else if (saved && received.form.get(`${field.id}.remove`) === "yes" && !field.isRequired) {
-      cleared.push(field.id);
-      replaced.push(saved.id);
-    } else if (saved) {
-      fileAnswers[field.id] = saved;
-    }
-  }
+  const files = await receiveFiles(db, { ownerPersonId: application.applicantPersonId, applicationId: application.id, fields, saved: application.answers, received });
+  const { problems, answers: fileAnswers, cleared, replaced } = files;
   const raw = { ...rawValuesOf(fields, received.form), ...fileAnswers };
   const checked = validatePage(page, raw, { ...facts, answers: { ...application.answers, ...raw } });
   if (!checked.ok) Object.assign(problems, Object.fromEntries(Object.entries(checked.problems).filter(([key]) => !(key in problems))));

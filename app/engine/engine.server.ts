@@ -25,6 +25,7 @@ export type TransitionFailure =
   | "unknown-action"
   | "comment-required"
   | "invalid-answers"
+  | "unknown-field"
   | "wrong-amount";
 
 export type TransitionResult = { ok: true } | { ok: false; reason: TransitionFailure; problems?: Record<string, FieldProblem> };
@@ -55,6 +56,8 @@ interface Run {
   civilId: string;
   actor: Actor;
   now: Date;
+  /** The answers a clerk named for the applicant to correct, handed to the applicant step the action leads to. */
+  fieldsToFix?: string[];
 }
 
 const facts = (run: Run) => factsOf(run.application, run.civilId, run.now);
@@ -182,7 +185,7 @@ async function enterStep(run: Run, stepId: string, parentId: string | null): Pro
       return;
     }
     case "applicant": {
-      const instance = await insertInstance(run, stepId, step, parentId, { state: "active" });
+      const instance = await insertInstance(run, stepId, step, parentId, { state: "active", result: run.fieldsToFix?.length ? { fieldsToFix: run.fieldsToFix } : null });
       await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "action-needed" }, run.now);
       await notifyPerson(run.tx, run.application.applicantPersonId, "action-needed", notificationParams(run, step), run.application.id);
       return;
@@ -395,6 +398,8 @@ function prepareAction(
 
 export interface DecideInput {
   stepInstanceId: string;
+  /** With an action that names them: the answers (form field ids) the applicant must correct; none named, all may be. */
+  fieldsToFix?: string[];
   /** The version the clerk saw; a decision on an older view is refused. */
   expectedVersion?: number;
   action: string;
@@ -424,8 +429,13 @@ export async function decideTask(db: Database, deps: EngineDeps, input: DecideIn
     const prepared = prepareAction(run, step, input);
     if (!prepared.ok) return prepared;
     const { action, comment, recorded } = prepared;
+    const fieldsToFix = action.namesFieldsToFix ? [...new Set(input.fieldsToFix ?? [])] : [];
+    const askedFields = new Set(run.service.pages.flatMap((page) => page.fields.filter((field) => !field.prefill).map((field) => field.id)));
+    if (fieldsToFix.some((id) => !askedFields.has(id))) return { ok: false, reason: "unknown-field" };
     if (!(await completeInstance(run, instance, input.action, { values: recorded }))) return { ok: false, reason: "already-decided" };
-    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "task-decided", comment, details: { action: input.action, values: recorded } }, run.now);
+    const details = { action: input.action, values: recorded, ...(fieldsToFix.length ? { fieldsToFix } : {}) };
+    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "task-decided", comment, details }, run.now);
+    run.fieldsToFix = fieldsToFix;
     await recordResult(run, instance.stepId, actionResult(run, instance.stepId, input.action, recorded));
     await advance(run, instance, action.next);
     await refreshWaiting(run);
@@ -443,6 +453,12 @@ export interface ApplicantActInput {
   actor: Actor;
 }
 
+/** The answers a clerk named for the applicant to correct on this open step, or null when any may be. */
+export function fieldsToFixOf(instance: Pick<StepInstance, "result">): string[] | null {
+  const named = instance.result?.fieldsToFix;
+  return Array.isArray(named) && named.length ? named.map(String) : null;
+}
+
 /** The applicant's part: fix and resubmit, accept terms, choose a slot. */
 export async function actAsApplicant(db: Database, deps: EngineDeps, input: ApplicantActInput): Promise<TransitionResult> {
   return db.transaction(async (tx): Promise<TransitionResult> => {
@@ -458,7 +474,14 @@ export async function actAsApplicant(db: Database, deps: EngineDeps, input: Appl
     const { action, comment, recorded } = prepared;
     let corrected: Record<string, unknown> | null = null;
     if (action.editsAnswers && input.answers) {
-      const checked = validateAnswers(run.service, factsOf({ ...run.application, answers: input.answers }, run.civilId, run.now));
+      // Only the answers the clerk named change (all of them when none was named).
+      const named = fieldsToFixOf(instance);
+      const answers = named ? { ...run.application.answers } : input.answers;
+      for (const id of named ?? []) {
+        if (input.answers[id] === undefined) delete answers[id];
+        else answers[id] = input.answers[id];
+      }
+      const checked = validateAnswers(run.service, factsOf({ ...run.application, answers }, run.civilId, run.now));
       if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems };
       corrected = checked.answers;
     }

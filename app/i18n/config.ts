@@ -15,6 +15,7 @@ import arForms from "../../locales/ar/forms.json";
 import arNotifications from "../../locales/ar/notifications.json";
 import arTimeline from "../../locales/ar/timeline.json";
 import arApply from "../../locales/ar/apply.json";
+import arPayment from "../../locales/ar/payment.json";
 import enAuth from "../../locales/en/auth.json";
 import enCatalogue from "../../locales/en/catalogue.json";
 import enProfile from "../../locales/en/profile.json";
@@ -31,6 +32,7 @@ import enForms from "../../locales/en/forms.json";
 import enNotifications from "../../locales/en/notifications.json";
 import enTimeline from "../../locales/en/timeline.json";
 import enApply from "../../locales/en/apply.json";
+import enPayment from "../../locales/en/payment.json";
 
 export const languages = ["ar", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -45,8 +47,8 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 export const resources = {
-  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile, inbox: arInbox, datause: arDataUse, application: arApplication, apply: arApply },
-  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile, inbox: enInbox, datause: enDataUse, application: enApplication, apply: enApply },
+  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile, inbox: arInbox, datause: arDataUse, application: arApplication, apply: arApply, payment: arPayment },
+  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile, inbox: enInbox, datause: enDataUse, application: enApplication, apply: enApply, payment: enPayment },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

@@ -1,35 +1,53 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getAgencies } from "~/agencies/queries.server";
 import { requireCitizen } from "~/auth/guards.server";
+import { actFromForm, applicantStepViews, type ApplicantStepView, type PaymentStepView, type Refused } from "~/engine/applicant-actions.server";
 import { getOwnApplication } from "~/engine/applicant-view.server";
+import { i18nFor } from "~/i18n/config";
+import { formatMoney } from "~/i18n/format";
+import { listPaidPayments, startPayment } from "~/payments/payments.server";
+import { readMultipartForm } from "~/uploads/multipart.server";
+import { ErrorSummary, Notice } from "~/ui/fields";
+import { fieldId } from "~/ui/form";
+import { ServiceField } from "~/ui/service-fields";
+import { pageErrors } from "~/catalogue/field-view";
 import { getTimeline } from "~/engine/history.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { getDb, getRuntime } from "~/runtime.server";
+import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
+  return json(await pageData(request, params.id ?? ""));
+}
+
+async function pageData(request: Request, applicationId: string, refused?: Refused, paymentProblem?: "unavailable" | "nothing") {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
   const { catalogue } = getRuntime();
-  const found = await getOwnApplication(db, catalogue, viewer.person.id, params.id ?? "");
+  const found = await getOwnApplication(db, catalogue, viewer.person.id, applicationId);
   if (!found) throw new Response("Not Found", { status: 404 });
   if (found.application.status === "draft") throw redirect(`/apply/${found.application.id}`);
   const { application, service, openSteps, reasons, certificate } = found;
-  const [timeline, agencies] = await Promise.all([
+  const [timeline, agencies, paid] = await Promise.all([
     getTimeline(db, catalogue, application, lang),
     getAgencies(db, [...new Set(openSteps.flatMap((step) => (step.agencyId ? [step.agencyId] : [])))]),
+    listPaidPayments(db, application.id),
   ]);
   const agencyName = new Map(agencies.map((agency) => [agency.id, lang === "ar" ? agency.nameAr : agency.nameEn]));
-  return json({
-    title: t("application:meta.title", { reference: application.reference ?? "" }),
+  return {
+    title: `${refused ? `${t("common:errors.summaryTitle")}: ` : ""}${t("application:meta.title", { reference: application.reference ?? "" })}`,
+    id: application.id,
+    yours: applicantStepViews(found, viewer.person.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"), refused),
+    paymentProblem: paymentProblem ?? null,
+    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang) })),
     reference: application.reference ?? "",
     service: service?.title[lang] ?? application.serviceId,
     status: application.status as ApplicationStatus,
@@ -48,18 +66,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reasons: reasons.map((reason) => reason[lang]),
     certificate,
     timeline,
-  });
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCitizen(request);
+  const db = getDb();
+  const runtime = getRuntime();
+  const applicationId = params.id ?? "";
+  const found = await getOwnApplication(db, runtime.catalogue, viewer.person.id, applicationId);
+  if (!found) throw new Response("Not Found", { status: 404 });
+  const limits = new Map<string, number>([["*", 0]]);
+  for (const step of found.openSteps) {
+    for (const page of found.service?.pages ?? []) for (const field of page.fields) if (field.type === "file") limits.set(`answer.${field.id}`, field.maxBytes);
+    if (step.definition?.kind === "applicant") for (const field of step.definition.fields ?? []) if (field.type === "file") limits.set(`value.${field.id}`, field.maxBytes);
+  }
+  const received = await readMultipartForm(request, limits);
+  const here = `/applications/${applicationId}`;
+  if (received.form.get("intent") === "pay") {
+    const gateway = paymentGatewayOf(runtime);
+    if (!gateway) return json(await pageData(request, applicationId, undefined, "unavailable"), { status: 503 });
+    const started = await startPayment(db, { applicationId, personId: viewer.person.id, gateway: gateway.id });
+    if (!started.ok) return json(await pageData(request, applicationId, undefined, "nothing"), { status: 409 });
+    return redirect(gateway.checkoutUrl(started.payment));
+  }
+  const actor = { accountId: viewer.accountId, role: "applicant" as const, personId: viewer.person.id, channel: "web" as const };
+  const acted = await actFromForm(db, { catalogue: runtime.catalogue }, { found, civilId: viewer.person.civilId, actor, received });
+  // A step already answered (a second click, another tab) needs nothing more: the page shows where it is now.
+  if (acted.ok || acted.reason === "already-decided") return redirect(here);
+  return json(await pageData(request, applicationId, acted), { status: 400 });
 }
 
 export default function ApplicationPage() {
-  const data = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const data = refused ?? loaded;
   const { t } = useTranslation("application");
+  const errors = data.yours.flatMap((step) =>
+    step.kind === "applicant"
+      ? [
+          ...pageErrors([...step.fields, ...(step.correction ?? [])]),
+          ...(step.refusal === "comment-required" ? [{ field: `comment-${step.instanceId}`, message: t("act.commentRequired") }] : []),
+        ]
+      : [],
+  );
   const { t: tDashboard } = useTranslation("dashboard");
   return (
     <div className="page">
       <p>
         <Link to="/dashboard">{t("back")}</Link>
       </p>
+      <ErrorSummary errors={errors} />
       <h1>
         <bdi dir="ltr">{data.reference}</bdi>
       </h1>
@@ -67,6 +124,14 @@ export default function ApplicationPage() {
       <p>
         <span className="muted">{t("status")}</span> <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span>
       </p>
+
+      {data.paymentProblem ? <Notice>{t(`pay.${data.paymentProblem}`)}</Notice> : null}
+      {data.yours.length ? (
+        <section className="section action-needed" aria-labelledby="yours">
+          <h2 id="yours">{t("act.title")}</h2>
+          {data.yours.map((step) => (step.kind === "payment" ? <PaymentStep key={step.instanceId} step={step} applicationId={data.id} /> : <ApplicantStep key={step.instanceId} step={step} />))}
+        </section>
+      ) : null}
 
       <section className="section" aria-labelledby="open">
         <h2 id="open">{t("open.title")}</h2>
@@ -114,6 +179,19 @@ export default function ApplicationPage() {
         </section>
       ) : null}
 
+      {data.receipts.length ? (
+        <section className="section" aria-labelledby="receipts">
+          <h2 id="receipts">{t("receipts.title")}</h2>
+          <ul className="link-list">
+            {data.receipts.map((receipt) => (
+              <li key={receipt.id}>
+                <Link to={`/payments/${receipt.id}`}>{t("receipts.link", { number: receipt.number, amount: receipt.amount })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section className="section" aria-labelledby="timeline">
         <h2 id="timeline">{t("timeline.title")}</h2>
         {data.timeline.length === 0 ? <p>{t("timeline.empty")}</p> : null}
@@ -133,6 +211,76 @@ export default function ApplicationPage() {
           ))}
         </ol>
       </section>
+    </div>
+  );
+}
+
+function PaymentStep({ step, applicationId }: { step: PaymentStepView; applicationId: string }) {
+  const { t } = useTranslation("payment");
+  const navigation = useNavigation();
+  return (
+    <Form method="post" action={`/applications/${applicationId}`} className="action-step">
+      <button type="submit" name="intent" value="pay" className="button" disabled={navigation.state === "submitting"}>
+        {t("pay.button", { amount: step.amount })}
+      </button>
+    </Form>
+  );
+}
+
+/** An applicant step: what it shows, its fields, the answers to correct, a message, and one button per action. */
+function ApplicantStep({ step }: { step: ApplicantStepView }) {
+  const { t } = useTranslation("application");
+  const navigation = useNavigation();
+  const commentId = fieldId(`comment-${step.instanceId}`);
+  const isCommentMissing = step.refusal === "comment-required";
+  const needsComment = step.actions.some((action) => action.isCommentRequired);
+  return (
+    <div className="action-step">
+      <h3>{step.title}</h3>
+      <p>{step.instructions}</p>
+      {step.shows.length ? (
+        <dl className="summary">
+          {step.shows.map((shown) => (
+            <div key={shown.label}>
+              <dt>{shown.label}</dt>
+              <dd>{shown.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <Form method="post" encType={step.hasFiles ? "multipart/form-data" : undefined} className="form" noValidate key={step.refusal ? JSON.stringify(step.fields.map((f) => f.error)) + step.comment : "open"}>
+        <input type="hidden" name="stepInstanceId" value={step.instanceId} />
+        {step.fields.map((field) => (
+          <ServiceField key={field.name} field={field} />
+        ))}
+        {step.correction ? (
+          <fieldset className="field">
+            <legend className="field__label">{step.isCorrectionNamed ? t("act.correctNamed") : t("act.correctAll")}</legend>
+            {step.correction.map((field) => (
+              <ServiceField key={field.name} field={field} />
+            ))}
+          </fieldset>
+        ) : null}
+        <div className={isCommentMissing ? "field field--error" : "field"}>
+          <label className="field__label" htmlFor={commentId}>
+            {needsComment ? t("act.comment") : t("act.commentOptional")}
+          </label>
+          {isCommentMissing ? (
+            <p className="field__error" id={`${commentId}-error`}>
+              {t("act.commentRequired")}
+            </p>
+          ) : null}
+          <textarea id={commentId} name="comment" className="input" rows={3} defaultValue={step.comment} aria-describedby={isCommentMissing ? `${commentId}-error` : undefined} />
+        </div>
+        {step.refusal && step.refusal !== "invalid-answers" && step.refusal !== "comment-required" ? <p className="field__error">{t(`act.refused.${step.refusal}`)}</p> : null}
+        <div className="actions">
+          {step.actions.map((action, index) => (
+            <button key={action.id} type="submit" name="action" value={action.id} className={index === 0 ? "button" : "button button--secondary"} disabled={navigation.state === "submitting"}>
+              {action.label}
+            </button>
+          ))}
+        </div>
+      </Form>
     </div>
   );
 }

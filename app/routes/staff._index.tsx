@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPortalOverview, listAgencyStaff } from "~/accounts/queries.server";
 import { positionLabel } from "~/agencies/positions";
@@ -12,6 +12,7 @@ import { displayName } from "~/auth/permissions";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
+import { Notice } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
 
@@ -68,6 +69,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           lastSignIn: row.lastSignInAt ? formatDateTime(row.lastSignInAt, lang) : null,
         })),
     })),
+    decided: new URL(request.url).searchParams.get("decided"),
     inbox: inbox.map((step) => {
       const service = catalogue.get(step.serviceId, step.serviceVersion);
       return {
@@ -87,7 +89,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { name, roles, teams, overview, inbox } = useLoaderData<typeof loader>();
+  const { name, roles, teams, overview, inbox, decided } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const roleLabel = (grant: { role: string; positionName: string; agencyName: string }) =>
     grant.role === "admin"
@@ -98,6 +100,7 @@ export default function StaffHome() {
   const hasInbox = roles.some((grant) => grant.role === "clerk" || grant.role === "supervisor");
   return (
     <>
+      {decided ? <Notice tone="success">{t("task.decided", { reference: decided })}</Notice> : null}
       <h1>{t("greeting", { name })}</h1>
 
       <section className="section" aria-labelledby="roles-title">
@@ -119,7 +122,7 @@ export default function StaffHome() {
               rows={inbox}
               rowKey={(step) => step.id}
               columns={[
-                { header: t("inbox.reference"), cell: (step) => step.reference, isLtr: true },
+                { header: t("inbox.reference"), cell: (step) => <Link to={`/staff/tasks/${step.id}`}>{step.reference}</Link>, isLtr: true },
                 { header: t("inbox.service"), cell: (step) => step.service },
                 { header: t("inbox.step"), cell: (step) => step.step },
                 {

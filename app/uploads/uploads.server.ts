@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, exists, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { uploads, type UploadMime } from "../../db/schema";
+import { stepInstances, uploads, type UploadMime } from "../../db/schema";
 import type { FileRef } from "../catalogue/form-schema";
 
 /** Keeps an attachment of an application; returns the reference the answers hold. */
@@ -40,6 +40,21 @@ export async function getOwnUpload(db: Database, personId: string, uploadId: str
     .select()
     .from(uploads)
     .where(and(eq(uploads.id, uploadId), eq(uploads.ownerPersonId, personId)));
+  return row ?? null;
+}
+
+/** An attachment with its bytes, if one of these agencies has (or had) a step of its application. */
+export async function getUploadForAgencies(db: Database, agencyIds: string[], uploadId: string) {
+  if (!z.uuid().safeParse(uploadId).success || agencyIds.length === 0) return null;
+  const [row] = await db
+    .select()
+    .from(uploads)
+    .where(
+      and(
+        eq(uploads.id, uploadId),
+        exists(db.select({ one: sql`1` }).from(stepInstances).where(and(eq(stepInstances.applicationId, uploads.applicationId), inArray(stepInstances.agencyId, agencyIds)))),
+      ),
+    );
   return row ?? null;
 }
 

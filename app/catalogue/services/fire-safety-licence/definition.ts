@@ -175,7 +175,7 @@ export const fireSafetyLicence: ServiceDefinition = {
         deadlineHours: 72,
         actions: {
           forward: { label: { ar: "إحالة الطلب إلى الفحص الميداني", en: "Send for inspection" }, next: "slots", isCommentRequired: false },
-          return: { label: { ar: "إعادة الطلب لمقدمه لاستكمال المخططات", en: "Return to the applicant for the plans" }, next: "correct", isCommentRequired: true },
+          return: { label: { ar: "إعادة الطلب لمقدمه لاستكمال المخططات", en: "Return to the applicant for the plans" }, next: "correct", isCommentRequired: true, namesFieldsToFix: true },
           reject: actions.reject(),
         },
       },

@@ -212,7 +212,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         actions: {
           approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },
           reject: actions.reject({ ar: "رفض التجديد", en: "Refuse the renewal" }),
-          return: { label: { ar: "إعادة الطلب لمقدمه", en: "Return to the applicant" }, next: "correct", isCommentRequired: true },
+          return: { label: { ar: "إعادة الطلب لمقدمه", en: "Return to the applicant" }, next: "correct", isCommentRequired: true, namesFieldsToFix: true },
         },
       },
       correct: {

@@ -1,7 +1,7 @@
 import { isKuwaitiIban, normaliseIban } from "../../checks";
 import { addMonths, ageOn, firstOfNextMonth } from "../../dates";
 import { answerIs, rule } from "../../rules";
-import { JOIN, type ServiceDefinition } from "../../types";
+import { JOIN, type ServiceDefinition, type ShownValue } from "../../types";
 import { actions, ends } from "../shared";
 
 // Kuwait Credit Bank's social loans: a marriage loan (a fixed KWD 4,000 for a husband's first
@@ -38,6 +38,16 @@ export function maskIban(value: string): string {
   const masked = iban.slice(0, 2) + "•".repeat(iban.length - 6) + iban.slice(-4);
   return masked.replace(/(.{4})/g, "$1 ").trim();
 }
+
+/** The loan's terms: what the applicant accepts, and what the approval prints. */
+const loanTerms: ShownValue[] = [
+  { label: { ar: "نوع القرض", en: "Type of loan" }, value: rule(["answer:loanType"], (f) => loanTypes[f.answers.loanType as keyof typeof loanTypes]), format: "text" },
+  { label: { ar: "مبلغ القرض", en: "Loan amount" }, value: rule(["answer:loanType", "answer:requestedAmount"], (f) => amountOf(f.answers)), format: "money" },
+  { label: { ar: "القسط الشهري", en: "Monthly instalment" }, value: rule(["answer:loanType", "answer:requestedAmount", "answer:months"], (f) => instalmentOf(f.answers)), format: "money" },
+  { label: { ar: "عدد الأقساط", en: "Number of instalments" }, value: rule(["answer:months"], (f) => Number(f.answers.months)), format: "number" },
+  { label: { ar: "استحقاق القسط الأول", en: "First instalment due" }, value: rule([], (f) => firstOfNextMonth(f.today)), format: "date" },
+  { label: { ar: "حساب الصرف (IBAN)", en: "Paid into (IBAN)" }, value: rule(["answer:iban"], (f) => maskIban(String(f.answers.iban))), format: "text" },
+];
 
 export const socialLoan: ServiceDefinition = {
   id: "social-loan",
@@ -278,7 +288,7 @@ export const socialLoan: ServiceDefinition = {
         actions: {
           approve: { label: { ar: "الموافقة على القرض", en: "Approve the loan" }, next: "terms", isCommentRequired: false },
           reject: actions.reject(),
-          return: { label: { ar: "إعادة الطلب لمقدمه للتصحيح", en: "Return to the applicant to correct" }, next: "correct", isCommentRequired: true },
+          return: { label: { ar: "إعادة الطلب لمقدمه للتصحيح", en: "Return to the applicant to correct" }, next: "correct", isCommentRequired: true, namesFieldsToFix: true },
         },
       },
       correct: {
@@ -297,6 +307,7 @@ export const socialLoan: ServiceDefinition = {
           ar: "اطّلع على مبلغ القرض والقسط الشهري وعدد الأقساط، ثم وافق على الشروط ليُصدر خطاب الموافقة ويُصرف القرض إلى حسابك.",
           en: "Check the amount, the monthly instalment and the number of instalments, then accept the terms; the approval is issued and the loan paid into your account.",
         },
+        shows: loanTerms,
         actions: {
           accept: { label: { ar: "أوافق على شروط القرض", en: "I accept the loan terms" }, next: "issue", isCommentRequired: false },
           decline: { label: { ar: "لا أوافق، وأسحب الطلب", en: "I decline and withdraw" }, next: "withdrawn", isCommentRequired: false },
@@ -325,14 +336,7 @@ export const socialLoan: ServiceDefinition = {
   },
   certificate: {
     title: { ar: "شهادة الموافقة على القرض الاجتماعي", en: "Social loan approval" },
-    fields: [
-      { label: { ar: "نوع القرض", en: "Type of loan" }, value: rule(["answer:loanType"], (f) => loanTypes[f.answers.loanType as keyof typeof loanTypes]), format: "text" },
-      { label: { ar: "مبلغ القرض", en: "Loan amount" }, value: rule(["answer:loanType", "answer:requestedAmount"], (f) => amountOf(f.answers)), format: "money" },
-      { label: { ar: "القسط الشهري", en: "Monthly instalment" }, value: rule(["answer:loanType", "answer:requestedAmount", "answer:months"], (f) => instalmentOf(f.answers)), format: "money" },
-      { label: { ar: "عدد الأقساط", en: "Number of instalments" }, value: rule(["answer:months"], (f) => Number(f.answers.months)), format: "number" },
-      { label: { ar: "استحقاق القسط الأول", en: "First instalment due" }, value: rule([], (f) => firstOfNextMonth(f.today)), format: "date" },
-      { label: { ar: "حساب الصرف (IBAN)", en: "Paid into (IBAN)" }, value: rule(["answer:iban"], (f) => maskIban(String(f.answers.iban))), format: "text" },
-    ],
+    fields: loanTerms,
     validityDays: null,
     signingAgency: "kcb",
     numberPrefix: "SLA",

@@ -1,0 +1,55 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client";
+import { applications, people, stepInstances } from "../../db/schema";
+import { prefilledValue, visibleFields } from "../catalogue/form-schema";
+import { answerText } from "../catalogue/form-values";
+import { shownPages } from "../catalogue/pages";
+import type { Catalogue } from "../catalogue/registry";
+import type { Language } from "../i18n/config";
+import type { Actor } from "./actor";
+import { factsOf, mayActOnTask } from "./engine.server";
+
+// A task as the clerk who may act on it sees it: the application's answers (what the applicant
+// gave and what agencies hold), and the step with its actions. Anyone else: not found.
+
+export async function getTaskForClerk(db: Database, catalogue: Catalogue, viewer: Parameters<typeof staffActorFor>[0], stepInstanceId: string) {
+  if (!z.uuid().safeParse(stepInstanceId).success) return null;
+  const [row] = await db
+    .select({ instance: stepInstances, application: applications, person: { civilId: people.civilId, nameAr: people.nameAr, nameEn: people.nameEn } })
+    .from(stepInstances)
+    .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
+    .innerJoin(people, eq(people.id, applications.applicantPersonId))
+    .where(and(eq(stepInstances.id, stepInstanceId), eq(stepInstances.kind, "task")));
+  const actor = row ? staffActorFor(viewer, row.instance) : null;
+  if (!row || !actor || !mayActOnTask(actor, row.instance)) return null;
+  const service = catalogue.get(row.application.serviceId, row.application.serviceVersion);
+  const step = service?.workflow.steps[row.instance.stepId];
+  if (!service || step?.kind !== "task") return null;
+  return { ...row, service, step, actor };
+}
+
+export type ClerkTask = NonNullable<Awaited<ReturnType<typeof getTaskForClerk>>>;
+
+/** The application's answers by page, in the clerk's language; `fieldId` is what a return may name. */
+export function answersOf(task: ClerkTask, language: Language) {
+  const facts = factsOf(task.application, task.person.civilId);
+  return shownPages(task.service, facts).map((page) => ({
+    title: page.title[language],
+    rows: visibleFields(page, facts).map((field) => ({
+      fieldId: field.id,
+      label: field.label[language],
+      value: answerText(field, field.prefill ? prefilledValue(facts, field) : facts.answers[field.id], language, facts),
+      isPrefilled: Boolean(field.prefill),
+      fileId: field.type === "file" ? ((facts.answers[field.id] as { id?: string } | undefined)?.id ?? null) : null,
+    })),
+  }));
+}
+
+/** The staff member as the actor of a task: the role of theirs that covers it (clerk of its position, or supervisor). */
+export function staffActorFor(viewer: { accountId: string; roles: { role: string; agencyId: string | null; position: string | null }[] }, task: { agencyId: string | null; position: string | null }): Actor | null {
+  const grant =
+    viewer.roles.find((role) => role.role === "clerk" && role.agencyId === task.agencyId && role.position === task.position) ??
+    viewer.roles.find((role) => role.role === "supervisor" && role.agencyId === task.agencyId);
+  return grant ? { accountId: viewer.accountId, role: grant.role as Actor["role"], agencyId: grant.agencyId, position: grant.position, channel: "back-office" } : null;
+}

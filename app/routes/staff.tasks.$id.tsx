@@ -1,0 +1,247 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { recordAudit } from "~/audit/audit.server";
+import { requireStaff } from "~/auth/guards.server";
+import { auditFields, requestMeta } from "~/auth/request-meta.server";
+import { buildPageView, pageErrors, type TypedValues } from "~/catalogue/field-view";
+import type { FieldProblem } from "~/catalogue/form-schema";
+import { rawValuesOf } from "~/catalogue/form-values";
+import { getOwnApplication } from "~/engine/applicant-view.server";
+import { decideTask, factsOf, type TransitionFailure } from "~/engine/engine.server";
+import { getTimeline } from "~/engine/history.server";
+import { answersOf, getTaskForClerk } from "~/engine/task-view.server";
+import { i18nFor } from "~/i18n/config";
+import { formatDateTime } from "~/i18n/format";
+import { getPageI18n } from "~/i18n/page.server";
+import { getDb, getRuntime } from "~/runtime.server";
+import { ErrorSummary, Notice } from "~/ui/fields";
+import { fieldId } from "~/ui/form";
+import { ServiceField } from "~/ui/service-fields";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const VALUE_PREFIX = "value.";
+
+interface Refused {
+  reason: TransitionFailure;
+  problems: Record<string, FieldProblem>;
+  typed: TypedValues;
+  comment: string;
+  fieldsToFix: string[];
+}
+
+async function pageData(request: Request, context: unknown, id: string, refused?: Refused) {
+  const viewer = await requireStaff(request);
+  const { lang, t } = await getPageI18n(request);
+  const db = getDb();
+  const { catalogue } = getRuntime();
+  const task = await getTaskForClerk(db, catalogue, viewer, id);
+  if (!task) throw new Response("Not Found", { status: 404 });
+  // Opening an application is a read of someone else's personal data: audited, and the applicant sees it.
+  if (!refused) {
+    await recordAudit(db, {
+      ...auditFields(requestMeta(request, context as { requestId?: string; ip?: string }, "back-office")),
+      actorAccountId: viewer.accountId,
+      action: "application.viewed",
+      subjectType: "application",
+      subjectId: task.application.id,
+      details: { step: task.instance.stepId },
+    });
+  }
+  const facts = factsOf(task.application, task.person.civilId);
+  const [timeline, own] = await Promise.all([getTimeline(db, catalogue, task.application, lang), getOwnApplication(db, catalogue, task.application.applicantPersonId, task.application.id)]);
+  const fields = buildPageView({ id: "task", title: task.step.title, fields: task.step.fields ?? [] }, facts, lang, i18nFor(lang).getFixedT(lang, "forms"), {
+    typed: refused?.typed,
+    problems: refused?.problems,
+    prefix: VALUE_PREFIX,
+  }).fields;
+  return {
+    title: `${task.step.title[lang]} — ${task.application.reference ?? ""} — ${t("common:brand.name")}`,
+    id: task.instance.id,
+    version: task.instance.version,
+    isOpen: task.instance.state === "active",
+    reference: task.application.reference ?? "",
+    service: task.service.title[lang],
+    step: task.step.title[lang],
+    applicant: { name: lang === "ar" ? task.person.nameAr : task.person.nameEn, civilId: task.person.civilId },
+    deadline: task.instance.deadlineAt ? formatDateTime(task.instance.deadlineAt, lang) : null,
+    isLate: task.instance.lateAt !== null,
+    answers: answersOf(task, lang),
+    reasons: (own?.reasons ?? []).map((reason) => reason[lang]),
+    fields,
+    actions: Object.entries(task.step.actions).map(([action, definition]) => ({
+      id: action,
+      label: definition.label[lang],
+      isCommentRequired: definition.isCommentRequired,
+      namesFieldsToFix: Boolean(definition.namesFieldsToFix),
+    })),
+    refusal: refused?.reason ?? null,
+    comment: refused?.comment ?? "",
+    fieldsToFix: refused?.fieldsToFix ?? [],
+    timeline,
+  };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return json(await pageData(request, context, params.id ?? ""));
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request);
+  const db = getDb();
+  const { catalogue } = getRuntime();
+  const task = await getTaskForClerk(db, catalogue, viewer, params.id ?? "");
+  if (!task) throw new Response("Not Found", { status: 404 });
+  const form = await request.formData();
+  const action = String(form.get("action") ?? "");
+  const comment = String(form.get("comment") ?? "");
+  const fieldsToFix = form.getAll("fieldsToFix").map(String);
+  const values = rawValuesOf(task.step.fields ?? [], form, VALUE_PREFIX);
+  const result = await decideTask(db, { catalogue }, {
+    stepInstanceId: task.instance.id,
+    expectedVersion: Number(form.get("version")),
+    action,
+    comment,
+    values,
+    fieldsToFix,
+    actor: task.actor,
+  });
+  if (result.ok) return redirect(`/staff?decided=${encodeURIComponent(task.application.reference ?? "")}`);
+  const typed: TypedValues = {};
+  for (const [name, value] of form) if (typeof value === "string") typed[name] = value;
+  return json(await pageData(request, context, task.instance.id, { reason: result.reason, problems: result.problems ?? {}, typed, comment, fieldsToFix }), { status: result.reason === "already-decided" ? 409 : 400 });
+}
+
+export default function Task() {
+  const loaded = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const data = refused ?? loaded;
+  const navigation = useNavigation();
+  const { t } = useTranslation("staff");
+  const commentId = fieldId("comment");
+  const errors = [
+    ...pageErrors(data.fields),
+    ...(data.refusal === "comment-required" ? [{ field: "comment", message: t("task.commentRequired") }] : []),
+  ];
+  return (
+    <div className="page">
+      <p>
+        <Link to="/staff">{t("task.back")}</Link>
+      </p>
+      <ErrorSummary errors={errors} />
+      <p className="muted">
+        {data.service} · <bdi dir="ltr">{data.reference}</bdi>
+      </p>
+      <h1>{data.step}</h1>
+      {data.refusal && data.refusal !== "comment-required" && data.refusal !== "invalid-answers" ? <Notice>{t(`task.refused.${data.refusal}`)}</Notice> : null}
+      <dl className="summary">
+        <dt>{t("task.applicant")}</dt>
+        <dd>
+          {data.applicant.name} (<bdi dir="ltr">{data.applicant.civilId}</bdi>)
+        </dd>
+        {data.deadline ? (
+          <>
+            <dt>{t("task.deadline")}</dt>
+            <dd>
+              {data.deadline} {data.isLate ? <span className="badge badge--late">{t("task.late")}</span> : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section className="section check-answers" aria-labelledby="answers">
+        <h2 id="answers">{t("task.answers")}</h2>
+        {data.answers.map((page) => (
+          <div key={page.title}>
+            <h3>{page.title}</h3>
+            <dl className="summary">
+              {page.rows.map((row) => (
+                <div key={row.fieldId}>
+                  <dt>{row.label}</dt>
+                  <dd>{row.fileId ? <a href={`/uploads/${row.fileId}`}>{row.value}</a> : row.value || <span className="muted">{t("task.notGiven")}</span>}</dd>
+                  <dd className="check-answers__change muted">{row.isPrefilled ? t("task.fromAgency") : null}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        ))}
+      </section>
+
+      {data.reasons.length ? (
+        <section className="section" aria-labelledby="reasons">
+          <h2 id="reasons">{t("task.reasons")}</h2>
+          <ul>
+            {data.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.isOpen ? (
+        <section className="section" aria-labelledby="decide">
+          <h2 id="decide">{t("task.decide")}</h2>
+          <Form method="post" className="form" noValidate key={data.refusal ? `${data.refusal}${data.comment}` : "open"}>
+            <input type="hidden" name="version" value={data.version} />
+            {data.fields.map((field) => (
+              <ServiceField key={field.name} field={field} />
+            ))}
+            {data.actions.some((action) => action.namesFieldsToFix) ? (
+              <fieldset className="field">
+                <legend className="field__label">{t("task.fieldsToFix")}</legend>
+                <p className="field__hint">{t("task.fieldsToFixHint")}</p>
+                {data.answers.flatMap((page) => page.rows.filter((row) => !row.isPrefilled)).map((row) => (
+                  <label key={row.fieldId} className="choice">
+                    <input type="checkbox" name="fieldsToFix" value={row.fieldId} defaultChecked={data.fieldsToFix.includes(row.fieldId)} /> {row.label}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+            <div className={data.refusal === "comment-required" ? "field field--error" : "field"}>
+              <label className="field__label" htmlFor={commentId}>
+                {t("task.comment")}
+              </label>
+              <p className="field__hint">{t("task.commentHint")}</p>
+              {data.refusal === "comment-required" ? (
+                <p className="field__error" id={`${commentId}-error`}>
+                  {t("task.commentRequired")}
+                </p>
+              ) : null}
+              <textarea id={commentId} name="comment" className="input" rows={4} defaultValue={data.comment} />
+            </div>
+            <div className="actions">
+              {data.actions.map((action, index) => (
+                <button key={action.id} type="submit" name="action" value={action.id} className={index === 0 ? "button" : "button button--secondary"} disabled={navigation.state === "submitting"}>
+                  {action.label}
+                </button>
+              ))}
+            </div>
+          </Form>
+        </section>
+      ) : (
+        <Notice>{t("task.closed")}</Notice>
+      )}
+
+      <section className="section" aria-labelledby="history">
+        <h2 id="history">{t("task.history")}</h2>
+        <ol className="results">
+          {data.timeline.map((entry) => (
+            <li key={entry.id} className="result">
+              <p>
+                <strong>{entry.what}</strong>
+              </p>
+              {entry.comment ? <blockquote className="comment">{entry.comment}</blockquote> : null}
+              <p className="result__meta">
+                <span>{entry.who}</span>
+                {entry.step ? <span>{entry.step}</span> : null}
+                <time dateTime={entry.atIso}>{entry.at}</time>
+              </p>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

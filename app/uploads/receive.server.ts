@@ -1,0 +1,56 @@
+import type { Database } from "../../db/client";
+import type { FieldProblem, FileRef } from "../catalogue/form-schema";
+import type { Field } from "../catalogue/types";
+import type { MultipartForm } from "./multipart.server";
+import { sniffMime } from "./sniff";
+import { storeUpload } from "./uploads.server";
+
+export interface ReceivedFiles {
+  /** The file answers after this form: new files kept, the ones already attached carried on. */
+  answers: Record<string, FileRef>;
+  problems: Record<string, FieldProblem>;
+  /** Fields whose attached file was removed. */
+  cleared: string[];
+  /** Uploads no longer answered (replaced or removed), to delete once the answers are saved. */
+  replaced: string[];
+  /** Uploads kept by this form (to delete again if what they belong to is refused). */
+  stored: string[];
+}
+
+/**
+ * Takes the files of a form's file fields: each new one is checked by its bytes (not its name)
+ * and its size, and kept; a field left empty keeps what it had; an optional one may be removed.
+ * Input names are the field ids after `prefix`.
+ */
+export async function receiveFiles(
+  db: Database,
+  input: { ownerPersonId: string; applicationId: string; fields: Field[]; saved: Record<string, unknown>; received: MultipartForm; prefix?: string },
+): Promise<ReceivedFiles> {
+  const prefix = input.prefix ?? "";
+  const out: ReceivedFiles = { answers: {}, problems: {}, cleared: [], replaced: [], stored: [] };
+  for (const field of input.fields) {
+    if (field.type !== "file") continue;
+    const name = prefix + field.id;
+    const saved = input.saved[field.id] as FileRef | undefined;
+    const file = input.received.files.get(name);
+    if (input.received.tooLarge.has(name)) {
+      out.problems[field.id] = { code: "file-too-large", params: { maxBytes: field.maxBytes } };
+    } else if (file) {
+      const mime = sniffMime(file.bytes);
+      if (!mime || !(field.accept as string[]).includes(mime)) {
+        out.problems[field.id] = { code: "file-type", params: { accept: field.accept.join(", ") } };
+      } else {
+        const ref = await storeUpload(db, { ownerPersonId: input.ownerPersonId, applicationId: input.applicationId, fieldId: field.id, name: file.name, mime, bytes: file.bytes });
+        out.answers[field.id] = ref;
+        out.stored.push(ref.id);
+        if (saved) out.replaced.push(saved.id);
+      }
+    } else if (saved && input.received.form.get(`${name}.remove`) === "yes" && !field.isRequired) {
+      out.cleared.push(field.id);
+      out.replaced.push(saved.id);
+    } else if (saved) {
+      out.answers[field.id] = saved;
+    }
+  }
+  return out;
+}
