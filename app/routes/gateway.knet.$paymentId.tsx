@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent"));
   const outcome: GatewayOutcome = intent === "pay" ? "paid" : intent === "decline" ? "declined" : "cancelled";
   // KNET's payment id: 15 digits, unique per transaction.
-  const gatewayReference = String(crypto.randomInt(1e14, 1e15 - 1));
+  const gatewayReference = `${crypto.randomInt(100_000, 1_000_000)}${String(crypto.randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
   return redirect(knet.answerUrl({ paymentId: checkout.paymentId, outcome, amountFils: checkout.amountFils, gatewayReference }));
 }
 

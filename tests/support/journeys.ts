@@ -64,7 +64,7 @@ export interface JourneyHarness {
   /** Runs every job that is due (exchange calls, certificates) until nothing is left to do. */
   settle(): Promise<void>;
   openSteps(applicationId: string): Promise<string[]>;
-  decide(journey: Journey, stepId: string, actor: Actor, action: string, extra?: { comment?: string; values?: Record<string, unknown> }): Promise<TransitionResult>;
+  decide(journey: Journey, stepId: string, actor: Actor, action: string, extra?: { comment?: string; values?: Record<string, unknown>; fieldsToFix?: string[] }): Promise<TransitionResult>;
   act(journey: Journey, stepId: string, action: string, extra?: { values?: Record<string, unknown>; answers?: Record<string, unknown> }): Promise<TransitionResult>;
   /** Pays the open payment step and returns the amount in fils. */
   pay(journey: Journey): Promise<number>;

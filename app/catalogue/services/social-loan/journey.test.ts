@@ -148,6 +148,18 @@ describe("social loan", () => {
     expect((await ctx.j.application(journey.applicationId)).status).toBe("withdrawn");
   });
 
+  it("asks again only the answers the loan officer named", async () => {
+    const { civilId, answers } = await husband();
+    const journey = await ctx.j.apply("social-loan", civilId, answers);
+    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "More months, please.", fieldsToFix: ["nameAr"] })).toEqual({ ok: false, reason: "unknown-field" });
+    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "More months, please.", fieldsToFix: ["months"] })).toEqual({ ok: true });
+    // Another IBAN sent along with the months is not taken: only the months were asked for.
+    expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "90", iban: "KW00" } })).toEqual({ ok: true });
+    const corrected = (await ctx.j.application(journey.applicationId)).answers;
+    expect(corrected).toMatchObject({ months: 90, iban: IBAN });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
+  });
+
   it("waits while PIFSS is down, then completes when it is back", async () => {
     const { civilId, answers } = await husband();
     await ctx.j.setAgencyDown("pifss", true);
