@@ -1,0 +1,230 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  newPage,
+  reloadUntil,
+  signInCitizenInArabic,
+  signInStaffInArabic,
+  switchLanguage,
+  useBrowser,
+  visit,
+} from "../setup/browser";
+
+// Applying for each integrated service in a browser, as its demo persona: the form pages, the
+// check page and the declaration, paying with the simulated KNET gateway, the clerks' decisions
+// on their task pages, the applicant's own steps, and the certificate. axe checks every page.
+
+const baseUrl = inject("baseUrl");
+const files = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-e2e-files-"));
+const pdfFile = path.join(files, "plan.pdf");
+fs.writeFileSync(pdfFile, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const fakePdf = path.join(files, "plan-really-a-page.pdf");
+fs.writeFileSync(fakePdf, "<html><body>not a PDF</body></html>");
+
+const staff = async (page: Page, username: string) => signInStaffInArabic(page, baseUrl, username, DEMO_PASSWORD, demoStaff.find((s) => s.username === username)!.totpSecret!);
+
+/** Checks the page with axe and keeps its screenshot at both widths. */
+async function look(page: Page, name: string) {
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, name, "desktop");
+  await keepScreenshot(page, name, "phone");
+}
+
+/** From the service page: start (or resume) the application. */
+async function start(page: Page, serviceId: string, button = "قدّم الطلب الآن") {
+  await visit(page, `${baseUrl}/services/${serviceId}`);
+  await page.getByRole("button", { name: button }).click();
+  await page.waitForURL(/\/apply\/[0-9a-f-]+\/[\w-]+$/);
+}
+
+const next = (page: Page, label = "حفظ ومتابعة") => page.getByRole("button", { name: label }).click();
+
+/** On the check page: confirm the declaration, submit, and follow the application from the confirmation. */
+async function submit(page: Page, labels = { confirm: "أؤكد الإقرار الوارد أعلاه", submit: "تقديم الطلب", follow: "متابعة الطلب" }) {
+  await page.waitForURL(/\/check$/);
+  await page.getByLabel(labels.confirm).check();
+  await page.getByRole("button", { name: labels.submit }).click();
+  await page.waitForURL(/\/submitted$/);
+  const reference = (await page.locator(".panel__reference").textContent())!.trim();
+  expect(reference).toMatch(/^NAF-\d{4}-\d{6}$/);
+  await page.getByRole("link", { name: labels.follow }).click();
+  await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
+  return reference;
+}
+
+/** Pays the fee of the application open on the page, through the simulated KNET gateway. */
+async function pay(page: Page, options: { declineFirst?: boolean; en?: boolean } = {}) {
+  const t = options.en
+    ? { pay: /Pay KWD .* with KNET/, knetPay: "Pay", decline: "Simulate a declined card", retry: "Try the payment again", receipt: "Payment receipt", back: "Back to your application" }
+    : { pay: /^ادفع .* عبر كي نت$/, knetPay: "ادفع", decline: "محاكاة رفض البطاقة", retry: "إعادة محاولة الدفع", receipt: "إيصال الدفع", back: "العودة إلى الطلب" };
+  await reloadUntil(page, () => page.getByRole("button", { name: t.pay }));
+  await page.getByRole("button", { name: t.pay }).click();
+  await page.waitForURL(/\/gateway\/knet\//);
+  if (options.declineFirst) {
+    await page.getByRole("button", { name: t.decline }).click();
+    await page.waitForURL(/\/payments\/[0-9a-f-]+$/);
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: t.retry }).click();
+    await page.waitForURL(/\/gateway\/knet\//);
+  }
+  await page.getByRole("button", { name: t.knetPay, exact: true }).click();
+  await page.waitForURL(/\/payments\/[0-9a-f-]+$/);
+  await expectHeading(page, t.receipt);
+  const receipt = (await page.locator(".panel__reference").textContent())!.trim();
+  expect(receipt).toMatch(/^RCP-\d{4}-\d{6}$/);
+  const pdf = await page.context().request.get(`${page.url()}/receipt.pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  return receipt;
+}
+
+/** Waits for the certificate on the application page, and downloads it. */
+async function certificate(page: Page, pattern: RegExp) {
+  await reloadUntil(page, () => page.getByRole("link", { name: pattern }));
+  const href = (await page.getByRole("link", { name: pattern }).getAttribute("href"))!;
+  const pdf = await page.context().request.get(`${baseUrl}${href}`);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  return href;
+}
+
+/** Opens the task of this application in the clerk's workspace (once the worker has brought it there). */
+async function openTask(page: Page, reference: string) {
+  await visit(page, `${baseUrl}/staff`);
+  await reloadUntil(page, () => page.getByRole("link", { name: reference }));
+  await page.getByRole("link", { name: reference }).click();
+  await page.waitForURL(/\/staff\/tasks\//);
+}
+
+describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
+  const browser = useBrowser();
+
+  it("social loan, in Arabic: errors, a draft resumed after signing out, one application from a double submit, a correction the officer named, the terms, the certificate", async () => {
+    const tab = await newPage(browser());
+    const { page } = tab;
+    await signInCitizenInArabic(page, baseUrl, "279110314554", DEMO_PASSWORD);
+    await visit(page, `${baseUrl}/services/social-loan`);
+    await look(page, "service-social-loan-ar");
+    await start(page, "social-loan");
+
+    // Page one: what PACI holds is shown, not asked; nothing chosen is an error linked to its field.
+    await expectHeading(page, "نوع القرض");
+    await expectText(page, "البيانات المسجلة لدى الجهات الحكومية");
+    await expectText(page, "خالد عبدالرحمن الغانم");
+    await look(page, "apply-page-ar");
+    await next(page);
+    await expectText(page, "يوجد خطأ");
+    await page.getByRole("link", { name: "اختر نوع القرض" }).click();
+    await look(page, "apply-page-error-ar");
+    await page.getByLabel("قرض ترميم المسكن").check();
+    await next(page);
+
+    // Page two, with mistakes: what was typed comes back with the messages.
+    await expectHeading(page, "المسكن والمبلغ");
+    await page.getByLabel("رقم وثيقة ملكية المسكن").fill("deed 4211");
+    await page.getByLabel("المبلغ المطلوب (د.ك.)").fill("١٢٠٠٠");
+    await next(page);
+    await expectText(page, "اكتب رقم الوثيقة كما هو مدوَّن فيها، مثل RD-2019-012345");
+    await expectText(page, /يجب ألا يزيد المبلغ المطلوب \(د\.ك\.\) على/);
+    expect(await page.getByLabel("رقم وثيقة ملكية المسكن").inputValue()).toBe("deed 4211");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("رقم وثيقة ملكية المسكن").fill("RD-2009-004211");
+    await page.getByLabel("المبلغ المطلوب (د.ك.)").fill("٨٠٠٠");
+    await next(page);
+    await expectHeading(page, "السداد والصرف");
+
+    // Sign out mid-way: the draft waits on the dashboard, and resumes where it stopped.
+    await page.getByRole("button", { name: "تسجيل الخروج" }).click();
+    await signInCitizenInArabic(page, baseUrl, "279110314554", DEMO_PASSWORD);
+    await expectText(page, "طلبات لم تُقدَّم بعد");
+    await look(page, "dashboard-draft-ar");
+    await page.getByRole("link", { name: "متابعة طلب القرض الاجتماعي" }).click();
+    await expectHeading(page, "السداد والصرف");
+
+    // A file that is not a PDF is refused by its content, whatever its name.
+    await page.getByLabel("عدد الأقساط الشهرية").fill("100");
+    await page.getByLabel("رقم الحساب المصرفي الدولي (IBAN) لصرف القرض").fill("KW81CBKU0000000000001234560101");
+    await page.getByLabel("مستندات داعمة (اختياري)").setInputFiles(fakePdf);
+    await next(page);
+    await expectText(page, "يجب أن يكون مستندات داعمة (اختياري) ملفًا بصيغة PDF أو JPEG أو PNG");
+    await page.getByLabel("مستندات داعمة (اختياري)").setInputFiles(pdfFile);
+    await next(page);
+
+    // Check your answers, change one, come back.
+    await page.waitForURL(/\/check$/);
+    await expectHeading(page, "راجع بياناتك قبل تقديم الطلب");
+    await expectText(page, "plan.pdf");
+    await look(page, "check-answers-ar");
+    await page.getByRole("link", { name: "تعديل عدد الأقساط الشهرية" }).click();
+    await page.getByLabel("عدد الأقساط الشهرية").fill("96");
+    await next(page, "حفظ والعودة إلى مراجعة البيانات");
+    await page.waitForURL(/\/check$/);
+    await expectText(page, "96 شهرًا");
+    const checkUrl = page.url();
+
+    // Submitting without the declaration is refused; then a double click submits once.
+    await page.getByRole("button", { name: "تقديم الطلب" }).click();
+    await expectText(page, "أكّد الإقرار لتتمكن من تقديم الطلب");
+    await page.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
+    await page.getByRole("button", { name: "تقديم الطلب" }).dblclick();
+    await page.waitForURL(/\/submitted$/);
+    await look(page, "submitted-ar");
+    const reference = (await page.locator(".panel__reference").textContent())!.trim();
+    // Back to the check page, or the submission sent again (a retry after a lost answer): the same application.
+    await page.goto(checkUrl);
+    await page.waitForURL(/\/submitted$/);
+    const again = await page.context().request.post(checkUrl, { form: { intent: "submit", declaration: "yes" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
+    expect(again.status()).toBe(302);
+    expect(again.headers().location).toMatch(/\/submitted$/);
+    await visit(page, `${baseUrl}/dashboard`);
+    expect(await page.getByRole("link", { name: reference }).count()).toBe(1);
+    expect(await page.getByText("طلبات لم تُقدَّم بعد").count()).toBe(0);
+
+    // The loan officer returns it, naming the number of instalments.
+    const officer = await newPage(browser());
+    await staff(officer.page, "kcb.officer");
+    await openTask(officer.page, reference);
+    await expectText(officer.page, "RD-2009-004211");
+    await look(officer.page, "staff-task-ar");
+    await officer.page.getByLabel("عدد الأقساط الشهرية").check();
+    await officer.page.getByLabel("الملاحظات").fill("يُرجى زيادة عدد الأقساط إلى 120 قسطًا.");
+    await officer.page.getByRole("button", { name: "إعادة الطلب لمقدمه للتصحيح" }).click();
+    await officer.page.waitForURL(/\/staff\?decided=/);
+
+    // The applicant sees what to do and the officer's message, and corrects only that.
+    await page.getByRole("link", { name: reference }).click();
+    await expectText(page, "الإجراء المطلوب منك");
+    await expectText(page, "يُرجى زيادة عدد الأقساط إلى 120 قسطًا.");
+    expect(await page.getByLabel("رقم الحساب المصرفي الدولي (IBAN) لصرف القرض").count()).toBe(0);
+    await look(page, "application-correct-ar");
+    await page.getByLabel("عدد الأقساط الشهرية").fill("130");
+    await page.getByRole("button", { name: "إعادة تقديم الطلب" }).click();
+    await expectText(page, "يجب ألا يزيد عدد الأقساط الشهرية على 120");
+    await page.getByLabel("عدد الأقساط الشهرية").fill("120");
+    await page.getByRole("button", { name: "إعادة تقديم الطلب" }).click();
+    await reloadUntil(page, () => page.getByText("لدى بنك الائتمان الكويتي"));
+
+    // Approved; the applicant reads the terms and accepts them; the approval is issued.
+    await openTask(officer.page, reference);
+    await officer.page.getByRole("button", { name: "الموافقة على القرض" }).click();
+    await officer.page.waitForURL(/\/staff\?decided=/);
+    await officer.close();
+    await reloadUntil(page, () => page.getByRole("button", { name: "أوافق على شروط القرض" }));
+    await expectText(page, "القسط الشهري");
+    await expectText(page, /66\.667/);
+    await look(page, "application-terms-ar");
+    await page.getByRole("button", { name: "أوافق على شروط القرض" }).click();
+    await certificate(page, /تنزيل الشهادة SLA-/);
+    await look(page, "application-approved-ar");
+    await tab.close();
+  });
+});
