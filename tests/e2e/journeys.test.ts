@@ -227,4 +227,132 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await look(page, "application-approved-ar");
     await tab.close();
   });
+
+  it("fire-safety licence, in Arabic: the plans uploaded, the fee paid after a declined card, the plans reviewed, a slot chosen, the inspection passed, the licence", async () => {
+    const tab = await newPage(browser());
+    const { page } = tab;
+    await signInCitizenInArabic(page, baseUrl, "282102842514", DEMO_PASSWORD);
+    await start(page, "fire-safety-licence");
+    await page.getByRole("group", { name: "الشركة التي تتقدم باسمها" }).getByRole("radio").first().check();
+    await next(page);
+    await page.getByLabel("الرقم الآلي للعنوان").fill("١٩٢٨٣٧٤٦");
+    await page.getByLabel("محافظة العاصمة").check();
+    await page.getByLabel("المنطقة", { exact: true }).fill("الشرق");
+    await page.getByLabel("القطعة").fill("2");
+    await page.getByLabel("الشارع").fill("شارع أحمد الجابر");
+    await page.getByLabel("المبنى").fill("14");
+    await page.getByLabel("الدور والوحدة").fill("الدور الأرضي - محل 3");
+    await next(page);
+    await page.getByLabel("المساحة").fill("250");
+    await page.getByLabel("متوسطة الخطورة").check();
+    await page.getByLabel("عدد الأدوار").fill("1");
+    await next(page);
+    await expectHeading(page, "المخططات");
+    await page.getByLabel("المخطط الهندسي للمنشأة").setInputFiles(pdfFile);
+    await next(page);
+    await expectText(page, /35\.000/); // KWD 10 + 250 m² × 0.100
+    const reference = await submit(page);
+
+    await pay(page, { declineFirst: true });
+    await keepScreenshot(page, "receipt-ar", "desktop");
+    await keepScreenshot(page, "receipt-ar", "phone");
+    await expectNoAxeViolations(page);
+    await page.getByRole("link", { name: "العودة إلى الطلب" }).click();
+    await expectText(page, /الإيصال RCP-/);
+
+    const officer = await newPage(browser());
+    await staff(officer.page, "kff.officer");
+    await openTask(officer.page, reference);
+    await expectText(officer.page, "plan.pdf");
+    await officer.page.getByRole("button", { name: "إحالة الطلب إلى الفحص الميداني" }).click();
+    await officer.page.waitForURL(/\/staff\?decided=/);
+    await officer.close();
+
+    // The applicant chooses a slot in the premises' governorate.
+    await reloadUntil(page, () => page.getByRole("button", { name: "حجز الموعد" }));
+    await look(page, "application-slot-ar");
+    await page.getByLabel("موعد الفحص").selectOption({ index: 1 });
+    await page.getByRole("button", { name: "حجز الموعد" }).click();
+
+    const inspector = await newPage(browser());
+    await staff(inspector.page, "kff.inspector");
+    await openTask(inspector.page, reference);
+    for (const item of ["طفايات الحريق", "مخارج الطوارئ واللوحات الإرشادية", "نظام الإنذار", "السلامة الكهربائية"]) {
+      await inspector.page.getByRole("group", { name: item, exact: true }).getByLabel("مطابق", { exact: true }).check();
+    }
+    await look(inspector.page, "staff-inspection-ar");
+    await inspector.page.getByRole("button", { name: "تسجيل نتيجة الفحص" }).click();
+    await inspector.page.waitForURL(/\/staff\?decided=/);
+    await inspector.close();
+
+    await certificate(page, /تنزيل الشهادة FSL-/);
+    await tab.close();
+  });
+
+  it("fire-safety renewal and then the shop's municipal renewal, in English: straight through once paid", async () => {
+    const tab = await newPage(browser());
+    const { page } = tab;
+    await signInCitizenInArabic(page, baseUrl, "227081660516", DEMO_PASSWORD);
+    await switchLanguage(page, "en");
+    await start(page, "fire-safety-renewal", "Apply now");
+    await expectHeading(page, "The licence to renew");
+    await look(page, "apply-renewal-en");
+    await page.getByRole("group", { name: "Licence" }).getByRole("radio").first().check();
+    await page.getByLabel(/I confirm that the premises/).check();
+    await next(page, "Save and continue");
+    await page.waitForURL(/\/check$/);
+    await look(page, "check-answers-en");
+    await submit(page, { confirm: "I confirm the declaration above", submit: "Submit application", follow: "Follow your application" });
+    await pay(page, { en: true });
+    await keepScreenshot(page, "receipt-en", "desktop");
+    await page.getByRole("link", { name: "Back to your application" }).click();
+    await certificate(page, /Download certificate FSR-/);
+    await look(page, "application-approved-en");
+
+    await start(page, "municipal-licence-renewal", "Apply now");
+    await page.getByRole("group", { name: "Licence" }).getByRole("radio").first().check();
+    await next(page, "Save and continue");
+    await page.getByLabel("1 year").check();
+    await next(page, "Save and continue");
+    await submit(page, { confirm: "I confirm the declaration above", submit: "Submit application", follow: "Follow your application" });
+    await pay(page, { en: true });
+    await page.getByRole("link", { name: "Back to your application" }).click();
+    await certificate(page, /Download certificate MLR-/);
+    await switchLanguage(page, "ar");
+    await tab.close();
+  });
+
+  it("municipal renewal with JavaScript off: the form, the payment and the clerk's approval all work as plain pages", async () => {
+    const tab = await newPage(browser(), { javaScriptEnabled: false });
+    const { page } = tab;
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel("الرقم المدني").fill("286050929658");
+    await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+    await page.waitForURL(/\/dashboard/);
+    await page.goto(`${baseUrl}/services/municipal-licence-renewal`);
+    await page.getByRole("button", { name: "قدّم الطلب الآن" }).click();
+    await page.waitForURL(/\/apply\/[0-9a-f-]+\/licence$/);
+    await next(page);
+    await expectText(page, "اختر الترخيص");
+    await page.getByRole("group", { name: "الترخيص" }).getByRole("radio").first().check();
+    await next(page);
+    await page.getByLabel("سنة واحدة").check();
+    await next(page);
+    const reference = await submit(page);
+    await pay(page);
+    await page.getByRole("link", { name: "العودة إلى الطلب" }).click();
+
+    // An unpaid violation: the licensing clerk decides.
+    const clerk = await newPage(browser());
+    await staff(clerk.page, "km.clerk");
+    await openTask(clerk.page, reference);
+    await expectText(clerk.page, "مخالفات غير مسددة");
+    await clerk.page.getByRole("button", { name: /^الموافقة/ }).click();
+    await clerk.page.waitForURL(/\/staff\?decided=/);
+    await clerk.close();
+
+    await certificate(page, /تنزيل الشهادة MLR-/);
+    await tab.close();
+  });
 });
