@@ -1,7 +1,8 @@
 import type { Language } from "../i18n/config";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format";
-import { optionsOf, type FileRef } from "./form-schema";
-import type { Facts, Field } from "./types";
+import { optionsOf, prefilledValue, visibleFields, type FileRef } from "./form-schema";
+import { shownPages } from "./pages";
+import type { Facts, Field, ServiceDefinition } from "./types";
 
 // Isomorphic: how a page's fields travel as form data, come back into their inputs, and read
 // as text on the check-your-answers page and the application page.
@@ -85,4 +86,33 @@ export function answerText(field: Field, value: unknown, language: Language, fac
     default:
       return String(value);
   }
+}
+
+export interface AnswerRow {
+  fieldId: string;
+  label: string;
+  /** The answer as text; empty when it was not given. */
+  value: string;
+  /** Taken from an agency's records, not asked. */
+  isPrefilled: boolean;
+  /** The attachment's id, for a file field that has one. */
+  fileId: string | null;
+}
+
+/** Every answer of an application or draft, page by page as its applicant went through them, in a language. */
+export function answersByPage(service: ServiceDefinition, facts: Facts, language: Language): { pageId: string; title: string; rows: AnswerRow[] }[] {
+  return shownPages(service, facts).map((page) => ({
+    pageId: page.id,
+    title: page.title[language],
+    rows: visibleFields(page, facts).map((field) => {
+      const value = field.prefill ? prefilledValue(facts, field) : facts.answers[field.id];
+      return {
+        fieldId: field.id,
+        label: field.label[language],
+        value: answerText(field, value, language, facts),
+        isPrefilled: Boolean(field.prefill),
+        fileId: field.type === "file" && isFileRef(value) ? value.id : null,
+      };
+    }),
+  }));
 }

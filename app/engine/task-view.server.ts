@@ -2,9 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import { applications, people, stepInstances } from "../../db/schema";
-import { prefilledValue, visibleFields } from "../catalogue/form-schema";
-import { answerText } from "../catalogue/form-values";
-import { shownPages } from "../catalogue/pages";
+import { answersByPage } from "../catalogue/form-values";
 import type { Catalogue } from "../catalogue/registry";
 import type { Language } from "../i18n/config";
 import type { Actor } from "./actor";
@@ -33,17 +31,7 @@ export type ClerkTask = NonNullable<Awaited<ReturnType<typeof getTaskForClerk>>>
 
 /** The application's answers by page, in the clerk's language; `fieldId` is what a return may name. */
 export function answersOf(task: ClerkTask, language: Language) {
-  const facts = factsOf(task.application, task.person.civilId);
-  return shownPages(task.service, facts).map((page) => ({
-    title: page.title[language],
-    rows: visibleFields(page, facts).map((field) => ({
-      fieldId: field.id,
-      label: field.label[language],
-      value: answerText(field, field.prefill ? prefilledValue(facts, field) : facts.answers[field.id], language, facts),
-      isPrefilled: Boolean(field.prefill),
-      fileId: field.type === "file" ? ((facts.answers[field.id] as { id?: string } | undefined)?.id ?? null) : null,
-    })),
-  }));
+  return answersByPage(task.service, factsOf(task.application, task.person.civilId), language);
 }
 
 /** The staff member as the actor of a task: the role of theirs that covers it (clerk of its position, or supervisor). */

@@ -13,6 +13,7 @@ import { readMultipartForm } from "~/uploads/multipart.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
+import { Timeline } from "~/ui/timeline";
 import { pageErrors } from "~/catalogue/field-view";
 import { getTimeline } from "~/engine/history.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
@@ -195,21 +196,7 @@ export default function ApplicationPage() {
       <section className="section" aria-labelledby="timeline">
         <h2 id="timeline">{t("timeline.title")}</h2>
         {data.timeline.length === 0 ? <p>{t("timeline.empty")}</p> : null}
-        <ol className="results">
-          {data.timeline.map((entry) => (
-            <li key={entry.id} className="result">
-              <p>
-                <strong>{entry.what}</strong>
-              </p>
-              {entry.comment ? <blockquote className="comment">{entry.comment}</blockquote> : null}
-              <p className="result__meta">
-                <span>{entry.who}</span>
-                {entry.step ? <span>{entry.step}</span> : null}
-                <time dateTime={entry.atIso}>{entry.at}</time>
-              </p>
-            </li>
-          ))}
-        </ol>
+        <Timeline entries={data.timeline} />
       </section>
     </div>
   );

@@ -2,10 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { prefilledValue, visibleFields } from "~/catalogue/form-schema";
-import { answerText } from "~/catalogue/form-values";
+import { answersByPage } from "~/catalogue/form-values";
 import { describeProblem } from "~/catalogue/messages";
-import { pageOfField, shownPages } from "~/catalogue/pages";
+import { pageOfField } from "~/catalogue/pages";
 import { runRule } from "~/catalogue/rules";
 import type { Field } from "~/catalogue/types";
 import { requireOwnDraft } from "~/engine/draft-route.server";
@@ -33,16 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const field = pageOfField(service, path)?.fields.find((candidate) => candidate.id === id);
     return field?.type === "group" && sub ? field.fields.find((candidate) => candidate.id === sub) : field;
   };
-  const sections = shownPages(service, facts).map((page) => ({
-    id: page.id,
-    title: page.title[lang],
-    rows: visibleFields(page, facts).map((field) => ({
-      id: field.id,
-      label: field.label[lang],
-      value: answerText(field, field.prefill ? prefilledValue(facts, field) : facts.answers[field.id], lang, facts),
-      isPrefilled: Boolean(field.prefill),
-      href: `/apply/${application.id}/${page.id}?return=check#${fieldId(field.id)}`,
-    })),
+  const sections = answersByPage(service, facts, lang).map((page) => ({
+    id: page.pageId,
+    title: page.title,
+    rows: page.rows.map((row) => ({ ...row, href: `/apply/${application.id}/${page.pageId}?return=check#${fieldId(row.fieldId)}` })),
   }));
   // The fee as the form's answers set it; a fee that depends on what the agencies answer is described instead.
   const isFeeFromAnswers = service.fee && service.fee.reads.every((read) => read.startsWith("answer:"));
@@ -97,7 +90,7 @@ export default function CheckAnswers() {
           <h2 id={`section-${section.id}`}>{section.title}</h2>
           <dl className="summary">
             {section.rows.map((row) => (
-              <div key={row.id}>
+              <div key={row.fieldId}>
                 <dt>{row.label}</dt>
                 <dd>{row.value || <span className="muted">{t("check.notAnswered")}</span>}</dd>
                 <dd className="check-answers__change">

@@ -19,6 +19,7 @@ import { getDb, getRuntime } from "~/runtime.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
+import { Timeline } from "~/ui/timeline";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -226,21 +227,7 @@ export default function Task() {
 
       <section className="section" aria-labelledby="history">
         <h2 id="history">{t("task.history")}</h2>
-        <ol className="results">
-          {data.timeline.map((entry) => (
-            <li key={entry.id} className="result">
-              <p>
-                <strong>{entry.what}</strong>
-              </p>
-              {entry.comment ? <blockquote className="comment">{entry.comment}</blockquote> : null}
-              <p className="result__meta">
-                <span>{entry.who}</span>
-                {entry.step ? <span>{entry.step}</span> : null}
-                <time dateTime={entry.atIso}>{entry.at}</time>
-              </p>
-            </li>
-          ))}
-        </ol>
+        <Timeline entries={data.timeline} />
       </section>
     </div>
   );

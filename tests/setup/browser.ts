@@ -35,8 +35,9 @@ export async function newPage(browser: Browser, options: { javaScriptEnabled?: b
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
-    // A 4xx answer to a form post is the page working as designed (a validation error).
-    if (message.type() === "error" && !/status of 4\d\d/.test(message.text())) errors.push(`console: ${message.text()}`);
+    // A 4xx answer to a form post is the page working as designed (a validation error), and so is
+    // the router abandoning a navigation that a newer one replaced (a second click on a busy machine).
+    if (message.type() === "error" && !/status of 4\d\d|^AbortError: signal is aborted without reason/.test(message.text())) errors.push(`console: ${message.text()}`);
   });
   return {
     context,
