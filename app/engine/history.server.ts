@@ -41,6 +41,8 @@ export interface TimelineEntry {
   step: string | null;
   comment: string | null;
   isActionNeeded: boolean;
+  /** What happened, as recorded (`task-decided`, `paid`, …). */
+  action: TimelineAction;
 }
 
 /** The application's history as the applicant reads it, in their language. */
@@ -81,6 +83,7 @@ export async function getTimeline(
       step: step ? step.title[language] : null,
       comment: event.comment,
       isActionNeeded: event.action === "action-needed" || event.action === "payment-due",
+      action: event.action as TimelineAction,
     };
   });
 }

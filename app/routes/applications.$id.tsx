@@ -43,9 +43,12 @@ async function pageData(request: Request, applicationId: string, refused?: Refus
     listPaidPayments(db, application.id),
   ]);
   const agencyName = new Map(agencies.map((agency) => [agency.id, lang === "ar" ? agency.nameAr : agency.nameEn]));
+  // What the clerk said with the latest decision, shown with what waits for the applicant.
+  const lastDecision = [...timeline].reverse().find((entry) => entry.action === "task-decided");
   return {
     title: `${refused ? `${t("common:errors.summaryTitle")}: ` : ""}${t("application:meta.title", { reference: application.reference ?? "" })}`,
     id: application.id,
+    lastMessage: lastDecision?.comment ? lastDecision : null,
     yours: applicantStepViews(found, viewer.person.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"), refused),
     paymentProblem: paymentProblem ?? null,
     receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang) })),
@@ -130,6 +133,14 @@ export default function ApplicationPage() {
       {data.yours.length ? (
         <section className="section action-needed" aria-labelledby="yours">
           <h2 id="yours">{t("act.title")}</h2>
+          {data.lastMessage ? (
+            <div className="agency-message">
+              <p>
+                <strong>{t("act.message", { who: data.lastMessage.who })}</strong>
+              </p>
+              <blockquote className="comment">{data.lastMessage.comment}</blockquote>
+            </div>
+          ) : null}
           {data.yours.map((step) => (step.kind === "payment" ? <PaymentStep key={step.instanceId} step={step} applicationId={data.id} /> : <ApplicantStep key={step.instanceId} step={step} />))}
         </section>
       ) : null}
@@ -186,7 +197,10 @@ export default function ApplicationPage() {
           <ul className="link-list">
             {data.receipts.map((receipt) => (
               <li key={receipt.id}>
-                <Link to={`/payments/${receipt.id}`}>{t("receipts.link", { number: receipt.number, amount: receipt.amount })}</Link>
+                <Link to={`/payments/${receipt.id}`}>
+                  {t("receipts.receipt")} <bdi dir="ltr">{receipt.number}</bdi>
+                </Link>{" "}
+                <span className="muted">{receipt.amount}</span>
               </li>
             ))}
           </ul>
@@ -230,7 +244,9 @@ function ApplicantStep({ step }: { step: ApplicantStepView }) {
           {step.shows.map((shown) => (
             <div key={shown.label}>
               <dt>{shown.label}</dt>
-              <dd>{shown.value}</dd>
+              <dd>
+                <bdi>{shown.value}</bdi>
+              </dd>
             </div>
           ))}
         </dl>

@@ -92,7 +92,7 @@ export default function CheckAnswers() {
             {section.rows.map((row) => (
               <div key={row.fieldId}>
                 <dt>{row.label}</dt>
-                <dd>{row.value || <span className="muted">{t("check.notAnswered")}</span>}</dd>
+                <dd>{row.value ? <bdi>{row.value}</bdi> : <span className="muted">{t("check.notAnswered")}</span>}</dd>
                 <dd className="check-answers__change">
                   {row.isPrefilled ? null : (
                     <Link to={row.href}>
