@@ -91,6 +91,19 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
       </div>
     );
   }
+  if (field.options.length === 1) {
+    // One choice is a confirmation: a box to tick.
+    const [only] = field.options;
+    return (
+      <fieldset className={field.error ? "field field--error" : "field"} aria-describedby={describedBy(field)}>
+        <legend className="field__label">{field.label}</legend>
+        <HintAndError field={field} />
+        <label className="choice">
+          <input type="checkbox" name={field.name} value={only!.value} id={id} defaultChecked={field.value === only!.value} /> {only!.label}
+        </label>
+      </fieldset>
+    );
+  }
   return (
     <fieldset className={field.error ? "field field--error" : "field"} aria-describedby={describedBy(field)}>
       <legend className="field__label">{field.label}</legend>

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../app/catalogue/services";
-import { discardDraft, getDraft, saveDraftPage, startDraft } from "../../app/engine/drafts.server";
+import { discardDraft, getDraft, refreshDraftLookups, saveDraftPage, startDraft } from "../../app/engine/drafts.server";
 import { submitDraft } from "../../app/engine/engine.server";
 import { getOwnUpload } from "../../app/uploads/uploads.server";
 import { applications, paciPeople, uploads } from "../../db/schema";
@@ -130,6 +130,24 @@ describe("drafts", () => {
     expect(await discardDraft(ctx.t.db, who.person.id, draftId)).toBe(false);
     // Beginning the service again makes a new draft.
     expect((await begin(who)).isResumed).toBe(false);
+  });
+
+  it("names a lookup whose agency did not answer, and fills it when asked again", async () => {
+    const who = await applicant();
+    await ctx.j.setAgencyDown("paci", true);
+    try {
+      const { draftId } = await begin(who);
+      const draft = await draftOf(who, draftId);
+      expect(draft.unavailableLookups).toEqual(["person"]);
+      expect(draft.application.lookups).toEqual({});
+      await ctx.j.setAgencyDown("paci", false);
+      await refreshDraftLookups(ctx.t.db, ctx.j.h.deps.exchange, draft);
+      const refreshed = await draftOf(who, draftId);
+      expect(refreshed.unavailableLookups).toEqual([]);
+      expect(refreshed.application.lookups.person).toMatchObject({ found: true, civilId: who.civilId });
+    } finally {
+      await ctx.j.setAgencyDown("paci", false);
+    }
   });
 
   it("discards only the owner's draft", async () => {
