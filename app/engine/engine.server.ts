@@ -26,6 +26,7 @@ export type TransitionFailure =
   | "comment-required"
   | "invalid-answers"
   | "unknown-field"
+  | "not-claimed"
   | "wrong-amount";
 
 export type TransitionResult = { ok: true } | { ok: false; reason: TransitionFailure; problems?: Record<string, FieldProblem> };
@@ -420,9 +421,10 @@ export async function decideTask(db: Database, deps: EngineDeps, input: DecideIn
     const instance = await openInstance(tx, input.stepInstanceId);
     if (!instance || instance.kind !== "task") return { ok: false, reason: "not-found" };
     if (!mayActOnTask(input.actor, instance)) return { ok: false, reason: "not-allowed" };
-    if (instance.state !== "active" || (input.expectedVersion !== undefined && input.expectedVersion !== instance.version)) {
-      return { ok: false, reason: "already-decided" };
-    }
+    if (instance.state !== "active") return { ok: false, reason: "already-decided" };
+    // A clerk decides only what they have claimed; a supervisor of the agency may decide any of its steps.
+    if (input.actor.role === "clerk" && instance.assignedAccountId !== input.actor.accountId) return { ok: false, reason: "not-claimed" };
+    if (input.expectedVersion !== undefined && input.expectedVersion !== instance.version) return { ok: false, reason: "already-decided" };
     const run = await loadRun(tx, deps, instance.applicationId, input.actor);
     const step = run?.service.workflow.steps[instance.stepId];
     if (!run || step?.kind !== "task") return { ok: false, reason: "not-found" };
@@ -439,6 +441,44 @@ export async function decideTask(db: Database, deps: EngineDeps, input: DecideIn
     await recordResult(run, instance.stepId, actionResult(run, instance.stepId, input.action, recorded));
     await advance(run, instance, action.next);
     await refreshWaiting(run);
+    return { ok: true };
+  });
+}
+
+export type ClaimFailure = "not-found" | "not-allowed" | "already-decided" | "already-claimed" | "not-a-clerk-of-the-step";
+export type ClaimResult = { ok: true } | { ok: false; reason: ClaimFailure };
+
+/**
+ * Who works on a task: a clerk claims an unclaimed step for themselves; a supervisor of the agency
+ * gives it to one of its clerks of the step's position, or releases it (`to: null`). Each change
+ * moves the step's version on (a decision made on an older view is refused) and is in its history.
+ */
+export async function assignTask(db: Database, input: { stepInstanceId: string; actor: Actor; to: string | null }): Promise<ClaimResult> {
+  return db.transaction(async (tx): Promise<ClaimResult> => {
+    const [instance] = await tx.select().from(stepInstances).where(eq(stepInstances.id, input.stepInstanceId)).for("update");
+    if (!instance || instance.kind !== "task") return { ok: false, reason: "not-found" };
+    if (!mayActOnTask(input.actor, instance) || !input.actor.accountId) return { ok: false, reason: "not-allowed" };
+    if (instance.state !== "active") return { ok: false, reason: "already-decided" };
+    const isSupervisor = input.actor.role === "supervisor";
+    if (!isSupervisor) {
+      // A clerk may only take a step nobody holds, for themselves.
+      if (input.to !== input.actor.accountId) return { ok: false, reason: "not-allowed" };
+      if (instance.assignedAccountId === input.actor.accountId) return { ok: true };
+      if (instance.assignedAccountId !== null) return { ok: false, reason: "already-claimed" };
+    }
+    if (input.to !== null && input.to !== input.actor.accountId) {
+      const [grant] = await tx
+        .select({ accountId: accountRoles.accountId })
+        .from(accountRoles)
+        .where(and(eq(accountRoles.accountId, input.to), eq(accountRoles.role, "clerk"), eq(accountRoles.agencyId, instance.agencyId!), eq(accountRoles.position, instance.position!)));
+      if (!grant) return { ok: false, reason: "not-a-clerk-of-the-step" };
+    }
+    await tx
+      .update(stepInstances)
+      .set({ assignedAccountId: input.to, version: sql`${stepInstances.version} + 1` })
+      .where(eq(stepInstances.id, instance.id));
+    const action = input.to === null ? "released" : input.to === input.actor.accountId ? "claimed" : "reassigned";
+    await recordEvent(tx, input.actor, { applicationId: instance.applicationId, stepId: instance.stepId, stepInstanceId: instance.id, action, details: { to: input.to, from: instance.assignedAccountId } });
     return { ok: true };
   });
 }

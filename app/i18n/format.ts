@@ -82,3 +82,16 @@ export function formatDateTime(date: Date, language: Language): string {
 export function formatDateWithHijri(date: Date, language: Language): { gregorian: string; hijri: string } {
   return { gregorian: formatDate(date, language), hijri: formatDate(date, language, { calendar: "islamic-umalqura" }) };
 }
+
+/** How far a moment is from now, in the language's own words ("in 5 hours", "قبل يومين"), to the largest whole unit. */
+export function formatRelative(at: Date, language: Language, now = new Date()): string {
+  const seconds = (at.getTime() - now.getTime()) / 1000;
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+  ];
+  const [unit, size] = units.find(([, length]) => Math.abs(seconds) >= length) ?? ["minute", 60];
+  const formatter = new Intl.RelativeTimeFormat(language === "ar" ? "ar-KW-u-nu-latn" : "en-GB", { numeric: "always" });
+  return formatter.format(Math.trunc(seconds / size), unit);
+}

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getPortalOverview, listAgencyStaff } from "~/accounts/queries.server";
 import { positionLabel } from "~/agencies/positions";
 import { getAgencies } from "~/agencies/queries.server";
-import { listInbox } from "~/engine/lists.server";
+import { listInboxPage } from "~/engine/inbox.server";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getAgencies(db, agencyIds),
     listAgencyStaff(db, supervised),
     isAdmin ? getPortalOverview(db) : Promise.resolve(null),
-    listInbox(db, viewer.roles),
+    listInboxPage(db, viewer, {}, null, { limit: 5 }),
   ]);
   const { catalogue } = getRuntime();
 
@@ -70,7 +70,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         })),
     })),
     decided: new URL(request.url).searchParams.get("decided"),
-    inbox: inbox.map((step) => {
+    inboxTotal: inbox.counts.total,
+    inbox: inbox.rows.map((step) => {
       const service = catalogue.get(step.serviceId, step.serviceVersion);
       return {
         id: step.id,
@@ -89,7 +90,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { name, roles, teams, overview, inbox, decided } = useLoaderData<typeof loader>();
+  const { name, roles, teams, overview, inbox, inboxTotal, decided } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const roleLabel = (grant: { role: string; positionName: string; agencyName: string }) =>
     grant.role === "admin"
@@ -115,6 +116,11 @@ export default function StaffHome() {
       {hasInbox ? (
         <section className="section" aria-labelledby="inbox-title">
           <h2 id="inbox-title">{t("inbox.title")}</h2>
+          <p>
+            <Link to="/staff/inbox" className="button">
+              {t("inbox.open", { count: inboxTotal })}
+            </Link>
+          </p>
           {inbox.length === 0 ? (
             <p>{t("inbox.empty")}</p>
           ) : (

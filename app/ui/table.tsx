@@ -8,9 +8,10 @@ export interface Column<Row> {
 }
 
 /** A data table: a header row of column names, then one row per item. */
-export function Table<Row>({ columns, rows, rowKey }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string | number }) {
+export function Table<Row>({ columns, rows, rowKey, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string | number; caption?: string }) {
   return (
     <table className="table">
+      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
       <thead>
         <tr>
           {columns.map((column) => (

@@ -1,0 +1,156 @@
+import { and, asc, eq, gt, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "../../db/client";
+import { accounts, applications, people, stepInstances } from "../../db/schema";
+import type { RoleGrant } from "../auth/permissions";
+
+// The back office's inbox: the open task steps a member of staff may act on (their agency and
+// position as a clerk, the whole agency as a supervisor), soonest deadline first, a page at a time
+// by keyset (step_instances_inbox_idx), with counts per service, step and lateness for the filters.
+
+export const DUE_SOON_HOURS = 24;
+export const latenesses = ["late", "due-soon", "on-time"] as const;
+export type Lateness = (typeof latenesses)[number];
+
+export interface InboxFilters {
+  serviceId?: string;
+  stepId?: string;
+  lateness?: Lateness;
+  /** A reference (NAF-2026-000123) or an applicant's civil ID. */
+  search?: string;
+  /** Only the steps nobody has claimed, or only the viewer's. */
+  claim?: "unclaimed" | "mine";
+}
+
+export interface InboxCursor {
+  deadlineAt: string;
+  id: string;
+}
+
+/** The steps a set of role grants covers; null when they cover none. */
+function scopeOf(roles: RoleGrant[]): SQL | null {
+  const scopes = roles.flatMap((grant) =>
+    grant.role === "clerk" && grant.agencyId && grant.position
+      ? [and(eq(stepInstances.agencyId, grant.agencyId), eq(stepInstances.position, grant.position))!]
+      : grant.role === "supervisor" && grant.agencyId
+        ? [eq(stepInstances.agencyId, grant.agencyId)]
+        : [],
+  );
+  return scopes.length ? or(...scopes)! : null;
+}
+
+const isOpenTask = () => and(eq(stepInstances.state, "active"), eq(stepInstances.kind, "task"));
+
+function latenessCondition(lateness: Lateness, now: Date): SQL {
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600_000);
+  switch (lateness) {
+    case "late":
+      return lt(stepInstances.deadlineAt, now);
+    case "due-soon":
+      return and(sql`${stepInstances.deadlineAt} >= ${now.toISOString()}::timestamptz`, lt(stepInstances.deadlineAt, soon))!;
+    case "on-time":
+      return sql`${stepInstances.deadlineAt} >= ${soon.toISOString()}::timestamptz`;
+  }
+}
+
+export function latenessOf(deadlineAt: Date | null, now: Date): Lateness {
+  if (!deadlineAt || deadlineAt.getTime() >= now.getTime() + DUE_SOON_HOURS * 3600_000) return "on-time";
+  return deadlineAt < now ? "late" : "due-soon";
+}
+
+/** A reference or a civil ID, as typed (digits in either script, any case). */
+function searchCondition(search: string): SQL | null {
+  const query = search.trim().toUpperCase().replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
+  if (/^\d{12}$/.test(query)) return eq(people.civilId, query);
+  if (/^NAF-\d{4}-\d{6}$/.test(query)) return eq(applications.reference, query);
+  return null;
+}
+
+export async function listInboxPage(db: Database, viewer: { accountId: string; roles: RoleGrant[] }, filters: InboxFilters, cursor: InboxCursor | null, options: { limit?: number; now?: Date } = {}) {
+  const scope = scopeOf(viewer.roles);
+  const limit = options.limit ?? 20;
+  const now = options.now ?? new Date();
+  if (!scope) return { rows: [], next: null, counts: emptyCounts(), isSearchValid: true };
+  const search = filters.search?.trim() ? searchCondition(filters.search) : undefined;
+  if (search === null) return { rows: [], next: null, counts: emptyCounts(), isSearchValid: false };
+  const base = and(isOpenTask(), scope, search ?? undefined);
+  const filtered = and(
+    base,
+    filters.serviceId ? eq(applications.serviceId, filters.serviceId) : undefined,
+    filters.stepId ? eq(stepInstances.stepId, filters.stepId) : undefined,
+    filters.lateness ? latenessCondition(filters.lateness, now) : undefined,
+    filters.claim === "unclaimed" ? isNull(stepInstances.assignedAccountId) : filters.claim === "mine" ? eq(stepInstances.assignedAccountId, viewer.accountId) : undefined,
+  );
+  const after = cursor
+    ? or(gt(stepInstances.deadlineAt, new Date(cursor.deadlineAt)), and(eq(stepInstances.deadlineAt, new Date(cursor.deadlineAt)), gt(stepInstances.id, cursor.id)))
+    : undefined;
+  const assignee = alias(people, "assignee");
+  const [rows, counts] = await Promise.all([
+    db
+      .select({
+        id: stepInstances.id,
+        stepId: stepInstances.stepId,
+        startedAt: stepInstances.startedAt,
+        deadlineAt: stepInstances.deadlineAt,
+        pausedAt: stepInstances.pausedAt,
+        lateAt: stepInstances.lateAt,
+        assignedAccountId: stepInstances.assignedAccountId,
+        assigneeNameAr: assignee.nameAr,
+        assigneeNameEn: assignee.nameEn,
+        applicationId: applications.id,
+        reference: applications.reference,
+        serviceId: applications.serviceId,
+        serviceVersion: applications.serviceVersion,
+        applicantNameAr: people.nameAr,
+        applicantNameEn: people.nameEn,
+        civilId: people.civilId,
+      })
+      .from(stepInstances)
+      .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
+      .innerJoin(people, eq(people.id, applications.applicantPersonId))
+      .leftJoin(accounts, eq(accounts.id, stepInstances.assignedAccountId))
+      .leftJoin(assignee, eq(assignee.id, accounts.personId))
+      .where(and(filtered, after, isNotNull(stepInstances.deadlineAt)))
+      .orderBy(asc(stepInstances.deadlineAt), asc(stepInstances.id))
+      .limit(limit + 1),
+    countInbox(db, base!, now),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    next: rows.length > limit && last?.deadlineAt ? { deadlineAt: last.deadlineAt.toISOString(), id: last.id } : null,
+    counts,
+    isSearchValid: true,
+  };
+}
+
+export interface InboxCounts {
+  total: number;
+  byService: Record<string, number>;
+  byStep: Record<string, number>;
+  byLateness: Record<Lateness, number>;
+}
+
+const emptyCounts = (): InboxCounts => ({ total: 0, byService: {}, byStep: {}, byLateness: { late: 0, "due-soon": 0, "on-time": 0 } });
+
+/** One grouped query over the viewer's open steps: how many per service, step and lateness. */
+async function countInbox(db: Database, base: SQL, now: Date): Promise<InboxCounts> {
+  const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600_000).toISOString();
+  const bucket = sql<Lateness>`case when ${stepInstances.deadlineAt} < ${now.toISOString()}::timestamptz then 'late' when ${stepInstances.deadlineAt} < ${soon}::timestamptz then 'due-soon' else 'on-time' end`;
+  const groups = await db
+    .select({ serviceId: applications.serviceId, stepId: stepInstances.stepId, lateness: bucket, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(stepInstances)
+    .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
+    .innerJoin(people, eq(people.id, applications.applicantPersonId))
+    .where(base)
+    .groupBy(applications.serviceId, stepInstances.stepId, bucket);
+  const counts = emptyCounts();
+  for (const group of groups) {
+    counts.total += group.n;
+    counts.byService[group.serviceId] = (counts.byService[group.serviceId] ?? 0) + group.n;
+    counts.byStep[group.stepId] = (counts.byStep[group.stepId] ?? 0) + group.n;
+    counts.byLateness[group.lateness] += group.n;
+  }
+  return counts;
+}

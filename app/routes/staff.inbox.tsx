@@ -1,0 +1,198 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireStaff } from "~/auth/guards.server";
+import { latenesses, latenessOf, listInboxPage } from "~/engine/inbox.server";
+import { formatDateTime, formatRelative } from "~/i18n/format";
+import { getPageI18n } from "~/i18n/page.server";
+import { getDb, getRuntime } from "~/runtime.server";
+import { Table } from "~/ui/table";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+const FiltersSchema = z.object({
+  service: z.string().max(80).optional(),
+  step: z.string().max(80).optional(),
+  lateness: z.enum(latenesses).optional(),
+  claim: z.enum(["unclaimed", "mine"]).optional(),
+  q: z.string().max(40).optional(),
+  after: z.iso.datetime().optional(),
+  afterId: z.uuid().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireStaff(request);
+  const { lang, t } = await getPageI18n(request);
+  const url = new URL(request.url);
+  const raw = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ""));
+  const parsed = FiltersSchema.safeParse(raw);
+  const filters = parsed.success ? parsed.data : {};
+  const now = new Date();
+  const page = await listInboxPage(
+    getDb(),
+    viewer,
+    { serviceId: filters.service, stepId: filters.step, lateness: filters.lateness, claim: filters.claim, search: filters.q },
+    filters.after && filters.afterId ? { deadlineAt: filters.after, id: filters.afterId } : null,
+    { now },
+  );
+  const { catalogue } = getRuntime();
+  const serviceTitle = (id: string) => catalogue.get(id)?.title[lang] ?? id;
+  const stepTitle = (stepId: string) => catalogue.services.map((service) => service.workflow.steps[stepId]).find(Boolean)?.title[lang] ?? stepId;
+  const nextParams = new URLSearchParams(Object.entries(filters).filter(([key]) => key !== "after" && key !== "afterId") as [string, string][]);
+  if (page.next) {
+    nextParams.set("after", page.next.deadlineAt);
+    nextParams.set("afterId", page.next.id);
+  }
+  return json({
+    title: t("staff:inbox.meta"),
+    filters,
+    isSearchValid: page.isSearchValid,
+    isFirstPage: !filters.after,
+    total: page.counts.total,
+    services: Object.entries(page.counts.byService).map(([id, count]) => ({ id, label: serviceTitle(id), count })),
+    steps: Object.entries(page.counts.byStep).map(([id, count]) => ({ id, label: stepTitle(id), count })),
+    latenesses: latenesses.map((id) => ({ id, count: page.counts.byLateness[id] })),
+    rows: page.rows.map((row) => ({
+      id: row.id,
+      reference: row.reference ?? "",
+      service: serviceTitle(row.serviceId),
+      step: catalogue.get(row.serviceId, row.serviceVersion)?.workflow.steps[row.stepId]?.title[lang] ?? row.stepId,
+      applicant: lang === "ar" ? row.applicantNameAr : row.applicantNameEn,
+      civilId: row.civilId,
+      received: formatDateTime(row.startedAt, lang),
+      deadline: row.deadlineAt ? formatDateTime(row.deadlineAt, lang) : "",
+      timeLeft: row.deadlineAt ? formatRelative(row.deadlineAt, lang, now) : "",
+      lateness: latenessOf(row.deadlineAt, now),
+      isPaused: row.pausedAt !== null,
+      claimedBy: row.assignedAccountId ? (row.assignedAccountId === viewer.accountId ? t("staff:inbox.you") : ((lang === "ar" ? row.assigneeNameAr : row.assigneeNameEn) ?? "")) : null,
+    })),
+    next: page.next ? `?${nextParams}` : null,
+  });
+}
+
+export default function Inbox() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <div className="page">
+      <p>
+        <Link to="/staff">{t("task.back")}</Link>
+      </p>
+      <h1>{t("inbox.title")}</h1>
+      <p className="lead">{t("inbox.count", { count: data.total })}</p>
+      <Form method="get" className="filters" role="search" aria-label={t("inbox.filters")}>
+        <div className="field">
+          <label className="field__label" htmlFor="inbox-q">
+            {t("inbox.search")}
+          </label>
+          <p className="field__hint" id="inbox-q-hint">
+            {t("inbox.searchHint")}
+          </p>
+          {data.isSearchValid ? null : (
+            <p className="field__error" id="inbox-q-error">
+              {t("inbox.searchInvalid")}
+            </p>
+          )}
+          <input id="inbox-q" name="q" className="input" dir="ltr" defaultValue={data.filters.q ?? ""} aria-describedby={data.isSearchValid ? "inbox-q-hint" : "inbox-q-hint inbox-q-error"} aria-invalid={data.isSearchValid ? undefined : true} />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="inbox-service">
+            {t("inbox.service")}
+          </label>
+          <select id="inbox-service" name="service" className="input" defaultValue={data.filters.service ?? ""}>
+            <option value="">{t("inbox.all")}</option>
+            {data.services.map((service) => (
+              <option key={service.id} value={service.id}>
+                {t("inbox.withCount", { label: service.label, count: service.count })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="inbox-step">
+            {t("inbox.step")}
+          </label>
+          <select id="inbox-step" name="step" className="input" defaultValue={data.filters.step ?? ""}>
+            <option value="">{t("inbox.all")}</option>
+            {data.steps.map((step) => (
+              <option key={step.id} value={step.id}>
+                {t("inbox.withCount", { label: step.label, count: step.count })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="inbox-lateness">
+            {t("inbox.lateness")}
+          </label>
+          <select id="inbox-lateness" name="lateness" className="input" defaultValue={data.filters.lateness ?? ""}>
+            <option value="">{t("inbox.all")}</option>
+            {data.latenesses.map((lateness) => (
+              <option key={lateness.id} value={lateness.id}>
+                {t("inbox.withCount", { label: t(`inbox.latenesses.${lateness.id}`), count: lateness.count })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="inbox-claim">
+            {t("inbox.claim")}
+          </label>
+          <select id="inbox-claim" name="claim" className="input" defaultValue={data.filters.claim ?? ""}>
+            <option value="">{t("inbox.all")}</option>
+            <option value="unclaimed">{t("inbox.claims.unclaimed")}</option>
+            <option value="mine">{t("inbox.claims.mine")}</option>
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("inbox.apply")}
+        </button>
+      </Form>
+      {data.rows.length === 0 ? (
+        <p>{t("inbox.empty")}</p>
+      ) : (
+        <Table
+          caption={t("inbox.caption")}
+          rows={data.rows}
+          rowKey={(row) => row.id}
+          columns={[
+            { header: t("inbox.reference"), cell: (row) => <Link to={`/staff/tasks/${row.id}`}>{row.reference}</Link>, isLtr: true },
+            { header: t("inbox.service"), cell: (row) => row.service },
+            {
+              header: t("inbox.applicant"),
+              cell: (row) => (
+                <>
+                  {row.applicant}
+                  <br />
+                  <bdi dir="ltr" className="muted">
+                    {row.civilId}
+                  </bdi>
+                </>
+              ),
+            },
+            { header: t("inbox.step"), cell: (row) => row.step },
+            { header: t("inbox.received"), cell: (row) => row.received },
+            {
+              header: t("inbox.deadline"),
+              cell: (row) => (
+                <>
+                  {row.deadline}
+                  <br />
+                  <span className={`badge badge--${row.lateness}`}>{t(`inbox.latenesses.${row.lateness}`)}</span> <span className="muted">{row.timeLeft}</span>
+                  {row.isPaused ? <span className="badge">{t("inbox.paused")}</span> : null}
+                </>
+              ),
+            },
+            { header: t("inbox.claimedBy"), cell: (row) => row.claimedBy ?? <span className="muted">{t("inbox.nobody")}</span> },
+          ]}
+        />
+      )}
+      <nav className="pagination" aria-label={t("inbox.pages")}>
+        {data.isFirstPage ? null : <Link to="?">{t("inbox.first")}</Link>}
+        {data.next ? <Link to={data.next}>{t("inbox.next")}</Link> : null}
+      </nav>
+    </div>
+  );
+}
