@@ -19,7 +19,13 @@ interface ViewBase {
 export type FieldView =
   | (ViewBase & { type: "text"; value: string; isMultiline: boolean; maxLength: number | null })
   | (ViewBase & { type: "number" | "civil-id" | "phone" | "money" | "date"; value: string; unit: string | null })
-  | (ViewBase & { type: "select"; value: string; options: { value: string; label: string }[] })
+  | (ViewBase & {
+      type: "select";
+      value: string;
+      options: { value: string; label: string }[];
+      /** A fixed single choice: a statement to confirm (a box to tick), not a choice among things held. */
+      isConfirmation: boolean;
+    })
   | (ViewBase & { type: "file"; accept: string[]; maxBytesText: string; file: { id: string; name: string; sizeText: string } | null })
   | (ViewBase & { type: "group"; itemLabel: string; items: FieldView[][]; minItems: number; maxItems: number });
 
@@ -63,7 +69,13 @@ export function buildPageView(
       case "text":
         return { ...base, type: "text", value, isMultiline: field.isMultiline ?? false, maxLength: field.maxLength ?? null };
       case "select":
-        return { ...base, type: "select", value, options: optionsOf(field, facts).map((option) => ({ value: option.value, label: option.label[language] })) };
+        return {
+          ...base,
+          type: "select",
+          value,
+          options: optionsOf(field, facts).map((option) => ({ value: option.value, label: option.label[language] })),
+          isConfirmation: Array.isArray(field.options) && field.options.length === 1,
+        };
       case "file":
         return {
           ...base,

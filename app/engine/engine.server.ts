@@ -461,10 +461,10 @@ export async function assignTask(db: Database, input: { stepInstanceId: string; 
     if (instance.state !== "active") return { ok: false, reason: "already-decided" };
     const isSupervisor = input.actor.role === "supervisor";
     if (!isSupervisor) {
-      // A clerk may only take a step nobody holds, for themselves.
-      if (input.to !== input.actor.accountId) return { ok: false, reason: "not-allowed" };
-      if (instance.assignedAccountId === input.actor.accountId) return { ok: true };
-      if (instance.assignedAccountId !== null) return { ok: false, reason: "already-claimed" };
+      // A clerk takes a step nobody holds, for themselves, or puts back one they hold.
+      if (input.to === null ? instance.assignedAccountId !== input.actor.accountId : input.to !== input.actor.accountId) return { ok: false, reason: "not-allowed" };
+      if (instance.assignedAccountId === input.to) return { ok: true };
+      if (instance.assignedAccountId !== null && input.to !== null) return { ok: false, reason: "already-claimed" };
     }
     if (input.to !== null && input.to !== input.actor.accountId) {
       const [grant] = await tx

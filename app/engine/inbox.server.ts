@@ -144,7 +144,8 @@ async function countInbox(db: Database, base: SQL, now: Date): Promise<InboxCoun
     .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
     .innerJoin(people, eq(people.id, applications.applicantPersonId))
     .where(base)
-    .groupBy(applications.serviceId, stepInstances.stepId, bucket);
+    // By position: the bucket's expression carries parameters, so it cannot be repeated verbatim.
+    .groupBy(sql`1, 2, 3`);
   const counts = emptyCounts();
   for (const group of groups) {
     counts.total += group.n;

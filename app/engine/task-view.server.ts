@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { applications, people, stepInstances } from "../../db/schema";
+import { accountRoles, accounts, applicationEvents, applications, people, stepInstances } from "../../db/schema";
 import { answersByPage } from "../catalogue/form-values";
 import type { Catalogue } from "../catalogue/registry";
 import type { Language } from "../i18n/config";
@@ -40,4 +40,42 @@ export function staffActorFor(viewer: { accountId: string; roles: { role: string
     viewer.roles.find((role) => role.role === "clerk" && role.agencyId === task.agencyId && role.position === task.position) ??
     viewer.roles.find((role) => role.role === "supervisor" && role.agencyId === task.agencyId);
   return grant ? { accountId: viewer.accountId, role: grant.role as Actor["role"], agencyId: grant.agencyId, position: grant.position, channel: "back-office" } : null;
+}
+
+/** Who decided a step, by name in a language (for "already decided by …"), if a person did. */
+export async function whoDecided(db: Database, stepInstanceId: string, language: Language): Promise<string | null> {
+  const [row] = await db
+    .select({ nameAr: people.nameAr, nameEn: people.nameEn })
+    .from(applicationEvents)
+    .innerJoin(accounts, eq(accounts.id, applicationEvents.actorAccountId))
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(and(eq(applicationEvents.stepInstanceId, stepInstanceId), eq(applicationEvents.action, "task-decided")))
+    .orderBy(desc(applicationEvents.id))
+    .limit(1);
+  return row ? (language === "ar" ? row.nameAr : row.nameEn) : null;
+}
+
+/** The people of an account list, by name (claimants, and the clerks a supervisor may give a step to). */
+export async function clerksFor(db: Database, task: Pick<ClerkTask["instance"], "agencyId" | "position" | "assignedAccountId">) {
+  const clerks = await db
+    .select({ accountId: accountRoles.accountId, nameAr: people.nameAr, nameEn: people.nameEn })
+    .from(accountRoles)
+    .innerJoin(accounts, eq(accounts.id, accountRoles.accountId))
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(and(eq(accountRoles.role, "clerk"), eq(accountRoles.agencyId, task.agencyId!), eq(accountRoles.position, task.position!), isNull(accounts.disabledAt)))
+    .orderBy(asc(people.nameEn));
+  const [holder] = task.assignedAccountId
+    ? await db.select({ nameAr: people.nameAr, nameEn: people.nameEn }).from(accounts).innerJoin(people, eq(people.id, accounts.personId)).where(eq(accounts.id, task.assignedAccountId))
+    : [];
+  return { clerks, holder: holder ?? null };
+}
+
+/** What the agencies answered over the exchange for this application: which agency, which step, when, and what. */
+export async function exchangeResultsOf(db: Database, task: ClerkTask) {
+  const rows = await db
+    .select({ id: stepInstances.id, stepId: stepInstances.stepId, agencyId: stepInstances.agencyId, completedAt: stepInstances.completedAt, outcome: stepInstances.outcome, result: stepInstances.result })
+    .from(stepInstances)
+    .where(and(eq(stepInstances.applicationId, task.application.id), eq(stepInstances.kind, "exchange"), eq(stepInstances.state, "completed")))
+    .orderBy(asc(stepInstances.completedAt));
+  return rows.map((row) => ({ ...row, step: task.service.workflow.steps[row.stepId] }));
 }

@@ -9,9 +9,10 @@ import { buildPageView, pageErrors, type TypedValues } from "~/catalogue/field-v
 import type { FieldProblem } from "~/catalogue/form-schema";
 import { rawValuesOf } from "~/catalogue/form-values";
 import { getOwnApplication } from "~/engine/applicant-view.server";
-import { decideTask, factsOf, type TransitionFailure } from "~/engine/engine.server";
+import { assignTask, decideTask, factsOf, type ClaimFailure, type TransitionFailure } from "~/engine/engine.server";
 import { getTimeline } from "~/engine/history.server";
-import { answersOf, getTaskForClerk } from "~/engine/task-view.server";
+import { getAgencies } from "~/agencies/queries.server";
+import { answersOf, clerksFor, exchangeResultsOf, getTaskForClerk, whoDecided } from "~/engine/task-view.server";
 import { i18nFor } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
@@ -26,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const VALUE_PREFIX = "value.";
 
 interface Refused {
-  reason: TransitionFailure;
+  reason: TransitionFailure | ClaimFailure;
   problems: Record<string, FieldProblem>;
   typed: TypedValues;
   comment: string;
@@ -52,7 +53,17 @@ async function pageData(request: Request, context: unknown, id: string, refused?
     });
   }
   const facts = factsOf(task.application, task.person.civilId);
-  const [timeline, own] = await Promise.all([getTimeline(db, catalogue, task.application, lang), getOwnApplication(db, catalogue, task.application.applicantPersonId, task.application.id)]);
+  const [timeline, own, people, exchanged, decidedBy] = await Promise.all([
+    getTimeline(db, catalogue, task.application, lang),
+    getOwnApplication(db, catalogue, task.application.applicantPersonId, task.application.id),
+    clerksFor(db, task.instance),
+    exchangeResultsOf(db, task),
+    refused?.reason === "already-decided" ? whoDecided(db, task.instance.id, lang) : Promise.resolve(null),
+  ]);
+  const agencies = await getAgencies(db, [...new Set(exchanged.flatMap((row) => (row.agencyId ? [row.agencyId] : [])))]);
+  const nameOf = (person: { nameAr: string; nameEn: string }) => (lang === "ar" ? person.nameAr : person.nameEn);
+  const isSupervisor = task.actor.role === "supervisor";
+  const isMine = task.instance.assignedAccountId === viewer.accountId;
   const fields = buildPageView({ id: "task", title: task.step.title, fields: task.step.fields ?? [] }, facts, lang, i18nFor(lang).getFixedT(lang, "forms"), {
     typed: refused?.typed,
     problems: refused?.problems,
@@ -78,6 +89,22 @@ async function pageData(request: Request, context: unknown, id: string, refused?
       isCommentRequired: definition.isCommentRequired,
       namesFieldsToFix: Boolean(definition.namesFieldsToFix),
     })),
+    claim: {
+      holder: people.holder ? nameOf(people.holder) : null,
+      isMine,
+      isSupervisor,
+      canDecide: isMine || isSupervisor,
+      clerks: isSupervisor ? people.clerks.map((clerk) => ({ accountId: clerk.accountId, name: nameOf(clerk) })) : [],
+    },
+    exchanged: exchanged.map((row) => ({
+      id: row.id,
+      step: row.step?.title[lang] ?? row.stepId,
+      agency: agencies.find((agency) => agency.id === row.agencyId)?.[lang === "ar" ? "nameAr" : "nameEn"] ?? row.agencyId ?? "",
+      at: row.completedAt ? formatDateTime(row.completedAt, lang) : "",
+      isFound: row.outcome === "found",
+      answer: JSON.stringify(row.result ?? {}, null, 2),
+    })),
+    decidedBy,
     refusal: refused?.reason ?? null,
     comment: refused?.comment ?? "",
     fieldsToFix: refused?.fieldsToFix ?? [],
@@ -96,6 +123,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const task = await getTaskForClerk(db, catalogue, viewer, params.id ?? "");
   if (!task) throw new Response("Not Found", { status: 404 });
   const form = await request.formData();
+  const intent = String(form.get("intent") ?? "decide");
+  if (intent === "claim" || intent === "release" || intent === "assign") {
+    const to = intent === "claim" ? viewer.accountId : intent === "release" ? null : String(form.get("to") ?? "") || null;
+    const claimed = await assignTask(db, { stepInstanceId: task.instance.id, actor: task.actor, to });
+    if (claimed.ok) return redirect(`/staff/tasks/${task.instance.id}`);
+    return json(await pageData(request, context, task.instance.id, { reason: claimed.reason, problems: {}, typed: {}, comment: "", fieldsToFix: [] }), { status: 409 });
+  }
   const action = String(form.get("action") ?? "");
   const comment = String(form.get("comment") ?? "");
   const fieldsToFix = form.getAll("fieldsToFix").map(String);
@@ -136,7 +170,11 @@ export default function Task() {
         {data.service} · <bdi dir="ltr">{data.reference}</bdi>
       </p>
       <h1>{data.step}</h1>
-      {data.refusal && data.refusal !== "comment-required" && data.refusal !== "invalid-answers" ? <Notice>{t(`task.refused.${data.refusal}`)}</Notice> : null}
+      {data.refusal === "already-decided" && data.decidedBy ? (
+        <Notice>{t("task.decidedBy", { name: data.decidedBy })}</Notice>
+      ) : data.refusal && data.refusal !== "comment-required" && data.refusal !== "invalid-answers" ? (
+        <Notice>{t(`task.refused.${data.refusal}`)}</Notice>
+      ) : null}
       <dl className="summary">
         <dt>{t("task.applicant")}</dt>
         <dd>
@@ -151,6 +189,48 @@ export default function Task() {
           </>
         ) : null}
       </dl>
+
+      {data.isOpen ? (
+        <section className="section claim" aria-labelledby="claim">
+          <h2 id="claim">{t("task.claimTitle")}</h2>
+          <p>{data.claim.holder ? (data.claim.isMine ? t("task.claimedByYou") : t("task.claimedBy", { name: data.claim.holder })) : t("task.unclaimed")}</p>
+          <div className="actions">
+            {!data.claim.holder ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="claim" className="button">
+                  {t("task.claim")}
+                </button>
+              </Form>
+            ) : null}
+            {data.claim.holder && (data.claim.isMine || data.claim.isSupervisor) ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="release" className="button button--secondary">
+                  {t("task.release")}
+                </button>
+              </Form>
+            ) : null}
+          </div>
+          {data.claim.isSupervisor && data.claim.clerks.length ? (
+            <Form method="post" className="form">
+              <div className="field">
+                <label className="field__label" htmlFor="field-to">
+                  {t("task.reassignTo")}
+                </label>
+                <select id="field-to" name="to" className="input">
+                  {data.claim.clerks.map((clerk) => (
+                    <option key={clerk.accountId} value={clerk.accountId}>
+                      {clerk.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" name="intent" value="assign" className="button button--secondary">
+                {t("task.reassign")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
 
       <section className="section check-answers" aria-labelledby="answers">
         <h2 id="answers">{t("task.answers")}</h2>
@@ -181,7 +261,32 @@ export default function Task() {
         </section>
       ) : null}
 
-      {data.isOpen ? (
+      {data.exchanged.length ? (
+        <section className="section" aria-labelledby="exchanged">
+          <h2 id="exchanged">{t("task.exchanged")}</h2>
+          <ul className="results">
+            {data.exchanged.map((row) => (
+              <li key={row.id} className="result">
+                <h3 className="result__title">{row.step}</h3>
+                <p className="result__meta">
+                  <span>{row.agency}</span>
+                  <span>{row.at}</span>
+                  <span className="badge">{row.isFound ? t("task.found") : t("task.notFound")}</span>
+                </p>
+                <details>
+                  <summary>{t("task.answer")}</summary>
+                  <pre dir="ltr" className="exchange-answer">
+                    {row.answer}
+                  </pre>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.isOpen && !data.claim.canDecide ? <Notice>{t("task.claimToDecide")}</Notice> : null}
+      {data.isOpen && data.claim.canDecide ? (
         <section className="section" aria-labelledby="decide">
           <h2 id="decide">{t("task.decide")}</h2>
           <Form method="post" className="form" noValidate key={data.refusal ? `${data.refusal}${data.comment}` : "open"}>
@@ -212,6 +317,7 @@ export default function Task() {
               ) : null}
               <textarea id={commentId} name="comment" className="input" rows={4} defaultValue={data.comment} />
             </div>
+            <input type="hidden" name="intent" value="decide" />
             <div className="actions">
               {data.actions.map((action, index) => (
                 <button key={action.id} type="submit" name="action" value={action.id} className={index === 0 ? "button" : "button button--secondary"} disabled={navigation.state === "submitting"}>
@@ -221,7 +327,7 @@ export default function Task() {
             </div>
           </Form>
         </section>
-      ) : (
+      ) : data.isOpen ? null : (
         <Notice>{t("task.closed")}</Notice>
       )}
 

@@ -91,8 +91,7 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
       </div>
     );
   }
-  if (field.options.length === 1) {
-    // One choice is a confirmation: a box to tick.
+  if (field.isConfirmation) {
     const [only] = field.options;
     return (
       <fieldset className={field.error ? "field field--error" : "field"} aria-describedby={describedBy(field)}>

@@ -114,6 +114,8 @@ async function openTask(page: Page, reference: string) {
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: reference }).click();
   await page.waitForURL(/\/staff\/tasks\//);
+  await page.getByRole("button", { name: "استلام الخطوة" }).click();
+  await expectText(page, "استلمتَ هذه الخطوة.");
 }
 
 describe.skipIf(!hasChromium)("applying for each service in a browser", () => {

@@ -1,0 +1,123 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { catalogue } from "../../app/catalogue/services";
+import type { Actor } from "../../app/engine/actor";
+import { assignTask, decideTask } from "../../app/engine/engine.server";
+import { listInboxPage } from "../../app/engine/inbox.server";
+import { getTaskForClerk, whoDecided } from "../../app/engine/task-view.server";
+import { addDays } from "../../app/catalogue/dates";
+import { kuwaitToday } from "../../app/engine/engine.server";
+import { stepInstances } from "../../db/schema";
+import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
+import { addMarriageContract } from "../support/registries";
+import { useJourneys } from "../support/journeys";
+
+// The back office's rules: who may see a task, claim it, give it to another, and decide it; the
+// inbox a clerk sees, filtered and counted; and two decisions at once.
+
+const ctx = useJourneys();
+const today = kuwaitToday();
+const sealKey = Buffer.alloc(32, 3);
+let serial = 0;
+
+async function staffMember(roles: { role: "clerk" | "supervisor"; agencyId: string; position?: string }[]) {
+  const n = ++serial;
+  const person = await ensurePerson(ctx.t.db, { civilId: await ctx.person(), nameAr: `موظف ${n}`, nameEn: `Employee ${n}` });
+  const { id } = await ensureStaffAccount(ctx.t.db, { person, username: `staff.${n}`, password: "a long password 123", sealKey, roles });
+  const grant = roles[0]!;
+  const actor: Actor = { accountId: id, role: grant.role, agencyId: grant.agencyId, position: grant.position ?? null, channel: "back-office" };
+  return { accountId: id, roles: roles.map((role) => ({ role: role.role, agencyId: role.agencyId, position: role.position ?? null })), actor, name: `Employee ${n}` };
+}
+
+/** A marriage loan waiting on KCB's loan officers. */
+async function loanAtReview() {
+  const civilId = await ctx.person();
+  const wife = await ctx.person({ sex: "female", salaryFils: null });
+  const contractNumber = `MC-${today.slice(0, 4)}-${civilId.slice(5, 11)}`;
+  const contractDate = addDays(today, -30);
+  await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: true });
+  const journey = await ctx.j.apply("social-loan", civilId, { loanType: "marriage", contractNumber, contractDate, months: "60", iban: "KW81CBKU0000000000001234560101" });
+  const [step] = await ctx.t.db.select().from(stepInstances).where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.stepId, "review")));
+  return { civilId, journey, step: step! };
+}
+
+describe("the back office", () => {
+  it("lets a clerk decide only what they claimed; a supervisor reassigns and releases", async () => {
+    const [amal, badr, supervisor, fireClerk] = await Promise.all([
+      staffMember([{ role: "clerk", agencyId: "kcb", position: "loan-officer" }]),
+      staffMember([{ role: "clerk", agencyId: "kcb", position: "loan-officer" }]),
+      staffMember([{ role: "supervisor", agencyId: "kcb" }]),
+      staffMember([{ role: "clerk", agencyId: "kff", position: "prevention-officer" }]),
+    ]);
+    const { step, journey } = await loanAtReview();
+    const decide = (actor: Actor, action = "approve", comment?: string) => decideTask(ctx.t.db, { catalogue }, { stepInstanceId: step.id, action, actor, comment });
+
+    // Another agency's clerk does not see it at all, nor can claim it.
+    expect(await getTaskForClerk(ctx.t.db, catalogue, fireClerk, step.id)).toBeNull();
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: fireClerk.actor, to: fireClerk.accountId })).toEqual({ ok: false, reason: "not-allowed" });
+    expect((await listInboxPage(ctx.t.db, fireClerk, {}, null)).rows.map((row) => row.id)).not.toContain(step.id);
+
+    expect(await decide(amal.actor)).toEqual({ ok: false, reason: "not-claimed" });
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: amal.actor, to: amal.accountId })).toEqual({ ok: true });
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: badr.actor, to: badr.accountId })).toEqual({ ok: false, reason: "already-claimed" });
+    // A clerk cannot hand a step to someone else, nor put back one they do not hold.
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: badr.actor, to: null })).toEqual({ ok: false, reason: "not-allowed" });
+    expect(await decide(badr.actor)).toEqual({ ok: false, reason: "not-claimed" });
+
+    // Others see who holds it.
+    const inbox = await listInboxPage(ctx.t.db, badr, { search: journey.reference }, null);
+    expect(inbox.rows).toHaveLength(1);
+    expect(inbox.rows[0]).toMatchObject({ id: step.id, assigneeNameEn: amal.name });
+
+    // The supervisor gives it to Badr (only to a clerk of that position), then Amal cannot decide it.
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: supervisor.actor, to: fireClerk.accountId })).toEqual({ ok: false, reason: "not-a-clerk-of-the-step" });
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: supervisor.actor, to: badr.accountId })).toEqual({ ok: true });
+    expect(await decide(amal.actor)).toEqual({ ok: false, reason: "not-claimed" });
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: supervisor.actor, to: null })).toEqual({ ok: true });
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: badr.actor, to: badr.accountId })).toEqual({ ok: true });
+
+    // Two decisions at the same moment (Badr, and the supervisor who may decide any): one wins; the other is told by whom.
+    const results = await Promise.all([decide(badr.actor), decide(supervisor.actor, "reject", "The salary certificate is missing.")]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.reason === "already-decided")).toHaveLength(1);
+    const name = await whoDecided(ctx.t.db, step.id, "en");
+    expect([badr.name, supervisor.name]).toContain(name);
+    expect(await decide(badr.actor)).toEqual({ ok: false, reason: "already-decided" });
+    // The applicant's history shows the claims and the decision.
+    const timeline = await ctx.j.application(journey.applicationId);
+    expect(timeline.status).not.toBe("in-progress");
+  });
+
+  it("filters the inbox by service, step, time left and claim, searches by reference and civil ID, counts, and pages by keyset", async () => {
+    const clerk = await staffMember([{ role: "clerk", agencyId: "kcb", position: "loan-officer" }]);
+    const loans = [await loanAtReview(), await loanAtReview(), await loanAtReview()];
+    const all = await listInboxPage(ctx.t.db, clerk, {}, null, { limit: 500 });
+    for (const loan of loans) expect(all.rows.map((row) => row.id)).toContain(loan.step.id);
+    expect(all.counts.total).toBe(all.rows.length);
+    expect(all.counts.byService["social-loan"]).toBe(all.rows.length);
+    expect(all.counts.byStep.review).toBe(all.rows.length);
+    expect(all.counts.byLateness["on-time"] + all.counts.byLateness["due-soon"] + all.counts.byLateness.late).toBe(all.rows.length);
+
+    // Keyset pages of two: every step once, in deadline order.
+    const seen: string[] = [];
+    let cursor = null;
+    do {
+      const page: Awaited<ReturnType<typeof listInboxPage>> = await listInboxPage(ctx.t.db, clerk, {}, cursor, { limit: 2 });
+      seen.push(...page.rows.map((row) => row.id));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toEqual(all.rows.map((row) => row.id));
+
+    expect((await listInboxPage(ctx.t.db, clerk, { search: loans[1]!.journey.reference.toLowerCase() }, null)).rows.map((row) => row.id)).toEqual([loans[1]!.step.id]);
+    expect((await listInboxPage(ctx.t.db, clerk, { search: loans[2]!.civilId }, null)).rows.map((row) => row.id)).toEqual([loans[2]!.step.id]);
+    expect((await listInboxPage(ctx.t.db, clerk, { search: "hello" }, null)).isSearchValid).toBe(false);
+    expect((await listInboxPage(ctx.t.db, clerk, { lateness: "late" }, null)).rows).toEqual([]);
+    // Seven days on, the 72-hour review is late.
+    const later = await listInboxPage(ctx.t.db, clerk, { lateness: "late" }, null, { now: new Date(Date.now() + 7 * 24 * 3600_000), limit: 500 });
+    expect(later.rows.length).toBe(all.rows.length);
+    await assignTask(ctx.t.db, { stepInstanceId: loans[0]!.step.id, actor: clerk.actor, to: clerk.accountId });
+    expect((await listInboxPage(ctx.t.db, clerk, { claim: "mine" }, null)).rows.map((row) => row.id)).toEqual([loans[0]!.step.id]);
+    expect((await listInboxPage(ctx.t.db, clerk, { claim: "unclaimed" }, null, { limit: 500 })).rows.map((row) => row.id)).not.toContain(loans[0]!.step.id);
+    expect((await listInboxPage(ctx.t.db, clerk, { serviceId: "fire-safety-licence" }, null)).rows).toEqual([]);
+  });
+});
