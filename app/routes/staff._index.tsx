@@ -147,6 +147,12 @@ export default function StaffHome() {
         </section>
       ) : null}
 
+      {teams.length ? (
+        <p>
+          <Link to="/staff/supervision">{t("supervision.link")}</Link>
+        </p>
+      ) : null}
+
       {teams.map((team) => (
         <section key={team.agencyId} className="section" aria-labelledby={`team-${team.agencyId}`}>
           <h2 id={`team-${team.agencyId}`}>{t("team.title", { agency: team.agencyName })}</h2>

@@ -99,6 +99,10 @@ export const stepInstances = pgTable(
     index("step_instances_parent_idx").on(t.parentId),
     // Inboxes: the open steps of an agency and position, soonest deadline first.
     index("step_instances_inbox_idx").on(t.agencyId, t.position, t.deadlineAt).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    // A clerk's own steps ("claimed by me"), and workload per clerk.
+    index("step_instances_assignee_idx").on(t.assignedAccountId, t.deadlineAt).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    // Processing times of an agency's steps over a recent period.
+    index("step_instances_completed_idx").on(t.agencyId, t.completedAt).where(sql`${t.state} = 'completed' and ${t.kind} = 'task'`),
     // The lateness sweep.
     index("step_instances_deadline_idx").on(t.deadlineAt).where(sql`${t.state} = 'active' and ${t.lateAt} is null`),
   ],

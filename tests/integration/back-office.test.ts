@@ -5,6 +5,7 @@ import type { Actor } from "../../app/engine/actor";
 import { assignTask, decideTask } from "../../app/engine/engine.server";
 import { listInboxPage } from "../../app/engine/inbox.server";
 import { getTaskForClerk, whoDecided } from "../../app/engine/task-view.server";
+import { lateStepsOf, processingTimesOf, workloadOf } from "../../app/engine/supervision.server";
 import { addDays } from "../../app/catalogue/dates";
 import { kuwaitToday } from "../../app/engine/engine.server";
 import { stepInstances } from "../../db/schema";
@@ -86,6 +87,27 @@ describe("the back office", () => {
     // The applicant's history shows the claims and the decision.
     const timeline = await ctx.j.application(journey.applicationId);
     expect(timeline.status).not.toBe("in-progress");
+  });
+
+  it("shows a supervisor each clerk's workload, the late steps, and processing times", async () => {
+    const clerk = await staffMember([{ role: "clerk", agencyId: "kcb", position: "loan-officer" }]);
+    const [held, open] = [await loanAtReview(), await loanAtReview()];
+    await assignTask(ctx.t.db, { stepInstanceId: held.step.id, actor: clerk.actor, to: clerk.accountId });
+    const workload = await workloadOf(ctx.t.db, "kcb");
+    expect(workload.clerks.find((row) => row.accountId === clerk.accountId)).toMatchObject({ open: 1, late: 0 });
+    expect(workload.unclaimed.open).toBeGreaterThanOrEqual(1);
+    const weekLater = new Date(Date.now() + 7 * 24 * 3600_000);
+    expect((await lateStepsOf(ctx.t.db, "kcb", weekLater, 500)).map((row) => row.id)).toEqual(expect.arrayContaining([held.step.id, open.step.id]));
+    expect((await workloadOf(ctx.t.db, "kcb", weekLater)).clerks.find((row) => row.accountId === clerk.accountId)).toMatchObject({ open: 1, late: 1 });
+
+    // Three decided reviews: a median and a 90th percentile per kind of step.
+    await decideTask(ctx.t.db, { catalogue }, { stepInstanceId: held.step.id, action: "approve", actor: clerk.actor });
+    const times = await processingTimesOf(ctx.t.db, "kcb");
+    const review = times.find((row) => row.stepId === "review")!;
+    expect(review.count).toBeGreaterThanOrEqual(1);
+    expect(review.medianHours).toBeGreaterThanOrEqual(0);
+    expect(review.p90Hours).toBeGreaterThanOrEqual(review.medianHours);
+    expect(await processingTimesOf(ctx.t.db, "km")).toEqual([]);
   });
 
   it("filters the inbox by service, step, time left and claim, searches by reference and civil ID, counts, and pages by keyset", async () => {
