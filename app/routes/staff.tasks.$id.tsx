@@ -241,7 +241,7 @@ export default function Task() {
               {page.rows.map((row) => (
                 <div key={row.fieldId}>
                   <dt>{row.label}</dt>
-                  <dd>{row.fileId ? <a href={`/uploads/${row.fileId}`}>{row.value}</a> : row.value ? <bdi>{row.value}</bdi> : <span className="muted">{t("task.notGiven")}</span>}</dd>
+                  <dd>{row.fileId ? <a href={`/staff/documents/${row.fileId}`} target="_blank" rel="noreferrer">{row.value}</a> : row.value ? <bdi>{row.value}</bdi> : <span className="muted">{t("task.notGiven")}</span>}</dd>
                   <dd className="check-answers__change muted">{row.isPrefilled ? t("task.fromAgency") : null}</dd>
                 </div>
               ))}

@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "~/audit/audit.server";
+import { requireStaff } from "~/auth/guards.server";
+import { auditFields, requestMeta } from "~/auth/request-meta.server";
+import { kuwaitToday } from "~/engine/engine.server";
+import { getDb } from "~/runtime.server";
+import { getUploadForAgencies } from "~/uploads/uploads.server";
+import { watermarkedPdf } from "~/uploads/watermark.server";
+
+/**
+ * An application's document, opened in the browser by a clerk of an agency the application
+ * reached: a PDF marked on every page with who opened it and when; every view is audited (and the
+ * applicant sees it on "who used my data"). Others, and applications that never reached the
+ * clerk's agency: not found.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = await requireStaff(request);
+  const db = getDb();
+  const agencyIds = viewer.roles.flatMap((role) => (role.agencyId ? [role.agencyId] : []));
+  const upload = await getUploadForAgencies(db, agencyIds, params.id ?? "");
+  if (!upload) throw new Response("Not Found", { status: 404 });
+  const now = new Date();
+  const viewId = crypto.randomBytes(6).toString("hex");
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kuwait", hour: "2-digit", minute: "2-digit", hour12: false }).format(now);
+  const mark = `Nafitha - opened by ${viewer.person.nameEn} (${viewer.username}) on ${kuwaitToday(now)} ${time} Kuwait - view ${viewId}`;
+  const pdf = await watermarkedPdf(upload.content, upload.mime, mark);
+  await recordAudit(db, {
+    ...auditFields(requestMeta(request, context as { requestId?: string; ip?: string }, "back-office")),
+    actorAccountId: viewer.accountId,
+    action: "document.viewed",
+    subjectType: "application",
+    subjectId: upload.applicationId,
+    details: { upload: upload.id, field: upload.fieldId, view: viewId },
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="document-${viewId}.pdf"`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
