@@ -147,11 +147,18 @@ export default function StaffHome() {
         </section>
       ) : null}
 
-      {teams.length ? (
-        <p>
-          <Link to="/staff/supervision">{t("supervision.link")}</Link>
-        </p>
-      ) : null}
+      <ul className="link-list">
+        {teams.length ? (
+          <li>
+            <Link to="/staff/supervision">{t("supervision.link")}</Link>
+          </li>
+        ) : null}
+        {roles.some((grant) => grant.agencyId === "kff") ? (
+          <li>
+            <Link to="/staff/inspections">{t("inspections.link")}</Link>
+          </li>
+        ) : null}
+      </ul>
 
       {teams.map((team) => (
         <section key={team.agencyId} className="section" aria-labelledby={`team-${team.agencyId}`}>

@@ -196,3 +196,30 @@ describe("fire-safety licence", () => {
     expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["choose-slot"]);
   });
 });
+
+describe("the fire force's inspections in the back office", () => {
+  it("offers and withdraws slots, and lists the day's booked inspections", async () => {
+    const { addSlot, inspectionsOn, listSlots, removeSlot } = await import("../../../agencies/kff/inspections.server");
+    const day = addDays(today, 1);
+    expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:45`, capacity: 1, today })).toEqual({ ok: true });
+    expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:45`, capacity: 3, today })).toEqual({ ok: false, reason: "exists" });
+    expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${addDays(today, -1)}T09:00`, capacity: 1, today })).toEqual({ ok: false, reason: "in-the-past" });
+    expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:50`, capacity: 1, today })).toEqual({ ok: true });
+    const offered = await listSlots(ctx.t.db, "hawalli", today);
+    expect(offered.find((slot) => slot.startsAt === `${day}T06:45`)).toMatchObject({ capacity: 1, booked: 0 });
+
+    // The earliest slot is booked by an applicant: it is the inspector's, that day.
+    const journey = await throughReview();
+    const slotId = await book(journey);
+    expect(slotId).toBe(offered.find((slot) => slot.startsAt === `${day}T06:45`)!.id);
+    const inspections = await inspectionsOn(ctx.t.db, day);
+    expect(inspections.map((row) => row.reference)).toContain(journey.reference);
+    expect(inspections.find((row) => row.reference === journey.reference)).toMatchObject({ startsAt: `${day}T06:45`, governorate: "hawalli" });
+    expect(await inspectionsOn(ctx.t.db, addDays(today, 2))).not.toContainEqual(expect.objectContaining({ reference: journey.reference }));
+
+    expect(await removeSlot(ctx.t.db, slotId)).toEqual({ ok: false, reason: "booked" });
+    const unbooked = (await listSlots(ctx.t.db, "hawalli", today)).find((slot) => slot.startsAt === `${day}T06:50`)!;
+    expect(await removeSlot(ctx.t.db, unbooked.id)).toEqual({ ok: true });
+    expect(await removeSlot(ctx.t.db, unbooked.id)).toEqual({ ok: false, reason: "not-found" });
+  });
+});
