@@ -3,14 +3,12 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { accounts, applications, people, stepInstances } from "../../db/schema";
 import type { RoleGrant } from "../auth/permissions";
+import { DUE_SOON_HOURS, type Lateness } from "./lateness";
 
 // The back office's inbox: the open task steps a member of staff may act on (their agency and
 // position as a clerk, the whole agency as a supervisor), soonest deadline first, a page at a time
 // by keyset (step_instances_inbox_idx), with counts per service, step and lateness for the filters.
 
-export const DUE_SOON_HOURS = 24;
-export const latenesses = ["late", "due-soon", "on-time"] as const;
-export type Lateness = (typeof latenesses)[number];
 
 export interface InboxFilters {
   serviceId?: string;
@@ -51,11 +49,6 @@ function latenessCondition(lateness: Lateness, now: Date): SQL {
     case "on-time":
       return sql`${stepInstances.deadlineAt} >= ${soon.toISOString()}::timestamptz`;
   }
-}
-
-export function latenessOf(deadlineAt: Date | null, now: Date): Lateness {
-  if (!deadlineAt || deadlineAt.getTime() >= now.getTime() + DUE_SOON_HOURS * 3600_000) return "on-time";
-  return deadlineAt < now ? "late" : "due-soon";
 }
 
 /** A reference or a civil ID, as typed (digits in either script, any case). */

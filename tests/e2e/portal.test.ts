@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { totpCode, totpStep } from "../../app/auth/totp.server";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, useBrowser, newPage, switchLanguage, visit, waitForHydration } from "../setup/browser";
+import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, useBrowser, newPage, signInStaffInArabic, switchLanguage, visit, waitForHydration } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const secretOf = (username: string) => demoStaff.find((s) => s.username === username)!.totpSecret!;
@@ -220,13 +220,8 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     ] as const) {
       const tab = await newPage(browser());
     const { page } = tab;
-      await visit(page, `${baseUrl}/staff/sign-in`);
-      await page.getByLabel("اسم المستخدم").fill(username);
-      await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "متابعة" }).click();
-      await page.getByLabel("رمز التحقق").fill(codeFor(secretOf(username)));
-      await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
-      await page.waitForURL(`${baseUrl}/staff`);
+      // Other files sign these accounts in too: the helper waits for a fresh code if this one was used.
+      await signInStaffInArabic(page, baseUrl, username, DEMO_PASSWORD, secretOf(username));
       await page.getByRole("heading", { level: 2, name: heading }).waitFor();
       await expectNoAxeViolations(page);
       await tab.close();
