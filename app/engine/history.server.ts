@@ -51,6 +51,8 @@ export async function getTimeline(
   catalogue: Catalogue,
   application: { id: string; serviceId: string; serviceVersion: number },
   language: Language,
+  /** Who reads it: the applicant ("you"), or staff ("the applicant"). */
+  reader: "applicant" | "staff" = "applicant",
 ): Promise<TimelineEntry[]> {
   const t = getFixedT(language);
   const service = catalogue.get(application.serviceId, application.serviceVersion);
@@ -68,7 +70,7 @@ export async function getTimeline(
     const step = event.stepId ? service?.workflow.steps[event.stepId] : undefined;
     const who: string =
       event.actorRole === "applicant"
-        ? t("timeline:actors.applicant")
+        ? t(reader === "applicant" ? "timeline:actors.applicant" : "timeline:actors.theApplicant")
         : event.actorRole === "system" || !event.agencyId
           ? t("timeline:actors.system")
           : t(`timeline:actors.${event.actorRole === "agency" ? "agency" : "staff"}`, { agency: nameOf(event.agencyId) ?? "" });
@@ -79,7 +81,10 @@ export async function getTimeline(
       at: formatDateTime(event.occurredAt, language),
       atIso: event.occurredAt.toISOString(),
       who,
-      what: t(`timeline:actions.${event.action as TimelineAction}`, { ...agencyParam, action: actionLabel ?? "" }),
+      what:
+        reader === "staff" && isStaffWorded(event.action)
+          ? t(`timeline:actionsForStaff.${event.action}`, { action: actionLabel ?? "" })
+          : t(`timeline:actions.${event.action as TimelineAction}`, { ...agencyParam, action: actionLabel ?? "" }),
       step: step ? step.title[language] : null,
       comment: event.comment,
       isActionNeeded: event.action === "action-needed" || event.action === "payment-due",
@@ -87,6 +92,10 @@ export async function getTimeline(
     };
   });
 }
+
+/** The actions whose words depend on who reads them ("you" for the applicant). */
+const staffWorded = ["applicant-acted", "action-needed", "draft-started"] as const;
+const isStaffWorded = (action: string): action is (typeof staffWorded)[number] => (staffWorded as readonly string[]).includes(action);
 
 export type TimelineAction =
   | "draft-started"

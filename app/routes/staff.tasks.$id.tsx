@@ -54,7 +54,7 @@ async function pageData(request: Request, context: unknown, id: string, refused?
   }
   const facts = factsOf(task.application, task.person.civilId);
   const [timeline, own, people, exchanged, decidedBy] = await Promise.all([
-    getTimeline(db, catalogue, task.application, lang),
+    getTimeline(db, catalogue, task.application, lang, "staff"),
     getOwnApplication(db, catalogue, task.application.applicantPersonId, task.application.id),
     clerksFor(db, task.instance),
     exchangeResultsOf(db, task),

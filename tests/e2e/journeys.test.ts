@@ -363,11 +363,48 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await staff(clerk.page, "km.clerk");
     await openTask(clerk.page, reference);
     await expectText(clerk.page, "مخالفات غير مسددة");
-    await clerk.page.getByRole("button", { name: /^الموافقة/ }).click();
+    // The clerk works in English.
+    await switchLanguage(clerk.page, "en");
+    await expectText(clerk.page, "There are unpaid violations against the licence.");
+    await expectNoAxeViolations(clerk.page);
+    await keepScreenshot(clerk.page, "staff-task-municipal-en", "desktop");
+    await clerk.page.getByRole("button", { name: "Approve the renewal" }).click();
     await clerk.page.waitForURL(/\/staff\?decided=/);
+    await expectText(clerk.page, `Your decision on ${reference} has been recorded.`);
+    await switchLanguage(clerk.page, "ar");
     await clerk.close();
 
     await certificate(page, /تنزيل الشهادة MLR-/);
+    await tab.close();
+  });
+
+  it("fire-safety renewal that the checks send to the prevention officer, who decides in English", async () => {
+    const tab = await newPage(browser());
+    const { page } = tab;
+    await signInCitizenInArabic(page, baseUrl, "271031513786", DEMO_PASSWORD);
+    await start(page, "fire-safety-renewal");
+    await page.getByRole("group", { name: "الترخيص", exact: true }).getByRole("radio").first().check();
+    await page.getByLabel(/أقر بأنه لم يطرأ على المنشأة/).check();
+    await next(page);
+    const reference = await submit(page);
+    await pay(page);
+    await page.getByRole("link", { name: "العودة إلى الطلب" }).click();
+
+    const officer = await newPage(browser());
+    await staff(officer.page, "kff.officer");
+    await switchLanguage(officer.page, "en");
+    await visit(officer.page, `${baseUrl}/staff/inbox?q=${reference}`);
+    await officer.page.getByRole("link", { name: reference }).click();
+    await officer.page.waitForURL(/\/staff\/tasks\//);
+    await officer.page.getByRole("button", { name: "Claim this step" }).click();
+    await expectText(officer.page, "You have claimed this step.");
+    await expectNoAxeViolations(officer.page);
+    await officer.page.getByRole("button", { name: "Approve the renewal" }).click();
+    await officer.page.waitForURL(/\/staff\?decided=/);
+    await switchLanguage(officer.page, "ar");
+    await officer.close();
+
+    await certificate(page, /تنزيل الشهادة FSR-/);
     await tab.close();
   });
 });
