@@ -108,12 +108,12 @@ export function validateAnswers(
 
 // ---- entering and leaving steps -------------------------------------------------------------
 
-type InstanceValues = Omit<typeof stepInstances.$inferInsert, "applicationId" | "stepId" | "kind" | "parentId">;
+type InstanceValues = Omit<typeof stepInstances.$inferInsert, "applicationId" | "serviceId" | "stepId" | "kind" | "parentId">;
 
 async function insertInstance(run: Run, stepId: string, step: Step, parentId: string | null, values: InstanceValues) {
   const [instance] = await run.tx
     .insert(stepInstances)
-    .values({ applicationId: run.application.id, stepId, kind: step.kind, parentId, startedAt: run.now, ...values })
+    .values({ applicationId: run.application.id, serviceId: run.application.serviceId, stepId, kind: step.kind, parentId, startedAt: run.now, ...values })
     .returning();
   return instance!;
 }

@@ -75,6 +75,8 @@ export const stepInstances = pgTable(
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
     stepId: text("step_id").notNull(),
+    /** The application's service (a copy, so that inboxes count and filter by service from one index). */
+    serviceId: text("service_id").notNull(),
     kind: text("kind").notNull(),
     state: stepStateEnum("state").notNull(),
     version: integer("version").notNull().default(0),
@@ -98,7 +100,9 @@ export const stepInstances = pgTable(
     index("step_instances_application_idx").on(t.applicationId, t.startedAt),
     index("step_instances_parent_idx").on(t.parentId),
     // Inboxes: the open steps of an agency and position, soonest deadline first.
-    index("step_instances_inbox_idx").on(t.agencyId, t.position, t.deadlineAt).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    index("step_instances_inbox_idx").on(t.agencyId, t.position, t.deadlineAt, t.id).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    // Inbox counts per service and step: read from the index alone.
+    index("step_instances_inbox_counts_idx").on(t.agencyId, t.position, t.serviceId, t.stepId, t.deadlineAt).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
     // A clerk's own steps ("claimed by me"), and workload per clerk.
     index("step_instances_assignee_idx").on(t.assignedAccountId, t.deadlineAt).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
     // Processing times of an agency's steps over a recent period.

@@ -1,2 +1,0 @@
-CREATE INDEX "step_instances_assignee_idx" ON "step_instances" USING btree ("assigned_account_id","deadline_at") WHERE "step_instances"."state" = 'active' and "step_instances"."kind" = 'task';--> statement-breakpoint
-CREATE INDEX "step_instances_completed_idx" ON "step_instances" USING btree ("agency_id","completed_at") WHERE "step_instances"."state" = 'completed' and "step_instances"."kind" = 'task';
