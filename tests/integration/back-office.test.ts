@@ -8,7 +8,8 @@ import { getTaskForClerk, whoDecided } from "../../app/engine/task-view.server";
 import { lateStepsOf, processingTimesOf, workloadOf } from "../../app/engine/supervision.server";
 import { addDays } from "../../app/catalogue/dates";
 import { kuwaitToday } from "../../app/engine/engine.server";
-import { stepInstances } from "../../db/schema";
+import { storeUpload, getUploadForAgencies } from "../../app/uploads/uploads.server";
+import { applications, stepInstances } from "../../db/schema";
 import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
 import { addMarriageContract } from "../support/registries";
 import { useJourneys } from "../support/journeys";
@@ -87,6 +88,16 @@ describe("the back office", () => {
     // The applicant's history shows the claims and the decision.
     const timeline = await ctx.j.application(journey.applicationId);
     expect(timeline.status).not.toBe("in-progress");
+  });
+
+  it("lets only the agencies an application reached open its documents", async () => {
+    const { step } = await loanAtReview();
+    const [application] = await ctx.t.db.select().from(applications).where(eq(applications.id, step.applicationId));
+    const file = await storeUpload(ctx.t.db, { ownerPersonId: application!.applicantPersonId, applicationId: application!.id, fieldId: "documents", name: "salary.pdf", mime: "application/pdf", bytes: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    expect(await getUploadForAgencies(ctx.t.db, ["kcb"], file.id)).toMatchObject({ id: file.id, name: "salary.pdf" });
+    expect(await getUploadForAgencies(ctx.t.db, ["kff", "km"], file.id)).toBeNull();
+    expect(await getUploadForAgencies(ctx.t.db, [], file.id)).toBeNull();
+    expect(await getUploadForAgencies(ctx.t.db, ["kcb"], "not-an-id")).toBeNull();
   });
 
   it("shows a supervisor each clerk's workload, the late steps, and processing times", async () => {
