@@ -13,6 +13,7 @@ import { readMultipartForm } from "~/uploads/multipart.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
+import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
 import { pageErrors } from "~/catalogue/field-view";
 import { getTimeline } from "~/engine/history.server";
@@ -165,16 +166,7 @@ export default function ApplicationPage() {
         </ul>
       </section>
 
-      {data.reasons.length ? (
-        <section className="section" aria-labelledby="reasons">
-          <h2 id="reasons">{t("reasons.title")}</h2>
-          <ul>
-            {data.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Reasons title={t("reasons.title")} reasons={data.reasons} />
 
       {data.certificate ? (
         <section className="section" aria-labelledby="certificate">

@@ -73,6 +73,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/** A filter of the inbox: "all", then each choice with how many steps it has. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { id: string; label: string; count: number }[] }) {
+  const { t } = useTranslation("staff");
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={`inbox-${name}`}>
+        {label}
+      </label>
+      <select id={`inbox-${name}`} name={name} className="input" defaultValue={value ?? ""}>
+        <option value="">{t("inbox.all")}</option>
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {t("inbox.withCount", { label: option.label, count: option.count })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function Inbox() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
@@ -98,45 +118,9 @@ export default function Inbox() {
           )}
           <input id="inbox-q" name="q" className="input" dir="ltr" defaultValue={data.filters.q ?? ""} aria-describedby={data.isSearchValid ? "inbox-q-hint" : "inbox-q-hint inbox-q-error"} aria-invalid={data.isSearchValid ? undefined : true} />
         </div>
-        <div className="field">
-          <label className="field__label" htmlFor="inbox-service">
-            {t("inbox.service")}
-          </label>
-          <select id="inbox-service" name="service" className="input" defaultValue={data.filters.service ?? ""}>
-            <option value="">{t("inbox.all")}</option>
-            {data.services.map((service) => (
-              <option key={service.id} value={service.id}>
-                {t("inbox.withCount", { label: service.label, count: service.count })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="inbox-step">
-            {t("inbox.step")}
-          </label>
-          <select id="inbox-step" name="step" className="input" defaultValue={data.filters.step ?? ""}>
-            <option value="">{t("inbox.all")}</option>
-            {data.steps.map((step) => (
-              <option key={step.id} value={step.id}>
-                {t("inbox.withCount", { label: step.label, count: step.count })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="inbox-lateness">
-            {t("inbox.lateness")}
-          </label>
-          <select id="inbox-lateness" name="lateness" className="input" defaultValue={data.filters.lateness ?? ""}>
-            <option value="">{t("inbox.all")}</option>
-            {data.latenesses.map((lateness) => (
-              <option key={lateness.id} value={lateness.id}>
-                {t("inbox.withCount", { label: t(`inbox.latenesses.${lateness.id}`), count: lateness.count })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="service" label={t("inbox.service")} value={data.filters.service} options={data.services} />
+        <FilterSelect name="step" label={t("inbox.step")} value={data.filters.step} options={data.steps} />
+        <FilterSelect name="lateness" label={t("inbox.lateness")} value={data.filters.lateness} options={data.latenesses.map((lateness) => ({ ...lateness, label: t(`inbox.latenesses.${lateness.id}`) }))} />
         <div className="field">
           <label className="field__label" htmlFor="inbox-claim">
             {t("inbox.claim")}

@@ -20,6 +20,7 @@ import { getDb, getRuntime } from "~/runtime.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
+import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -250,16 +251,7 @@ export default function Task() {
         ))}
       </section>
 
-      {data.reasons.length ? (
-        <section className="section" aria-labelledby="reasons">
-          <h2 id="reasons">{t("task.reasons")}</h2>
-          <ul>
-            {data.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Reasons title={t("task.reasons")} reasons={data.reasons} />
 
       {data.exchanged.length ? (
         <section className="section" aria-labelledby="exchanged">
