@@ -79,6 +79,8 @@ async function main() {
   app.use((req, res, next) => {
     // Agency endpoints are called server to server and authenticated by signature (app/exchange).
     if (req.path.startsWith("/exchange/agencies/")) return next();
+    // A kiosk's device agent authenticates by its bearer credential, which no cross-site form can send.
+    if (req.path === "/kiosk/heartbeat" && /^Bearer \S+$/.test(req.get("authorization") ?? "")) return next();
     const allowed = isSameOriginMutation({
       method: req.method,
       origin: req.get("origin") ?? null,

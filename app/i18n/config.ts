@@ -16,6 +16,7 @@ import arNotifications from "../../locales/ar/notifications.json";
 import arTimeline from "../../locales/ar/timeline.json";
 import arApply from "../../locales/ar/apply.json";
 import arPayment from "../../locales/ar/payment.json";
+import arKiosk from "../../locales/ar/kiosk.json";
 import enAuth from "../../locales/en/auth.json";
 import enCatalogue from "../../locales/en/catalogue.json";
 import enProfile from "../../locales/en/profile.json";
@@ -33,6 +34,7 @@ import enNotifications from "../../locales/en/notifications.json";
 import enTimeline from "../../locales/en/timeline.json";
 import enApply from "../../locales/en/apply.json";
 import enPayment from "../../locales/en/payment.json";
+import enKiosk from "../../locales/en/kiosk.json";
 
 export const languages = ["ar", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -47,8 +49,8 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 export const resources = {
-  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile, inbox: arInbox, datause: arDataUse, application: arApplication, apply: arApply, payment: arPayment },
-  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile, inbox: enInbox, datause: enDataUse, application: enApplication, apply: enApply, payment: enPayment },
+  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile, inbox: arInbox, datause: arDataUse, application: arApplication, apply: arApply, payment: arPayment, kiosk: arKiosk },
+  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile, inbox: enInbox, datause: enDataUse, application: enApplication, apply: enApply, payment: enPayment, kiosk: enKiosk },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

@@ -92,6 +92,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function StaffHome() {
   const { name, roles, teams, overview, inbox, inboxTotal, decided } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
+  const { t: tKiosk } = useTranslation("kiosk");
   const roleLabel = (grant: { role: string; positionName: string; agencyName: string }) =>
     grant.role === "admin"
       ? t("roles.admin")
@@ -151,6 +152,11 @@ export default function StaffHome() {
         {teams.length ? (
           <li>
             <Link to="/staff/supervision">{t("supervision.link")}</Link>
+          </li>
+        ) : null}
+        {roles.some((grant) => grant.role === "admin") ? (
+          <li>
+            <Link to="/staff/kiosks">{tKiosk("admin.link")}</Link>
           </li>
         ) : null}
         {roles.some((grant) => grant.agencyId === "kff") ? (

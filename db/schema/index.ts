@@ -12,3 +12,4 @@ export * from "./registries";
 export * from "./certificates";
 export * from "./uploads";
 export * from "./payments";
+export * from "./kiosks";

@@ -1,0 +1,36 @@
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { timestamptz } from "./common";
+
+export const printerStatuses = ["ready", "error", "offline"] as const;
+export type PrinterStatus = (typeof printerStatuses)[number];
+export const paperStatuses = ["ok", "low", "out"] as const;
+export type PaperStatus = (typeof paperStatuses)[number];
+
+/**
+ * A kiosk terminal in a public place. An administrator registers it and gets a one-time enrolment
+ * code; the kiosk's browser enrols with it and holds a device credential (kept here only as a
+ * hash), until the kiosk is revoked. Its heartbeat keeps `lastSeenAt` and its devices' status.
+ */
+export const kiosks = pgTable(
+  "kiosks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    governorate: text("governorate").notNull(),
+    location: text("location").notNull(),
+    /** SHA-256 of the one-time enrolment code, until it is used or replaced. */
+    enrolmentCodeHash: text("enrolment_code_hash").unique(),
+    enrolmentExpiresAt: timestamptz("enrolment_expires_at"),
+    /** SHA-256 of the device credential the enrolled browser holds. */
+    credentialHash: text("credential_hash").unique(),
+    enrolledAt: timestamptz("enrolled_at"),
+    revokedAt: timestamptz("revoked_at"),
+    lastSeenAt: timestamptz("last_seen_at"),
+    printerStatus: text("printer_status").$type<PrinterStatus>(),
+    paperStatus: text("paper_status").$type<PaperStatus>(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("kiosks_governorate_idx").on(t.governorate, t.name)],
+);
+
+export type Kiosk = typeof kiosks.$inferSelect;
