@@ -12,6 +12,8 @@ interface Rule {
 export const throttleRules = {
   account: { limit: 5, windowMinutes: 15, lockMinutes: 15 },
   ip: { limit: 30, windowMinutes: 15, lockMinutes: 15 },
+  // A civil-ID card at a kiosk: three wrong PINs lock it for 15 minutes.
+  card: { limit: 3, windowMinutes: 15, lockMinutes: 15 },
 } satisfies Record<string, Rule>;
 
 export type ThrottleScope = keyof typeof throttleRules;

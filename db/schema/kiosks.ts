@@ -1,5 +1,6 @@
 import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { timestamptz } from "./common";
+import { people } from "./people";
 
 export const printerStatuses = ["ready", "error", "offline"] as const;
 export type PrinterStatus = (typeof printerStatuses)[number];
@@ -28,9 +29,36 @@ export const kiosks = pgTable(
     lastSeenAt: timestamptz("last_seen_at"),
     printerStatus: text("printer_status").$type<PrinterStatus>(),
     paperStatus: text("paper_status").$type<PaperStatus>(),
+    /** The civil-ID card in the reader now, as the card-reader bridge reported it. */
+    cardCivilId: text("card_civil_id"),
+    cardInsertedAt: timestamptz("card_inserted_at"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [index("kiosks_governorate_idx").on(t.governorate, t.name)],
 );
 
 export type Kiosk = typeof kiosks.$inferSelect;
+
+/**
+ * A person signed in at a kiosk with their card and PIN. The cookie holds a random token; this
+ * table its SHA-256. It ends on "finish", when the card is removed, or after the idle time.
+ */
+export const kioskSessions = pgTable(
+  "kiosk_sessions",
+  {
+    id: text("id").primaryKey(),
+    kioskId: uuid("kiosk_id")
+      .notNull()
+      .references(() => kiosks.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    civilId: text("civil_id").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+    endedAt: timestamptz("ended_at"),
+  },
+  (t) => [index("kiosk_sessions_kiosk_idx").on(t.kioskId, t.createdAt)],
+);
+
+export type KioskSession = typeof kioskSessions.$inferSelect;

@@ -1,3 +1,4 @@
+import { hashPassword } from "../../app/auth/password.server";
 import { makeCivilId } from "../../app/auth/civil-id";
 import type { GovernorateId } from "../../app/agencies/governorates";
 import { desc, inArray, or } from "drizzle-orm";
@@ -209,15 +210,19 @@ export function demoPersonaPeople(today: string): PersonInput[] {
   });
 }
 
+/** The PIN of every demo civil-ID card, for signing in at a kiosk. */
+export const DEMO_CARD_PIN = "1234";
+
 /** Seeds every demo registry. Idempotent: a second run adds nothing. */
 export async function seedRegistries(db: Database, today: string): Promise<void> {
   const day = (offset: number) => addDays(today, offset);
   const under21 = under21CivilId(today);
 
-  // PACI: the civil registry.
+  // PACI: the civil registry. Every demo card's PIN is DEMO_CARD_PIN (one hash serves them all).
+  const cardPinHash = await hashPassword(DEMO_CARD_PIN);
   for (const { address, ...person } of registryPeople(today)) {
     const [governorate, area, block, street, building] = address;
-    await addPaciPerson(db, { ...person, email: person.email ?? null, governorate, area, block, street, building });
+    await addPaciPerson(db, { ...person, email: person.email ?? null, governorate, area, block, street, building, cardPinHash });
   }
 
   // MOJ: marriage contracts. Recent ones are dated from today; settled marriages on fixed dates.

@@ -1,4 +1,9 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../../app/auth/password.server";
+import { endKioskSession, kioskPersonOf, recordCard, signInWithPin } from "../../app/kiosk/sessions.server";
+import { exchangeMessages, kiosks, paciPeople } from "../../db/schema";
+import { useJourneys } from "../support/journeys";
 import { enrolKiosk, formatCode, kioskOfCredential, kioskState, listKiosks, recordHeartbeat, registerKiosk, reissueEnrolment, revokeKiosk } from "../../app/kiosk/kiosks.server";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
@@ -49,5 +54,60 @@ describe("kiosks", () => {
     expect(again?.credential).not.toBe(credential);
     expect(await kioskOfCredential(t.db, credential)).toBeNull();
     expect((await kioskOfCredential(t.db, again!.credential))?.id).toBe(kiosk.id);
+  });
+});
+
+describe("signing in at a kiosk", () => {
+  const ctx = useJourneys();
+
+  async function kioskWithCard(pin = "4321") {
+    const civilId = await ctx.person();
+    await ctx.t.db.update(paciPeople).set({ cardPinHash: await hashPassword(pin) }).where(eq(paciPeople.civilId, civilId));
+    const { code } = await registerKiosk(ctx.t.db, { name: `Kiosk ${civilId}`, governorate: "capital", location: "Hall" });
+    const { kiosk } = (await enrolKiosk(ctx.t.db, code))!;
+    await recordCard(ctx.t.db, kiosk.id, { kind: "inserted", civilId });
+    const [withCard] = await ctx.t.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
+    return { civilId, kiosk: withCard! };
+  }
+
+  it("takes the card's PIN as PACI checks it, and locks the card after three wrong ones", async () => {
+    const { kiosk, civilId } = await kioskWithCard();
+    const exchange = ctx.j.h.deps.exchange;
+    expect(await signInWithPin(ctx.t.db, exchange, kiosk, "1111")).toEqual({ ok: false, reason: "wrong-pin", triesLeft: 2 });
+    expect(await signInWithPin(ctx.t.db, exchange, kiosk, "2222")).toEqual({ ok: false, reason: "wrong-pin", triesLeft: 1 });
+    expect(await signInWithPin(ctx.t.db, exchange, kiosk, "3333")).toEqual({ ok: false, reason: "locked", minutes: 15 });
+    // Locked: even the right PIN waits, at this kiosk or any other.
+    expect(await signInWithPin(ctx.t.db, exchange, kiosk, "4321")).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signInWithPin(ctx.t.db, exchange, kiosk, "4321", new Date(Date.now() + 16 * 60_000))).toMatchObject({ ok: true });
+    // PACI was asked, and the portal never kept the PIN.
+    const asked = await ctx.t.db.select().from(exchangeMessages).where(and(eq(exchangeMessages.operation, "paci.verify-card-pin"), eq(exchangeMessages.callerServiceId, "portal-kiosk")));
+    expect(asked.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(asked)).not.toContain("4321");
+    expect(civilId).toMatch(/^\d{12}$/);
+  });
+
+  it("keeps a session while touched, and ends it after 80 idle seconds, on finish, and when the card comes out", async () => {
+    const { kiosk } = await kioskWithCard("9876");
+    const exchange = ctx.j.h.deps.exchange;
+    const signIn = async () => {
+      const result = await signInWithPin(ctx.t.db, exchange, kiosk, "9876");
+      if (!result.ok) throw new Error(result.reason);
+      return result.token;
+    };
+    const first = await signIn();
+    const now = Date.now();
+    expect(await kioskPersonOf(ctx.t.db, kiosk.id, first, new Date(now + 60_000))).not.toBeNull();
+    expect(await kioskPersonOf(ctx.t.db, kiosk.id, first, new Date(now + 60_000 + 81_000))).toBeNull();
+    // Another kiosk cannot use the token.
+    const other = await registerKiosk(ctx.t.db, { name: "Elsewhere", governorate: "capital", location: "Hall" });
+    const second = await signIn();
+    expect(await kioskPersonOf(ctx.t.db, other.kiosk.id, second)).toBeNull();
+    await endKioskSession(ctx.t.db, second);
+    expect(await kioskPersonOf(ctx.t.db, kiosk.id, second)).toBeNull();
+    const third = await signIn();
+    await recordCard(ctx.t.db, kiosk.id, { kind: "removed" });
+    expect(await kioskPersonOf(ctx.t.db, kiosk.id, third)).toBeNull();
+    const [emptied] = await ctx.t.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
+    expect(await signInWithPin(ctx.t.db, exchange, emptied!, "9876")).toEqual({ ok: false, reason: "no-card" });
   });
 });

@@ -18,3 +18,12 @@ export const personOperation = defineOperation({
     email: z.string().nullable(),
   }),
 });
+
+/** Whether a PIN is the one of this civil-ID card (kiosk sign-in). PACI answers yes or no, and never the PIN. */
+export const cardPinOperation = defineOperation({
+  agency: "paci",
+  name: "paci.verify-card-pin",
+  title: { ar: "التحقق من الرقم السري للبطاقة المدنية", en: "Civil-ID card PIN check" },
+  request: z.object({ civilId: z.string().regex(/^[1-3]\d{11}$/), pin: z.string().regex(/^\d{4,8}$/) }),
+  response: z.object({ isMatch: z.boolean() }),
+});

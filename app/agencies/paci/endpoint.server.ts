@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { paciPeople } from "../../../db/schema";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
-import { personOperation } from "./contracts";
+import { verifyPassword } from "../../auth/password.server";
+import { cardPinOperation, personOperation } from "./contracts";
 
 /** PACI's simulated endpoint: answers from the demo civil registry. */
 export const paciEndpoint: AgencyEndpoint = {
@@ -27,6 +28,12 @@ export const paciEndpoint: AgencyEndpoint = {
           email: person.email,
         },
       };
+    },
+    [cardPinOperation.name]: async (db: Database, request) => {
+      const { civilId, pin } = cardPinOperation.request.parse(request);
+      const [person] = await db.select({ cardPinHash: paciPeople.cardPinHash }).from(paciPeople).where(eq(paciPeople.civilId, civilId));
+      if (!person?.cardPinHash) return { status: "not-found" };
+      return { status: "ok", payload: { isMatch: await verifyPassword(person.cardPinHash, pin) } };
     },
   },
 };
