@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -18,7 +19,7 @@ import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/con
 import { getFixedT, getLanguage } from "./i18n/language.server";
 import stylesUrl from "./styles/app.css";
 import { fontFaceCss, preloadFonts } from "./ui/fonts";
-import { Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer } from "./ui/layout";
+import { KioskHeader, Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer } from "./ui/layout";
 import { useNonce } from "./ui/nonce";
 import { countUnread } from "~/notifications/inbox.server";
 import { getDb } from "~/runtime.server";
@@ -67,6 +68,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
   const lang: Language = data?.lang ?? defaultLanguage;
+  // Kiosk pages (a touch screen in a public place) have their own chrome: no site navigation.
+  const isKiosk = useMatches().some((match) => (match.handle as { chrome?: string } | undefined)?.chrome === "kiosk");
   // Marks the document once React has taken over (error pages too), for tests of scripted behaviour.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -80,13 +83,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
         <style nonce={nonce} dangerouslySetInnerHTML={{ __html: fontFaceCss }} />
       </head>
-      <body>
+      <body className={isKiosk ? "kiosk" : undefined}>
         {/* Keyed by language: when a navigation changes the language, the page is rebuilt in it. */}
         <I18nextProvider i18n={i18nFor(lang)} key={lang}>
           <SkipLink />
-          <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />
+          {isKiosk ? <KioskHeader language={lang} /> : <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />}
           <Main>{children}</Main>
-          <SiteFooter year={data?.year ?? new Date().getFullYear()} />
+          {isKiosk ? null : <SiteFooter year={data?.year ?? new Date().getFullYear()} />}
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

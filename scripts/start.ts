@@ -81,6 +81,8 @@ async function main() {
     if (req.path.startsWith("/exchange/agencies/")) return next();
     // A kiosk's device agent authenticates by its bearer credential, which no cross-site form can send.
     if (req.path === "/kiosk/heartbeat" && /^Bearer \S+$/.test(req.get("authorization") ?? "")) return next();
+    // The card-reader bridge signs each event with the kiosk's credential (app/routes/kiosk.card.ts).
+    if (req.path === "/kiosk/card" && req.get("x-kiosk-signature")) return next();
     const allowed = isSameOriginMutation({
       method: req.method,
       origin: req.get("origin") ?? null,

@@ -1,6 +1,8 @@
-import { createCookie } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
 import { getDb, getRuntime } from "../runtime.server";
 import { kioskOfCredential } from "./kiosks.server";
+import { kioskPersonOf } from "./sessions.server";
+import { demoCitizens } from "../../db/seed/demo";
 
 /** The device credential of an enrolled kiosk's browser: httpOnly, for the kiosk pages only. */
 export function kioskCookie() {
@@ -22,4 +24,35 @@ export async function kioskOfRequest(request: Request) {
   const bearer = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
   const fromCookie: unknown = await kioskCookie().parse(request.headers.get("cookie"));
   return kioskOfCredential(getDb(), bearer ?? (typeof fromCookie === "string" ? fromCookie : null));
+}
+
+/** The signed-in person's kiosk session token: a cookie that lives no longer than the session. */
+export function kioskPersonCookie() {
+  const isSecure = getRuntime().env.NODE_ENV === "production";
+  return createCookie(isSecure ? "__Host-nafitha_kiosk_person" : "nafitha_kiosk_person", { httpOnly: true, sameSite: "strict", secure: isSecure, path: "/" });
+}
+
+/** Kiosk pages: only an enrolled kiosk's browser; anyone else is sent to enrol. */
+export async function requireKioskDevice(request: Request) {
+  const kiosk = await kioskOfRequest(request);
+  if (!kiosk) throw redirect("/kiosk/enrol");
+  return kiosk;
+}
+
+/** A person's kiosk pages: their live session at this kiosk, or back to the card and PIN. */
+export async function requireKioskPerson(request: Request) {
+  const kiosk = await requireKioskDevice(request);
+  const token: unknown = await kioskPersonCookie().parse(request.headers.get("cookie"));
+  const session = await kioskPersonOf(getDb(), kiosk.id, typeof token === "string" ? token : null);
+  if (!session) throw redirect("/kiosk/sign-in");
+  return { kiosk, session, token: token as string };
+}
+
+/** Nothing of a kiosk page may be kept by the browser: the next person must not get it back. */
+export const kioskNoStore = { "Cache-Control": "no-store, max-age=0", Pragma: "no-cache" };
+
+/** The demo's cards for the simulated reader (with the demo data only): the demo citizens. */
+export function demoCards(language: "ar" | "en"): { civilId: string; name: string }[] | null {
+  if (!getRuntime().env.DEMO_DATA) return null;
+  return demoCitizens.map((citizen) => ({ civilId: citizen.civilId, name: language === "ar" ? citizen.nameAr : citizen.nameEn }));
 }

@@ -83,3 +83,10 @@ export function kioskState(kiosk: Pick<Kiosk, "revokedAt" | "enrolledAt" | "last
   if (!kiosk.enrolledAt) return "awaiting-enrolment";
   return kiosk.lastSeenAt && now.getTime() - kiosk.lastSeenAt.getTime() <= SILENT_AFTER_MS ? "online" : "silent";
 }
+
+/** A kiosk by id, if it is enrolled and not revoked (the card-reader bridge names its kiosk). */
+export async function kioskById(db: Database, kioskId: string): Promise<Kiosk | null> {
+  if (!z.uuid().safeParse(kioskId).success) return null;
+  const [kiosk] = await db.select().from(kiosks).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt)));
+  return kiosk ?? null;
+}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { recordAudit } from "~/audit/audit.server";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
@@ -42,9 +42,16 @@ export default function KioskEnrol() {
       <ErrorSummary errors={result?.isRefused ? [{ field: "code", message: t("enrol.refused") }] : []} />
       <h1>{t("enrol.title")}</h1>
       {enrolled ? (
-        <Notice tone="success">
-          <p>{t("enrol.done", { name: enrolled.name, location: enrolled.location })}</p>
-        </Notice>
+        <>
+          <Notice tone="success">
+            <p>{t("enrol.done", { name: enrolled.name, location: enrolled.location })}</p>
+          </Notice>
+          <p>
+            <Link to="/kiosk" className="button">
+              {t("enrol.start")}
+            </Link>
+          </p>
+        </>
       ) : (
         <>
           <p className="lead">{t("enrol.lead")}</p>

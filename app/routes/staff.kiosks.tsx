@@ -122,6 +122,10 @@ export default function Kiosks() {
                     <strong>{kiosk.name}</strong>
                     <br />
                     <span className="muted">{kiosk.where}</span>
+                    <br />
+                    <span className="muted">
+                      {t("admin.kioskId")} <bdi dir="ltr" data-testid="kiosk-id">{kiosk.id}</bdi>
+                    </span>
                   </>
                 ),
               },

@@ -23,10 +23,10 @@ function LanguageSwitch({ language }: { language: Language }) {
   );
 }
 
-function Brand() {
+function Brand({ home = "/" }: { home?: string }) {
   const { t } = useTranslation();
   return (
-    <Link to="/" className="brand">
+    <Link to={home} className="brand">
       <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
         <rect x="3" y="3" width="26" height="26" rx="4" fill="none" stroke="currentColor" strokeWidth="2.5" />
         <path d="M16 4v24M4 16h24" stroke="currentColor" strokeWidth="2" />
@@ -37,6 +37,20 @@ function Brand() {
         <span className="brand__state">{t("brand.state")}</span>
       </span>
     </Link>
+  );
+}
+
+/** The header of a kiosk's screens: the brand (back to the start) and the language, nothing else. */
+export function KioskHeader({ language }: { language: Language }) {
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Brand home="/kiosk" />
+        <div className="site-header__tools">
+          <LanguageSwitch language={language} />
+        </div>
+      </div>
+    </header>
   );
 }
 

@@ -1,10 +1,10 @@
 import { hashPassword } from "../../app/auth/password.server";
 import { makeCivilId } from "../../app/auth/civil-id";
 import type { GovernorateId } from "../../app/agencies/governorates";
-import { desc, inArray, or } from "drizzle-orm";
+import { desc, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../client";
 import { kuwaitToday } from "../../app/engine/engine.server";
-import { mojMarriageContracts, mojPropertyDeeds } from "../schema";
+import { mojMarriageContracts, mojPropertyDeeds, paciPeople } from "../schema";
 import type { PersonInput } from "./factories";
 import {
   addCompany,
@@ -224,6 +224,8 @@ export async function seedRegistries(db: Database, today: string): Promise<void>
     const [governorate, area, block, street, building] = address;
     await addPaciPerson(db, { ...person, email: person.email ?? null, governorate, area, block, street, building, cardPinHash });
   }
+  // The demo citizens were entered before, and a demo seeded by an earlier version had no PINs.
+  await db.update(paciPeople).set({ cardPinHash }).where(isNull(paciPeople.cardPinHash));
 
   // MOJ: marriage contracts. Recent ones are dated from today; settled marriages on fixed dates.
   const contracts: Parameters<typeof addMarriageContract>[1][] = [

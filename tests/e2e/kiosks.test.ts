@@ -1,6 +1,7 @@
+import crypto from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, useBrowser, visit } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, useBrowser, visit, waitForHydration } from "../setup/browser";
 
 // Kiosk terminals, from the administrator's page to the kiosk's browser (portrait 1080×1920):
 // register, enrol with the one-time code, the heartbeat, revoke.
@@ -41,12 +42,100 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectNoAxeViolations(kiosk);
     await kiosk.screenshot({ path: "tests/.artifacts/screenshots/kiosk-enrolled-ar-portrait.png", fullPage: true });
 
+    // The attract screen, the card (the demo's simulated reader), the PIN on the keypad.
+    await kiosk.getByRole("link", { name: "فتح شاشة البداية للجهاز" }).click();
+    await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
+    await expectNoAxeViolations(kiosk);
+    await kiosk.screenshot({ path: "tests/.artifacts/screenshots/kiosk-attract-ar-portrait.png", fullPage: true });
+    await kiosk.getByRole("link", { name: "متابعة طلباتك" }).click();
+    await expectHeading(kiosk, "أدخل بطاقتك المدنية");
+    await expectNoAxeViolations(kiosk);
+    await kiosk.getByRole("button", { name: "إدخال بطاقة أحمد عبدالله العنزي" }).click();
+    await expectHeading(kiosk, "أدخل الرقم السري للبطاقة");
+    await waitForHydration(kiosk);
+    const press = async (digits: string) => {
+      for (const digit of digits) await kiosk.getByRole("button", { name: digit, exact: true }).click();
+    };
+    await press("9999");
+    await kiosk.getByRole("button", { name: "دخول", exact: true }).click();
+    await expectText(kiosk, "الرقم السري غير صحيح، وتتبقى محاولتان قبل إيقاف البطاقة 15 دقيقة.");
+    await expectNoAxeViolations(kiosk);
+    await kiosk.screenshot({ path: "tests/.artifacts/screenshots/kiosk-pin-ar-portrait.png", fullPage: true });
+    await press("1234");
+    await kiosk.getByRole("button", { name: "دخول", exact: true }).click();
+    await expectHeading(kiosk, "مرحبًا، أحمد عبدالله العنزي");
+    await kiosk.getByText(/^NAF-/).first().waitFor();
+    await expectNoAxeViolations(kiosk);
+    await kiosk.screenshot({ path: "tests/.artifacts/screenshots/kiosk-home-ar-portrait.png", fullPage: true });
+    // Finish: back to the start, and the back button brings nothing of the person back.
+    await kiosk.getByRole("button", { name: "إنهاء واستلام البطاقة" }).click();
+    await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
+    await kiosk.goBack();
+    await expectHeading(kiosk, "أدخل بطاقتك المدنية");
+    expect(await kiosk.getByText("أحمد عبدالله العنزي", { exact: false }).count()).toBe(1); // the simulated reader's button only
+
+    // Three wrong PINs lock the card.
+    await kiosk.getByRole("button", { name: "إدخال بطاقة فاطمة محمد الرشيدي" }).click();
+    for (const [index, wrong] of ["1111", "2222", "3333"].entries()) {
+      await press(wrong);
+      await kiosk.getByRole("button", { name: "دخول", exact: true }).click();
+      // Each answer empties the keypad's PIN; wait for it before the next try.
+      await kiosk.getByRole("alert").filter({ hasText: index < 2 ? "الرقم السري غير صحيح" : "أُوقفت البطاقة" }).waitFor();
+      await kiosk.waitForFunction(() => (document.getElementById("pin") as HTMLInputElement | null)?.value === "");
+    }
+    await expectText(kiosk, "أُدخل رقم سري خاطئ عدة مرات، فأُوقفت البطاقة 15 دقيقة.");
+    await kiosk.getByRole("button", { name: "إخراج البطاقة" }).click();
+
+    // The card-reader bridge: a card event signed with the kiosk's credential.
+    // Remix keeps a cookie's value as base64 of its JSON: the credential is inside.
+    const cookie = (await kioskContext.cookies()).find((candidate) => /nafitha_kiosk$/.test(candidate.name))!.value;
+    const credential = JSON.parse(decodeURIComponent(Buffer.from(decodeURIComponent(cookie), "base64").toString("utf8"))) as string;
+    const key = crypto.createHash("sha256").update(credential).digest("hex");
+    await visit(admin.page, `${baseUrl}/staff/kiosks`);
+    const id = (await admin.page.getByRole("row", { name: /مركز خدمة حولي 2/ }).getByTestId("kiosk-id").textContent())!.trim();
+    const post = (body: object, signWith = key) => {
+      const text = JSON.stringify(body);
+      const time = String(Date.now());
+      return kiosk.request.post(`${baseUrl}/kiosk/card`, {
+        data: text,
+        headers: { "content-type": "application/json", "x-kiosk-id": id, "x-kiosk-time": time, "x-kiosk-signature": crypto.createHmac("sha256", signWith).update(`${time}.${text}`).digest("base64url") },
+      });
+    };
+    expect((await post({ event: "inserted", civilId: "285031244114" }, "not the key")).status()).toBe(401);
+    expect((await post({ event: "inserted", civilId: "285031244114" })).status()).toBe(204);
+    await kiosk.reload();
+    await expectHeading(kiosk, "أدخل الرقم السري للبطاقة");
+    expect((await post({ event: "removed" })).status()).toBe(204);
+
+    // Idle: after a minute without a touch, a countdown; twenty seconds later, the start screen.
+    const idle = await kioskContext.newPage();
+    await idle.clock.install();
+    await idle.goto(`${baseUrl}/kiosk/sign-in`);
+    await waitForHydration(idle);
+    await idle.getByRole("button", { name: "إدخال بطاقة أحمد عبدالله العنزي" }).click();
+    await expectHeading(idle, "أدخل الرقم السري للبطاقة");
+    await waitForHydration(idle);
+    for (const digit of "1234") await idle.getByRole("button", { name: digit, exact: true }).click();
+    await idle.getByRole("button", { name: "دخول", exact: true }).click();
+    await expectHeading(idle, "مرحبًا، أحمد عبدالله العنزي");
+    await idle.clock.fastForward(61_000);
+    await idle.getByRole("alertdialog").waitFor();
+    await expectText(idle, "هل ما زلت هنا؟");
+    await idle.screenshot({ path: "tests/.artifacts/screenshots/kiosk-idle-ar-portrait.png" });
+    await idle.clock.fastForward(21_000);
+    await expectHeading(idle, "الخدمات الحكومية بالخدمة الذاتية");
+    const home = await idle.goto(`${baseUrl}/kiosk/home`);
+    expect(home?.url()).toMatch(/\/kiosk\/sign-in$/);
+    await idle.close();
+
     // Its heartbeat; a browser that is not an enrolled kiosk is refused.
     const beat = await kiosk.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "low" }, headers: { Origin: baseUrl } });
     expect(beat.status()).toBe(204);
     // A device agent, with the credential as a bearer token and no browser headers: refused when forged.
     expect((await kiosk.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Authorization: "Bearer forged" } })).status()).toBe(401);
     const stranger = await newPage(browser());
+    await stranger.page.goto(`${baseUrl}/kiosk`);
+    await expectHeading(stranger.page, "تسجيل جهاز الخدمة الذاتية");
     expect((await stranger.page.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Origin: baseUrl } })).status()).toBe(401);
     await stranger.close();
 

@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getPageI18n } from "~/i18n/page.server";
+import { kioskNoStore, requireKioskDevice } from "~/kiosk/device.server";
+
+export const handle = { chrome: "kiosk" };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+/** The kiosk's attract screen: the language, and how to begin (the civil-ID card). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const kiosk = await requireKioskDevice(request);
+  const { t } = await getPageI18n(request);
+  return json({ title: t("kiosk:attract.meta"), location: kiosk.location }, { headers: kioskNoStore });
+}
+
+export default function Attract() {
+  const { location } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("kiosk");
+  return (
+    <div className="kiosk-screen">
+      <h1>{t("attract.title")}</h1>
+      <p className="lead">{t("attract.lead")}</p>
+      <div className="kiosk-languages" role="group" aria-label={t("attract.language")}>
+        {(["ar", "en"] as const).map((language) => (
+          <Form key={language} method="post" action="/language">
+            <input type="hidden" name="language" value={language} />
+            <input type="hidden" name="redirectTo" value="/kiosk" />
+            <button type="submit" className="kiosk-button kiosk-button--secondary" lang={language}>
+              {t(`attract.languages.${language}`)}
+            </button>
+          </Form>
+        ))}
+      </div>
+      <Link to="/kiosk/sign-in" className="kiosk-button">
+        {t("attract.check")}
+      </Link>
+      <p className="kiosk-note">{t("attract.card")}</p>
+      <p className="muted">{location}</p>
+    </div>
+  );
+}
