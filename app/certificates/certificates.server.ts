@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencies, certificates, people } from "../../db/schema";
+import { agencies, certificates, kioskPrints, people } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import type { Viewer } from "../auth/permissions";
@@ -34,7 +34,7 @@ export async function findCertificate(db: Database, by: { code: string } | { num
 
 export type FoundCertificate = NonNullable<Awaited<ReturnType<typeof findCertificate>>>;
 
-export function statusOf(certificate: FoundCertificate["certificate"], now = new Date()): CertificateStatus {
+export function statusOf(certificate: Pick<FoundCertificate["certificate"], "status" | "expiresAt">, now = new Date()): CertificateStatus {
   if (certificate.status === "revoked") return "revoked";
   if (certificate.expiresAt && certificate.expiresAt <= now) return "expired";
   return "valid";
@@ -136,21 +136,51 @@ export async function downloadCertificate(
   const isHolder = viewer.kind === "citizen" && viewer.person.id === found.certificate.holderPersonId;
   if (!isHolder && !isStaffOf(viewer, found.certificate.signingAgencyId)) return { ok: false, reason: "not-allowed" };
   const signedIn = viewer as Extract<Viewer, { kind: "citizen" | "staff" }>;
-  const at = new Date();
-  const mark: CopyMark = { copyId: crypto.randomBytes(6).toString("hex"), accountId: signedIn.accountId, name: signedIn.person.nameEn, at: at.toISOString(), number: found.certificate.number };
-  const pdf = await renderCertificatePdf(
-    documentOf(found, deps.origin, deps.certificateKey, { name: `${signedIn.person.nameAr} / ${signedIn.person.nameEn}`, at, copyId: mark.copyId, metadata: sealMark(mark, deps.markKey) }),
-  );
-  const signed = await deps.pki.signPdf(pdf, { id: found.certificate.signingAgencyId, nameEn: found.agencyNameEn }, at);
+  const copy = await markedCopy(deps, found, { accountId: signedIn.accountId, nameAr: signedIn.person.nameAr, nameEn: signedIn.person.nameEn });
   await recordAudit(db, {
     actorAccountId: signedIn.accountId,
     ...auditFields(input.meta),
     action: "certificate.downloaded",
     subjectType: "certificate",
     subjectId: found.certificate.id,
-    details: { number: found.certificate.number, copyId: mark.copyId, isHolder },
+    details: { number: found.certificate.number, copyId: copy.copyId, isHolder },
   });
-  return { ok: true, pdf: signed, filename: `${found.certificate.number}.pdf` };
+  return { ok: true, pdf: copy.pdf, filename: `${found.certificate.number}.pdf` };
+}
+
+/** A copy marked (footer line and sealed metadata) with who took it and when, signed by the issuing agency. */
+async function markedCopy(deps: DownloadDeps, found: FoundCertificate, who: { accountId: string | null; nameAr: string; nameEn: string }) {
+  const at = new Date();
+  const mark: CopyMark = { copyId: crypto.randomBytes(6).toString("hex"), accountId: who.accountId ?? "", name: who.nameEn, at: at.toISOString(), number: found.certificate.number };
+  const pdf = await renderCertificatePdf(documentOf(found, deps.origin, deps.certificateKey, { name: `${who.nameAr} / ${who.nameEn}`, at, copyId: mark.copyId, metadata: sealMark(mark, deps.markKey) }));
+  const signed = await deps.pki.signPdf(pdf, { id: found.certificate.signingAgencyId, nameEn: found.agencyNameEn }, at);
+  return { pdf: signed, copyId: mark.copyId };
+}
+
+/**
+ * A copy printed at a kiosk for its holder (signed in there with card and PIN): marked like a
+ * download, recorded against the kiosk, and audited.
+ */
+export async function printCertificateAtKiosk(
+  db: Database,
+  deps: DownloadDeps,
+  input: { number: string; holder: { personId: string; nameAr: string; nameEn: string }; kioskId: string; meta: RequestMeta },
+): Promise<{ ok: true; pdf: Buffer } | { ok: false; reason: "not-found" }> {
+  const found = await findCertificate(db, { number: input.number });
+  if (!found || found.certificate.holderPersonId !== input.holder.personId) return { ok: false, reason: "not-found" };
+  const copy = await markedCopy(deps, found, { accountId: null, nameAr: input.holder.nameAr, nameEn: input.holder.nameEn });
+  await db.transaction(async (tx) => {
+    await tx.insert(kioskPrints).values({ kioskId: input.kioskId, personId: input.holder.personId, document: found.certificate.number, copyId: copy.copyId });
+    await recordAudit(tx, {
+      actorLabel: `${input.holder.nameEn} (kiosk)`,
+      ...auditFields(input.meta),
+      action: "certificate.printed",
+      subjectType: "certificate",
+      subjectId: found.certificate.id,
+      details: { number: found.certificate.number, copyId: copy.copyId, kioskId: input.kioskId },
+    });
+  });
+  return { ok: true, pdf: copy.pdf };
 }
 
 export type RevokeResult = { ok: true } | { ok: false; reason: "not-found" | "not-allowed" | "reason-required" | "already-revoked" };
@@ -192,4 +222,14 @@ export async function auditVerification(db: Database, input: { code: string; cer
     subjectId: input.certificateId,
     details: { code: input.code.slice(0, 40), status: input.status },
   });
+}
+
+/** A person's certificates, newest first (certificates_holder_idx), with what they certify. */
+export function listCertificatesOf(db: Database, personId: string, limit = 50) {
+  return db
+    .select({ number: certificates.number, data: certificates.data, status: certificates.status, issuedAt: certificates.issuedAt, expiresAt: certificates.expiresAt })
+    .from(certificates)
+    .where(eq(certificates.holderPersonId, personId))
+    .orderBy(desc(certificates.issuedAt))
+    .limit(limit);
 }

@@ -1,3 +1,12 @@
+CREATE TABLE "kiosk_prints" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kiosk_id" uuid NOT NULL,
+	"person_id" uuid NOT NULL,
+	"document" text NOT NULL,
+	"copy_id" text NOT NULL,
+	"printed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "kiosk_sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kiosk_id" uuid NOT NULL,
@@ -28,7 +37,10 @@ CREATE TABLE "kiosks" (
 	CONSTRAINT "kiosks_credential_hash_unique" UNIQUE("credential_hash")
 );
 --> statement-breakpoint
+ALTER TABLE "kiosk_prints" ADD CONSTRAINT "kiosk_prints_kiosk_id_kiosks_id_fk" FOREIGN KEY ("kiosk_id") REFERENCES "public"."kiosks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kiosk_prints" ADD CONSTRAINT "kiosk_prints_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kiosk_sessions" ADD CONSTRAINT "kiosk_sessions_kiosk_id_kiosks_id_fk" FOREIGN KEY ("kiosk_id") REFERENCES "public"."kiosks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kiosk_sessions" ADD CONSTRAINT "kiosk_sessions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "kiosk_prints_kiosk_idx" ON "kiosk_prints" USING btree ("kiosk_id","printed_at");--> statement-breakpoint
 CREATE INDEX "kiosk_sessions_kiosk_idx" ON "kiosk_sessions" USING btree ("kiosk_id","created_at");--> statement-breakpoint
 CREATE INDEX "kiosks_governorate_idx" ON "kiosks" USING btree ("governorate","name");

@@ -62,3 +62,22 @@ export const kioskSessions = pgTable(
 );
 
 export type KioskSession = typeof kioskSessions.$inferSelect;
+
+/** What a kiosk printed, and for whom: each certificate or receipt copy (also in the audit log). */
+export const kioskPrints = pgTable(
+  "kiosk_prints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kioskId: uuid("kiosk_id")
+      .notNull()
+      .references(() => kiosks.id, { onDelete: "cascade" }),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    /** The certificate's number (or a receipt's). */
+    document: text("document").notNull(),
+    copyId: text("copy_id").notNull(),
+    printedAt: timestamptz("printed_at").notNull().defaultNow(),
+  },
+  (t) => [index("kiosk_prints_kiosk_idx").on(t.kioskId, t.printedAt)],
+);

@@ -31,6 +31,8 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     // The kiosk's browser, portrait: a wrong code is refused; the right one enrols it.
     const kioskContext = await browser().newContext({ viewport: { width: 1080, height: 1920 } });
     const kiosk = await kioskContext.newPage();
+    const errors: string[] = [];
+    kiosk.on("pageerror", (error) => errors.push(error.message));
     await kiosk.goto(`${baseUrl}/kiosk/enrol`);
     await expectHeading(kiosk, "تسجيل جهاز الخدمة الذاتية");
     await kiosk.getByLabel("رمز التسجيل").fill("AAAAA-BBBBB");
@@ -67,6 +69,12 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await kiosk.getByText(/^NAF-/).first().waitFor();
     await expectNoAxeViolations(kiosk);
     await kiosk.screenshot({ path: "tests/.artifacts/screenshots/kiosk-home-ar-portrait.png", fullPage: true });
+    // The copy a kiosk prints of a certificate the person holds: marked and signed; nobody else's.
+    const copy = await kiosk.request.get(`${baseUrl}/kiosk/certificates/TST-2026-900001.pdf`);
+    expect(copy.status()).toBe(200);
+    expect(copy.headers()["content-type"]).toBe("application/pdf");
+    expect((await copy.body()).toString("latin1")).toContain("/SubFilter /adbe.pkcs7.detached");
+    expect((await kiosk.request.get(`${baseUrl}/kiosk/certificates/SLA-2026-999999.pdf`)).status()).toBe(404);
     // Finish: back to the start, and the back button brings nothing of the person back.
     await kiosk.getByRole("button", { name: "إنهاء واستلام البطاقة" }).click();
     await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
@@ -151,6 +159,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await kiosk.goto(`${baseUrl}/kiosk/enrol`);
     await expectText(kiosk, "أدخل رمز التسجيل");
     await kioskContext.close();
+    expect(errors, "errors in the kiosk's pages").toEqual([]);
     await admin.close();
   });
 });

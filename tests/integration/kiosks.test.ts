@@ -2,7 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
 import { endKioskSession, kioskPersonOf, recordCard, signInWithPin } from "../../app/kiosk/sessions.server";
-import { exchangeMessages, kiosks, paciPeople } from "../../db/schema";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { printCertificateAtKiosk } from "../../app/certificates/certificates.server";
+import { Pki } from "../../app/certificates/pki.server";
+import { certificateSigningKey } from "../../app/certificates/token.server";
+import { ensurePerson } from "../../db/seed/factories";
+import { applications, auditEvents, certificates, exchangeMessages, kioskPrints, kiosks, paciPeople } from "../../db/schema";
 import { useJourneys } from "../support/journeys";
 import { enrolKiosk, formatCode, kioskOfCredential, kioskState, listKiosks, recordHeartbeat, registerKiosk, reissueEnrolment, revokeKiosk } from "../../app/kiosk/kiosks.server";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
@@ -109,5 +116,37 @@ describe("signing in at a kiosk", () => {
     expect(await kioskPersonOf(ctx.t.db, kiosk.id, third)).toBeNull();
     const [emptied] = await ctx.t.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
     expect(await signInWithPin(ctx.t.db, exchange, emptied!, "9876")).toEqual({ ok: false, reason: "no-card" });
+  });
+
+  it("prints a certificate only for its holder, recorded against the kiosk and audited", async () => {
+    const { kiosk, civilId } = await kioskWithCard();
+    const holder = await ensurePerson(ctx.t.db, { civilId, nameAr: "حامل الشهادة", nameEn: "Holder" });
+    const [application] = await ctx.t.db
+      .insert(applications)
+      .values({ reference: `NAF-2026-${civilId.slice(6)}`, serviceId: "fire-safety-renewal", serviceVersion: 1, applicantPersonId: holder.id, channel: "kiosk", status: "approved", submittedAt: new Date() })
+      .returning();
+    const number = `FSR-2026-${civilId.slice(6)}`;
+    await ctx.t.db.insert(certificates).values({
+      applicationId: application!.id,
+      serviceId: "fire-safety-renewal",
+      number,
+      verificationCode: `Kiosk${civilId}abcdefghij`.slice(0, 20),
+      holderPersonId: holder.id,
+      signingAgencyId: "kff",
+      data: { title: { ar: "ترخيص الوقاية من الحريق", en: "Fire-safety licence" }, fields: [] },
+      issuedAt: new Date(),
+      expiresAt: new Date(Date.now() + 365 * 24 * 3600_000),
+    });
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-kiosk-print-"));
+    const deps = { certificateKey: certificateSigningKey("kiosk print tests root secret, long enough"), pki: new Pki(path.join(tmp, "pki"), "kiosk print tests"), markKey: Buffer.alloc(32, 9), origin: "https://nafitha.example" };
+    const meta = { requestId: "test", ip: null, userAgent: null, channel: "kiosk" as const };
+    const stranger = await ensurePerson(ctx.t.db, { civilId: await ctx.person(), nameAr: "شخص آخر", nameEn: "Someone else" });
+    expect(await printCertificateAtKiosk(ctx.t.db, deps, { number, holder: { personId: stranger.id, nameAr: "شخص آخر", nameEn: "Someone else" }, kioskId: kiosk.id, meta })).toEqual({ ok: false, reason: "not-found" });
+    const printed = await printCertificateAtKiosk(ctx.t.db, deps, { number, holder: { personId: holder.id, nameAr: "حامل الشهادة", nameEn: "Holder" }, kioskId: kiosk.id, meta });
+    expect(printed.ok && printed.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const prints = await ctx.t.db.select().from(kioskPrints).where(eq(kioskPrints.kioskId, kiosk.id));
+    expect(prints).toMatchObject([{ document: number, personId: holder.id }]);
+    const [audited] = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "certificate.printed"), eq(auditEvents.subjectType, "certificate")));
+    expect(audited?.details).toMatchObject({ number, kioskId: kiosk.id, copyId: prints[0]!.copyId });
   });
 });
