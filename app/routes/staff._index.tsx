@@ -13,7 +13,7 @@ import { auditFields, requestMeta } from "~/auth/request-meta.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { Notice } from "~/ui/fields";
-import { Table } from "~/ui/table";
+import { Table, taskColumn } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -122,29 +122,26 @@ export default function StaffHome() {
               {t("inbox.open", { count: inboxTotal })}
             </Link>
           </p>
-          {inbox.length === 0 ? (
-            <p>{t("inbox.empty")}</p>
-          ) : (
-            <Table
-              rows={inbox}
-              rowKey={(step) => step.id}
-              columns={[
-                { header: t("inbox.reference"), cell: (step) => <Link to={`/staff/tasks/${step.id}`}>{step.reference}</Link>, isLtr: true },
-                { header: t("inbox.service"), cell: (step) => step.service },
-                { header: t("inbox.step"), cell: (step) => step.step },
-                {
-                  header: t("inbox.deadline"),
-                  cell: (step) => (
-                    <>
-                      {step.deadline}
-                      {step.isLate ? <strong className="badge badge--late">{t("inbox.late")}</strong> : null}
-                      {step.isPaused ? <span className="badge">{t("inbox.paused")}</span> : null}
-                    </>
-                  ),
-                },
-              ]}
-            />
-          )}
+          <Table
+            empty={t("inbox.empty")}
+            rows={inbox}
+            rowKey={(step) => step.id}
+            columns={[
+              taskColumn(t("inbox.reference")),
+              { header: t("inbox.service"), cell: (step) => step.service },
+              { header: t("inbox.step"), cell: (step) => step.step },
+              {
+                header: t("inbox.deadline"),
+                cell: (step) => (
+                  <>
+                    {step.deadline}
+                    {step.isLate ? <strong className="badge badge--late">{t("inbox.late")}</strong> : null}
+                    {step.isPaused ? <span className="badge">{t("inbox.paused")}</span> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
         </section>
       ) : null}
 

@@ -9,7 +9,7 @@ import { latenesses, latenessOf } from "~/engine/lateness";
 import { formatDateTime, formatRelative } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
-import { Table } from "~/ui/table";
+import { Table, taskColumn } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -135,45 +135,42 @@ export default function Inbox() {
           {t("inbox.apply")}
         </button>
       </Form>
-      {data.rows.length === 0 ? (
-        <p>{t("inbox.empty")}</p>
-      ) : (
-        <Table
-          caption={t("inbox.caption")}
-          rows={data.rows}
-          rowKey={(row) => row.id}
-          columns={[
-            { header: t("inbox.reference"), cell: (row) => <Link to={`/staff/tasks/${row.id}`}>{row.reference}</Link>, isLtr: true },
-            { header: t("inbox.service"), cell: (row) => row.service },
-            {
-              header: t("inbox.applicant"),
-              cell: (row) => (
-                <>
-                  {row.applicant}
-                  <br />
-                  <bdi dir="ltr" className="muted">
-                    {row.civilId}
-                  </bdi>
-                </>
-              ),
-            },
-            { header: t("inbox.step"), cell: (row) => row.step },
-            { header: t("inbox.received"), cell: (row) => row.received },
-            {
-              header: t("inbox.deadline"),
-              cell: (row) => (
-                <>
-                  {row.deadline}
-                  <br />
-                  <span className={`badge badge--${row.lateness}`}>{t(`inbox.latenesses.${row.lateness}`)}</span> <span className="muted">{row.timeLeft}</span>
-                  {row.isPaused ? <span className="badge">{t("inbox.paused")}</span> : null}
-                </>
-              ),
-            },
-            { header: t("inbox.claimedBy"), cell: (row) => row.claimedBy ?? <span className="muted">{t("inbox.nobody")}</span> },
-          ]}
-        />
-      )}
+      <Table
+        empty={t("inbox.empty")}
+        caption={t("inbox.caption")}
+        rows={data.rows}
+        rowKey={(row) => row.id}
+        columns={[
+          taskColumn(t("inbox.reference")),
+          { header: t("inbox.service"), cell: (row) => row.service },
+          {
+            header: t("inbox.applicant"),
+            cell: (row) => (
+              <>
+                {row.applicant}
+                <br />
+                <bdi dir="ltr" className="muted">
+                  {row.civilId}
+                </bdi>
+              </>
+            ),
+          },
+          { header: t("inbox.step"), cell: (row) => row.step },
+          { header: t("inbox.received"), cell: (row) => row.received },
+          {
+            header: t("inbox.deadline"),
+            cell: (row) => (
+              <>
+                {row.deadline}
+                <br />
+                <span className={`badge badge--${row.lateness}`}>{t(`inbox.latenesses.${row.lateness}`)}</span> <span className="muted">{row.timeLeft}</span>
+                {row.isPaused ? <span className="badge">{t("inbox.paused")}</span> : null}
+              </>
+            ),
+          },
+          { header: t("inbox.claimedBy"), cell: (row) => row.claimedBy ?? <span className="muted">{t("inbox.nobody")}</span> },
+        ]}
+      />
       <nav className="pagination" aria-label={t("inbox.pages")}>
         {data.isFirstPage ? null : <Link to="?">{t("inbox.first")}</Link>}
         {data.next ? <Link to={data.next}>{t("inbox.next")}</Link> : null}

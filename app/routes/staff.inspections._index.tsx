@@ -9,7 +9,7 @@ import { kuwaitToday } from "~/engine/engine.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
-import { Table } from "~/ui/table";
+import { Table, taskColumn } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -58,21 +58,18 @@ export default function Inspections() {
           {t("inspections.show")}
         </button>
       </Form>
-      {data.rows.length === 0 ? (
-        <p>{t("inspections.none")}</p>
-      ) : (
-        <Table
-          caption={t("inspections.title")}
-          rows={data.rows}
-          rowKey={(row) => row.id}
-          columns={[
-            { header: t("inspections.at"), cell: (row) => row.at },
-            { header: t("inbox.reference"), cell: (row) => <Link to={`/staff/tasks/${row.id}`}>{row.reference}</Link>, isLtr: true },
-            { header: t("inspections.premises"), cell: (row) => <bdi>{row.premises}</bdi> },
-            { header: t("inbox.claimedBy"), cell: (row) => (row.isMine ? t("inbox.you") : row.isClaimed ? t("inspections.claimed") : t("inbox.nobody")) },
-          ]}
-        />
-      )}
+      <Table
+        empty={t("inspections.none")}
+        caption={t("inspections.title")}
+        rows={data.rows}
+        rowKey={(row) => row.id}
+        columns={[
+          { header: t("inspections.at"), cell: (row) => row.at },
+          taskColumn(t("inbox.reference")),
+          { header: t("inspections.premises"), cell: (row) => <bdi>{row.premises}</bdi> },
+          { header: t("inbox.claimedBy"), cell: (row) => (row.isMine ? t("inbox.you") : row.isClaimed ? t("inspections.claimed") : t("inbox.nobody")) },
+        ]}
+      />
       {data.isOfficer ? (
         <p>
           <Link to="/staff/inspections/slots">{t("slots.link")}</Link>

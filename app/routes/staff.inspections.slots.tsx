@@ -111,32 +111,29 @@ export default function Slots() {
 
       <section className="section" aria-labelledby="slots">
         <h2 id="slots">{t("slots.listTitle")}</h2>
-        {data.slots.length === 0 ? (
-          <p>{t("slots.none")}</p>
-        ) : (
-          <Table
-            caption={t("slots.listTitle")}
-            rows={data.slots}
-            rowKey={(slot) => slot.id}
-            columns={[
-              { header: t("inspections.at"), cell: (slot) => slot.at },
-              { header: t("slots.capacity"), cell: (slot) => slot.capacity },
-              { header: t("slots.booked"), cell: (slot) => slot.booked },
-              {
-                header: t("slots.actions"),
-                cell: (slot) =>
-                  slot.booked === 0 ? (
-                    <Form method="post">
-                      <input type="hidden" name="slot" value={slot.id} />
-                      <button type="submit" name="intent" value="remove" className="link-button" aria-label={t("slots.removeLabel", { at: slot.at })}>
-                        {t("slots.remove")}
-                      </button>
-                    </Form>
-                  ) : null,
-              },
-            ]}
-          />
-        )}
+        <Table
+          empty={t("slots.none")}
+          caption={t("slots.listTitle")}
+          rows={data.slots}
+          rowKey={(slot) => slot.id}
+          columns={[
+            { header: t("inspections.at"), cell: (slot) => slot.at },
+            { header: t("slots.capacity"), cell: (slot) => slot.capacity },
+            { header: t("slots.booked"), cell: (slot) => slot.booked },
+            {
+              header: t("slots.actions"),
+              cell: (slot) =>
+                slot.booked === 0 ? (
+                  <Form method="post">
+                    <input type="hidden" name="slot" value={slot.id} />
+                    <button type="submit" name="intent" value="remove" className="link-button" aria-label={t("slots.removeLabel", { at: slot.at })}>
+                      {t("slots.remove")}
+                    </button>
+                  </Form>
+                ) : null,
+            },
+          ]}
+        />
       </section>
     </div>
   );

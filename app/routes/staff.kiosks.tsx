@@ -107,51 +107,48 @@ export default function Kiosks() {
 
       <section className="section" aria-labelledby="kiosk-list">
         <h2 id="kiosk-list">{t("admin.list")}</h2>
-        {data.kiosks.length === 0 ? (
-          <p>{t("admin.none")}</p>
-        ) : (
-          <Table
-            caption={t("admin.list")}
-            rows={data.kiosks}
-            rowKey={(kiosk) => kiosk.id}
-            columns={[
-              {
-                header: t("admin.name"),
-                cell: (kiosk) => (
-                  <>
-                    <strong>{kiosk.name}</strong>
-                    <br />
-                    <span className="muted">{kiosk.where}</span>
-                    <br />
-                    <span className="muted">
-                      {t("admin.kioskId")} <bdi dir="ltr" data-testid="kiosk-id">{kiosk.id}</bdi>
-                    </span>
-                  </>
-                ),
-              },
-              { header: t("admin.state"), cell: (kiosk) => <span className={`badge badge--kiosk-${kiosk.state}`}>{t(`admin.states.${kiosk.state}`)}</span> },
-              { header: t("admin.lastSeen"), cell: (kiosk) => kiosk.lastSeen ?? t("admin.never") },
-              { header: t("admin.printer"), cell: (kiosk) => (kiosk.printer ? t(`admin.printers.${kiosk.printer}`) : t("admin.unknown")) },
-              { header: t("admin.paper"), cell: (kiosk) => (kiosk.paper ? t(`admin.papers.${kiosk.paper}`) : t("admin.unknown")) },
-              {
-                header: t("admin.actions"),
-                cell: (kiosk) => (
-                  <Form method="post" className="actions">
-                    <input type="hidden" name="kiosk" value={kiosk.id} />
-                    <button type="submit" name="intent" value="reissue" className="link-button" aria-label={t("admin.reissueLabel", { name: kiosk.name })}>
-                      {t("admin.reissue")}
+        <Table
+          empty={t("admin.none")}
+          caption={t("admin.list")}
+          rows={data.kiosks}
+          rowKey={(kiosk) => kiosk.id}
+          columns={[
+            {
+              header: t("admin.name"),
+              cell: (kiosk) => (
+                <>
+                  <strong>{kiosk.name}</strong>
+                  <br />
+                  <span className="muted">{kiosk.where}</span>
+                  <br />
+                  <span className="muted">
+                    {t("admin.kioskId")} <bdi dir="ltr" data-testid="kiosk-id">{kiosk.id}</bdi>
+                  </span>
+                </>
+              ),
+            },
+            { header: t("admin.state"), cell: (kiosk) => <span className={`badge badge--kiosk-${kiosk.state}`}>{t(`admin.states.${kiosk.state}`)}</span> },
+            { header: t("admin.lastSeen"), cell: (kiosk) => kiosk.lastSeen ?? t("admin.never") },
+            { header: t("admin.printer"), cell: (kiosk) => (kiosk.printer ? t(`admin.printers.${kiosk.printer}`) : t("admin.unknown")) },
+            { header: t("admin.paper"), cell: (kiosk) => (kiosk.paper ? t(`admin.papers.${kiosk.paper}`) : t("admin.unknown")) },
+            {
+              header: t("admin.actions"),
+              cell: (kiosk) => (
+                <Form method="post" className="actions">
+                  <input type="hidden" name="kiosk" value={kiosk.id} />
+                  <button type="submit" name="intent" value="reissue" className="link-button" aria-label={t("admin.reissueLabel", { name: kiosk.name })}>
+                    {t("admin.reissue")}
+                  </button>
+                  {kiosk.state === "revoked" ? null : (
+                    <button type="submit" name="intent" value="revoke" className="link-button" aria-label={t("admin.revokeLabel", { name: kiosk.name })}>
+                      {t("admin.revoke")}
                     </button>
-                    {kiosk.state === "revoked" ? null : (
-                      <button type="submit" name="intent" value="revoke" className="link-button" aria-label={t("admin.revokeLabel", { name: kiosk.name })}>
-                        {t("admin.revoke")}
-                      </button>
-                    )}
-                  </Form>
-                ),
-              },
-            ]}
-          />
-        )}
+                  )}
+                </Form>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section className="section" aria-labelledby="register">

@@ -9,7 +9,7 @@ import { lateStepsOf, namesOf, processingTimesOf, workloadOf } from "~/engine/su
 import { formatDateTime, formatNumber, formatRelative } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
-import { Table } from "~/ui/table";
+import { Table, taskColumn } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -86,41 +86,35 @@ export default function Supervision() {
           </section>
           <section className="section" aria-labelledby={`late-${section.agencyId}`}>
             <h3 id={`late-${section.agencyId}`}>{t("supervision.lateTitle")}</h3>
-            {section.late.length === 0 ? (
-              <p>{t("supervision.noneLate")}</p>
-            ) : (
-              <Table
-                caption={t("supervision.lateTitle")}
-                rows={section.late}
-                rowKey={(row) => row.id}
-                columns={[
-                  { header: t("inbox.reference"), cell: (row) => <Link to={`/staff/tasks/${row.id}`}>{row.reference}</Link>, isLtr: true },
-                  { header: t("inbox.service"), cell: (row) => row.service },
-                  { header: t("inbox.step"), cell: (row) => row.step },
-                  { header: t("inbox.deadline"), cell: (row) => `${row.deadline} (${row.overdue})` },
-                  { header: t("inbox.claimedBy"), cell: (row) => row.holder ?? t("inbox.nobody") },
-                ]}
-              />
-            )}
+            <Table
+              empty={t("supervision.noneLate")}
+              caption={t("supervision.lateTitle")}
+              rows={section.late}
+              rowKey={(row) => row.id}
+              columns={[
+                taskColumn(t("inbox.reference")),
+                { header: t("inbox.service"), cell: (row) => row.service },
+                { header: t("inbox.step"), cell: (row) => row.step },
+                { header: t("inbox.deadline"), cell: (row) => `${row.deadline} (${row.overdue})` },
+                { header: t("inbox.claimedBy"), cell: (row) => row.holder ?? t("inbox.nobody") },
+              ]}
+            />
           </section>
           <section className="section" aria-labelledby={`times-${section.agencyId}`}>
             <h3 id={`times-${section.agencyId}`}>{t("supervision.timesTitle")}</h3>
             <p className="muted">{t("supervision.timesLead")}</p>
-            {section.times.length === 0 ? (
-              <p>{t("supervision.noTimes")}</p>
-            ) : (
-              <Table
-                caption={t("supervision.timesTitle")}
-                rows={section.times}
-                rowKey={(row) => row.stepId}
-                columns={[
-                  { header: t("inbox.step"), cell: (row) => row.step },
-                  { header: t("supervision.completed"), cell: (row) => row.count },
-                  { header: t("supervision.median"), cell: (row) => row.median },
-                  { header: t("supervision.p90"), cell: (row) => row.p90 },
-                ]}
-              />
-            )}
+            <Table
+              empty={t("supervision.noTimes")}
+              caption={t("supervision.timesTitle")}
+              rows={section.times}
+              rowKey={(row) => row.stepId}
+              columns={[
+                { header: t("inbox.step"), cell: (row) => row.step },
+                { header: t("supervision.completed"), cell: (row) => row.count },
+                { header: t("supervision.median"), cell: (row) => row.median },
+                { header: t("supervision.p90"), cell: (row) => row.p90 },
+              ]}
+            />
           </section>
         </div>
       ))}

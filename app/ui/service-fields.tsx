@@ -31,16 +31,38 @@ function HintAndError({ field }: { field: FieldView }) {
   );
 }
 
+const fieldClass = (field: FieldView, extra?: string) => [field.error ? "field field--error" : "field", extra].filter(Boolean).join(" ");
+
+/** A field with one control: its label (for the control), hint and error, then the control. */
+function Labelled({ field, children }: { field: FieldView; children: ReactNode }) {
+  return (
+    <div className={fieldClass(field)}>
+      <label className="field__label" htmlFor={fieldId(field.name)}>
+        {field.label}
+      </label>
+      <HintAndError field={field} />
+      {children}
+    </div>
+  );
+}
+
+/** A field of several controls (choices, items): a fieldset with its legend, hint and error. */
+function Grouped({ field, children, className, isDescribed = true }: { field: FieldView; children: ReactNode; className?: string; isDescribed?: boolean }) {
+  return (
+    <fieldset className={fieldClass(field, className)} aria-describedby={isDescribed ? describedBy(field) : undefined}>
+      <legend className="field__label">{field.label}</legend>
+      <HintAndError field={field} />
+      {children}
+    </fieldset>
+  );
+}
+
 /** A labelled single input: text, numbers, money, dates, civil IDs and phone numbers. */
 function InputField({ field, input }: { field: Extract<FieldView, { value: string }>; input: { type: string; inputMode?: "numeric" | "decimal" | "tel" | "text"; dir?: "ltr"; autoComplete?: string } }) {
   const id = fieldId(field.name);
   const unit = "unit" in field ? field.unit : null;
   return (
-    <div className={field.error ? "field field--error" : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {field.label}
-      </label>
-      <HintAndError field={field} />
+    <Labelled field={field}>
       <div className={unit ? "input-with-unit" : undefined}>
         <input
           id={id}
@@ -54,7 +76,7 @@ function InputField({ field, input }: { field: Extract<FieldView, { value: strin
         />
         {unit ? <span className="input-with-unit__unit">{unit}</span> : null}
       </div>
-    </div>
+    </Labelled>
   );
 }
 
@@ -64,7 +86,7 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
   const id = fieldId(field.name);
   if (field.options.length === 0) {
     return (
-      <div className={field.error ? "field field--error" : "field"}>
+      <div className={fieldClass(field)}>
         <p className="field__label" id={id}>
           {field.label}
         </p>
@@ -75,11 +97,7 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
   }
   if (field.options.length > 6) {
     return (
-      <div className={field.error ? "field field--error" : "field"}>
-        <label className="field__label" htmlFor={id}>
-          {field.label}
-        </label>
-        <HintAndError field={field} />
+      <Labelled field={field}>
         <select id={id} name={field.name} className="input" defaultValue={field.value} aria-invalid={field.error ? true : undefined} aria-describedby={describedBy(field)}>
           <option value="">{t("field.choose")}</option>
           {field.options.map((option) => (
@@ -88,31 +106,27 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
             </option>
           ))}
         </select>
-      </div>
+      </Labelled>
     );
   }
   if (field.isConfirmation) {
     const [only] = field.options;
     return (
-      <fieldset className={field.error ? "field field--error" : "field"} aria-describedby={describedBy(field)}>
-        <legend className="field__label">{field.label}</legend>
-        <HintAndError field={field} />
+      <Grouped field={field}>
         <label className="choice">
           <input type="checkbox" name={field.name} value={only!.value} id={id} defaultChecked={field.value === only!.value} /> {only!.label}
         </label>
-      </fieldset>
+      </Grouped>
     );
   }
   return (
-    <fieldset className={field.error ? "field field--error" : "field"} aria-describedby={describedBy(field)}>
-      <legend className="field__label">{field.label}</legend>
-      <HintAndError field={field} />
+    <Grouped field={field}>
       {field.options.map((option, index) => (
         <label key={option.value} className="choice">
           <input type="radio" name={field.name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={field.value === option.value} /> {option.label}
         </label>
       ))}
-    </fieldset>
+    </Grouped>
   );
 }
 
@@ -121,11 +135,7 @@ function FileField({ field }: { field: Extract<FieldView, { type: "file" }> }) {
   const { t } = useTranslation("apply");
   const id = fieldId(field.name);
   return (
-    <div className={field.error ? "field field--error" : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {field.label}
-      </label>
-      <HintAndError field={field} />
+    <Labelled field={field}>
       {field.file ? (
         <div className="file-current">
           <p>
@@ -152,7 +162,7 @@ function FileField({ field }: { field: Extract<FieldView, { type: "file" }> }) {
         aria-invalid={field.error ? true : undefined}
         aria-describedby={describedBy(field)}
       />
-    </div>
+    </Labelled>
   );
 }
 
@@ -160,9 +170,7 @@ function FileField({ field }: { field: Extract<FieldView, { type: "file" }> }) {
 function GroupField({ field }: { field: Extract<FieldView, { type: "group" }> }) {
   const { t } = useTranslation("apply");
   return (
-    <fieldset className={field.error ? "field field--error group" : "field group"}>
-      <legend className="field__label">{field.label}</legend>
-      <HintAndError field={field} />
+    <Grouped field={field} className="group" isDescribed={false}>
       {field.items.map((item, index) => (
         <fieldset key={index} className="group__item">
           <legend>{t("field.item", { label: field.itemLabel, number: index + 1 })}</legend>
@@ -181,20 +189,16 @@ function GroupField({ field }: { field: Extract<FieldView, { type: "group" }> })
           {t("field.addItem", { label: field.itemLabel })}
         </button>
       ) : null}
-    </fieldset>
+    </Grouped>
   );
 }
 
 const renderers: Renderers = {
   text: (field) =>
     field.isMultiline ? (
-      <div className={field.error ? "field field--error" : "field"}>
-        <label className="field__label" htmlFor={fieldId(field.name)}>
-          {field.label}
-        </label>
-        <HintAndError field={field} />
+      <Labelled field={field}>
         <textarea id={fieldId(field.name)} name={field.name} className="input" rows={4} defaultValue={field.value} aria-invalid={field.error ? true : undefined} aria-describedby={describedBy(field)} />
-      </div>
+      </Labelled>
     ) : (
       <InputField field={field} input={{ type: "text", autoComplete: "off" }} />
     ),

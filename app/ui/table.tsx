@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export interface Column<Row> {
@@ -8,7 +9,21 @@ export interface Column<Row> {
 }
 
 /** A data table: a header row of column names, then one row per item. */
-export function Table<Row>({ columns, rows, rowKey, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string | number; caption?: string }) {
+export function Table<Row>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  empty,
+}: {
+  columns: Column<Row>[];
+  rows: Row[];
+  rowKey: (row: Row) => string | number;
+  caption?: string;
+  /** What to say instead of an empty table. */
+  empty?: ReactNode;
+}) {
+  if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
   return (
     <table className="table">
       {caption ? <caption className="visually-hidden">{caption}</caption> : null}
@@ -34,4 +49,9 @@ export function Table<Row>({ columns, rows, rowKey, caption }: { columns: Column
       </tbody>
     </table>
   );
+}
+
+/** The back office's reference column: the application's reference, linking to the step's page. */
+export function taskColumn<Row extends { id: string; reference: string | null }>(header: string): Column<Row> {
+  return { header, cell: (row) => <Link to={`/staff/tasks/${row.id}`}>{row.reference}</Link>, isLtr: true };
 }
