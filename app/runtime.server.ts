@@ -5,7 +5,6 @@ import { catalogue as productionCatalogue } from "./catalogue/services";
 import type { Catalogue } from "./catalogue/registry";
 import type { Env } from "./env.server";
 import type { ExchangeConfig } from "./exchange/client.server";
-import { applyAgencyLinks, parseAgencyLinkSettings } from "./exchange/links.server";
 import { deriveExchangeKeys, parseAgencyPublicKeys, type ExchangeKeys, type SigningKey } from "./exchange/signing.server";
 import { Pki } from "./certificates/pki.server";
 import { certificateSigningKey } from "./certificates/token.server";

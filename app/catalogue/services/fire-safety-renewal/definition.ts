@@ -2,7 +2,7 @@ import type { FireLicence } from "../../../agencies/kff/contracts";
 import { addDays, addYears, laterOf } from "../../dates";
 import { rule } from "../../rules";
 import { JOIN, type CertificateResult, type ServiceDefinition } from "../../types";
-import { actions, companiesLookup, companyCheck, companyLicencesLookup, crNumbersOf, ends, fireLicenceFeeFils, hazardClasses, premisesText, type Company } from "../shared";
+import { actions, companiesLookup, companyCheck, companyLicencesLookup, ends, fireLicenceFeeFils, hazardClasses, premisesText, type Company } from "../shared";
 
 // Renewal of a fire-safety licence whose premises did not change, by the company's signatory, on
 // the web or at a kiosk. KFF's register and MOCI are checked; the fee is half the new-licence
