@@ -19,6 +19,8 @@ import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/con
 import { getFixedT, getLanguage } from "./i18n/language.server";
 import stylesUrl from "./styles/app.css";
 import { fontFaceCss, preloadFonts } from "./ui/fonts";
+import { IdleGuard } from "./ui/kiosk-idle";
+import { KioskKeyboard } from "./ui/kiosk-keyboard";
 import { KioskHeader, Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer } from "./ui/layout";
 import { useNonce } from "./ui/nonce";
 import { countUnread } from "~/notifications/inbox.server";
@@ -69,7 +71,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const lang: Language = data?.lang ?? defaultLanguage;
   // Kiosk pages (a touch screen in a public place) have their own chrome: no site navigation.
-  const isKiosk = useMatches().some((match) => (match.handle as { chrome?: string } | undefined)?.chrome === "kiosk");
+  const handles = useMatches().map((match) => (match.handle ?? {}) as { chrome?: string; isPersonal?: boolean });
+  const isKiosk = handles.some((handle) => handle.chrome === "kiosk");
+  // A person's own pages at a kiosk end by themselves when nobody touches the screen.
+  const isKioskSession = isKiosk && handles.some((handle) => handle.isPersonal);
   // Marks the document once React has taken over (error pages too), for tests of scripted behaviour.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -88,7 +93,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <I18nextProvider i18n={i18nFor(lang)} key={lang}>
           <SkipLink />
           {isKiosk ? <KioskHeader language={lang} /> : <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />}
+          {isKioskSession ? <IdleGuard /> : null}
           <Main>{children}</Main>
+          {isKiosk ? <KioskKeyboard /> : null}
           {isKiosk ? null : <SiteFooter year={data?.year ?? new Date().getFullYear()} />}
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />

@@ -10,7 +10,7 @@ import { Pki } from "./certificates/pki.server";
 import { certificateSigningKey } from "./certificates/token.server";
 import type { JobDeps } from "./jobs/handlers.server";
 import { outboxSmsProvider } from "./notifications/delivery.server";
-import { simulatedKnet } from "./payments/gateway.server";
+import { simulatedKnet, simulatedTerminal, type PaymentMethod } from "./payments/gateway.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
 
 export interface Runtime {
@@ -39,11 +39,13 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
 }
 
 /**
- * The payment gateway of this deployment: the simulated KNET gateway with the demo data, none
- * otherwise until a bank's gateway is configured (paying then says the service is unavailable).
+ * The payment gateway of this deployment for a method: the simulated KNET gateway (online) and
+ * card terminal (kiosks) with the demo data, none otherwise until a bank's is configured (paying
+ * then says the service is unavailable).
  */
-export function paymentGatewayOf(runtime: Runtime) {
-  return runtime.env.DEMO_DATA ? simulatedKnet(runtime.secrets.gatewayKey) : null;
+export function paymentGatewayOf(runtime: Runtime, method: PaymentMethod = "online") {
+  if (!runtime.env.DEMO_DATA) return null;
+  return method === "terminal" ? simulatedTerminal(runtime.secrets.gatewayKey) : simulatedKnet(runtime.secrets.gatewayKey);
 }
 
 // The start script and the Remix server bundle load this module separately; the runtime is kept

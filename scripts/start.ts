@@ -47,6 +47,8 @@ async function main() {
     res.locals.requestId = requestId;
     res.locals.cspNonce = nonce;
     res.setHeader("X-Request-Id", requestId);
+    // A kiosk prints a PDF from a frame in its own print screen; nothing else may be framed.
+    const isFramable = /^\/kiosk\/(certificates|receipts)\/[^/]+\.pdf$/.test(req.path);
     res.setHeader(
       "Content-Security-Policy",
       [
@@ -59,12 +61,12 @@ async function main() {
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        isFramable ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
       ].join("; "),
     );
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("X-Frame-Options", isFramable ? "SAMEORIGIN" : "DENY");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (env.NODE_ENV === "production" && req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
     res.on("finish", () => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { applications } from "../../db/schema";
+import { applications, certificates } from "../../db/schema";
 
 /** An applicant's drafts, last saved first (one per service: applications_one_draft_idx). */
 export function listDraftsOf(db: Database, personId: string) {
@@ -25,5 +25,15 @@ export function listApplicationsOf(db: Database, personId: string, limit = 50) {
     .from(applications)
     .where(and(eq(applications.applicantPersonId, personId), ne(applications.status, "draft")))
     .orderBy(desc(applications.createdAt))
+    .limit(limit);
+}
+
+/** The valid certificates a person holds, newest first (certificates_holder_idx). */
+export function listCertificatesOf(db: Database, personId: string, limit = 50) {
+  return db
+    .select({ number: certificates.number, serviceId: certificates.serviceId, issuedAt: certificates.issuedAt, expiresAt: certificates.expiresAt })
+    .from(certificates)
+    .where(and(eq(certificates.holderPersonId, personId), eq(certificates.status, "valid")))
+    .orderBy(desc(certificates.issuedAt))
     .limit(limit);
 }

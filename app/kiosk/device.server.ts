@@ -3,6 +3,8 @@ import { getDb, getRuntime } from "../runtime.server";
 import { kioskOfCredential } from "./kiosks.server";
 import { kioskPersonOf } from "./sessions.server";
 import { demoCitizens } from "../../db/seed/demo";
+import { demoPersonasOn } from "../../db/seed/registries";
+import { kuwaitToday } from "../engine/engine.server";
 
 /** The device credential of an enrolled kiosk's browser: httpOnly, for the kiosk pages only. */
 export function kioskCookie() {
@@ -51,8 +53,18 @@ export async function requireKioskPerson(request: Request) {
 /** Nothing of a kiosk page may be kept by the browser: the next person must not get it back. */
 export const kioskNoStore = { "Cache-Control": "no-store, max-age=0", Pragma: "no-cache" };
 
-/** The demo's cards for the simulated reader (with the demo data only): the demo citizens. */
+/** The demo's cards for the simulated reader (with the demo data only): the demo citizens, and the company signatories the kiosk's services are for. */
 export function demoCards(language: "ar" | "en"): { civilId: string; name: string }[] | null {
   if (!getRuntime().env.DEMO_DATA) return null;
-  return demoCitizens.map((citizen) => ({ civilId: citizen.civilId, name: language === "ar" ? citizen.nameAr : citizen.nameEn }));
+  const signatories = Object.entries(demoPersonasOn(kuwaitToday())).flatMap(([key, persona]) => (key.startsWith("F") ? [persona] : []));
+  const cards = new Map([...demoCitizens, ...signatories].map((person) => [person.civilId, language === "ar" ? person.nameAr : person.nameEn]));
+  return [...cards].map(([civilId, name]) => ({ civilId, name }));
+}
+
+/** The services offered at kiosks (marked kiosk-enabled in the catalogue), in the page's language. */
+export function kioskServices(language: "ar" | "en") {
+  return getRuntime()
+    .catalogue.services
+    .filter((service) => service.channels.includes("kiosk"))
+    .map((service) => ({ id: service.id, title: service.title[language], summary: service.summary[language] }));
 }

@@ -1,8 +1,12 @@
 import crypto from "node:crypto";
 
 // The payment gateway as the portal sees it: where to send the payer, and how to read (and
-// trust) what the gateway sends back. The embedded default has a simulated KNET gateway with
-// its own pages (/gateway/knet); a deployment plugs in the bank's.
+// trust) what the gateway sends back. Two methods: online (KNET, on the web) and the card
+// terminal of a kiosk. The embedded default simulates both with pages of their own
+// (/gateway/knet, /kiosk/terminal); a deployment plugs in the bank's.
+
+/** How the payer pays: online through the bank's pages, or at a kiosk's card terminal. */
+export type PaymentMethod = "online" | "terminal";
 
 export type GatewayOutcome = "paid" | "declined" | "cancelled";
 
@@ -17,6 +21,7 @@ export interface GatewayAnswer {
 
 export interface PaymentGateway {
   readonly id: string;
+  readonly method: PaymentMethod;
   /** The address the payer is sent to, to pay this amount for this payment. */
   checkoutUrl(payment: { id: string; amountFils: number }): string;
   /** Reads the gateway's answer from the callback's parameters; null when it is not signed by the gateway. */
@@ -29,22 +34,27 @@ const sign = (key: Buffer, fields: string[]) => crypto.createHmac("sha256", key)
 const isSame = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
- * The simulated KNET gateway: the portal and the gateway share an HMAC key. The checkout link
- * carries the amount signed by the portal (so the gateway's page cannot be made to show another),
- * and the answer comes back signed by the gateway.
+ * A simulated gateway: the portal and the gateway share an HMAC key. The checkout link carries
+ * the amount signed by the portal (so the gateway's page cannot be made to show another), and
+ * the answer comes back signed by the gateway. Every signature names the gateway, so one
+ * gateway's answer is no good at another's callback.
  */
-export function simulatedKnet(key: Buffer): PaymentGateway & {
+function simulatedGateway(
+  key: Buffer,
+  spec: { id: string; method: PaymentMethod; checkoutPath: string; callbackPath: string },
+): PaymentGateway & {
   /** The gateway's side: checks a checkout link, and signs its answer as a callback address. */
   readCheckout(paymentId: string, params: URLSearchParams): { paymentId: string; amountFils: number } | null;
   answerUrl(answer: GatewayAnswer): string;
 } {
-  const checkoutFields = (paymentId: string, amountFils: number) => ["checkout", paymentId, String(amountFils)];
-  const answerFields = (answer: GatewayAnswer) => ["answer", answer.paymentId, answer.outcome, String(answer.amountFils), answer.gatewayReference];
+  const checkoutFields = (paymentId: string, amountFils: number) => [spec.id, "checkout", paymentId, String(amountFils)];
+  const answerFields = (answer: GatewayAnswer) => [spec.id, "answer", answer.paymentId, answer.outcome, String(answer.amountFils), answer.gatewayReference];
   return {
-    id: "knet",
+    id: spec.id,
+    method: spec.method,
     checkoutUrl(payment) {
       const params = new URLSearchParams({ amount: String(payment.amountFils), sig: sign(key, checkoutFields(payment.id, payment.amountFils)) });
-      return `/gateway/knet/${payment.id}?${params}`;
+      return `${spec.checkoutPath}/${payment.id}?${params}`;
     },
     readCheckout(paymentId, params) {
       const amountFils = Number(params.get("amount"));
@@ -60,7 +70,7 @@ export function simulatedKnet(key: Buffer): PaymentGateway & {
         ref: answer.gatewayReference,
         sig: sign(key, answerFields(answer)),
       });
-      return `/payments/knet/callback?${params}`;
+      return `${spec.callbackPath}?${params}`;
     },
     readAnswer(params) {
       const outcome = params.get("result") as GatewayOutcome;
@@ -69,4 +79,15 @@ export function simulatedKnet(key: Buffer): PaymentGateway & {
       return isSame(params.get("sig") ?? "", sign(key, answerFields(answer))) ? answer : null;
     },
   };
+}
+
+/** The simulated KNET gateway, for paying on the web. */
+export const simulatedKnet = (key: Buffer) => simulatedGateway(key, { id: "knet", method: "online", checkoutPath: "/gateway/knet", callbackPath: "/payments/knet/callback" });
+
+/** The simulated card terminal of a kiosk: the kiosk's screen stands in for the terminal's answer. */
+export const simulatedTerminal = (key: Buffer) => simulatedGateway(key, { id: "terminal", method: "terminal", checkoutPath: "/kiosk/terminal", callbackPath: "/kiosk/payments/callback" });
+
+/** A transaction reference as a bank's switch gives one: 15 digits, unique per transaction. */
+export function simulatedReference(): string {
+  return `${crypto.randomInt(100_000, 1_000_000)}${String(crypto.randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
 }

@@ -2,10 +2,13 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
 import { applications, payments, people, stepInstances, type Payment } from "../../db/schema";
+import type { Channel } from "../../db/schema/common";
 import type { Actor } from "../engine/actor";
 import { formatNumber, nextNumber } from "../engine/counters.server";
 import { kuwaitToday, recordPayment, type EngineDeps } from "../engine/engine.server";
+import type { Catalogue } from "../catalogue/registry";
 import type { GatewayAnswer } from "./gateway.server";
+import type { ReceiptDocument } from "./receipt.server";
 
 // Paying a payment step: each attempt is a row (pending, then paid, declined or cancelled as the
 // gateway answers). The gateway's answer is taken once: a repeated callback finds the attempt no
@@ -46,9 +49,10 @@ export type CompletePaymentResult =
 
 /**
  * Takes the gateway's (signature-checked) answer. Paid: a receipt number, and the payment step
- * completes, all in one transaction. Idempotent: the same answer again returns the payment as it is.
+ * completes, all in one transaction; the history names the channel paid on (a kiosk's terminal, or
+ * the web). Idempotent: the same answer again returns the payment as it is.
  */
-export async function completePayment(db: Database, deps: EngineDeps, answer: GatewayAnswer): Promise<CompletePaymentResult> {
+export async function completePayment(db: Database, deps: EngineDeps, answer: GatewayAnswer, channel: Channel = "web"): Promise<CompletePaymentResult> {
   if (!z.uuid().safeParse(answer.paymentId).success) return { ok: false, reason: "unknown-payment" };
   return db.transaction(async (tx): Promise<CompletePaymentResult> => {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, answer.paymentId)).for("update");
@@ -64,7 +68,7 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
         .returning();
       return { ok: true, payment: updated! };
     }
-    const actor: Actor = { accountId: null, role: "applicant", personId: payment.payerPersonId, channel: "web" };
+    const actor: Actor = { accountId: null, role: "applicant", personId: payment.payerPersonId, channel };
     const recorded = await recordPayment(tx, deps, { stepInstanceId: payment.stepInstanceId, amountFils: payment.amountFils, reference: answer.gatewayReference, actor });
     if (!recorded.ok) {
       // Paid twice (two tabs): the step was paid by the other attempt; this one is not taken.
@@ -104,6 +108,22 @@ export async function getOwnPayment(db: Database, personId: string, paymentId: s
     .innerJoin(people, eq(people.id, payments.payerPersonId))
     .where(and(eq(payments.id, paymentId), eq(payments.payerPersonId, personId)));
   return row ?? null;
+}
+
+/** The receipt of a payment this person made, once it is paid: what the receipt PDF shows. */
+export async function getOwnReceipt(db: Database, catalogue: Catalogue, personId: string, paymentId: string): Promise<ReceiptDocument | null> {
+  const found = await getOwnPayment(db, personId, paymentId);
+  if (!found || found.payment.status !== "paid") return null;
+  const service = catalogue.get(found.serviceId, found.serviceVersion);
+  return {
+    receiptNumber: found.payment.receiptNumber!,
+    amountFils: found.payment.amountFils,
+    paidAt: found.payment.completedAt!,
+    gatewayReference: found.payment.gatewayReference ?? "",
+    applicationReference: found.reference ?? "",
+    service: service?.title ?? { ar: found.serviceId, en: found.serviceId },
+    payer: found.payer,
+  };
 }
 
 /** The paid payments of an application, newest first (payments_application_idx). */

@@ -1,11 +1,10 @@
-import crypto from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { simulatedKnet, type GatewayOutcome } from "~/payments/gateway.server";
+import { simulatedKnet, simulatedReference, type GatewayOutcome } from "~/payments/gateway.server";
 import { getRuntime } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
 
@@ -38,9 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent"));
   const outcome: GatewayOutcome = intent === "pay" ? "paid" : intent === "decline" ? "declined" : "cancelled";
-  // KNET's payment id: 15 digits, unique per transaction.
-  const gatewayReference = `${crypto.randomInt(100_000, 1_000_000)}${String(crypto.randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
-  return redirect(knet.answerUrl({ paymentId: checkout.paymentId, outcome, amountFils: checkout.amountFils, gatewayReference }));
+  return redirect(knet.answerUrl({ paymentId: checkout.paymentId, outcome, amountFils: checkout.amountFils, gatewayReference: simulatedReference() }));
 }
 
 export default function KnetGateway() {

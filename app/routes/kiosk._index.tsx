@@ -3,20 +3,20 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPageI18n } from "~/i18n/page.server";
-import { kioskNoStore, requireKioskDevice } from "~/kiosk/device.server";
+import { kioskNoStore, kioskServices, requireKioskDevice } from "~/kiosk/device.server";
 
 export const handle = { chrome: "kiosk" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-/** The kiosk's attract screen: the language, and how to begin (the civil-ID card). */
+/** The kiosk's attract screen: the language, the services offered here, and how to begin (the civil-ID card). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const kiosk = await requireKioskDevice(request);
-  const { t } = await getPageI18n(request);
-  return json({ title: t("kiosk:attract.meta"), location: kiosk.location }, { headers: kioskNoStore });
+  const { lang, t } = await getPageI18n(request);
+  return json({ title: t("kiosk:attract.meta"), location: kiosk.location, services: kioskServices(lang) }, { headers: kioskNoStore });
 }
 
 export default function Attract() {
-  const { location } = useLoaderData<typeof loader>();
+  const { location, services } = useLoaderData<typeof loader>();
   const { t } = useTranslation("kiosk");
   return (
     <div className="kiosk-screen">
@@ -33,9 +33,23 @@ export default function Attract() {
           </Form>
         ))}
       </div>
-      <Link to="/kiosk/sign-in" className="kiosk-button">
-        {t("attract.check")}
-      </Link>
+      {/* Every way in starts with the card: the person's own page then offers all of it. */}
+      <section aria-labelledby="services" className="kiosk-actions">
+        <h2 id="services">{t("attract.services")}</h2>
+        {services.map((service) => (
+          <Link key={service.id} to="/kiosk/sign-in" className="kiosk-button">
+            {t("attract.start", { service: service.title })}
+          </Link>
+        ))}
+      </section>
+      <div className="kiosk-actions">
+        <Link to="/kiosk/sign-in" className="kiosk-button kiosk-button--secondary">
+          {t("attract.check")}
+        </Link>
+        <Link to="/kiosk/sign-in" className="kiosk-button kiosk-button--secondary">
+          {t("attract.print")}
+        </Link>
+      </div>
       <p className="kiosk-note">{t("attract.card")}</p>
       <p className="muted">{location}</p>
     </div>

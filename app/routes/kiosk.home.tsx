@@ -1,103 +1,97 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
-import { listApplicationsOf } from "~/engine/lists.server";
+import { startDraft } from "~/engine/drafts.server";
+import { listApplicationsOf, listCertificatesOf, listDraftsOf } from "~/engine/lists.server";
 import { formatDate } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
+import { kioskNoStore, kioskServices, requireKioskPerson } from "~/kiosk/device.server";
+import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { people } from "../../db/schema";
-import { getDb, getRuntime } from "~/runtime.server";
-import { eq } from "drizzle-orm";
 
-export const handle = { chrome: "kiosk" };
+export const handle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-/** The signed-in person at the kiosk: their applications and where each stands, and "finish". */
+/** The signed-in person at the kiosk: the services to start, their applications, their certificates to print, and "finish". */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await requireKioskPerson(request);
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
   const { catalogue } = getRuntime();
-  const [[person], applications] = await Promise.all([db.select({ nameAr: people.nameAr, nameEn: people.nameEn }).from(people).where(eq(people.id, session.personId)), listApplicationsOf(db, session.personId, 20)]);
+  const titleOf = (serviceId: string, version?: number) => catalogue.get(serviceId, version)?.title[lang] ?? serviceId;
+  const [[person], drafts, applications, certificates] = await Promise.all([
+    db.select({ nameAr: people.nameAr, nameEn: people.nameEn }).from(people).where(eq(people.id, session.personId)),
+    listDraftsOf(db, session.personId),
+    listApplicationsOf(db, session.personId, 20),
+    listCertificatesOf(db, session.personId, 20),
+  ]);
+  const services = kioskServices(lang);
+  const draftOf = new Map(drafts.map((draft) => [draft.serviceId, draft.id]));
   return json(
     {
       title: t("kiosk:home.meta"),
       name: lang === "ar" ? person!.nameAr : person!.nameEn,
+      services: services.map((service) => ({ ...service, draftId: draftOf.get(service.id) ?? null })),
       applications: applications.map((application) => ({
         id: application.id,
         reference: application.reference ?? "",
-        service: catalogue.get(application.serviceId, application.serviceVersion)?.title[lang] ?? application.serviceId,
+        service: titleOf(application.serviceId, application.serviceVersion),
         status: application.status,
         submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
+      })),
+      certificates: certificates.map((certificate) => ({
+        number: certificate.number,
+        service: titleOf(certificate.serviceId),
+        issued: formatDate(certificate.issuedAt, lang),
       })),
     },
     { headers: kioskNoStore },
   );
 }
 
-const IDLE_MS = 60_000;
-const COUNTDOWN_S = 20;
-
-/** After a minute without a touch, a 20-second countdown; then the session ends (as "finish" does). */
-function IdleGuard() {
-  const { t } = useTranslation("kiosk");
-  // The countdown runs to a moment, not by ticks: a sleeping or throttled screen still ends on time.
-  const [endsAt, setEndsAt] = useState<number | null>(null);
-  const [left, setLeft] = useState(COUNTDOWN_S);
-  const finish = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    let idle = setTimeout(() => setEndsAt(Date.now() + COUNTDOWN_S * 1000), IDLE_MS);
-    const touched = () => {
-      clearTimeout(idle);
-      setEndsAt(null);
-      idle = setTimeout(() => setEndsAt(Date.now() + COUNTDOWN_S * 1000), IDLE_MS);
-    };
-    const events = ["pointerdown", "keydown", "touchstart"] as const;
-    events.forEach((name) => window.addEventListener(name, touched));
-    return () => {
-      clearTimeout(idle);
-      events.forEach((name) => window.removeEventListener(name, touched));
-    };
-  }, []);
-  useEffect(() => {
-    if (endsAt === null) return;
-    const tick = () => {
-      const remaining = Math.ceil((endsAt - Date.now()) / 1000);
-      setLeft(Math.max(0, remaining));
-      if (remaining <= 0) finish.current?.requestSubmit();
-    };
-    tick();
-    const timer = setInterval(tick, 250);
-    return () => clearInterval(timer);
-  }, [endsAt]);
-  return (
-    <>
-      <Form method="post" action="/kiosk/finish" ref={finish} hidden>
-        <input type="hidden" name="reason" value="idle" />
-      </Form>
-      {endsAt !== null && left > 0 ? (
-        <div className="kiosk-idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
-          <h2 id="idle-title">{t("idle.title")}</h2>
-          <p id="idle-body">{t("idle.body", { count: left })}</p>
-          <button type="button" className="kiosk-button">
-            {t("idle.stay")}
-          </button>
-        </div>
-      ) : null}
-    </>
-  );
+/** Starts (or resumes) an application for a kiosk service. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { session } = await requireKioskPerson(request);
+  const form = await request.formData();
+  const runtime = getRuntime();
+  const started = await startDraft(getDb(), jobDepsOf(runtime), {
+    serviceId: String(form.get("service") ?? ""),
+    person: { id: session.personId, civilId: session.civilId },
+    accountId: null,
+    actor: { accountId: null, role: "applicant", personId: session.personId, channel: "kiosk" },
+  });
+  if (!started.ok) throw new Response("Not Found", { status: 404 });
+  return redirect(`/kiosk/apply/${started.draftId}`);
 }
 
 export default function KioskHome() {
-  const { name, applications } = useLoaderData<typeof loader>();
+  const { name, services, applications, certificates } = useLoaderData<typeof loader>();
   const { t } = useTranslation("kiosk");
   const { t: tDashboard } = useTranslation("dashboard");
   return (
     <div className="kiosk-screen">
-      <IdleGuard />
       <h1>{t("home.greeting", { name })}</h1>
+      <section aria-labelledby="services">
+        <h2 id="services">{t("home.services")}</h2>
+        <ul className="kiosk-list">
+          {services.map((service) => (
+            <li key={service.id}>
+              <p>
+                <strong>{service.title}</strong>
+              </p>
+              <p>{service.summary}</p>
+              <Form method="post">
+                <input type="hidden" name="service" value={service.id} />
+                <button type="submit" className="kiosk-button">
+                  {service.draftId ? t("home.resume", { service: service.title }) : t("home.start", { service: service.title })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="applications">
         <h2 id="applications">{t("home.applications")}</h2>
         {applications.length === 0 ? (
@@ -112,6 +106,29 @@ export default function KioskHome() {
                 <p>
                   <span className={`badge badge--status-${application.status}`}>{tDashboard(`applications.statuses.${application.status}`)}</span> {t("home.submitted", { date: application.submitted })}
                 </p>
+                <Link to={`/kiosk/applications/${application.id}`} className="kiosk-button kiosk-button--secondary">
+                  {t("home.open", { reference: application.reference })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="certificates">
+        <h2 id="certificates">{t("home.certificates")}</h2>
+        {certificates.length === 0 ? (
+          <p>{t("home.noCertificates")}</p>
+        ) : (
+          <ul className="kiosk-list">
+            {certificates.map((certificate) => (
+              <li key={certificate.number}>
+                <p>
+                  <strong>{certificate.service}</strong> <bdi dir="ltr">{certificate.number}</bdi>
+                </p>
+                <p>{t("home.issued", { date: certificate.issued })}</p>
+                <Link to={`/kiosk/print/certificate/${certificate.number}`} className="kiosk-button kiosk-button--secondary">
+                  {t("print.certificateAction", { number: certificate.number })}
+                </Link>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldView } from "~/catalogue/field-view";
+import type { ApplyChannel } from "~/engine/apply-paths";
 import { fieldId } from "./form";
 
 // One renderer per field type of the service definitions (the DEFRA pattern): a page is a list
@@ -130,10 +131,23 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
   );
 }
 
+/** Where the form is filled in: a kiosk has no files to attach (and no downloads). */
+export const FormChannelContext = createContext<ApplyChannel>("web");
+
 /** A file: what is attached already (to view, keep, replace or remove), and the input to choose one. */
 function FileField({ field }: { field: Extract<FieldView, { type: "file" }> }) {
   const { t } = useTranslation("apply");
+  const channel = useContext(FormChannelContext);
   const id = fieldId(field.name);
+  if (channel === "kiosk") {
+    return (
+      <Labelled field={field}>
+        <p id={id} className="notice">
+          {field.file ? t("field.kioskAttached", { name: field.file.name }) : t("field.kioskFile")}
+        </p>
+      </Labelled>
+    );
+  }
   return (
     <Labelled field={field}>
       {field.file ? (

@@ -1,12 +1,14 @@
 import crypto from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
+import type { Browser, Page } from "playwright-core";
 import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, useBrowser, visit, waitForHydration } from "../setup/browser";
 
 // Kiosk terminals, from the administrator's page to the kiosk's browser (portrait 1080×1920):
 // register, enrol with the one-time code, the heartbeat, revoke.
 
 const baseUrl = inject("baseUrl");
+const shot = (page: Page, name: string) => page.screenshot({ path: `tests/.artifacts/screenshots/kiosk-${name}-ar-portrait.png`, fullPage: true });
 
 describe.skipIf(!hasChromium)("kiosk terminals", () => {
   const browser = useBrowser();
@@ -162,4 +164,115 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     expect(errors, "errors in the kiosk's pages").toEqual([]);
     await admin.close();
   });
+
+  it("a signatory renews a fire-safety licence at a kiosk: the on-screen keyboard, card and PIN, the form, the terminal (declined, then paid), the receipt and the certificate printed", async () => {
+    const { kioskContext, kiosk, errors, admin } = await enrolledKiosk(browser(), "مركز خدمة الجهراء");
+    await admin.close();
+    await kiosk.goto(`${baseUrl}/kiosk`);
+    await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
+    await kiosk.getByRole("link", { name: "بدء الخدمة: تجديد ترخيص الوقاية من الحريق" }).click();
+    await expectHeading(kiosk, "أدخل بطاقتك المدنية");
+    await kiosk.getByRole("button", { name: "إدخال بطاقة ناصر حمد المري" }).click();
+    await expectHeading(kiosk, "أدخل الرقم السري للبطاقة");
+    await waitForHydration(kiosk);
+    for (const digit of "1234") await kiosk.getByRole("button", { name: digit, exact: true }).click();
+    await kiosk.getByRole("button", { name: "دخول", exact: true }).click();
+    await expectHeading(kiosk, "مرحبًا، ناصر حمد المري");
+    await expectNoAxeViolations(kiosk);
+    await shot(kiosk, "signatory-home");
+
+    // The form, in the kiosk's chrome: the licence, the declaration, check and submit.
+    await kiosk.getByRole("button", { name: "بدء طلب تجديد ترخيص الوقاية من الحريق" }).click();
+    await expectHeading(kiosk, "الترخيص المراد تجديده");
+    await kiosk.getByRole("button", { name: "حفظ ومتابعة", exact: true }).click();
+    await expectText(kiosk, "اختر الترخيص");
+    await expectNoAxeViolations(kiosk);
+    await kiosk.getByRole("radio", { name: /FSL-2025-000512/ }).check();
+    await kiosk.getByLabel(/أقر بأنه لم يطرأ على المنشأة/).check();
+    await shot(kiosk, "renewal-form");
+    await kiosk.getByRole("button", { name: "حفظ ومتابعة", exact: true }).click();
+    await kiosk.waitForURL(/\/kiosk\/apply\/[^/]+\/check$/);
+    await expectNoAxeViolations(kiosk);
+    await kiosk.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
+    await kiosk.getByRole("button", { name: "تقديم الطلب" }).click();
+    await kiosk.waitForURL(/\/kiosk\/applications\//);
+
+    // The fee, at the card terminal: declined first (nothing paid), then approved.
+    await kiosk.getByRole("heading", { name: "سداد الرسوم" }).waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(kiosk);
+    await shot(kiosk, "renewal-pay");
+    await kiosk.getByRole("button", { name: /^الدفع بالبطاقة المصرفية/ }).click();
+    await expectHeading(kiosk, "الدفع بالبطاقة المصرفية");
+    await expectNoAxeViolations(kiosk);
+    await shot(kiosk, "terminal");
+    await kiosk.getByRole("button", { name: "رفض العملية" }).click();
+    await expectText(kiosk, "رُفضت العملية من جهاز الدفع، ولم يُخصم أي مبلغ. يمكنك المحاولة مرة أخرى ببطاقة أخرى.");
+    await kiosk.getByRole("button", { name: /^الدفع بالبطاقة المصرفية/ }).click();
+    await kiosk.getByRole("button", { name: "قبول العملية" }).click();
+    await expectText(kiosk, "تم السداد بنجاح. يمكنك طباعة الإيصال أدناه.");
+
+    // The receipt goes to the printer from the print screen.
+    const [receipt] = await Promise.all([kiosk.waitForResponse(/\/kiosk\/receipts\/[^/]+\.pdf/), kiosk.getByRole("link", { name: /^طباعة الإيصال RCP-/ }).click()]);
+    expect(receipt.status()).toBe(200);
+    expect(receipt.headers()["content-type"]).toBe("application/pdf");
+    await expectHeading(kiosk, `طباعة الإيصال ${(await kiosk.locator("h1 bdi, h1").first().textContent())!.replace("طباعة الإيصال ", "")}`);
+    await kiosk.locator("[data-print-state=sent]").waitFor();
+    await expectText(kiosk, "أُرسل المستند إلى الطابعة. استلمه من فتحة الطابعة أسفل الشاشة.");
+    expect(await kiosk.evaluate(() => (window as unknown as { printed?: string[] }).printed)).toEqual(["application/pdf"]);
+    await expectNoAxeViolations(kiosk, { exclude: ".kiosk-print-frame" });
+    await shot(kiosk, "print-receipt");
+    await kiosk.getByRole("link", { name: "العودة" }).click();
+
+    // Straight through: the renewed licence is issued in seconds; the page looks again by itself.
+    await kiosk.getByRole("link", { name: /^طباعة الشهادة FSR-/ }).waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(kiosk);
+    await shot(kiosk, "renewal-approved");
+    const [certificate] = await Promise.all([kiosk.waitForResponse(/\/kiosk\/certificates\/FSR-[^/]+\.pdf/), kiosk.getByRole("link", { name: /^طباعة الشهادة FSR-/ }).click()]);
+    expect(certificate.status()).toBe(200);
+    await kiosk.locator("[data-print-state=sent]").waitFor();
+    expect(await kiosk.evaluate(() => (window as unknown as { printed?: string[] }).printed)).toEqual(["application/pdf", "application/pdf"]); // the receipt, then the certificate (one page, navigated in place)
+    await shot(kiosk, "print-certificate");
+    await kiosk.getByRole("button", { name: "إنهاء واستلام البطاقة" }).click();
+    await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
+    await kioskContext.close();
+    expect(errors, "errors in the kiosk's pages").toEqual([]);
+  });
 });
+
+/** A kiosk registered by the administrator and enrolled in a portrait browser, its code typed on the on-screen keyboard. */
+async function enrolledKiosk(browser: Browser, name: string) {
+  const admin = await newPage(browser);
+  await signInStaffInArabic(admin.page, baseUrl, "admin", DEMO_PASSWORD, demoStaff.find((s) => s.username === "admin")!.totpSecret!);
+  await visit(admin.page, `${baseUrl}/staff/kiosks`);
+  await admin.page.getByLabel("الاسم").fill(name);
+  await admin.page.getByLabel("المحافظة").selectOption("jahra");
+  await admin.page.getByLabel("الموقع").fill("الصالة الرئيسية");
+  await admin.page.getByRole("button", { name: "قيد الجهاز" }).click();
+  const code = (await admin.page.getByTestId("enrolment-code").textContent())!.trim();
+  const kioskContext = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+  // The kiosk's printer: headless Chromium has none (printing a PDF there crashes the page), so
+  // each frame's print() is counted on the top page instead, with the frame's document type.
+  await kioskContext.addInitScript(() => {
+    window.print = () => {
+      const top = window.top as unknown as { printed?: string[] };
+      top.printed = [...(top.printed ?? []), window === window.top ? "page" : document.contentType];
+    };
+  });
+  const kiosk = await kioskContext.newPage();
+  const errors: string[] = [];
+  kiosk.on("pageerror", (error) => errors.push(error.message));
+  await kiosk.goto(`${baseUrl}/kiosk/enrol`);
+  await waitForHydration(kiosk);
+  await kiosk.getByLabel("رمز التسجيل").click();
+  const keyboard = kiosk.getByRole("group", { name: "لوحة المفاتيح الإنجليزية" });
+  await keyboard.waitFor();
+  await expectNoAxeViolations(kiosk);
+  await shot(kiosk, "keyboard");
+  for (const letter of code) await keyboard.getByRole("button", { name: letter, exact: true }).click();
+  expect(await kiosk.getByLabel("رمز التسجيل").inputValue()).toBe(code);
+  await keyboard.getByRole("button", { name: "تم" }).click();
+  await keyboard.waitFor({ state: "detached" });
+  await kiosk.getByRole("button", { name: "تسجيل الجهاز" }).click();
+  await expectText(kiosk, `سُجّل هذا المتصفح بوصفه جهاز الخدمة الذاتية ${name} (الصالة الرئيسية).`);
+  return { kioskContext, kiosk, errors, admin };
+}

@@ -1,0 +1,181 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { applicantStepViews } from "~/engine/applicant-actions.server";
+import { getOwnApplication } from "~/engine/applicant-view.server";
+import { i18nFor } from "~/i18n/config";
+import { formatDate, formatMoney } from "~/i18n/format";
+import { getPageI18n } from "~/i18n/page.server";
+import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
+import { listPaidPayments, startPayment } from "~/payments/payments.server";
+import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
+import { Notice } from "~/ui/fields";
+import type { ApplicationStatus } from "../../db/schema";
+
+export const handle = { chrome: "kiosk", isPersonal: true };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+/** What the kiosk says of a payment that did not go through: the terminal's answer, or why it could not start. */
+const paymentNotices = ["paid", "declined", "cancelled", "unavailable", "nothing"] as const;
+type PaymentNotice = (typeof paymentNotices)[number];
+
+async function pageData(request: Request, applicationId: string, notice: PaymentNotice | null) {
+  const { session } = await requireKioskPerson(request);
+  const { lang, t } = await getPageI18n(request);
+  const db = getDb();
+  const found = await getOwnApplication(db, getRuntime().catalogue, session.personId, applicationId);
+  if (!found) throw new Response("Not Found", { status: 404 });
+  if (found.application.status === "draft") throw redirect(`/kiosk/apply/${found.application.id}`);
+  const { application, service, openSteps, reasons, certificate } = found;
+  const paid = await listPaidPayments(db, application.id);
+  const yours = applicantStepViews(found, session.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"));
+  return {
+    title: t("kiosk:application.meta", { reference: application.reference ?? "" }),
+    id: application.id,
+    reference: application.reference ?? "",
+    service: service?.title[lang] ?? application.serviceId,
+    status: application.status as ApplicationStatus,
+    submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
+    payment: yours.flatMap((step) => (step.kind === "payment" ? [{ amount: step.amount }] : []))[0] ?? null,
+    // Other things the applicant must do (a document, a slot) need the web portal's pages.
+    hasWebOnlySteps: yours.some((step) => step.kind !== "payment"),
+    isWaitingForAgencies: application.status === "in-progress" && yours.length === 0,
+    openSteps: openSteps.filter((step) => !step.isYours).map((step) => ({ id: step.id, title: step.title[lang] })),
+    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang) })),
+    reasons: reasons.map((reason) => reason[lang]),
+    certificate: certificate?.status === "valid" ? certificate.number : null,
+    notice,
+  };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const notice = new URL(request.url).searchParams.get("payment");
+  return json(await pageData(request, params.id ?? "", paymentNotices.find((known) => known === notice) ?? null), { headers: kioskNoStore });
+}
+
+/** Pay at the kiosk's card terminal. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session } = await requireKioskPerson(request);
+  const applicationId = params.id ?? "";
+  const gateway = paymentGatewayOf(getRuntime(), "terminal");
+  if (!gateway) return json(await pageData(request, applicationId, "unavailable"), { status: 503, headers: kioskNoStore });
+  const started = await startPayment(getDb(), { applicationId, personId: session.personId, gateway: gateway.id });
+  if (!started.ok) return json(await pageData(request, applicationId, "nothing"), { status: 409, headers: kioskNoStore });
+  return redirect(gateway.checkoutUrl(started.payment));
+}
+
+/** While the agencies work on it (a few seconds for a renewal that goes straight through), the page looks again by itself. */
+function useRefreshWhile(isWaiting: boolean) {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!isWaiting) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [isWaiting, revalidator]);
+}
+
+export default function KioskApplication() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation("kiosk");
+  const { t: tDashboard } = useTranslation("dashboard");
+  useRefreshWhile(data.isWaitingForAgencies);
+  return (
+    <div className="kiosk-screen">
+      <p className="muted">{data.service}</p>
+      <h1>
+        <bdi dir="ltr">{data.reference}</bdi>
+      </h1>
+      <p className="lead">
+        <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span> {t("home.submitted", { date: data.submitted })}
+      </p>
+      {data.notice ? (
+        <div className="notice" role="alert">
+          <p>{t(`application.notices.${data.notice}`)}</p>
+        </div>
+      ) : null}
+
+      {data.certificate ? (
+        <section aria-labelledby="certificate" className="kiosk-panel">
+          <h2 id="certificate">{t("application.certificateTitle")}</h2>
+          <p>{t("application.certificateLead", { number: data.certificate })}</p>
+          <Link to={`/kiosk/print/certificate/${data.certificate}`} className="kiosk-button">
+            {t("print.certificateAction", { number: data.certificate })}
+          </Link>
+        </section>
+      ) : null}
+
+      {data.payment ? (
+        <section aria-labelledby="pay" className="kiosk-panel">
+          <h2 id="pay">{t("application.payTitle")}</h2>
+          <p className="kiosk-amount">{data.payment.amount}</p>
+          <p>{t("application.payLead")}</p>
+          <Form method="post">
+            <button type="submit" className="kiosk-button">
+              {t("application.pay", { amount: data.payment.amount })}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {data.hasWebOnlySteps ? <Notice>{t("application.onTheWeb")}</Notice> : null}
+
+      {data.isWaitingForAgencies ? (
+        <section aria-labelledby="waiting" className="kiosk-panel">
+          <h2 id="waiting">{t("application.waitingTitle")}</h2>
+          <ul>
+            {data.openSteps.map((step) => (
+              <li key={step.id}>{step.title}</li>
+            ))}
+          </ul>
+          <p className="muted" role="status">
+            {t("application.waitingLead")}
+          </p>
+        </section>
+      ) : null}
+
+      {data.reasons.length ? (
+        <section aria-labelledby="reasons" className="kiosk-panel">
+          <h2 id="reasons">{t("application.reasons")}</h2>
+          <ul>
+            {data.reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.receipts.length ? (
+        <section aria-labelledby="receipts">
+          <h2 id="receipts">{t("application.receipts")}</h2>
+          <ul className="kiosk-list">
+            {data.receipts.map((receipt) => (
+              <li key={receipt.id}>
+                <p>
+                  <bdi dir="ltr">{receipt.number}</bdi> · {receipt.amount}
+                </p>
+                <Link to={`/kiosk/print/receipt/${receipt.id}`} className="kiosk-button kiosk-button--secondary">
+                  {t("print.receiptAction", { number: receipt.number })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <div className="kiosk-actions">
+        <Link to="/kiosk/home" className="kiosk-button kiosk-button--secondary">
+          {t("application.back")}
+        </Link>
+        <Form method="post" action="/kiosk/finish">
+          <button type="submit" className="kiosk-button">
+            {t("home.finish")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { formPageAction, formPageData } from "~/applying/form-page.server";
+import { kioskNoStore } from "~/kiosk/device.server";
+import { FormPage } from "~/ui/form-page";
+
+// A page of the application form at a kiosk: the web's page, in the kiosk's chrome, never cached.
+
+export const handle = { chrome: "kiosk", isPersonal: true };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return json(await formPageData(request, params, "kiosk"), { headers: kioskNoStore });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const acted = await formPageAction(request, params, "kiosk");
+  return acted instanceof Response ? acted : json(acted.data, { status: acted.status, headers: kioskNoStore });
+}
+
+export default FormPage;

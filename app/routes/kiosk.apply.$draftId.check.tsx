@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { checkPageAction, checkPageData } from "~/applying/check-page.server";
+import { kioskNoStore } from "~/kiosk/device.server";
+import { CheckAnswers } from "~/ui/check-answers";
+
+export const handle = { chrome: "kiosk", isPersonal: true };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return json(await checkPageData(request, params, "kiosk"), { headers: kioskNoStore });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return checkPageAction(request, params, "kiosk");
+}
+
+export default CheckAnswers;
