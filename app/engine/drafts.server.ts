@@ -163,7 +163,9 @@ export type PageSaveResult =
 export async function saveDraftPage(db: Database, draft: Draft, page: FormPage, received: MultipartForm): Promise<PageSaveResult> {
   const { application } = draft;
   const facts = factsOf(application, draft.civilId);
-  const fields = visibleFields(page, facts).filter((field) => !field.prefill);
+  // Which fields apply follows what was just chosen on this page (a choice that shows another field).
+  const posted = rawValuesOf(page.fields.filter((field) => !field.prefill), received.form);
+  const fields = visibleFields(page, { ...facts, answers: { ...application.answers, ...posted } }).filter((field) => !field.prefill);
   const files = await receiveFiles(db, { ownerPersonId: application.applicantPersonId, applicationId: application.id, fields, saved: application.answers, received });
   const { problems, answers: fileAnswers, cleared, replaced } = files;
   const raw = { ...rawValuesOf(fields, received.form), ...fileAnswers };

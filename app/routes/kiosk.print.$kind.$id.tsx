@@ -69,10 +69,10 @@ export default function PrintScreen() {
   return (
     <div className="kiosk-screen" data-print-state={state}>
       <h1>{t(`print.${kind}Title`, { number })}</h1>
-      <p className="lead" role="status">
+      <p className="kiosk-note" role="status">
         {t(`print.states.${state}`)}
       </p>
-      {isLive ? <iframe ref={frame} key={copy} src={`${pdf}?copy=${copy}`} title={t(`print.${kind}Frame`, { number })} className="kiosk-print-frame" onLoad={print} /> : null}
+      {isLive ? <iframe ref={frame} key={copy} src={`${pdf}?copy=${copy}#toolbar=0&navpanes=0&view=FitH`} title={t(`print.${kind}Frame`, { number })} className="kiosk-print-frame" onLoad={print} /> : null}
       <div className="kiosk-actions">
         <button
           type="button"

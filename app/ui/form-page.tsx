@@ -58,7 +58,7 @@ export function FormPage() {
           {data.returnsToCheck ? t("saveAndCheck") : t("continue")}
         </button>
       </Form>
-      <p className="muted form-note">{t("savedAsYouGo")}</p>
+      <p className="muted form-note">{t(data.channel === "kiosk" ? "savedAtKiosk" : "savedAsYouGo")}</p>
     </div>
   );
 }

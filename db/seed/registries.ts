@@ -193,7 +193,7 @@ export function demoPersonasOn(today: string) {
     F4: { civilId: id.abdullahSaqer, nameAr: "عبدالله محمد الصقر", nameEn: "Abdullah Mohammed Al-Saqer", note: "Al-Deera Bakery: shop licence due in 35 days on a premises with no fire licence" },
     F5: { civilId: id.hessa, nameAr: "حصة عبدالله البحر", nameEn: "Hessa Abdullah Al-Bahar", note: "Al-Warda Ladies' Fashion Boutique: commercial licence expired 40 days ago" },
     F6: { civilId: id.fahadHajri, nameAr: "فهد مبارك الهاجري", nameEn: "Fahad Mubarak Al-Hajri", note: "Al-Shifa Pharmacy: 6 m² sign licence expired 90 days ago (late fee)" },
-    F7: { civilId: id.nasserMarri, nameAr: "ناصر حمد المري", nameEn: "Nasser Hamad Al-Marri", note: "Al-Jahra Car Wash: fire licence due in 12 days, shop licence in 55 (renewals at a kiosk go straight through)" },
+    F7: { civilId: id.nasserMarri, nameAr: "ناصر حمد المري", nameEn: "Nasser Hamad Al-Marri", note: "Al-Jahra Car Wash: fire licence due in 12 days (renewal straight through); shop licence due in 55 days with an unpaid KWD 150 violation (to the clerk)" },
   } as const satisfies Record<string, DemoPersona>;
 }
 

@@ -2,12 +2,13 @@ import crypto from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import type { Browser, Page } from "playwright-core";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, useBrowser, visit, waitForHydration } from "../setup/browser";
+import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit, waitForHydration } from "../setup/browser";
 
 // Kiosk terminals, from the administrator's page to the kiosk's browser (portrait 1080×1920):
 // register, enrol with the one-time code, the heartbeat, revoke.
 
 const baseUrl = inject("baseUrl");
+const shotEn = (page: Page, name: string) => page.screenshot({ path: `tests/.artifacts/screenshots/kiosk-${name}-en-portrait.png`, fullPage: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `tests/.artifacts/screenshots/kiosk-${name}-ar-portrait.png`, fullPage: true });
 
 describe.skipIf(!hasChromium)("kiosk terminals", () => {
@@ -233,6 +234,81 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     expect(await kiosk.evaluate(() => (window as unknown as { printed?: string[] }).printed)).toEqual(["application/pdf", "application/pdf"]); // the receipt, then the certificate (one page, navigated in place)
     await shot(kiosk, "print-certificate");
     await kiosk.getByRole("button", { name: "إنهاء واستلام البطاقة" }).click();
+    await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
+    await kioskContext.close();
+    expect(errors, "errors in the kiosk's pages").toEqual([]);
+  });
+
+  it("in English: a municipal licence renewal at a kiosk, its number typed on the on-screen keyboard, paid and printed", async () => {
+    const { kioskContext, kiosk, errors, admin } = await enrolledKiosk(browser(), "Jahra service centre 2");
+    await admin.close();
+    await kioskContext.addInitScript(() => {
+      window.print = () => undefined;
+    });
+    await kiosk.goto(`${baseUrl}/kiosk`);
+    await kiosk.getByRole("button", { name: "English", exact: true }).click();
+    await expectHeading(kiosk, "Government services, self-service");
+    await expectNoAxeViolations(kiosk);
+    await shotEn(kiosk, "attract");
+    await kiosk.getByRole("link", { name: "Start: Municipal licence renewal" }).click();
+    await kiosk.getByRole("button", { name: "Insert the card of Nasser Hamad Al-Marri" }).click();
+    await waitForHydration(kiosk);
+    for (const digit of "1234") await kiosk.getByRole("button", { name: digit, exact: true }).click();
+    await kiosk.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expectHeading(kiosk, "Welcome, Nasser Hamad Al-Marri");
+    await shotEn(kiosk, "home");
+    await kiosk.getByRole("button", { name: "Start Municipal licence renewal" }).click();
+    await expectHeading(kiosk, "The licence to renew");
+    // "Another licence": the page asks for its number.
+    await kiosk.getByRole("radio", { name: "Another licence (type its number)" }).check();
+    await kiosk.getByRole("button", { name: "Save and continue", exact: true }).click();
+    const number = kiosk.getByLabel("Licence number");
+    await number.click();
+    const keyboard = kiosk.getByRole("group", { name: "English keyboard" });
+    // A wrong key, taken back with Delete.
+    for (const key of "ML-2024-0013988") await keyboard.getByRole("button", { name: key, exact: true }).click();
+    await keyboard.getByRole("button", { name: "Delete" }).click();
+    expect(await number.inputValue()).toBe("ML-2024-001398");
+    await expectNoAxeViolations(kiosk);
+    await shotEn(kiosk, "keyboard");
+    await keyboard.getByRole("button", { name: "Done" }).click();
+    await kiosk.getByRole("button", { name: "Save and continue", exact: true }).click();
+    await expectHeading(kiosk, "How long to renew for");
+    await kiosk.getByLabel("1 year").check();
+    await kiosk.getByRole("button", { name: "Save and continue", exact: true }).click();
+    await kiosk.waitForURL(/\/check$/);
+    await shotEn(kiosk, "check");
+    await kiosk.getByLabel("I confirm the declaration above").check();
+    await kiosk.getByRole("button", { name: "Submit application" }).click();
+    await kiosk.getByRole("button", { name: /^Pay by card/ }).click({ timeout: 30_000 });
+    await shotEn(kiosk, "terminal");
+    await kiosk.getByRole("button", { name: "Approve the payment" }).click();
+    await expectText(kiosk, "Payment made. You can print the receipt below.");
+    // An unpaid violation sends it to the municipality's clerk; the kiosk's page follows by itself.
+    await kiosk.getByRole("heading", { name: "The agencies are working on your application" }).waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(kiosk);
+    await shotEn(kiosk, "waiting");
+    const reference = (await kiosk.locator("h1 bdi").textContent())!.trim();
+    const clerk = await newPage(browser());
+    await signInStaffInArabic(clerk.page, baseUrl, "km.clerk", DEMO_PASSWORD, demoStaff.find((s) => s.username === "km.clerk")!.totpSecret!);
+    await switchLanguage(clerk.page, "en");
+    await visit(clerk.page, `${baseUrl}/staff/inbox?q=${reference}`);
+    await clerk.page.getByRole("link", { name: reference }).click();
+    await clerk.page.getByRole("button", { name: "Claim this step" }).click();
+    await expectText(clerk.page, "You have claimed this step.");
+    await clerk.page.getByRole("button", { name: "Approve the renewal" }).click();
+    await clerk.page.waitForURL(/\/staff\?decided=/);
+    await switchLanguage(clerk.page, "ar");
+    await clerk.close();
+    await kiosk.getByRole("link", { name: /^Print certificate MLR-/ }).waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(kiosk);
+    await shotEn(kiosk, "approved");
+    await kiosk.getByRole("link", { name: /^Print certificate MLR-/ }).click();
+    await kiosk.locator("[data-print-state=sent]").waitFor();
+    await expectText(kiosk, "Sent to the printer. Take it from the printer's slot below the screen.");
+    await shotEn(kiosk, "print");
+    // Finishing leaves nothing of the person, their language included: the next one finds Arabic.
+    await kiosk.getByRole("button", { name: "Finish and take your card" }).click();
     await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
     await kioskContext.close();
     expect(errors, "errors in the kiosk's pages").toEqual([]);

@@ -101,6 +101,18 @@ describe("drafts", () => {
     expect(await ctx.t.db.select().from(uploads).where(eq(uploads.applicationId, draftId))).toEqual([]);
   });
 
+  it("takes a field that the same page's choice shows, in the same save (another licence and its number)", async () => {
+    const who = await applicant();
+    const started = await startDraft(ctx.t.db, ctx.j.h.deps, { serviceId: "municipal-licence-renewal", person: { id: who.person.id, civilId: who.civilId }, accountId: null, actor: { ...who.actor, channel: "kiosk" } });
+    if (!started.ok) throw new Error(started.reason);
+    const draft = () => getDraft(ctx.t.db, catalogue, who.person.id, started.draftId).then((found) => found!);
+    const licencePage = catalogue.get("municipal-licence-renewal")!.pages.find((candidate) => candidate.id === "licence")!;
+    const none = { files: new Map(), tooLarge: new Set<string>() };
+    expect(await saveDraftPage(ctx.t.db, await draft(), licencePage, { ...none, form: form({ licence: "other" }) })).toMatchObject({ ok: false, problems: { otherLicenceNumber: { code: "required" } } });
+    expect(await saveDraftPage(ctx.t.db, await draft(), licencePage, { ...none, form: form({ licence: "other", otherLicenceNumber: "ML-2024-001234" }) })).toMatchObject({ ok: true });
+    expect((await draft()).application).toMatchObject({ channel: "kiosk", answers: { licence: "other", otherLicenceNumber: "ML-2024-001234" } });
+  });
+
   it("submits once, however many times the submission arrives, even at the same moment", async () => {
     const who = await applicant();
     const { draftId } = await begin(who);

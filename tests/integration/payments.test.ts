@@ -1,9 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { simulatedKnet } from "../../app/payments/gateway.server";
+import { simulatedKnet, simulatedTerminal } from "../../app/payments/gateway.server";
+import { printReceiptAtKiosk } from "../../app/kiosk/prints.server";
+import { enrolKiosk, registerKiosk } from "../../app/kiosk/kiosks.server";
 import { completePayment, getOwnPayment, startPayment } from "../../app/payments/payments.server";
 import { renderReceiptPdf } from "../../app/payments/receipt.server";
-import { payments, stepInstances } from "../../db/schema";
+import { applicationEvents, auditEvents, kioskPrints, payments, stepInstances } from "../../db/schema";
 import { catalogue } from "../../app/catalogue/services";
 import { addDays } from "../../app/catalogue/dates";
 import { kuwaitToday } from "../../app/engine/engine.server";
@@ -106,5 +108,41 @@ describe("payments", () => {
     expect(step!.state).toBe("completed");
     // Someone else cannot start a payment on this application.
     expect(await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: await stranger(), gateway: "knet" })).toEqual({ ok: false, reason: "nothing-to-pay" });
+  });
+
+  it("at a kiosk's card terminal: only the terminal's signed answer, the payment on record as made at a kiosk, and the receipt printed there recorded and audited", async () => {
+    const journey = await awaitingPayment();
+    const personId = journey.actor.personId!;
+    const terminal = simulatedTerminal(Buffer.alloc(32, 1));
+    const started = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: terminal.id });
+    if (!started.ok) throw new Error(started.reason);
+    expect(new URL(terminal.checkoutUrl(started.payment), "http://x").pathname).toBe(`/kiosk/terminal/${started.payment.id}`);
+    const answer = { paymentId: started.payment.id, outcome: "paid" as const, amountFils: started.payment.amountFils, gatewayReference: "900800700600500" };
+    const url = new URL(terminal.answerUrl(answer), "http://x");
+    expect(url.pathname).toBe("/kiosk/payments/callback");
+    // The same key, another gateway: KNET's callback does not take the terminal's answer, nor the other way round.
+    expect(knet.readAnswer(url.searchParams)).toBeNull();
+    expect(terminal.readAnswer(new URL(knet.answerUrl(answer), "http://x").searchParams)).toBeNull();
+    const done = await completePayment(ctx.t.db, { catalogue }, terminal.readAnswer(url.searchParams)!, "kiosk");
+    expect(done).toMatchObject({ ok: true, payment: { status: "paid", gateway: "terminal" } });
+    const [paidEvent] = await ctx.t.db
+      .select({ channel: applicationEvents.channel })
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.applicationId, journey.applicationId), eq(applicationEvents.action, "paid")));
+    expect(paidEvent?.channel).toBe("kiosk");
+
+    const { code } = await registerKiosk(ctx.t.db, { name: "Kiosk for receipts", governorate: "jahra", location: "Hall" });
+    const { kiosk } = (await enrolKiosk(ctx.t.db, code))!;
+    const meta = { requestId: "test", ip: null, userAgent: null, channel: "kiosk" as const };
+    const print = (payerId: string) => printReceiptAtKiosk(ctx.t.db, catalogue, { paymentId: started.payment.id, payer: { personId: payerId, nameEn: "Payer" }, kioskId: kiosk.id, meta });
+    expect(await print(await stranger())).toEqual({ ok: false, reason: "not-found" });
+    const printed = await print(personId);
+    if (!printed.ok) throw new Error(printed.reason);
+    expect(printed.pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(printed.receiptNumber).toBe(done.ok ? done.payment.receiptNumber : "");
+    const prints = await ctx.t.db.select().from(kioskPrints).where(eq(kioskPrints.kioskId, kiosk.id));
+    expect(prints).toMatchObject([{ document: printed.receiptNumber, personId }]);
+    const [audited] = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "receipt.printed"), eq(auditEvents.subjectId, started.payment.id)));
+    expect(audited?.details).toMatchObject({ receiptNumber: printed.receiptNumber, kioskId: kiosk.id, copyId: prints[0]!.copyId });
   });
 });
