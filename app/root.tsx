@@ -19,6 +19,7 @@ import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/con
 import { getFixedT, getLanguage } from "./i18n/language.server";
 import stylesUrl from "./styles/app.css";
 import { fontFaceCss, preloadFonts } from "./ui/fonts";
+import { KioskHeartbeat } from "./ui/kiosk-heartbeat";
 import { IdleGuard } from "./ui/kiosk-idle";
 import { KioskKeyboard } from "./ui/kiosk-keyboard";
 import { KioskHeader, Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer } from "./ui/layout";
@@ -71,10 +72,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const lang: Language = data?.lang ?? defaultLanguage;
   // Kiosk pages (a touch screen in a public place) have their own chrome: no site navigation.
-  const handles = useMatches().map((match) => (match.handle ?? {}) as { chrome?: string; isPersonal?: boolean });
+  const handles = useMatches().map((match) => (match.handle ?? {}) as { chrome?: string; isPersonal?: boolean; isEnrolment?: boolean });
   const isKiosk = handles.some((handle) => handle.chrome === "kiosk");
   // A person's own pages at a kiosk end by themselves when nobody touches the screen.
   const isKioskSession = isKiosk && handles.some((handle) => handle.isPersonal);
+  const isEnrolment = handles.some((handle) => handle.isEnrolment);
   // Marks the document once React has taken over (error pages too), for tests of scripted behaviour.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -96,6 +98,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {isKioskSession ? <IdleGuard /> : null}
           <Main>{children}</Main>
           {isKiosk ? <KioskKeyboard /> : null}
+          {isKiosk && !isEnrolment ? <KioskHeartbeat /> : null}
           {isKiosk ? null : <SiteFooter year={data?.year ?? new Date().getFullYear()} />}
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />

@@ -66,9 +66,12 @@ export async function revokeKiosk(db: Database, kioskId: string, now = new Date(
   return rows.length === 1;
 }
 
-/** A kiosk's heartbeat: it is online, with its printer's and paper's status. */
-export async function recordHeartbeat(db: Database, kioskId: string, status: { printer: PrinterStatus; paper: PaperStatus }, now = new Date()): Promise<void> {
-  await db.update(kiosks).set({ lastSeenAt: now, printerStatus: status.printer, paperStatus: status.paper }).where(eq(kiosks.id, kioskId));
+/** A heartbeat: the kiosk is online; the printer and paper as reported (left as they were when not). */
+export async function recordHeartbeat(db: Database, kioskId: string, status: { printer?: PrinterStatus; paper?: PaperStatus }, now = new Date()): Promise<void> {
+  await db
+    .update(kiosks)
+    .set({ lastSeenAt: now, ...(status.printer ? { printerStatus: status.printer } : {}), ...(status.paper ? { paperStatus: status.paper } : {}) })
+    .where(eq(kiosks.id, kioskId));
 }
 
 /** Every kiosk for the administrators, by governorate and name. */

@@ -10,7 +10,7 @@ import { enrolKiosk } from "~/kiosk/kiosks.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 
-export const handle = { chrome: "kiosk" };
+export const handle = { chrome: "kiosk", isEnrolment: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** Enrolling a kiosk's browser with the one-time code an administrator was given; or which kiosk this is. */

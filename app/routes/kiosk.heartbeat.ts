@@ -6,12 +6,13 @@ import { kioskOfRequest } from "~/kiosk/device.server";
 import { recordHeartbeat } from "~/kiosk/kiosks.server";
 import { getDb } from "~/runtime.server";
 
-const HeartbeatSchema = z.object({ printer: z.enum(printerStatuses), paper: z.enum(paperStatuses) });
+const HeartbeatSchema = z.object({ printer: z.enum(printerStatuses).optional(), paper: z.enum(paperStatuses).optional() });
 
 /**
  * A kiosk's heartbeat, every 30 seconds: it is online, and its printer and paper are as said.
- * JSON from the kiosk's browser (its cookie) or its device agent (a bearer credential). A revoked
- * or unknown kiosk gets 401 and stops.
+ * JSON from the kiosk's browser (its cookie; it knows nothing of the printer and sends `{}`) or
+ * its device agent (a bearer credential, with the printer and paper). A revoked or unknown kiosk
+ * gets 401 and stops.
  */
 export async function action({ request }: ActionFunctionArgs) {
   const kiosk = await kioskOfRequest(request);

@@ -8,6 +8,29 @@ import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScre
 // register, enrol with the one-time code, the heartbeat, revoke.
 
 const baseUrl = inject("baseUrl");
+/**
+ * Touch only: every visible control (a link, a button, a field, a choice's label) is at least
+ * 64 CSS px high, and all visible text is at least 20 px. Answers what falls short.
+ */
+async function expectTouchSized(page: Page) {
+  const small = await page.evaluate(() => {
+    const isShown = (element: Element) => {
+      const box = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      return box.width > 1 && box.height > 1 && style.visibility !== "hidden" && !element.closest("[hidden], .visually-hidden");
+    };
+    const name = (element: Element) => `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 40)}"`;
+    const controls = [...document.querySelectorAll("a, button, input, select, textarea")].map((element) =>
+      element instanceof HTMLInputElement && ["radio", "checkbox"].includes(element.type) ? (element.closest("label") ?? element) : element,
+    );
+    const tooSmall = controls.filter((element) => isShown(element) && element.getBoundingClientRect().height < 64).map((element) => `target ${name(element)}: ${Math.round(element.getBoundingClientRect().height)} px`);
+    const texts = [...document.querySelectorAll("main *, header *")].filter((element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()));
+    const tooFine = texts.filter((element) => isShown(element) && parseFloat(getComputedStyle(element).fontSize) < 20).map((element) => `text ${name(element)}: ${getComputedStyle(element).fontSize}`);
+    return [...tooSmall, ...tooFine];
+  });
+  expect(small, `touch sizes on ${page.url()}`).toEqual([]);
+}
+
 const shotEn = (page: Page, name: string) => page.screenshot({ path: `tests/.artifacts/screenshots/kiosk-${name}-en-portrait.png`, fullPage: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: `tests/.artifacts/screenshots/kiosk-${name}-ar-portrait.png`, fullPage: true });
 
@@ -169,7 +192,9 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
   it("a signatory renews a fire-safety licence at a kiosk: the on-screen keyboard, card and PIN, the form, the terminal (declined, then paid), the receipt and the certificate printed", async () => {
     const { kioskContext, kiosk, errors, admin } = await enrolledKiosk(browser(), "مركز خدمة الجهراء");
     await admin.close();
-    await kiosk.goto(`${baseUrl}/kiosk`);
+    // The kiosk's browser beats on every kiosk page.
+    const [beat] = await Promise.all([kiosk.waitForResponse((response) => response.url().endsWith("/kiosk/heartbeat")), kiosk.goto(`${baseUrl}/kiosk`)]);
+    expect(beat.status()).toBe(204);
     await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
     await kiosk.getByRole("link", { name: "بدء الخدمة: تجديد ترخيص الوقاية من الحريق" }).click();
     await expectHeading(kiosk, "أدخل بطاقتك المدنية");
@@ -180,6 +205,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await kiosk.getByRole("button", { name: "دخول", exact: true }).click();
     await expectHeading(kiosk, "مرحبًا، ناصر حمد المري");
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shot(kiosk, "signatory-home");
 
     // The form, in the kiosk's chrome: the licence, the declaration, check and submit.
@@ -188,12 +214,14 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await kiosk.getByRole("button", { name: "حفظ ومتابعة", exact: true }).click();
     await expectText(kiosk, "اختر الترخيص");
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await kiosk.getByRole("radio", { name: /FSL-2025-000512/ }).check();
     await kiosk.getByLabel(/أقر بأنه لم يطرأ على المنشأة/).check();
     await shot(kiosk, "renewal-form");
     await kiosk.getByRole("button", { name: "حفظ ومتابعة", exact: true }).click();
     await kiosk.waitForURL(/\/kiosk\/apply\/[^/]+\/check$/);
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await kiosk.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
     await kiosk.getByRole("button", { name: "تقديم الطلب" }).click();
     await kiosk.waitForURL(/\/kiosk\/applications\//);
@@ -201,10 +229,12 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     // The fee, at the card terminal: declined first (nothing paid), then approved.
     await kiosk.getByRole("heading", { name: "سداد الرسوم" }).waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shot(kiosk, "renewal-pay");
     await kiosk.getByRole("button", { name: /^الدفع بالبطاقة المصرفية/ }).click();
     await expectHeading(kiosk, "الدفع بالبطاقة المصرفية");
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shot(kiosk, "terminal");
     await kiosk.getByRole("button", { name: "رفض العملية" }).click();
     await expectText(kiosk, "رُفضت العملية من جهاز الدفع، ولم يُخصم أي مبلغ. يمكنك المحاولة مرة أخرى ببطاقة أخرى.");
@@ -221,12 +251,14 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectText(kiosk, "أُرسل المستند إلى الطابعة. استلمه من فتحة الطابعة أسفل الشاشة.");
     expect(await kiosk.evaluate(() => (window as unknown as { printed?: string[] }).printed)).toEqual(["application/pdf"]);
     await expectNoAxeViolations(kiosk, { exclude: ".kiosk-print-frame" });
+    await expectTouchSized(kiosk);
     await shot(kiosk, "print-receipt");
     await kiosk.getByRole("link", { name: "العودة" }).click();
 
     // Straight through: the renewed licence is issued in seconds; the page looks again by itself.
     await kiosk.getByRole("link", { name: /^طباعة الشهادة FSR-/ }).waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shot(kiosk, "renewal-approved");
     const [certificate] = await Promise.all([kiosk.waitForResponse(/\/kiosk\/certificates\/FSR-[^/]+\.pdf/), kiosk.getByRole("link", { name: /^طباعة الشهادة FSR-/ }).click()]);
     expect(certificate.status()).toBe(200);
@@ -249,6 +281,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await kiosk.getByRole("button", { name: "English", exact: true }).click();
     await expectHeading(kiosk, "Government services, self-service");
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shotEn(kiosk, "attract");
     await kiosk.getByRole("link", { name: "Start: Municipal licence renewal" }).click();
     await kiosk.getByRole("button", { name: "Insert the card of Nasser Hamad Al-Marri" }).click();
@@ -270,6 +303,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await keyboard.getByRole("button", { name: "Delete" }).click();
     expect(await number.inputValue()).toBe("ML-2024-001398");
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shotEn(kiosk, "keyboard");
     await keyboard.getByRole("button", { name: "Done" }).click();
     await kiosk.getByRole("button", { name: "Save and continue", exact: true }).click();
@@ -287,6 +321,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     // An unpaid violation sends it to the municipality's clerk; the kiosk's page follows by itself.
     await kiosk.getByRole("heading", { name: "The agencies are working on your application" }).waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shotEn(kiosk, "waiting");
     const reference = (await kiosk.locator("h1 bdi").textContent())!.trim();
     const clerk = await newPage(browser());
@@ -302,6 +337,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await clerk.close();
     await kiosk.getByRole("link", { name: /^Print certificate MLR-/ }).waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
     await shotEn(kiosk, "approved");
     await kiosk.getByRole("link", { name: /^Print certificate MLR-/ }).click();
     await kiosk.locator("[data-print-state=sent]").waitFor();
@@ -343,6 +379,7 @@ async function enrolledKiosk(browser: Browser, name: string) {
   const keyboard = kiosk.getByRole("group", { name: "لوحة المفاتيح الإنجليزية" });
   await keyboard.waitFor();
   await expectNoAxeViolations(kiosk);
+    await expectTouchSized(kiosk);
   await shot(kiosk, "keyboard");
   for (const letter of code) await keyboard.getByRole("button", { name: letter, exact: true }).click();
   expect(await kiosk.getByLabel("رمز التسجيل").inputValue()).toBe(code);

@@ -51,6 +51,11 @@ describe("kiosks", () => {
     expect(beating).toMatchObject({ printerStatus: "ready", paperStatus: "low" });
     expect(kioskState(beating!, new Date(now.getTime() + 60_000))).toBe("online");
     expect(kioskState(beating!, new Date(now.getTime() + 121_000))).toBe("silent");
+    // The browser's own beat (it knows nothing of the printer) keeps it online and leaves the agent's report.
+    const later = new Date(now.getTime() + 100_000);
+    await recordHeartbeat(t.db, kiosk.id, {}, later);
+    const [browserBeat] = (await listKiosks(t.db)).filter((row) => row.id === kiosk.id);
+    expect(browserBeat).toMatchObject({ printerStatus: "ready", paperStatus: "low", lastSeenAt: later });
 
     expect(await revokeKiosk(t.db, kiosk.id)).toBe(true);
     expect(await kioskOfCredential(t.db, credential)).toBeNull();
