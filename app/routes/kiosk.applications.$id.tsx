@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { applicantStepViews } from "~/engine/applicant-actions.server";
 import { getOwnApplication } from "~/engine/applicant-view.server";
+import { getTimeline } from "~/engine/history.server";
 import { i18nFor } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
@@ -12,6 +13,7 @@ import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
 import { listPaidPayments, startPayment } from "~/payments/payments.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
+import { Timeline } from "~/ui/timeline";
 import type { ApplicationStatus } from "../../db/schema";
 
 export const handle = { chrome: "kiosk", isPersonal: true };
@@ -29,7 +31,7 @@ async function pageData(request: Request, applicationId: string, notice: Payment
   if (!found) throw new Response("Not Found", { status: 404 });
   if (found.application.status === "draft") throw redirect(`/kiosk/apply/${found.application.id}`);
   const { application, service, openSteps, reasons, certificate } = found;
-  const paid = await listPaidPayments(db, application.id);
+  const [paid, timeline] = await Promise.all([listPaidPayments(db, application.id), getTimeline(db, getRuntime().catalogue, application, lang)]);
   const yours = applicantStepViews(found, session.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"));
   return {
     title: t("kiosk:application.meta", { reference: application.reference ?? "" }),
@@ -46,6 +48,7 @@ async function pageData(request: Request, applicationId: string, notice: Payment
     receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang) })),
     reasons: reasons.map((reason) => reason[lang]),
     certificate: certificate?.status === "valid" ? certificate.number : null,
+    timeline,
     notice,
   };
 }
@@ -69,13 +72,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** While the agencies work on it (a few seconds for a renewal that goes straight through), the page looks again by itself. */
 function useRefreshWhile(isWaiting: boolean) {
   const revalidator = useRevalidator();
+  const latest = useRef(revalidator);
+  latest.current = revalidator;
   useEffect(() => {
     if (!isWaiting) return;
     const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
+      if (latest.current.state === "idle") latest.current.revalidate();
     }, 3000);
     return () => clearInterval(timer);
-  }, [isWaiting, revalidator]);
+  }, [isWaiting]);
 }
 
 export default function KioskApplication() {
@@ -165,6 +170,11 @@ export default function KioskApplication() {
           </ul>
         </section>
       ) : null}
+
+      <section aria-labelledby="history">
+        <h2 id="history">{t("application.history")}</h2>
+        <Timeline entries={data.timeline} />
+      </section>
 
       <div className="kiosk-actions">
         <Link to="/kiosk/home" className="kiosk-button kiosk-button--secondary">

@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const answer = paymentGatewayOf(runtime, "terminal")?.readAnswer(new URL(request.url).searchParams) ?? null;
   if (!answer) throw new Response("Bad Request", { status: 400 });
   const completed = await completePayment(getDb(), { catalogue: runtime.catalogue }, answer, "kiosk");
-  const payment = completed.ok ? completed.payment : completed.payment;
+  const { payment } = completed;
   if (!payment) throw new Response("Bad Request", { status: 400 });
   const notice = payment.status === "paid" ? "paid" : payment.status === "declined" ? "declined" : "cancelled";
   return redirect(`/kiosk/applications/${payment.applicationId}?payment=${notice}`);

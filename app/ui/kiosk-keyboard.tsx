@@ -97,7 +97,8 @@ export function KioskKeyboard() {
   return (
     <div className="kiosk-keyboard" role="group" aria-label={t(`keyboard.${layout}`)} data-layout={layout}>
       {rows[layout].map((row, index) => (
-        <div className="kiosk-keyboard__row" key={index} dir={layout === "ar" ? "rtl" : "ltr"}>
+        // Keys sit where they are on a physical keyboard (ض above ش, on the left), whatever the page's direction.
+        <div className="kiosk-keyboard__row" key={index} dir="ltr">
           {row.map((letter) => key(letter, () => typeInto(field, { insert: letter }), { lang: layout === "ar" ? "ar" : "en" }))}
         </div>
       ))}

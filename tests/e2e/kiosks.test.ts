@@ -305,6 +305,14 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectNoAxeViolations(kiosk);
     await expectTouchSized(kiosk);
     await shotEn(kiosk, "keyboard");
+    // The Arabic layout, and back.
+    await keyboard.getByRole("button", { name: "Switch to Arabic" }).click();
+    const arabic = kiosk.getByRole("group", { name: "Arabic keyboard" });
+    await arabic.getByRole("button", { name: "ض", exact: true }).waitFor();
+    await expectTouchSized(kiosk);
+    await shotEn(kiosk, "keyboard-arabic");
+    await arabic.getByRole("button", { name: "Switch to English" }).click();
+    expect(await number.inputValue()).toBe("ML-2024-001398");
     await keyboard.getByRole("button", { name: "Done" }).click();
     await kiosk.getByRole("button", { name: "Save and continue", exact: true }).click();
     await expectHeading(kiosk, "How long to renew for");
