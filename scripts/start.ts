@@ -159,6 +159,8 @@ function printBanner(url: string, hasDemo: boolean, driver: string, personaLines
       `  Staff sign in at ${url}/staff/sign-in, then enter the code for the TOTP secret`,
       "  (add the secret to an authenticator app, or: node --import tsx scripts/totp.ts <secret>):",
       ...demoStaff.map((s) => `    ${s.username.padEnd(15)} ${(s.totpSecret ?? "(enrols at first sign-in: QR code shown)").padEnd(34)} ${s.roles.map((r) => [r.role, r.agencyId, "position" in r ? r.position : null].filter(Boolean).join(" ")).join(", ")}`),
+      `  A kiosk: admin registers one at ${url}/staff/kiosks; open ${url}/kiosk/enrol in the kiosk's browser`,
+      "  and enter the code. Its simulated card reader lists the demo cards; every card's PIN is 1234.",
     );
   }
   lines.push("");
