@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { FinishButton } from "~/ui/kiosk-idle";
 import { applicantStepViews } from "~/engine/applicant-actions.server";
 import { getOwnApplication } from "~/engine/applicant-view.server";
 import { getTimeline } from "~/engine/history.server";
@@ -180,11 +181,7 @@ export default function KioskApplication() {
         <Link to="/kiosk/home" className="kiosk-button kiosk-button--secondary">
           {t("application.back")}
         </Link>
-        <Form method="post" action="/kiosk/finish">
-          <button type="submit" className="kiosk-button">
-            {t("home.finish")}
-          </button>
-        </Form>
+        <FinishButton />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
+import { FinishButton } from "~/ui/kiosk-idle";
 import { startDraft } from "~/engine/drafts.server";
 import { listApplicationsOf, listCertificatesOf, listDraftsOf } from "~/engine/lists.server";
 import { formatDate } from "~/i18n/format";
@@ -134,11 +135,7 @@ export default function KioskHome() {
           </ul>
         )}
       </section>
-      <Form method="post" action="/kiosk/finish">
-        <button type="submit" className="kiosk-button">
-          {t("home.finish")}
-        </button>
-      </Form>
+      <FinishButton />
     </div>
   );
 }

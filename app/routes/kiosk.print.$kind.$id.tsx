@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FinishButton } from "~/ui/kiosk-idle";
 import { findCertificate } from "~/certificates/certificates.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
@@ -87,11 +88,7 @@ export default function PrintScreen() {
         <Link to={back} className="kiosk-button kiosk-button--secondary">
           {t("print.back")}
         </Link>
-        <Form method="post" action="/kiosk/finish">
-          <button type="submit" className="kiosk-button">
-            {t("home.finish")}
-          </button>
-        </Form>
+        <FinishButton />
       </div>
     </div>
   );

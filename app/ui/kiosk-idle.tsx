@@ -2,6 +2,20 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+// How a person's session at a kiosk ends: "finish", or a minute without a touch and a countdown.
+
+/** "Finish and take your card": ends the session on the server, and the screen returns to the start. */
+export function FinishButton() {
+  const { t } = useTranslation("kiosk");
+  return (
+    <Form method="post" action="/kiosk/finish">
+      <button type="submit" className="kiosk-button">
+        {t("home.finish")}
+      </button>
+    </Form>
+  );
+}
+
 const IDLE_MS = 60_000;
 const COUNTDOWN_S = 20;
 
