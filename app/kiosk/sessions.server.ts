@@ -74,22 +74,37 @@ export async function signInWithPin(db: Database, exchange: ExchangeConfig, kios
   return { ok: true, token };
 }
 
+/** The session of this token at this kiosk, not ended and touched within the idle time. */
+const isLive = (kioskId: string, token: string, now: Date) =>
+  and(
+    eq(kioskSessions.id, sha256(token)),
+    eq(kioskSessions.kioskId, kioskId),
+    isNull(kioskSessions.endedAt),
+    gt(kioskSessions.lastSeenAt, new Date(now.getTime() - KIOSK_IDLE_SECONDS * 1000)),
+  );
+
 /** The person signed in at this kiosk with this token, if the session is live; each use counts as a touch. */
 export async function kioskPersonOf(db: Database, kioskId: string, token: string | null, now = new Date()) {
   if (!token) return null;
   const [session] = await db
     .update(kioskSessions)
     .set({ lastSeenAt: now })
-    .where(
-      and(
-        eq(kioskSessions.id, sha256(token)),
-        eq(kioskSessions.kioskId, kioskId),
-        isNull(kioskSessions.endedAt),
-        gt(kioskSessions.lastSeenAt, new Date(now.getTime() - KIOSK_IDLE_SECONDS * 1000)),
-      ),
-    )
+    .where(isLive(kioskId, token, now))
     .returning();
   return session ?? null;
+}
+
+/**
+ * Whether this token's session at this kiosk is still live, without counting as a touch: the
+ * screen asks every few seconds, so that a card taken out ends what is shown at once.
+ */
+export async function isKioskSessionLive(db: Database, kioskId: string, token: string | null, now = new Date()): Promise<boolean> {
+  if (!token) return false;
+  const [session] = await db
+    .select({ id: kioskSessions.id })
+    .from(kioskSessions)
+    .where(isLive(kioskId, token, now));
+  return Boolean(session);
 }
 
 /** Ends a kiosk session ("finish", or the idle countdown ran out). */

@@ -19,9 +19,29 @@ export function FinishButton() {
 const IDLE_MS = 60_000;
 const COUNTDOWN_S = 20;
 
+const CHECK_MS = 2_000;
+
+/** When the session ends elsewhere (the card taken out), the screen leaves for the start at once, keeping nothing. */
+function useSessionWatch() {
+  useEffect(() => {
+    const check = async () => {
+      try {
+        const answer = await fetch("/kiosk/session", { cache: "no-store" });
+        const { isLive } = (await answer.json()) as { isLive: boolean };
+        if (!isLive) window.location.replace("/kiosk");
+      } catch {
+        // The server did not answer this time: the next check, or the idle countdown, ends it.
+      }
+    };
+    const timer = setInterval(check, CHECK_MS);
+    return () => clearInterval(timer);
+  }, []);
+}
+
 /** After a minute without a touch, a 20-second countdown; then the session ends (as "finish" does). */
 export function IdleGuard() {
   const { t } = useTranslation("kiosk");
+  useSessionWatch();
   // The countdown runs to a moment, not by ticks: a sleeping or throttled screen still ends on time.
   const [endsAt, setEndsAt] = useState<number | null>(null);
   const [left, setLeft] = useState(COUNTDOWN_S);

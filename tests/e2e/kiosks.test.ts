@@ -139,7 +139,18 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     expect((await post({ event: "inserted", civilId: "285031244114" })).status()).toBe(204);
     await kiosk.reload();
     await expectHeading(kiosk, "أدخل الرقم السري للبطاقة");
+    await waitForHydration(kiosk);
+    await press("1234");
+    await kiosk.getByRole("button", { name: "دخول", exact: true }).click();
+    await expectHeading(kiosk, "مرحبًا، راجيش كومار");
+    // The card comes out: the screen leaves for the start by itself, and nothing of the person stays.
     expect((await post({ event: "removed" })).status()).toBe(204);
+    await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
+    expect(await kiosk.getByText("راجيش كومار").count()).toBe(0);
+    await kiosk.goBack();
+    await kiosk.locator("h1").first().waitFor();
+    await kiosk.waitForLoadState("networkidle");
+    expect(await kiosk.getByRole("heading", { name: "مرحبًا، راجيش كومار" }).count()).toBe(0);
 
     // Idle: after a minute without a touch, a countdown; twenty seconds later, the start screen.
     const idle = await kioskContext.newPage();

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../app/auth/password.server";
-import { endKioskSession, kioskPersonOf, recordCard, signInWithPin } from "../../app/kiosk/sessions.server";
+import { endKioskSession, isKioskSessionLive, kioskPersonOf, recordCard, signInWithPin } from "../../app/kiosk/sessions.server";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -117,7 +117,13 @@ describe("signing in at a kiosk", () => {
     await endKioskSession(ctx.t.db, second);
     expect(await kioskPersonOf(ctx.t.db, kiosk.id, second)).toBeNull();
     const third = await signIn();
+    // The screen's check does not count as a touch: asked after 70 s, the session still ends at 80.
+    const signedInAt = Date.now();
+    expect(await isKioskSessionLive(ctx.t.db, kiosk.id, third, new Date(signedInAt + 70_000))).toBe(true);
+    expect(await isKioskSessionLive(ctx.t.db, kiosk.id, third, new Date(signedInAt + 85_000))).toBe(false);
+    expect(await isKioskSessionLive(ctx.t.db, other.kiosk.id, third)).toBe(false);
     await recordCard(ctx.t.db, kiosk.id, { kind: "removed" });
+    expect(await isKioskSessionLive(ctx.t.db, kiosk.id, third)).toBe(false);
     expect(await kioskPersonOf(ctx.t.db, kiosk.id, third)).toBeNull();
     const [emptied] = await ctx.t.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
     expect(await signInWithPin(ctx.t.db, exchange, emptied!, "9876")).toEqual({ ok: false, reason: "no-card" });
