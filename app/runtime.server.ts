@@ -10,7 +10,7 @@ import { Pki } from "./certificates/pki.server";
 import { certificateSigningKey } from "./certificates/token.server";
 import type { JobDeps } from "./jobs/handlers.server";
 import { outboxSmsProvider } from "./notifications/delivery.server";
-import { simulatedKnet, simulatedTerminal, type PaymentMethod } from "./payments/gateway.server";
+import { simulatedKnet, simulatedTerminal, type PaymentMethod, type SimulatedGateway } from "./payments/gateway.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
 
 export interface Runtime {
@@ -43,7 +43,7 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
  * card terminal (kiosks) with the demo data, none otherwise until a bank's is configured (paying
  * then says the service is unavailable).
  */
-export function paymentGatewayOf(runtime: Runtime, method: PaymentMethod = "online") {
+export function paymentGatewayOf(runtime: Runtime, method: PaymentMethod = "online"): SimulatedGateway | null {
   if (!runtime.env.DEMO_DATA) return null;
   return method === "terminal" ? simulatedTerminal(runtime.secrets.gatewayKey) : simulatedKnet(runtime.secrets.gatewayKey);
 }

@@ -39,14 +39,13 @@ const isSame = (a: string, b: string) => a.length === b.length && crypto.timingS
  * the answer comes back signed by the gateway. Every signature names the gateway, so one
  * gateway's answer is no good at another's callback.
  */
-function simulatedGateway(
-  key: Buffer,
-  spec: { id: string; method: PaymentMethod; checkoutPath: string; callbackPath: string },
-): PaymentGateway & {
+export interface SimulatedGateway extends PaymentGateway {
   /** The gateway's side: checks a checkout link, and signs its answer as a callback address. */
   readCheckout(paymentId: string, params: URLSearchParams): { paymentId: string; amountFils: number } | null;
   answerUrl(answer: GatewayAnswer): string;
-} {
+}
+
+function simulatedGateway(key: Buffer, spec: { id: string; method: PaymentMethod; checkoutPath: string; callbackPath: string }): SimulatedGateway {
   const checkoutFields = (paymentId: string, amountFils: number) => [spec.id, "checkout", paymentId, String(amountFils)];
   const answerFields = (answer: GatewayAnswer) => [spec.id, "answer", answer.paymentId, answer.outcome, String(answer.amountFils), answer.gatewayReference];
   return {
@@ -87,7 +86,14 @@ export const simulatedKnet = (key: Buffer) => simulatedGateway(key, { id: "knet"
 /** The simulated card terminal of a kiosk: the kiosk's screen stands in for the terminal's answer. */
 export const simulatedTerminal = (key: Buffer) => simulatedGateway(key, { id: "terminal", method: "terminal", checkoutPath: "/kiosk/terminal", callbackPath: "/kiosk/payments/callback" });
 
-/** A transaction reference as a bank's switch gives one: 15 digits, unique per transaction. */
-export function simulatedReference(): string {
-  return `${crypto.randomInt(100_000, 1_000_000)}${String(crypto.randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
+/**
+ * What a simulated gateway's own page does when the payer chooses: the signed callback address
+ * with the outcome, or null for a checkout link the portal did not sign.
+ */
+export function answerCheckout(gateway: SimulatedGateway, paymentId: string, params: URLSearchParams, outcome: GatewayOutcome): string | null {
+  const checkout = gateway.readCheckout(paymentId, params);
+  if (!checkout) return null;
+  // A transaction reference as a bank's switch gives one: 15 digits, unique per transaction.
+  const gatewayReference = `${crypto.randomInt(100_000, 1_000_000)}${String(crypto.randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
+  return gateway.answerUrl({ paymentId: checkout.paymentId, outcome, amountFils: checkout.amountFils, gatewayReference });
 }

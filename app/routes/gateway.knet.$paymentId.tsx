@@ -4,8 +4,8 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { simulatedKnet, simulatedReference, type GatewayOutcome } from "~/payments/gateway.server";
-import { getRuntime } from "~/runtime.server";
+import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
+import { getRuntime, paymentGatewayOf } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -15,9 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 // the portal but the HMAC key, as a bank's gateway would.
 
 function gateway() {
-  const runtime = getRuntime();
-  if (!runtime.env.DEMO_DATA) throw new Response("Not Found", { status: 404 });
-  return simulatedKnet(runtime.secrets.gatewayKey);
+  const knet = paymentGatewayOf(getRuntime(), "online");
+  if (!knet) throw new Response("Not Found", { status: 404 });
+  return knet;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,14 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const knet = gateway();
-  const url = new URL(request.url);
-  const checkout = knet.readCheckout(params.paymentId ?? "", url.searchParams);
-  if (!checkout) throw new Response("Bad Request", { status: 400 });
-  const form = await request.formData();
-  const intent = String(form.get("intent"));
+  const intent = String((await request.formData()).get("intent"));
   const outcome: GatewayOutcome = intent === "pay" ? "paid" : intent === "decline" ? "declined" : "cancelled";
-  return redirect(knet.answerUrl({ paymentId: checkout.paymentId, outcome, amountFils: checkout.amountFils, gatewayReference: simulatedReference() }));
+  const answer = answerCheckout(gateway(), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
+  if (!answer) throw new Response("Bad Request", { status: 400 });
+  return redirect(answer);
 }
 
 export default function KnetGateway() {

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
-import { simulatedReference, simulatedTerminal, type GatewayOutcome } from "~/payments/gateway.server";
-import { getRuntime } from "~/runtime.server";
+import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
+import { getRuntime, paymentGatewayOf } from "~/runtime.server";
 
 export const handle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -15,10 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 // terminal, and a panel stands in for the terminal's answer (approved or declined), which comes
 // back to the portal signed, as a real terminal's would.
 
+/** The simulated terminal: with the demo data only. */
 function terminal() {
-  const runtime = getRuntime();
-  if (!runtime.env.DEMO_DATA) throw new Response("Not Found", { status: 404 });
-  return simulatedTerminal(runtime.secrets.gatewayKey);
+  const gateway = paymentGatewayOf(getRuntime(), "terminal");
+  if (!gateway) throw new Response("Not Found", { status: 404 });
+  return gateway;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,12 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireKioskPerson(request);
-  const gateway = terminal();
-  const checkout = gateway.readCheckout(params.paymentId ?? "", new URL(request.url).searchParams);
-  if (!checkout) throw new Response("Bad Request", { status: 400 });
   const intent = String((await request.formData()).get("intent"));
   const outcome: GatewayOutcome = intent === "approve" ? "paid" : intent === "decline" ? "declined" : "cancelled";
-  return redirect(gateway.answerUrl({ paymentId: checkout.paymentId, outcome, amountFils: checkout.amountFils, gatewayReference: simulatedReference() }));
+  const answer = answerCheckout(terminal(), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
+  if (!answer) throw new Response("Bad Request", { status: 400 });
+  return redirect(answer);
 }
 
 export default function Terminal() {

@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldView } from "~/catalogue/field-view";
-import type { ApplyChannel } from "~/engine/apply-paths";
+import type { ApplyChannel } from "~/applying/paths";
 import { fieldId } from "./form";
 
 // One renderer per field type of the service definitions (the DEFRA pattern): a page is a list

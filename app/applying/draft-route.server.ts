@@ -2,9 +2,9 @@ import { redirect } from "@remix-run/node";
 import { requireCitizen } from "../auth/guards.server";
 import { kioskNoStore, requireKioskPerson } from "../kiosk/device.server";
 import { getDb, getRuntime } from "../runtime.server";
-import type { Actor } from "./actor";
-import { applyPaths, type ApplyChannel } from "./apply-paths";
-import { getDraft, getSubmittedFromDraft } from "./drafts.server";
+import type { Actor } from "../engine/actor";
+import { applyPaths, type ApplyChannel } from "./paths";
+import { getDraft, getSubmittedFromDraft } from "../engine/drafts.server";
 
 /**
  * Who is applying through this request: the signed-in citizen on the web, or the person whose
