@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit } from "../setup/browser";
+import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit } from "../setup/browser";
 
 // The back office in a browser: the inbox (search, filters, counts), a supervisor's page and
 // reassignment, another agency's clerk refused, and the fire force's inspection slots. The e2e seed's
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)("the back office", () => {
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/q=288020122596/);
     await page.getByRole("cell", { name: /Ahmad Abdullah Al-Enezi/ }).waitFor();
-    expect(await page.getByRole("option", { name: /^Social loan \(\d+\)$/ }).count()).toBe(1);
+    await expectCount(page.getByRole("option", { name: /^Social loan \(\d+\)$/ }), 1);
     await expectNoAxeViolations(page);
     await keepScreenshot(page, "staff-inbox-en", "desktop");
 

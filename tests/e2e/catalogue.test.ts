@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, switchLanguage, visit } from "../setup/browser";
+import { expectCount, expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, switchLanguage, useBrowser, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)("finding a service", () => {
     await page.waitForURL(/q=/);
     await page.getByRole("link", { name: "تجديد ترخيص الوقاية من الحريق" }).waitFor();
     await page.getByRole("link", { name: "ترخيص الوقاية من الحريق", exact: true }).waitFor();
-    expect(await page.getByRole("link", { name: "القرض الاجتماعي" }).count()).toBe(0);
+    await expectCount(page.getByRole("link", { name: "القرض الاجتماعي" }), 0);
     await expectNoAxeViolations(page);
 
     await page.getByLabel("البحث في الخدمات").fill("");
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)("finding a service", () => {
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.waitForURL(/agency=km/);
     await page.getByRole("link", { name: "Municipal licence renewal" }).waitFor();
-    expect(await page.getByRole("link", { name: "Fire-safety licence renewal" }).count()).toBe(0);
+    await expectCount(page.getByRole("link", { name: "Fire-safety licence renewal" }), 0);
     await expectNoAxeViolations(page);
     await keepScreenshot(page, "catalogue-en", "desktop");
     await keepScreenshot(page, "catalogue-en", "phone");
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)("finding a service", () => {
     await page.getByRole("link", { name: "الصفحة التالية" }).click();
     await page.waitForURL(/page=2/);
     await page.getByText(/^الصفحة 2 من \d$/).waitFor();
-    expect(await page.locator(".result").count()).toBe(20);
+    await expectCount(page.locator(".result"), 20);
     await page.getByLabel("البحث في الخدمات").fill("قرض");
     await page.getByRole("button", { name: "بحث", exact: true }).click();
     await page.waitForURL(/q=/);

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import {
+  expectCount,
   expectHeading,
   expectNoAxeViolations,
   expectText,
@@ -199,8 +200,8 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     expect(again.status()).toBe(302);
     expect(again.headers().location).toMatch(/\/submitted$/);
     await visit(page, `${baseUrl}/dashboard`);
-    expect(await page.getByRole("link", { name: reference }).count()).toBe(1);
-    expect(await page.getByText("طلبات لم تُقدَّم بعد").count()).toBe(0);
+    await expectCount(page.getByRole("link", { name: reference }), 1);
+    await expectCount(page.getByText("طلبات لم تُقدَّم بعد"), 0);
 
     // The loan officer returns it, naming the number of instalments.
     const officer = await newPage(browser());
@@ -217,7 +218,7 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await page.getByRole("link", { name: reference }).click();
     await expectText(page, "الإجراء المطلوب منك");
     await expectText(page, "يُرجى زيادة عدد الأقساط إلى 120 قسطًا.");
-    expect(await page.getByLabel("رقم الحساب المصرفي الدولي (IBAN) لصرف القرض").count()).toBe(0);
+    await expectCount(page.getByLabel("رقم الحساب المصرفي الدولي (IBAN) لصرف القرض"), 0);
     await look(page, "application-correct-ar");
     await page.getByLabel("عدد الأقساط الشهرية").fill("130");
     await page.getByRole("button", { name: "إعادة تقديم الطلب" }).click();

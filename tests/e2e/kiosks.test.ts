@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import type { Browser, Page } from "playwright-core";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit, waitForHydration } from "../setup/browser";
+import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit, waitForHydration } from "../setup/browser";
 
 // Kiosk terminals, from the administrator's page to the kiosk's browser (portrait 1080×1920):
 // register, enrol with the one-time code, the heartbeat, revoke.
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
     await kiosk.goBack();
     await expectHeading(kiosk, "أدخل بطاقتك المدنية");
-    expect(await kiosk.getByText("أحمد عبدالله العنزي", { exact: false }).count()).toBe(1); // the simulated reader's button only
+    await expectCount(kiosk.getByText("أحمد عبدالله العنزي", { exact: false }), 1); // the simulated reader's button only
 
     // Three wrong PINs lock the card.
     await kiosk.getByRole("button", { name: "إدخال بطاقة فاطمة محمد الرشيدي" }).click();
@@ -146,11 +146,11 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     // The card comes out: the screen leaves for the start by itself, and nothing of the person stays.
     expect((await post({ event: "removed" })).status()).toBe(204);
     await expectHeading(kiosk, "الخدمات الحكومية بالخدمة الذاتية");
-    expect(await kiosk.getByText("راجيش كومار").count()).toBe(0);
+    await expectCount(kiosk.getByText("راجيش كومار"), 0);
     await kiosk.goBack();
     await kiosk.locator("h1").first().waitFor();
     await kiosk.waitForLoadState("networkidle");
-    expect(await kiosk.getByRole("heading", { name: "مرحبًا، راجيش كومار" }).count()).toBe(0);
+    await expectCount(kiosk.getByRole("heading", { name: "مرحبًا، راجيش كومار" }), 0);
 
     // Idle: after a minute without a touch, a countdown; twenty seconds later, the start screen.
     const idle = await kioskContext.newPage();

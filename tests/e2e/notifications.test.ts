@@ -1,6 +1,6 @@
-import { describe, expect, inject, it } from "vitest";
+import { describe, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, signInCitizenInArabic, switchLanguage } from "../setup/browser";
+import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInCitizenInArabic, switchLanguage, useBrowser } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)("the notifications page", () => {
 
     await page.getByRole("link", { name: /الإشعارات.*22 إشعارًا جديدًا/ }).click();
     await expectHeading(page, "الإشعارات");
-    expect(await page.locator(".result").count()).toBe(20);
+    await expectCount(page.locator(".result"), 20);
     await expectText(page, "شهادتك جاهزة");
     await expectNoAxeViolations(page);
     await keepScreenshot(page, "notifications-ar", "desktop");
@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)("the notifications page", () => {
 
     await page.getByRole("link", { name: "إشعارات أقدم" }).click();
     await page.waitForURL(/after=/);
-    expect(await page.locator(".result").count()).toBe(2);
+    await expectCount(page.locator(".result"), 2);
     await page.getByRole("link", { name: "العودة إلى الأحدث" }).click();
     await page.waitForURL(/\/notifications$/);
 

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { totpCode, totpStep } from "../../app/auth/totp.server";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, useBrowser, newPage, signInStaffInArabic, switchLanguage, visit, waitForHydration } from "../setup/browser";
+import { expectCount, expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit, waitForHydration } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const secretOf = (username: string) => demoStaff.find((s) => s.username === username)!.totpSecret!;
@@ -209,7 +209,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/staff\/verify/);
     await expectHeading(page, "Enter your verification code");
-    await expect(page.getByTestId("totp-secret").count()).resolves.toBe(0);
+    await expectCount(page.getByTestId("totp-secret"), 0);
     await tab.close();
   });
 

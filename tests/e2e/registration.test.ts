@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, visit } from "../setup/browser";
+import { describe, inject, it } from "vitest";
+import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, useBrowser, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 // Reem Khaled Al-Azmi: in the demo civil registry (with a phone), without a Nafitha account.
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)("registering by civil ID", () => {
     await page.getByLabel("الرقم المدني").fill("288020122596");
     await page.getByRole("button", { name: "أرسل لي الرمز" }).click();
     await expectHeading(page, "أدخل الرمز المرسل إليك");
-    expect(await page.getByLabel("كلمة المرور الجديدة", { exact: true }).count()).toBe(1);
+    await expectCount(page.getByLabel("كلمة المرور الجديدة", { exact: true }), 1);
     await tab.close();
   });
 });

@@ -71,6 +71,11 @@ export async function expectText(page: Page, text: string | RegExp) {
   await page.getByText(text).first().waitFor({ timeout: 10_000 });
 }
 
+/** Waits until the locator matches exactly `count` elements: after a click the URL can change before React renders the new page. */
+export async function expectCount(locator: import("playwright-core").Locator, count: number) {
+  await expect.poll(() => locator.count(), { timeout: 10_000 }).toBe(count);
+}
+
 /** WCAG 2.2 AA as axe knows it: no violations allowed. `exclude`: parts axe cannot enter (a frame showing a PDF). */
 export async function expectNoAxeViolations(page: Page, options: { exclude?: string } = {}) {
   const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
