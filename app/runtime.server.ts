@@ -48,6 +48,13 @@ export function paymentGatewayOf(runtime: Runtime, method: PaymentMethod = "onli
   return method === "terminal" ? simulatedTerminal(runtime.secrets.gatewayKey) : simulatedKnet(runtime.secrets.gatewayKey);
 }
 
+/** For a simulated gateway's own page (KNET's, the kiosk terminal's): Not Found without the demo data. */
+export function requireSimulatedGateway(method: PaymentMethod): SimulatedGateway {
+  const gateway = paymentGatewayOf(getRuntime(), method);
+  if (!gateway) throw new Response("Not Found", { status: 404 });
+  return gateway;
+}
+
 // The start script and the Remix server bundle load this module separately; the runtime is kept
 // on globalThis so both see the one database (two PGlite instances on one dir would lose writes).
 const RUNTIME = Symbol.for("nafitha.runtime");

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
-import { getRuntime, paymentGatewayOf } from "~/runtime.server";
+import { requireSimulatedGateway } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -14,14 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 // card declined, or cancels; it answers the portal with a signed callback. It shares nothing with
 // the portal but the HMAC key, as a bank's gateway would.
 
-function gateway() {
-  const knet = paymentGatewayOf(getRuntime(), "online");
-  if (!knet) throw new Response("Not Found", { status: 404 });
-  return knet;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const checkout = gateway().readCheckout(params.paymentId ?? "", new URL(request.url).searchParams);
+  const checkout = requireSimulatedGateway("online").readCheckout(params.paymentId ?? "", new URL(request.url).searchParams);
   const { lang, t } = await getPageI18n(request);
   return json(
     { title: t("payment:meta.gateway"), amount: checkout ? formatMoney(checkout.amountFils, lang) : null },
@@ -32,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String((await request.formData()).get("intent"));
   const outcome: GatewayOutcome = intent === "pay" ? "paid" : intent === "decline" ? "declined" : "cancelled";
-  const answer = answerCheckout(gateway(), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
+  const answer = answerCheckout(requireSimulatedGateway("online"), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
   if (!answer) throw new Response("Bad Request", { status: 400 });
   return redirect(answer);
 }

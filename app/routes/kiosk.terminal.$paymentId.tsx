@@ -6,7 +6,7 @@ import { formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
 import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
-import { getRuntime, paymentGatewayOf } from "~/runtime.server";
+import { requireSimulatedGateway } from "~/runtime.server";
 
 export const handle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -15,16 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 // terminal, and a panel stands in for the terminal's answer (approved or declined), which comes
 // back to the portal signed, as a real terminal's would.
 
-/** The simulated terminal: with the demo data only. */
-function terminal() {
-  const gateway = paymentGatewayOf(getRuntime(), "terminal");
-  if (!gateway) throw new Response("Not Found", { status: 404 });
-  return gateway;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireKioskPerson(request);
-  const checkout = terminal().readCheckout(params.paymentId ?? "", new URL(request.url).searchParams);
+  const checkout = requireSimulatedGateway("terminal").readCheckout(params.paymentId ?? "", new URL(request.url).searchParams);
   if (!checkout) throw new Response("Bad Request", { status: 400 });
   const { lang, t } = await getPageI18n(request);
   return json({ title: t("kiosk:terminal.meta"), amount: formatMoney(checkout.amountFils, lang) }, { headers: kioskNoStore });
@@ -34,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireKioskPerson(request);
   const intent = String((await request.formData()).get("intent"));
   const outcome: GatewayOutcome = intent === "approve" ? "paid" : intent === "decline" ? "declined" : "cancelled";
-  const answer = answerCheckout(terminal(), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
+  const answer = answerCheckout(requireSimulatedGateway("terminal"), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
   if (!answer) throw new Response("Bad Request", { status: 400 });
   return redirect(answer);
 }
