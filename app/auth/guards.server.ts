@@ -85,9 +85,3 @@ export async function requirePendingSecondFactor(request: Request) {
   if (viewer.kind === "second-factor") return viewer;
   throw redirect(viewer.kind === "staff" ? "/staff" : "/staff/sign-in?notice=second-factor-expired");
 }
-
-/** Only a safe, local path may be a redirect target (no //evil.example, no scheme). */
-export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
-}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { getViewer, safeRedirectPath } from "~/auth/guards.server";
+import { getViewer } from "~/auth/guards.server";
+import { safeRedirectPath } from "~/auth/redirect";
 import { isLanguage } from "~/i18n/config";
 import { languageCookie, setPreferredLanguage } from "~/i18n/language.server";
 import { getDb } from "~/runtime.server";
