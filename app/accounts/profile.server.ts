@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from "../auth/password.server";
 import type { RequestMeta } from "../auth/request-meta.server";
 import { revokeSessionsOf } from "../auth/session.server";
 import { auditAccount } from "../auth/sign-in.server";
+import { claimAttempt, releaseAttempt, settleFailedAttempt, throttleKey } from "../auth/throttle.server";
 import type { Language } from "../i18n/config";
 
 // What a citizen changes of their own account: how to reach them, their language, their
@@ -30,10 +31,27 @@ export async function updateLanguage(db: Database, owner: Owner, language: Langu
   });
 }
 
-/** Changes the password when the current one is right, and signs out every other session. */
-export async function changePassword(db: Database, owner: Owner, input: { current: string; password: string }, meta: RequestMeta): Promise<{ ok: true } | { ok: false; reason: "wrong-password" }> {
+/**
+ * Changes the password when the current one is right, and signs out every other session. The
+ * current password is guessed no more often than a sign-in's: the attempt is counted first.
+ */
+export async function changePassword(
+  db: Database,
+  owner: Owner,
+  input: { current: string; password: string },
+  meta: RequestMeta,
+): Promise<{ ok: true } | { ok: false; reason: "wrong-password" } | { ok: false; reason: "throttled"; retryAfterMinutes: number }> {
+  const claim = await claimAttempt(db, [throttleKey("account", `current-password:${owner.accountId}`)]);
+  if (!claim.ok) return { ok: false, reason: "throttled", retryAfterMinutes: claim.retryAfterMinutes };
   const [account] = await db.select({ passwordHash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, owner.accountId));
-  if (!account || !(await verifyPassword(account.passwordHash, input.current))) return { ok: false, reason: "wrong-password" };
+  if (!account || !(await verifyPassword(account.passwordHash, input.current))) {
+    await db.transaction(async (tx) => {
+      await settleFailedAttempt(tx, claim.attempt);
+      await auditAccount(tx, owner.accountId, meta, "account.password-change-failed");
+    });
+    return { ok: false, reason: "wrong-password" };
+  }
+  await releaseAttempt(db, claim.attempt);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, owner.accountId));

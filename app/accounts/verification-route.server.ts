@@ -16,8 +16,6 @@ import { completeVerification, startVerification, type CompleteFailure, type Sta
 const startErrors: Record<StartFailure, AuthErrorKey> = {
   "not-in-registry": "notInRegistry",
   "no-phone": "noPhone",
-  "already-registered": "alreadyRegistered",
-  "no-account": "noAccount",
   "registry-unavailable": "registryUnavailable",
   "too-many-codes": "tooManyCodes",
 };

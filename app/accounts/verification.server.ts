@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, oneTimeCodes, people, type OneTimeCodePurpose } from "../../db/schema";
 import type { CivilId } from "../auth/civil-id";
@@ -7,6 +7,7 @@ import { hashPassword } from "../auth/password.server";
 import type { RequestMeta } from "../auth/request-meta.server";
 import { revokeSessionsOf } from "../auth/session.server";
 import { auditAccount, openActiveSession } from "../auth/sign-in.server";
+import { claimAttempt, releaseAttempt, throttleKey } from "../auth/throttle.server";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
 import type { Language } from "../i18n/config";
 import { getFixedT } from "../i18n/language.server";
@@ -15,18 +16,22 @@ import { sendText } from "../notifications/notify.server";
 // Registering and resetting a password by civil ID: the portal asks PACI for the person and the
 // phone on record, sends a one-time code there by SMS, and takes the code and a new password.
 // The code is kept only as an HMAC, expires, and allows a few tries.
+//
+// Whether an account exists is never told on the page: registering with a civil ID that has an
+// account, or resetting one that has none, answers exactly as the other case does, and the text
+// message to the phone on record says what to do instead of holding a code.
 
 const CODE_MINUTES = 10;
 const MAX_ATTEMPTS = 5;
-const CODES_PER_WINDOW = 3;
-const WINDOW_MINUTES = 15;
+/** What a challenge keeps when no code was sent: no HMAC has this length, so no code matches it. */
+const NO_CODE_SENT = "none";
 
 export interface VerificationDeps {
   exchange: ExchangeConfig;
   sealKey: Buffer;
 }
 
-export type StartFailure = "not-in-registry" | "no-phone" | "already-registered" | "no-account" | "registry-unavailable" | "too-many-codes";
+export type StartFailure = "not-in-registry" | "no-phone" | "registry-unavailable" | "too-many-codes";
 export type StartResult = { ok: true; challengeId: string; maskedPhone: string } | { ok: false; reason: StartFailure };
 
 export type CompleteFailure = "expired" | "wrong-code" | "too-many-attempts" | "already-registered" | "no-account";
@@ -45,7 +50,11 @@ async function citizenAccountOf(db: Database, civilId: string) {
   return row?.accountId ?? null;
 }
 
-/** Finds the person at PACI and texts a code to the phone on record. */
+/**
+ * Finds the person at PACI and texts the phone on record: a code when the purpose fits the
+ * account (none yet to register, one to reset), otherwise what to do instead. The page's answer
+ * is the same either way. Codes per civil ID are counted before anything is sent.
+ */
 export async function startVerification(
   db: Database,
   deps: VerificationDeps,
@@ -53,15 +62,9 @@ export async function startVerification(
   meta: RequestMeta,
   now = new Date(),
 ): Promise<StartResult> {
+  const claim = await claimAttempt(db, [throttleKey("code", input.civilId)], now);
+  if (!claim.ok) return { ok: false, reason: "too-many-codes" };
   const existing = await citizenAccountOf(db, input.civilId);
-  if (input.purpose === "register" && existing) return { ok: false, reason: "already-registered" };
-  if (input.purpose === "reset-password" && !existing) return { ok: false, reason: "no-account" };
-  const [recent] = await db
-    .select({ n: count() })
-    .from(oneTimeCodes)
-    .where(and(eq(oneTimeCodes.civilId, input.civilId), gt(oneTimeCodes.createdAt, new Date(now.getTime() - WINDOW_MINUTES * 60_000))));
-  if ((recent?.n ?? 0) >= CODES_PER_WINDOW) return { ok: false, reason: "too-many-codes" };
-
   let answer: Awaited<ReturnType<typeof callAgency>>;
   try {
     answer = await callAgency(db, deps.exchange, {
@@ -76,12 +79,17 @@ export async function startVerification(
       attempt: 1,
     });
   } catch {
+    await releaseAttempt(db, claim.attempt);
     return { ok: false, reason: "registry-unavailable" };
   }
-  if (!answer.found) return { ok: false, reason: "not-in-registry" };
-  const record = answer.data as { nameAr: string; nameEn: string; nationality: string; phone: string | null; email: string | null };
-  if (!record.phone) return { ok: false, reason: "no-phone" };
+  const record = answer.found ? (answer.data as { nameAr: string; nameEn: string; nationality: string; phone: string | null; email: string | null }) : null;
+  if (!record?.phone) {
+    await releaseAttempt(db, claim.attempt);
+    return { ok: false, reason: record ? "no-phone" : "not-in-registry" };
+  }
+  const phone = record.phone;
 
+  const shouldSendCode = input.purpose === "register" ? !existing : Boolean(existing);
   const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, "0");
   const challengeId = crypto.randomUUID();
   const t = getFixedT(input.language);
@@ -90,22 +98,19 @@ export async function startVerification(
       id: challengeId,
       purpose: input.purpose,
       civilId: input.civilId,
-      codeHash: codeHash(deps.sealKey, challengeId, code),
-      phone: record.phone!,
-      person: { nameAr: record.nameAr, nameEn: record.nameEn, nationality: record.nationality, phone: record.phone!, email: record.email },
+      codeHash: shouldSendCode ? codeHash(deps.sealKey, challengeId, code) : NO_CODE_SENT,
+      phone,
+      person: { nameAr: record.nameAr, nameEn: record.nameEn, nationality: record.nationality, phone, email: record.email },
       expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000),
       createdAt: now,
     });
-    await sendText(tx, {
-      address: record.phone!,
-      event: `code.${input.purpose}`,
-      language: input.language,
-      subject: t("auth:code.sms.subject"),
-      body: t("auth:code.sms.body", { code, minutes: CODE_MINUTES }),
-    });
-    await auditAccount(tx, existing, meta, "auth.code-sent", { purpose: input.purpose, civilId: input.civilId });
+    const body = shouldSendCode
+      ? t("auth:code.sms.body", { code, minutes: CODE_MINUTES })
+      : t(input.purpose === "register" ? "auth:code.sms.alreadyRegistered" : "auth:code.sms.noAccount");
+    await sendText(tx, { address: phone, event: `code.${input.purpose}`, language: input.language, subject: t("auth:code.sms.subject"), body });
+    await auditAccount(tx, existing, meta, shouldSendCode ? "auth.code-sent" : "auth.code-withheld", { purpose: input.purpose, civilId: input.civilId });
   });
-  return { ok: true, challengeId, maskedPhone: maskPhone(record.phone) };
+  return { ok: true, challengeId, maskedPhone: maskPhone(phone) };
 }
 
 /**
@@ -120,19 +125,33 @@ export async function completeVerification(
   idleTimeoutSeconds: number,
   now = new Date(),
 ): Promise<CompleteResult> {
+  // The try is counted before the code is compared: of any number of concurrent tries on one
+  // challenge, no more than MAX_ATTEMPTS are compared at all.
+  const [challenge] = await db
+    .update(oneTimeCodes)
+    .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
+    .where(and(eq(oneTimeCodes.id, input.challengeId), eq(oneTimeCodes.purpose, input.purpose), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, now), lt(oneTimeCodes.attempts, MAX_ATTEMPTS)))
+    .returning();
+  if (!challenge) {
+    const [seen] = await db.select({ attempts: oneTimeCodes.attempts, usedAt: oneTimeCodes.usedAt, expiresAt: oneTimeCodes.expiresAt }).from(oneTimeCodes).where(eq(oneTimeCodes.id, input.challengeId));
+    const isSpent = seen && !seen.usedAt && seen.expiresAt > now && seen.attempts >= MAX_ATTEMPTS;
+    return { ok: false, reason: isSpent ? "too-many-attempts" : "expired" };
+  }
+  const expected = Buffer.from(challenge.codeHash);
+  const given = Buffer.from(codeHash(deps.sealKey, challenge.id, input.code));
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) {
+    const attemptsLeft = MAX_ATTEMPTS - challenge.attempts;
+    return attemptsLeft > 0 ? { ok: false, reason: "wrong-code", attemptsLeft } : { ok: false, reason: "too-many-attempts" };
+  }
+  const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx): Promise<CompleteResult> => {
-    const [challenge] = await tx.select().from(oneTimeCodes).where(eq(oneTimeCodes.id, input.challengeId)).for("update");
-    if (!challenge || challenge.purpose !== input.purpose || challenge.usedAt || challenge.expiresAt <= now) return { ok: false, reason: "expired" };
-    if (challenge.attempts >= MAX_ATTEMPTS) return { ok: false, reason: "too-many-attempts" };
-    const expected = Buffer.from(challenge.codeHash);
-    const given = Buffer.from(codeHash(deps.sealKey, challenge.id, input.code));
-    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) {
-      await tx.update(oneTimeCodes).set({ attempts: challenge.attempts + 1 }).where(eq(oneTimeCodes.id, challenge.id));
-      const attemptsLeft = MAX_ATTEMPTS - challenge.attempts - 1;
-      return attemptsLeft > 0 ? { ok: false, reason: "wrong-code", attemptsLeft } : { ok: false, reason: "too-many-attempts" };
-    }
-    await tx.update(oneTimeCodes).set({ usedAt: now }).where(eq(oneTimeCodes.id, challenge.id));
-    const passwordHash = await hashPassword(input.password);
+    // Of two right answers at once, one uses the code.
+    const [used] = await tx
+      .update(oneTimeCodes)
+      .set({ usedAt: now })
+      .where(and(eq(oneTimeCodes.id, challenge.id), isNull(oneTimeCodes.usedAt)))
+      .returning({ id: oneTimeCodes.id });
+    if (!used) return { ok: false, reason: "expired" };
     const existing = await citizenAccountOf(tx, challenge.civilId);
     let accountId: string;
     if (challenge.purpose === "register") {

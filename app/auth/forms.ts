@@ -11,6 +11,8 @@ export type AuthErrorKey =
   | "civilIdCheckDigit"
   | "passwordRequired"
   | "usernameRequired"
+  | "usernameTooLong"
+  | "passwordTooLong"
   | "invalidCredentials"
   | "invalidStaffCredentials"
   | "codeRequired"
@@ -55,23 +57,30 @@ export const CivilIdField = text().transform((value, ctx) => {
   return result.civilId;
 });
 
+/** No password is longer: a longer one is refused before it reaches argon2 (which would hash a megabyte). */
+export const MAX_PASSWORD_LENGTH = 200;
+const MAX_USERNAME_LENGTH = 100;
+const password = () => text().pipe(z.string().min(1, "passwordRequired" satisfies AuthErrorKey).max(MAX_PASSWORD_LENGTH, "passwordTooLong" satisfies AuthErrorKey));
+/** Where to go next: checked by safeRedirectPath when used; here only kept to a sane length. */
+const redirectTarget = () => z.string().max(2048).optional().catch(undefined);
+
 export const CitizenSignInSchema = z.object({
   civilId: CivilIdField,
-  password: text().pipe(z.string().min(1, "passwordRequired" satisfies AuthErrorKey)),
-  redirectTo: z.string().optional(),
+  password: password(),
+  redirectTo: redirectTarget(),
 });
 
 export const StaffSignInSchema = z.object({
-  username: text().pipe(z.string().trim().min(1, "usernameRequired" satisfies AuthErrorKey)),
-  password: text().pipe(z.string().min(1, "passwordRequired" satisfies AuthErrorKey)),
-  redirectTo: z.string().optional(),
+  username: text().pipe(z.string().trim().min(1, "usernameRequired" satisfies AuthErrorKey).max(MAX_USERNAME_LENGTH, "usernameTooLong" satisfies AuthErrorKey)),
+  password: password(),
+  redirectTo: redirectTarget(),
 });
 
 export const SecondFactorSchema = z.object({
   code: text()
     .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
     .pipe(z.string().min(1, "codeRequired" satisfies AuthErrorKey).regex(/^\d{6}$/, "codeFormat" satisfies AuthErrorKey)),
-  redirectTo: z.string().optional(),
+  redirectTo: redirectTarget(),
 });
 
 export const StartVerificationSchema = z.object({ civilId: CivilIdField });
@@ -79,14 +88,18 @@ export const StartVerificationSchema = z.object({ civilId: CivilIdField });
 /** A new password, typed twice: 10 characters or more, and not the civil ID. */
 const newPassword = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z
-    .object({ ...shape, password: text().pipe(z.string().min(10, "passwordTooShort" satisfies AuthErrorKey)), confirm: text() })
+    .object({
+      ...shape,
+      password: text().pipe(z.string().min(10, "passwordTooShort" satisfies AuthErrorKey).max(MAX_PASSWORD_LENGTH, "passwordTooLong" satisfies AuthErrorKey)),
+      confirm: text(),
+    })
     .superRefine((value, ctx) => {
       const { password, confirm, civilId } = value as { password: string; confirm: string; civilId?: string };
       if (civilId && password.includes(civilId)) ctx.addIssue({ code: "custom", path: ["password"], message: "passwordHasCivilId" satisfies AuthErrorKey });
       if (password !== confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "passwordsDiffer" satisfies AuthErrorKey });
     });
 
-export const ChangePasswordSchema = newPassword({ civilId: text(), current: text().pipe(z.string().min(1, "currentPasswordRequired" satisfies AuthErrorKey)) });
+export const ChangePasswordSchema = newPassword({ civilId: text(), current: text().pipe(z.string().min(1, "currentPasswordRequired" satisfies AuthErrorKey).max(MAX_PASSWORD_LENGTH, "wrongCurrentPassword" satisfies AuthErrorKey)) });
 
 export const ContactSchema = z.object({
   email: text()

@@ -8,7 +8,7 @@ import type { CivilId } from "./civil-id";
 import { verifyDecoy, verifyPassword } from "./password.server";
 import { auditFields, type RequestMeta } from "./request-meta.server";
 import { createSession } from "./session.server";
-import { clearThrottle, lockedUntil, minutesUntil, recordFailure, throttleKey } from "./throttle.server";
+import { claimAttempt, releaseAttempt, settleFailedAttempt, throttleKey, type ThrottleKey } from "./throttle.server";
 import { generateTotpSecret, verifyTotp } from "./totp.server";
 
 export type SignInFailure =
@@ -24,9 +24,13 @@ interface Candidate {
   disabledAt: Date | null;
 }
 
+/** The counters a sign-in attempt of this account counts on: the account's, and the address's. */
+const signInKeys = (identifierKey: string, meta: RequestMeta): ThrottleKey[] => [throttleKey("account", identifierKey), ...(meta.ip ? [throttleKey("ip", meta.ip)] : [])];
+
 /**
- * The shared shape of a password check: refuse while throttled, verify (against a decoy when no
- * such account exists), count failures per account and per address, and audit either way.
+ * The shared shape of a password check: count the attempt (refused while throttled), then verify
+ * (against a decoy when no such account exists), and audit a failure. The count comes first, so
+ * a burst of concurrent guesses is checked no more often than the limit allows.
  */
 async function checkPassword(
   db: Database,
@@ -36,21 +40,19 @@ async function checkPassword(
   meta: RequestMeta,
   audience: "citizen" | "staff",
 ): Promise<SignInResult<{ accountId: string }>> {
-  const keys = [throttleKey("account", identifierKey), ...(meta.ip ? [throttleKey("ip", meta.ip)] : [])];
-  const until = await lockedUntil(db, keys);
-  if (until) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(until) };
+  const claim = await claimAttempt(db, signInKeys(identifierKey, meta));
+  if (!claim.ok) return { ok: false, reason: "throttled", retryAfterMinutes: claim.retryAfterMinutes };
 
   const isMatch = candidate ? await verifyPassword(candidate.passwordHash, password) : await verifyDecoy(password);
   if (!isMatch || !candidate) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, "account", keys[0]!);
-      if (meta.ip) await recordFailure(tx, "ip", keys[1]!);
+      await settleFailedAttempt(tx, claim.attempt);
       await auditAccount(tx, candidate?.accountId ?? null, meta, "auth.sign-in-failed", { audience, step: "password", isKnownAccount: Boolean(candidate) });
     });
     return { ok: false, reason: "invalid-credentials" };
   }
+  await releaseAttempt(db, claim.attempt);
   if (candidate.disabledAt) return { ok: false, reason: "disabled" };
-  await clearThrottle(db, keys[0]!);
   return { ok: true, accountId: candidate.accountId };
 }
 
@@ -159,9 +161,8 @@ export async function completeStaffSignIn(
   secrets: Secrets,
   idleTimeoutSeconds: number,
 ): Promise<SignInResult<{ token: string }>> {
-  const keys = [throttleKey("account", `staff:${input.username}`), ...(meta.ip ? [throttleKey("ip", meta.ip)] : [])];
-  const until = await lockedUntil(db, keys);
-  if (until) return { ok: false, reason: "throttled", retryAfterMinutes: minutesUntil(until) };
+  const claim = await claimAttempt(db, signInKeys(`staff:${input.username}`, meta));
+  if (!claim.ok) return { ok: false, reason: "throttled", retryAfterMinutes: claim.retryAfterMinutes };
 
   const [account] = await db
     .select({ sealed: accounts.totpSecretSealed, enrolledAt: accounts.totpEnrolledAt, lastStep: accounts.totpLastStep })
@@ -172,12 +173,12 @@ export async function completeStaffSignIn(
 
   if (step === null || !account) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, "account", keys[0]!);
-      if (meta.ip) await recordFailure(tx, "ip", keys[1]!);
+      await settleFailedAttempt(tx, claim.attempt);
       await auditAccount(tx, input.accountId, meta, "auth.sign-in-failed", { audience: "staff", step: "totp" });
     });
     return { ok: false, reason: "invalid-credentials" };
   }
+  await releaseAttempt(db, claim.attempt);
 
   const token = await db.transaction(async (tx) => {
     // Compare-and-set on the last step: of two requests with the same code, one wins.
@@ -197,7 +198,6 @@ export async function completeStaffSignIn(
     return openActiveSession(tx, input.accountId, meta, idleTimeoutSeconds, input.language, "staff");
   });
   if (!token) return { ok: false, reason: "invalid-credentials" };
-  await clearThrottle(db, keys[0]!);
   return { ok: true, token };
 }
 

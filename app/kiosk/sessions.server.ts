@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { kioskSessions, kiosks, signInThrottles, type Kiosk } from "../../db/schema";
+import { kioskSessions, kiosks, type Kiosk } from "../../db/schema";
 import { parseCivilId } from "../auth/civil-id";
-import { clearThrottle, lockedUntil, recordFailure, throttleKey } from "../auth/throttle.server";
+import { claimAttempt, releaseAttempt, settleFailedAttempt, throttleKey, throttleRules } from "../auth/throttle.server";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
 import { ensurePerson } from "../../db/seed/factories";
 
@@ -31,7 +31,7 @@ export type PinResult =
   | { ok: false; reason: "wrong-pin"; triesLeft: number }
   | { ok: false; reason: "registry-unavailable" };
 
-const MAX_TRIES = 3;
+const MAX_TRIES = throttleRules.card.limit;
 
 /**
  * Signs in the person whose card is in this kiosk's reader, if PACI says the PIN is the card's.
@@ -40,26 +40,28 @@ const MAX_TRIES = 3;
 export async function signInWithPin(db: Database, exchange: ExchangeConfig, kiosk: Kiosk, pin: string, now = new Date()): Promise<PinResult> {
   const civilId = kiosk.cardCivilId;
   if (!civilId || !parseCivilId(civilId).ok) return { ok: false, reason: "no-card" };
-  const key = throttleKey("card", civilId);
-  const locked = await lockedUntil(db, [key], now);
-  if (locked) return { ok: false, reason: "locked", minutes: Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60_000)) };
+  // Counted before PACI is asked: of a burst of PINs for one card, no more than three reach PACI.
+  const claim = await claimAttempt(db, [throttleKey("card", civilId)], now);
+  if (!claim.ok) return { ok: false, reason: "locked", minutes: claim.retryAfterMinutes };
   const ask = (operation: string, payload: Record<string, unknown>) =>
     callAgency(db, exchange, { operation, payload, callerServiceId: "portal-kiosk", purpose: "Sign in at a kiosk with the civil-ID card", applicationId: null, stepInstanceId: null, onBehalfOfPersonId: null, onBehalfOfCivilId: civilId, attempt: 1 });
   let checked: Awaited<ReturnType<typeof callAgency>>;
   try {
     checked = await ask("paci.verify-card-pin", { civilId, pin });
   } catch {
+    await releaseAttempt(db, claim.attempt);
     return { ok: false, reason: "registry-unavailable" };
   }
-  if (!checked.found) return { ok: false, reason: "unknown-card" };
-  if (!(checked.data as { isMatch: boolean }).isMatch) {
-    await recordFailure(db, "card", key, now);
-    const lockedNow = await lockedUntil(db, [key], now);
-    if (lockedNow) return { ok: false, reason: "locked", minutes: 15 };
-    const [row] = await db.select({ failures: signInThrottles.failures }).from(signInThrottles).where(eq(signInThrottles.key, key));
-    return { ok: false, reason: "wrong-pin", triesLeft: Math.max(0, MAX_TRIES - (row?.failures ?? 0)) };
+  if (!checked.found) {
+    await releaseAttempt(db, claim.attempt);
+    return { ok: false, reason: "unknown-card" };
   }
-  await clearThrottle(db, key);
+  if (!(checked.data as { isMatch: boolean }).isMatch) {
+    await settleFailedAttempt(db, claim.attempt, now);
+    const triesLeft = MAX_TRIES - claim.attempt.counts[0]!;
+    return triesLeft > 0 ? { ok: false, reason: "wrong-pin", triesLeft } : { ok: false, reason: "locked", minutes: throttleRules.card.lockMinutes };
+  }
+  await releaseAttempt(db, claim.attempt);
   let record: Awaited<ReturnType<typeof callAgency>>;
   try {
     record = await ask("paci.person", { civilId });

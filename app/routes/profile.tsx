@@ -79,7 +79,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const parsed = parseForm(ChangePasswordSchema, form);
       if (!parsed.ok) return json<ActionData>({ form: "password", errors: parsed.errors }, { status: 400 });
       const result = await changePassword(db, owner, { current: parsed.data.current, password: parsed.data.password }, meta);
-      if (!result.ok) return json<ActionData>({ form: "password", errors: { current: { key: "wrongCurrentPassword" } } }, { status: 400 });
+      if (!result.ok) {
+        const error = result.reason === "throttled" ? { key: "throttled" as const, count: result.retryAfterMinutes } : { key: "wrongCurrentPassword" as const };
+        return json<ActionData>({ form: "password", errors: { current: error } }, { status: result.reason === "throttled" ? 429 : 400 });
+      }
       return redirect("/profile?saved=password");
     }
     case "sessions": {

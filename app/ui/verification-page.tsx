@@ -16,7 +16,7 @@ export function VerificationPage({ purpose, hasDemoPhone }: { purpose: "register
       <div className="page page--narrow">
         <ErrorSummary errors={errors.summary} />
         <h1>{t("code.title")}</h1>
-        <p className="lead">{t("code.lead", { phone: `\u2066${data.maskedPhone}\u2069` })}</p>
+        <p className="lead">{t(purpose === "register" ? "code.leadRegister" : "code.leadReset", { phone: `\u2066${data.maskedPhone}\u2069` })}</p>
         {hasDemoPhone ? (
           <Notice>
             <Link to="/demo/phone" target="_blank">

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { describe, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, useBrowser, visit } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
@@ -56,13 +56,19 @@ describe.skipIf(!hasChromium)("registering by civil ID", () => {
     await tab.close();
   });
 
-  it("sends an existing account holder to sign in or reset, and works without JavaScript", async () => {
+  it("does not tell a stranger that an account exists: the holder's phone is told instead; works without JavaScript", async () => {
     const tab = await newPage(browser(), { javaScriptEnabled: false });
     const { page } = tab;
     await page.goto(`${baseUrl}/register`);
     await page.getByLabel("الرقم المدني").fill("288020122596");
     await page.getByRole("button", { name: "أرسل لي الرمز" }).click();
-    await expectText(page, "يوجد حساب لهذا الرقم المدني");
+    // The same page as for a first registration: nothing on it says Ahmad already has an account.
+    await expectHeading(page, "أدخل الرمز المرسل إليك");
+    expect(await page.locator("main").innerText()).not.toContain("يوجد حساب لهذا الرقم المدني");
+    const lastDigits = /•(\d{3})/.exec(await page.locator(".lead").innerText())![1]!;
+    await page.goto(`${baseUrl}/demo/phone`);
+    const message = page.locator(".result").filter({ hasText: lastDigits }).first();
+    expect(await message.locator(".sms").innerText()).toContain("لديك حساب بالفعل");
     await page.goto(`${baseUrl}/reset-password`);
     await expectHeading(page, "إعادة تعيين كلمة المرور");
     await page.getByLabel("الرقم المدني").fill("288020122596");

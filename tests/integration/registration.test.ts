@@ -66,7 +66,31 @@ describe("registration", () => {
 
     // The code works once, and the civil ID cannot register twice.
     expect(await completeVerification(t.db, deps, { challengeId: started.challengeId, code, password: "a-long-password-1", purpose: "register", language: "ar" }, meta, IDLE)).toEqual({ ok: false, reason: "expired" });
-    expect(await startVerification(t.db, deps, { civilId: AHMAD, purpose: "register", language: "ar" }, meta)).toEqual({ ok: false, reason: "already-registered" });
+  });
+
+  it("answers the same whether or not an account exists: the holder is texted what to do instead of a code", async () => {
+    // Ahmad has an account (above): registering again looks exactly like a first registration.
+    const again = await startVerification(t.db, deps, { civilId: AHMAD, purpose: "register", language: "en" }, meta);
+    expect(again).toEqual({ ok: true, challengeId: expect.any(String), maskedPhone: "•••• •456" });
+    if (!again.ok) return;
+    const [sms] = await t.db.select().from(notifications).where(eq(notifications.address, "+96599123456")).orderBy(desc(notifications.createdAt)).limit(1);
+    expect(sms!.body).toContain("You already have one");
+    expect(sms!.body).not.toMatch(/\d{6}/);
+    // No code was sent, and none works: every guess is a wrong code, the same as with a real one.
+    for (const guess of ["000000", "123456"]) {
+      expect(await completeVerification(t.db, deps, { challengeId: again.challengeId, code: guess, password: "a-long-password-1", purpose: "register", language: "en" }, meta, IDLE)).toMatchObject({ ok: false, reason: "wrong-code" });
+    }
+
+    // Resetting for someone without an account looks exactly like a reset.
+    const noAccount = id("290011637136");
+    await addPaciPerson(t.db, { civilId: noAccount, phone: "+96555000222" });
+    const reset = await startVerification(t.db, deps, { civilId: noAccount, purpose: "reset-password", language: "ar" }, meta);
+    expect(reset).toEqual({ ok: true, challengeId: expect.any(String), maskedPhone: "•••• •222" });
+    const [resetSms] = await t.db.select().from(notifications).where(eq(notifications.address, "+96555000222"));
+    expect(resetSms!.body).toContain("لا يوجد حساب");
+    expect(resetSms!.body).not.toMatch(/\d{6}/);
+    const [account] = await t.db.select({ id: accounts.id }).from(accounts).innerJoin(people, eq(people.id, accounts.personId)).where(eq(people.civilId, noAccount));
+    expect(account).toBeUndefined();
   });
 
   it("refuses a civil ID PACI does not know, or one with no phone on record", async () => {
@@ -110,7 +134,6 @@ describe("password reset", () => {
     const open = await t.db.select().from(sessions).where(and(eq(sessions.accountId, account!.id), isNull(sessions.revokedAt)));
     expect(open.length).toBeGreaterThan(0);
 
-    expect(await startVerification(t.db, deps, { civilId: NO_PHONE, purpose: "reset-password", language: "en" }, meta)).toEqual({ ok: false, reason: "no-account" });
     const started = await startVerification(t.db, deps, { civilId: AHMAD, purpose: "reset-password", language: "en" }, meta);
     if (!started.ok) throw new Error("start failed");
     // A reset code does not register, and a registration code does not reset.
