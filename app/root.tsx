@@ -26,6 +26,8 @@ import { KioskHeader, Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer 
 import { useNonce } from "./ui/nonce";
 import { countUnread } from "~/notifications/inbox.server";
 import { getDb } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+import { refusalOf } from "~/http/refusals";
 
 export const links: LinksFunction = () => [
   ...preloadFonts.map((href) => ({ rel: "preload", href, as: "font", type: "font/woff2", crossOrigin: "anonymous" as const })),
@@ -72,7 +74,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const lang: Language = data?.lang ?? defaultLanguage;
   // Kiosk pages (a touch screen in a public place) have their own chrome: no site navigation.
-  const handles = useMatches().map((match) => (match.handle ?? {}) as { chrome?: string; isPersonal?: boolean; isEnrolment?: boolean });
+  const handles = useMatches().map((match) => (match.handle ?? {}) as RouteHandle);
   const isKiosk = handles.some((handle) => handle.chrome === "kiosk");
   // A person's own pages at a kiosk end by themselves when nobody touches the screen.
   const isKioskSession = isKiosk && handles.some((handle) => handle.isPersonal);
@@ -116,8 +118,10 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404
+  const refused = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
+  const [title, body] = refused
+    ? [t(`refusals.${refused}.title`), t(`refusals.${refused}.body`)]
+    : status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]

@@ -1,16 +1,14 @@
 // The portal's server: checks the environment, opens (and migrates) the database, seeds the
-// demo on the embedded default, serves the Remix build with express, and runs the job worker.
-import crypto from "node:crypto";
+// demo on the embedded default, serves the Remix build behind the portal's HTTP layer
+// (app/http/app.server.ts), and runs the job worker.
 import fs from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import { createRequestHandler } from "@remix-run/express";
-import express from "express";
-import { isSameOriginMutation } from "../app/auth/origin.server";
 import { parseEnv } from "../app/env.server";
-import { i18nFor } from "../app/i18n/config";
 import { startWorker, type Worker } from "../app/jobs/worker.server";
-import { log, setLogLevel, withRequestId } from "../app/log.server";
+import { answerClientErrors, createPortalApp } from "../app/http/app.server";
+import { log, setLogLevel } from "../app/log.server";
+import { uploadsMaxBytes } from "../app/uploads/limits";
 import { jobDepsOf, startRuntime } from "../app/runtime.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links.server";
 import { createJobHandlers } from "../app/jobs/handlers.server";
@@ -36,78 +34,13 @@ async function main() {
   }
   const build = (await import(buildPath)) as ServerBuild;
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY);
-
-  app.use((req, res, next) => {
-    const requestId = req.get("x-request-id")?.slice(0, 100) || crypto.randomUUID();
-    const nonce = crypto.randomBytes(16).toString("base64");
-    const started = process.hrtime.bigint();
-    res.locals.requestId = requestId;
-    res.locals.cspNonce = nonce;
-    res.setHeader("X-Request-Id", requestId);
-    // A kiosk prints a PDF from a frame in its own print screen; nothing else may be framed.
-    const isFramable = /^\/kiosk\/(certificates|receipts)\/[^/]+\.pdf$/.test(req.path);
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        `style-src 'self' 'nonce-${nonce}'`,
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        isFramable ? "frame-ancestors 'self'" : "frame-ancestors 'none'",
-      ].join("; "),
-    );
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader("X-Frame-Options", isFramable ? "SAMEORIGIN" : "DENY");
-    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (env.NODE_ENV === "production" && req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      withRequestId(requestId, () =>
-        log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }),
-      );
-    });
-    withRequestId(requestId, next);
+  const app = createPortalApp({
+    build,
+    env,
+    rootDir: root,
+    uploadsMaxBytes: uploadsMaxBytes(runtime.catalogue.services),
+    getLoadContext: (req, res) => ({ requestId: res.locals.requestId as string, ip: req.ip ?? "", cspNonce: res.locals.cspNonce as string }),
   });
-
-  app.use((req, res, next) => {
-    // Agency endpoints are called server to server and authenticated by signature (app/exchange).
-    if (req.path.startsWith("/exchange/agencies/")) return next();
-    // A kiosk's device agent authenticates by its bearer credential, which no cross-site form can send.
-    if (req.path === "/kiosk/heartbeat" && /^Bearer \S+$/.test(req.get("authorization") ?? "")) return next();
-    // The card-reader bridge signs each event with the kiosk's credential (app/routes/kiosk.card.ts).
-    if (req.path === "/kiosk/card" && req.get("x-kiosk-signature")) return next();
-    const allowed = isSameOriginMutation({
-      method: req.method,
-      origin: req.get("origin") ?? null,
-      secFetchSite: req.get("sec-fetch-site") ?? null,
-      selfOrigin: `${req.protocol}://${req.get("host")}`,
-      publicOrigin: env.PUBLIC_ORIGIN,
-    });
-    if (allowed) return next();
-    log.warn("cross-origin mutation refused", { method: req.method, path: req.path, origin: req.get("origin") ?? null });
-    const message = ["ar", "en"].map((lang) => i18nFor(lang as "ar" | "en").t("errors.crossOrigin")).join("\n\n");
-    res.status(403).type("text/plain; charset=utf-8").send(message);
-  });
-
-  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({ requestId: res.locals.requestId as string, ip: req.ip ?? "", cspNonce: res.locals.cspNonce as string }),
-    }),
-  );
 
   await applyAgencyLinks(runtime.database.db, parseAgencyLinkSettings(env.AGENCY_URLS, env.AGENCY_FAULTS));
   const worker: Worker | null = env.RUN_WORKER
@@ -118,6 +51,7 @@ async function main() {
     log.info("listening", { url, database: runtime.database.driver, worker: Boolean(worker) });
     printBanner(url, env.DEMO_DATA, runtime.database.driver, personaLines);
   });
+  answerClientErrors(server);
 
   let isShuttingDown = false;
   const shutdown = (signal: string) => {

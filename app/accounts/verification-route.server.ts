@@ -8,6 +8,7 @@ import { getLanguage } from "../i18n/language.server";
 import { getRuntime, jobDepsOf } from "../runtime.server";
 import { parseForm, type FieldErrors } from "../ui/form";
 import { completeVerification, startVerification, type CompleteFailure, type StartFailure } from "./verification.server";
+import { readForm } from "../http/form.server";
 
 // The one action behind /register and /reset-password: first the civil ID (a code is texted to
 // the phone PACI holds), then the code and the new password. The state between the two is in
@@ -40,7 +41,7 @@ export type VerificationActionData =
   | { stage: "code"; challengeId: string; civilId: string; maskedPhone: string; errors: FieldErrors | null };
 
 export async function verificationAction(request: Request, context: AppLoadContext, purpose: OneTimeCodePurpose) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const runtime = getRuntime();
   const deps = { exchange: jobDepsOf(runtime).exchange, sealKey: runtime.secrets.sealKey };
   const meta = requestMeta(request, context as { requestId?: string; ip?: string });

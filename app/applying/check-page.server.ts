@@ -13,6 +13,7 @@ import { formatMoney } from "../i18n/format";
 import { getPageI18n } from "../i18n/page.server";
 import { getRuntime } from "../runtime.server";
 import { fieldId } from "../ui/form";
+import { readForm } from "../http/form.server";
 
 // Check your answers, declare and submit: the same on the web and at a kiosk (app/ui/check-answers.tsx).
 
@@ -59,7 +60,7 @@ export type CheckPageData = Awaited<ReturnType<typeof checkPageData>>;
 /** Submits the draft (the declaration ticked), or discards it. */
 export async function checkPageAction(request: Request, params: Params, channel: ApplyChannel) {
   const { applicant, draft, db, actor, paths } = await requireOwnDraft(request, params.draftId, channel);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "discard") {
     await discardDraft(db, applicant.personId, draft.application.id);
     return redirect(paths.discarded(draft.service.id), { headers: applicant.headers });

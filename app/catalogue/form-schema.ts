@@ -26,6 +26,8 @@ export type ProblemCode =
   | "phone-format"
   | "money-format"
   | "file-type"
+  | "file-damaged"
+  | "file-infected"
   | "file-too-large"
   | "too-few-items"
   | "too-many-items";

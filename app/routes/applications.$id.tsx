@@ -21,6 +21,9 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { body: "uploads" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -2,6 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { formPageAction, formPageData } from "~/applying/form-page.server";
 import { FormPage } from "~/ui/form-page";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { body: "uploads" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

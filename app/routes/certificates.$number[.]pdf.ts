@@ -5,6 +5,7 @@ import { requestMeta } from "~/auth/request-meta.server";
 import { downloadCertificate } from "~/certificates/certificates.server";
 import { publicOrigin } from "~/certificates/origin.server";
 import { getRuntime } from "~/runtime.server";
+import { contentDisposition } from "~/http/content-disposition";
 
 // A download: a resource route, audited, each copy marked with who downloaded it and when.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -25,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(result.pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${result.filename}"`,
+      "Content-Disposition": contentDisposition("attachment", result.filename),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",
     },

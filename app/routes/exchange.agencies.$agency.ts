@@ -2,6 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { simulatedEndpoints } from "~/agencies/endpoints.server";
 import { handleAgencyRequest } from "~/exchange/simulator.server";
 import { getRuntime } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { csrf: "exchange-signature", body: "json" };
 
 // The simulated agencies of the embedded default, reached over HTTP like real ones. Requests are
 // authenticated by the portal's Ed25519 signature, not by a session.

@@ -7,6 +7,7 @@ import { getPageI18n } from "~/i18n/page.server";
 import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
 import { requireSimulatedGateway } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const intent = String((await request.formData()).get("intent"));
+  const intent = String((await readForm(request)).get("intent"));
   const outcome: GatewayOutcome = intent === "pay" ? "paid" : intent === "decline" ? "declined" : "cancelled";
   const answer = answerCheckout(requireSimulatedGateway("online"), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
   if (!answer) throw new Response("Bad Request", { status: 400 });

@@ -4,8 +4,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, kioskServices, requireKioskDevice } from "~/kiosk/device.server";
+import type { RouteHandle } from "~/http/route-handle";
 
-export const handle = { chrome: "kiosk" };
+export const handle: RouteHandle = { chrome: "kiosk" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** The kiosk's attract screen: the language, the services offered here, and how to begin (the civil-ID card). */

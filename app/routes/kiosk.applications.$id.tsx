@@ -16,8 +16,9 @@ import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { Timeline } from "~/ui/timeline";
 import type { ApplicationStatus } from "../../db/schema";
+import type { RouteHandle } from "~/http/route-handle";
 
-export const handle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** What the kiosk says of a payment that did not go through: the terminal's answer, or why it could not start. */

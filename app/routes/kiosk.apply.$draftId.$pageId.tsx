@@ -3,10 +3,11 @@ import { json } from "@remix-run/node";
 import { formPageAction, formPageData } from "~/applying/form-page.server";
 import { kioskNoStore } from "~/kiosk/device.server";
 import { FormPage } from "~/ui/form-page";
+import type { RouteHandle } from "~/http/route-handle";
 
 // A page of the application form at a kiosk: the web's page, in the kiosk's chrome, never cached.
 
-export const handle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true, body: "uploads" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

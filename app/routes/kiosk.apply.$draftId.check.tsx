@@ -3,8 +3,9 @@ import { json } from "@remix-run/node";
 import { checkPageAction, checkPageData } from "~/applying/check-page.server";
 import { kioskNoStore } from "~/kiosk/device.server";
 import { CheckAnswers } from "~/ui/check-answers";
+import type { RouteHandle } from "~/http/route-handle";
 
-export const handle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,6 +6,9 @@ import { parseCivilId } from "~/auth/civil-id";
 import { getDb } from "~/runtime.server";
 import { kioskById } from "~/kiosk/kiosks.server";
 import { recordCard } from "~/kiosk/sessions.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { csrf: "kiosk-signature", body: "json" };
 
 const EventSchema = z.discriminatedUnion("event", [z.object({ event: z.literal("inserted"), civilId: z.string() }), z.object({ event: z.literal("removed") })]);
 const MAX_SKEW_MS = 60_000;

@@ -6,6 +6,7 @@ import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
 import { getRuntime } from "~/runtime.server";
 import { people } from "../../db/schema";
 import { eq } from "drizzle-orm";
+import { contentDisposition } from "~/http/content-disposition";
 
 /** The copy a kiosk prints for the certificate's holder: marked, signed, recorded against the kiosk, audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -20,6 +21,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   if (!printed.ok) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
-    headers: { ...kioskNoStore, "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${params.number}.pdf"`, "X-Content-Type-Options": "nosniff" },
+    headers: { ...kioskNoStore, "Content-Type": "application/pdf", "Content-Disposition": contentDisposition("inline", `${params.number}.pdf`), "X-Content-Type-Options": "nosniff" },
   });
 }

@@ -9,8 +9,10 @@ import { kioskCookie, kioskOfRequest } from "~/kiosk/device.server";
 import { enrolKiosk } from "~/kiosk/kiosks.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
+import type { RouteHandle } from "~/http/route-handle";
+import { readForm } from "~/http/form.server";
 
-export const handle = { chrome: "kiosk", isEnrolment: true };
+export const handle: RouteHandle = { chrome: "kiosk", isEnrolment: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** Enrolling a kiosk's browser with the one-time code an administrator was given; or which kiosk this is. */
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const enrolled = await enrolKiosk(getDb(), String(form.get("code") ?? ""));
   if (!enrolled) return json({ isRefused: true }, { status: 400 });
   await recordAudit(getDb(), {

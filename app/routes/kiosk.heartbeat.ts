@@ -5,6 +5,9 @@ import { paperStatuses, printerStatuses } from "../../db/schema/kiosks";
 import { kioskOfRequest } from "~/kiosk/device.server";
 import { recordHeartbeat } from "~/kiosk/kiosks.server";
 import { getDb } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { csrf: "kiosk-bearer", body: "json" };
 
 const HeartbeatSchema = z.object({ printer: z.enum(printerStatuses).optional(), paper: z.enum(paperStatuses).optional() });
 

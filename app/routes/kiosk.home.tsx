@@ -11,8 +11,10 @@ import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, kioskServices, requireKioskPerson } from "~/kiosk/device.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { people } from "../../db/schema";
+import type { RouteHandle } from "~/http/route-handle";
+import { readForm } from "~/http/form.server";
 
-export const handle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** The signed-in person at the kiosk: the services to start, their applications, their certificates to print, and "finish". */
@@ -55,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Starts (or resumes) an application for a kiosk service. */
 export async function action({ request }: ActionFunctionArgs) {
   const { session } = await requireKioskPerson(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const runtime = getRuntime();
   const started = await startDraft(getDb(), jobDepsOf(runtime), {
     serviceId: String(form.get("service") ?? ""),

@@ -9,8 +9,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
 import { getOwnPayment } from "~/payments/payments.server";
 import { getDb } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
 
-export const handle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 // The kiosk's print screen: the document (the holder's certificate copy, or a receipt) is loaded

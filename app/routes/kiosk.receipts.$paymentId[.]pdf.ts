@@ -5,6 +5,7 @@ import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
 import { printReceiptAtKiosk } from "~/kiosk/prints.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { people } from "../../db/schema";
+import { contentDisposition } from "~/http/content-disposition";
 
 /** The receipt a kiosk prints for its payer: recorded against the kiosk, audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -19,6 +20,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   if (!printed.ok) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
-    headers: { ...kioskNoStore, "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${printed.receiptNumber}.pdf"`, "X-Content-Type-Options": "nosniff" },
+    headers: { ...kioskNoStore, "Content-Type": "application/pdf", "Content-Disposition": contentDisposition("inline", `${printed.receiptNumber}.pdf`), "X-Content-Type-Options": "nosniff" },
   });
 }

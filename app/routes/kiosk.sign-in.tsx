@@ -8,8 +8,10 @@ import { getPageI18n } from "~/i18n/page.server";
 import { demoCards, kioskNoStore, kioskPersonCookie, requireKioskDevice } from "~/kiosk/device.server";
 import { recordCard, signInWithPin } from "~/kiosk/sessions.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+import { readForm } from "~/http/form.server";
 
-export const handle = { chrome: "kiosk" };
+export const handle: RouteHandle = { chrome: "kiosk" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** Card and PIN: waits for the card (from the reader's bridge, or the demo's simulated reader), then the PIN on a keypad. */
@@ -31,7 +33,7 @@ type Refusal = { reason: "no-card" | "unknown-card" | "locked" | "wrong-pin" | "
 export async function action({ request }: ActionFunctionArgs) {
   const kiosk = await requireKioskDevice(request);
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const isDemo = Boolean(getRuntime().env.DEMO_DATA);
   if (intent === "insert" || intent === "remove") {

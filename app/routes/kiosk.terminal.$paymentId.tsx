@@ -7,8 +7,10 @@ import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
 import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
 import { requireSimulatedGateway } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+import { readForm } from "~/http/form.server";
 
-export const handle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 // The kiosk's card terminal, simulated (embedded demo only): the screen asks for the card on the
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireKioskPerson(request);
-  const intent = String((await request.formData()).get("intent"));
+  const intent = String((await readForm(request)).get("intent"));
   const outcome: GatewayOutcome = intent === "approve" ? "paid" : intent === "decline" ? "declined" : "cancelled";
   const answer = answerCheckout(requireSimulatedGateway("terminal"), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
   if (!answer) throw new Response("Bad Request", { status: 400 });

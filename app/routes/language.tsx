@@ -5,11 +5,12 @@ import { safeRedirectPath } from "~/auth/redirect";
 import { isLanguage } from "~/i18n/config";
 import { languageCookie, setPreferredLanguage } from "~/i18n/language.server";
 import { getDb } from "~/runtime.server";
+import { readForm } from "~/http/form.server";
 
 // Switching language keeps the user on the page they were on, and is remembered: in a cookie,
 // and on the account when someone is signed in.
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const language = form.get("language");
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
   if (!isLanguage(language)) return redirect(redirectTo);

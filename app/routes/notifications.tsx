@@ -8,6 +8,7 @@ import { getPageI18n } from "~/i18n/page.server";
 import { isCursor, listNotifications, markRead } from "~/notifications/inbox.server";
 import { getDb } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCitizen(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const ids = form.getAll("id").map(String);
   const marked = await markRead(getDb(), viewer.person.id, ids);
   return redirect(`/notifications?marked=${marked}`);

@@ -3,6 +3,7 @@ import { requireCitizen } from "~/auth/guards.server";
 import { getOwnReceipt } from "~/payments/payments.server";
 import { renderReceiptPdf } from "~/payments/receipt.server";
 import { getDb, getRuntime } from "~/runtime.server";
+import { contentDisposition } from "~/http/content-disposition";
 
 /** The receipt of a paid payment as a PDF, to the payer only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${receipt.receiptNumber}.pdf"`,
+      "Content-Disposition": contentDisposition("attachment", `${receipt.receiptNumber}.pdf`),
       "Cache-Control": "private, no-store",
     },
   });

@@ -15,6 +15,7 @@ import { getDb } from "~/runtime.server";
 import { translateAuthErrors } from "~/ui/auth-errors";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -59,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
   const owner = { accountId: viewer.accountId, personId: viewer.person.id, sessionId: viewer.sessionId };
   const meta = requestMeta(request, context as { requestId?: string; ip?: string });
-  const form = await request.formData();
+  const form = await readForm(request);
   switch (form.get("intent")) {
     case "contact": {
       const values = { email: String(form.get("email") ?? ""), phone: String(form.get("phone") ?? "") };

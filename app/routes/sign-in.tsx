@@ -13,6 +13,7 @@ import { getRuntime } from "~/runtime.server";
 import { translateAuthErrors } from "~/ui/auth-errors";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { civilId: String(form.get("civilId") ?? "") };
   const parsed = parseForm(CitizenSignInSchema, form);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });

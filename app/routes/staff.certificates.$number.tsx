@@ -10,6 +10,7 @@ import { formatDate } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const result = await revokeCertificate(getDb(), {
     number: params.number ?? "",
     reason: String(form.get("reason") ?? ""),

@@ -7,6 +7,7 @@ import { kuwaitToday } from "~/engine/engine.server";
 import { getDb } from "~/runtime.server";
 import { getUploadForAgencies } from "~/uploads/uploads.server";
 import { watermarkedPdf } from "~/uploads/watermark.server";
+import { contentDisposition } from "~/http/content-disposition";
 
 /**
  * An application's document, opened in the browser by a clerk of an agency the application
@@ -36,7 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="document-${viewId}.pdf"`,
+      "Content-Disposition": contentDisposition("inline", `document-${viewId}.pdf`),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

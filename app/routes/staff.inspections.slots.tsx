@@ -13,6 +13,7 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { Table } from "~/ui/table";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -51,7 +52,7 @@ const AddSchema = z.object({ day: z.iso.date(), time: z.string().regex(/^\d{2}:\
 export async function action({ request }: ActionFunctionArgs) {
   await requireSlotManager(request);
   const governorate = governorateOf(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const db = getDb();
   const back = (changed: string) => redirect(`/staff/inspections/slots?governorate=${governorate}&changed=${changed}`);
   if (form.get("intent") === "remove") {

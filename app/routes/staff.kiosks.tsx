@@ -13,6 +13,7 @@ import { formatCode, kioskState, listKiosks, registerKiosk, reissueEnrolment, re
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { Table } from "~/ui/table";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -52,7 +53,7 @@ type ActionData =
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, { role: "admin" });
   const db = getDb();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const audit = (action: string, subjectId: string) =>
     recordAudit(db, { ...auditFields(requestMeta(request, context as { requestId?: string; ip?: string }, "back-office")), actorAccountId: viewer.accountId, action, subjectType: "kiosk", subjectId });

@@ -12,6 +12,7 @@ import { getDb } from "~/runtime.server";
 import { translateAuthErrors } from "~/ui/auth-errors";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = { username: String(form.get("username") ?? "") };
   const parsed = parseForm(StaffSignInSchema, form);
   if (!parsed.ok) return json({ errors: parsed.errors, values }, { status: 400 });

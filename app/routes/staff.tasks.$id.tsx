@@ -22,6 +22,7 @@ import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
 import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -123,7 +124,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { catalogue } = getRuntime();
   const task = await getTaskForClerk(db, catalogue, viewer, params.id ?? "");
   if (!task) throw new Response("Not Found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "decide");
   if (intent === "claim" || intent === "release" || intent === "assign") {
     const to = intent === "claim" ? viewer.accountId : intent === "release" ? null : String(form.get("to") ?? "") || null;

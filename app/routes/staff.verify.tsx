@@ -15,6 +15,7 @@ import { getRuntime } from "~/runtime.server";
 import { translateAuthErrors } from "~/ui/auth-errors";
 import { ErrorSummary, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
+import { readForm } from "~/http/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await requirePendingSecondFactor(request);
-  const parsed = parseForm(SecondFactorSchema, await request.formData());
+  const parsed = parseForm(SecondFactorSchema, await readForm(request));
   if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
   const { env, database, secrets } = getRuntime();
   const result = await completeStaffSignIn(

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { getViewer, requireCitizen } from "~/auth/guards.server";
 import { getDb } from "~/runtime.server";
 import { getOwnUpload } from "~/uploads/uploads.server";
+import { contentDisposition } from "~/http/content-disposition";
 
 /**
  * An attachment, to its owner only: always as a download with the type read from its bytes, never
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": upload.mime,
       "Content-Length": String(upload.size),
-      "Content-Disposition": `attachment; filename="upload"; filename*=UTF-8''${encodeURIComponent(upload.name)}`,
+      "Content-Disposition": contentDisposition("attachment", upload.name),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",

@@ -1,4 +1,6 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { readForm } from "../http/form.server";
+import { refusal } from "../http/refusal.server";
 
 export interface ReceivedFile {
   name: string;
@@ -25,7 +27,7 @@ export async function readMultipartForm(request: Request, maxBytesByField: Map<s
   const files = new Map<string, ReceivedFile>();
   const tooLarge = new Set<string>();
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    return { form: await request.formData(), files, tooLarge };
+    return { form: await readForm(request), files, tooLarge };
   }
   const handler: UploadHandler = async ({ name, filename, data }) => {
     const limit = filename === undefined ? MAX_TEXT_BYTES : (maxBytesByField.get(name) ?? 0);
@@ -41,6 +43,12 @@ export async function readMultipartForm(request: Request, maxBytesByField: Map<s
     else files.set(name, { name: filename, bytes: Buffer.concat(chunks) });
     return undefined;
   };
-  const form = await unstable_parseMultipartFormData(request, handler);
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, handler);
+  } catch {
+    // A body cut off or malformed on the way (the HTTP layer already refused one that is too large).
+    throw refusal("badForm", 400);
+  }
   return { form, files, tooLarge };
 }

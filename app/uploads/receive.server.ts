@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import type { FieldProblem, FileRef } from "../catalogue/form-schema";
 import type { Field } from "../catalogue/types";
 import type { MultipartForm } from "./multipart.server";
+import { isReadableUpload } from "./inspect.server";
 import { sniffMime } from "./sniff";
 import { storeUpload } from "./uploads.server";
 
@@ -18,8 +19,8 @@ export interface ReceivedFiles {
 }
 
 /**
- * Takes the files of a form's file fields: each new one is checked by its bytes (not its name)
- * and its size, and kept; a field left empty keeps what it had; an optional one may be removed.
+ * Takes the files of a form's file fields: each new one is checked by its bytes (not its name),
+ * opened as a clerk's copy will be made of it, and held to its size, and kept; a field left empty keeps what it had; an optional one may be removed.
  * Input names are the field ids after `prefix`.
  */
 export async function receiveFiles(
@@ -39,6 +40,8 @@ export async function receiveFiles(
       const mime = sniffMime(file.bytes);
       if (!mime || !(field.accept as string[]).includes(mime)) {
         out.problems[field.id] = { code: "file-type", params: { accept: field.accept.join(", ") } };
+      } else if (!(await isReadableUpload(file.bytes, mime))) {
+        out.problems[field.id] = { code: "file-damaged" };
       } else {
         const ref = await storeUpload(db, { ownerPersonId: input.ownerPersonId, applicationId: input.applicationId, fieldId: field.id, name: file.name, mime, bytes: file.bytes });
         out.answers[field.id] = ref;

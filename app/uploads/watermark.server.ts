@@ -6,10 +6,14 @@ import type { UploadMime } from "../../db/schema";
  * every page marked across with who opened it and when, so a leaked copy says whose it was.
  * The mark is in Latin letters: the standard PDF font needs no embedding.
  */
-export async function watermarkedPdf(content: Uint8Array, mime: UploadMime, mark: string): Promise<Uint8Array> {
+export async function watermarkedPdf(bytes: Uint8Array, mime: UploadMime, mark: string): Promise<Uint8Array> {
+  // A copy of its own: pdf-lib reads a view's whole underlying buffer (Node keeps small Buffers in
+  // a shared pool), so a JPEG handed over as a slice would not be found at its offset.
+  const content = new Uint8Array(bytes);
   let pdf: PDFDocument;
   if (mime === "application/pdf") {
-    pdf = await PDFDocument.load(content, { ignoreEncryption: true, updateMetadata: false });
+    pdf = await PDFDocument.load(content, { ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: true });
+    if (pdf.getPageCount() === 0) throw new Error("The PDF has no pages");
   } else {
     pdf = await PDFDocument.create();
     const image = mime === "image/png" ? await pdf.embedPng(content) : await pdf.embedJpg(content);

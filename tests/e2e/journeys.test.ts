@@ -19,6 +19,7 @@ import {
   useBrowser,
   visit,
 } from "../setup/browser";
+import { samplePdf } from "../fixtures/files";
 
 // Applying for each integrated service in a browser, as its demo persona: the form pages, the
 // check page and the declaration, paying with the simulated KNET gateway, the clerks' decisions
@@ -27,7 +28,7 @@ import {
 const baseUrl = inject("baseUrl");
 const files = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-e2e-files-"));
 const pdfFile = path.join(files, "plan.pdf");
-fs.writeFileSync(pdfFile, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+fs.writeFileSync(pdfFile, samplePdf);
 const fakePdf = path.join(files, "plan-really-a-page.pdf");
 fs.writeFileSync(fakePdf, "<html><body>not a PDF</body></html>");
 

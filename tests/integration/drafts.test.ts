@@ -11,13 +11,14 @@ import { useJourneys } from "../support/journeys";
 import { kuwaitToday } from "../../app/engine/engine.server";
 import { addDays } from "../../app/catalogue/dates";
 import type { Actor } from "../../app/engine/actor";
+import { samplePdf } from "../fixtures/files";
 
 // Drafts: begun once per service, saved page by page (files checked by their bytes), resumed,
 // and submitted exactly once however often the browser sends the submission.
 
 const ctx = useJourneys();
 const today = kuwaitToday();
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const PDF = samplePdf;
 
 async function applicant() {
   const civilId = await ctx.person();
@@ -75,6 +76,11 @@ describe("drafts", () => {
     const badFile = { form: form({ months: "٦٠", iban: "KW00" }), files: new Map([["documents", { name: "plan.pdf", bytes: Buffer.from("<html>not a pdf</html>") }]]), tooLarge: new Set<string>() };
     const bad = await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), badFile);
     expect(bad).toMatchObject({ ok: false, problems: { iban: { code: "pattern" }, documents: { code: "file-type" } }, typed: { months: "٦٠", iban: "KW00" } });
+    expect(await ctx.t.db.select().from(uploads).where(eq(uploads.applicationId, draftId))).toEqual([]);
+
+    // A file that starts like a PDF but is not one: opened on receipt, refused as damaged, not kept.
+    const posing = { form: form({ months: "60", iban: "KW00" }), files: new Map([["documents", { name: "plan.pdf", bytes: Buffer.from(`%PDF-1.7\n${"x".repeat(2000)}`) }]]), tooLarge: new Set<string>() };
+    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), posing)).toMatchObject({ ok: false, problems: { documents: { code: "file-damaged" } } });
     expect(await ctx.t.db.select().from(uploads).where(eq(uploads.applicationId, draftId))).toEqual([]);
 
     // Too large: refused without keeping it.

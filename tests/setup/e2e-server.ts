@@ -16,6 +16,8 @@ import { repoRoot, startServer } from "./server-process";
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The shared server's process id, to read its memory. */
+    serverPid: number;
     serverDataDir: string;
     certificateFixture: { number: string; code: string };
   }
@@ -94,6 +96,7 @@ export default async function setup(project: TestProject) {
   project.provide("certificateFixture", await seedCertificate(dataDir));
   const server = await startServer({ dataDir });
   project.provide("baseUrl", server.baseUrl);
+  project.provide("serverPid", server.child.pid!);
   project.provide("serverDataDir", dataDir);
   return async () => {
     const code = await server.stop();

@@ -1,0 +1,26 @@
+// What a route module declares about itself in `export const handle`: how the page is dressed
+// (read by the root layout in the browser), and what the HTTP layer must know before the route
+// runs (read by the server on the route that matched, never on the raw path).
+
+/**
+ * What a request body to a route may be. `form` (the default): a form post of up to 64 KB,
+ * urlencoded or multipart. `uploads`: a form page whose files may add up to what the catalogue's
+ * largest page allows. `json`: a JSON body from a machine (an agency, a kiosk's device agent).
+ */
+export type BodyPolicyName = "form" | "uploads" | "json";
+
+/**
+ * How a route's mutations are proven not to be forged by another site, when it is not by the
+ * browser's Origin: the exchange's Ed25519 signature, a kiosk agent's bearer credential, or the
+ * card-reader bridge's HMAC. The route itself checks the proof; this only lets the request reach it.
+ */
+export type CsrfProof = "exchange-signature" | "kiosk-bearer" | "kiosk-signature";
+
+export interface RouteHandle {
+  chrome?: "kiosk";
+  /** A person's own screen at a kiosk: it ends by itself when nobody touches it. */
+  isPersonal?: boolean;
+  isEnrolment?: boolean;
+  body?: BodyPolicyName;
+  csrf?: CsrfProof;
+}

@@ -1,0 +1,31 @@
+import type { ServerBuild } from "@remix-run/node";
+import { matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+import type { RouteHandle } from "./route-handle";
+
+type RouteNode = AgnosticRouteObject & { id: string; children?: RouteNode[] };
+
+/** The build's flat route manifest as the tree the router matches (as Remix itself builds it). */
+function routeTree(routes: ServerBuild["routes"], parentId = ""): RouteNode[] {
+  return Object.values(routes)
+    .filter((route) => (route.parentId ?? "") === parentId)
+    .map((route) => {
+      const children = routeTree(routes, route.id);
+      return route.index
+        ? ({ id: route.id, index: true, path: route.path } as RouteNode)
+        : ({ id: route.id, path: route.path, caseSensitive: route.caseSensitive, children } as RouteNode);
+    });
+}
+
+/**
+ * The handle of the route a path reaches, matched as Remix matches it (so `/exchange/agencies/x/../../sign-in`
+ * is the sign-in page, whatever its raw text says). Undefined when no route matches.
+ */
+export function createRouteMatcher(build: ServerBuild): (pathname: string) => RouteHandle | undefined {
+  const tree = routeTree(build.routes);
+  return (pathname) => {
+    const matches = matchRoutes(tree, pathname);
+    const leaf = matches?.[matches.length - 1];
+    if (!leaf) return undefined;
+    return (build.routes[(leaf.route as RouteNode).id]?.module.handle ?? {}) as RouteHandle;
+  };
+}
