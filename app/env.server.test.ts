@@ -31,6 +31,21 @@ describe("parseEnv", () => {
   });
 });
 
+describe("the demo in production", () => {
+  const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/nafitha", NAFITHA_SECRET: "x".repeat(32) };
+
+  it("is refused at start-up with a message that says why and what to do", () => {
+    expect(() => parseEnv({ ...production, DEMO_DATA: "true" })).toThrow(/DEMO_DATA: the demo cannot run in production .*NAFITHA_ALLOW_DEMO_IN_PRODUCTION=true/s);
+  });
+
+  it("runs only when a demonstration deployment says so explicitly", () => {
+    expect(parseEnv({ ...production, DEMO_DATA: "true", NAFITHA_ALLOW_DEMO_IN_PRODUCTION: "true" }).DEMO_DATA).toBe(true);
+    expect(parseEnv(production).DEMO_DATA).toBe(false);
+    // The embedded database (npm start) is the demo, in production mode too.
+    expect(parseEnv({ NODE_ENV: "production" }).DEMO_DATA).toBe(true);
+  });
+});
+
 describe("empty settings", () => {
   it("count as not set", () => {
     expect(parseEnv({ DATABASE_URL: "", PORT: "" })).toMatchObject({ PORT: 3000, DEMO_DATA: true });

@@ -18,6 +18,11 @@ const EnvSchema = z
       .transform((value) => new URL(value).origin)
       .optional(),
     DEMO_DATA: booleanString.optional(),
+    /**
+     * The demo (its phone page, simulated KNET and card terminal, accounts with a published
+     * password) is refused in production on a real database; only this lets a demo deployment run.
+     */
+    NAFITHA_ALLOW_DEMO_IN_PRODUCTION: booleanString.default(false),
     RUN_WORKER: booleanString.default(true),
     // Behind a reverse proxy, trust its X-Forwarded-For and X-Forwarded-Proto.
     TRUST_PROXY: booleanString.default(false),
@@ -68,5 +73,15 @@ export function parseEnv(environment: Record<string, string | undefined> = proce
   if (result.data.NODE_ENV === "production" && result.data.DATABASE_URL && !result.data.NAFITHA_SECRET) {
     throw new EnvError(["NAFITHA_SECRET: required in production with DATABASE_URL (the key that seals TOTP secrets)"]);
   }
+  if (isProductionDeployment(result.data) && result.data.DEMO_DATA && !result.data.NAFITHA_ALLOW_DEMO_IN_PRODUCTION) {
+    throw new EnvError([
+      "DEMO_DATA: the demo cannot run in production on a real database: it brings a demo phone page that shows every text message, simulated KNET and card-terminal payments that take no money, and demo accounts whose password is published. Unset DEMO_DATA; or, for a demonstration deployment only, set NAFITHA_ALLOW_DEMO_IN_PRODUCTION=true",
+    ]);
+  }
   return result.data;
+}
+
+/** Production on a real database: where nothing of the demo may run unless explicitly allowed. */
+export function isProductionDeployment(env: Pick<Env, "NODE_ENV" | "DATABASE_URL">): boolean {
+  return env.NODE_ENV === "production" && Boolean(env.DATABASE_URL);
 }

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import { parseEnv } from "../app/env.server";
+import { EnvError, isProductionDeployment, parseEnv } from "../app/env.server";
 import { startWorker, type Worker } from "../app/jobs/worker.server";
 import { answerClientErrors, createPortalApp } from "../app/http/app.server";
 import { log, setLogLevel } from "../app/log.server";
@@ -12,7 +12,7 @@ import { uploadsMaxBytes } from "../app/uploads/limits";
 import { jobDepsOf, startRuntime } from "../app/runtime.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links.server";
 import { createJobHandlers } from "../app/jobs/handlers.server";
-import { DEMO_PASSWORD, demoCitizens, demoStaff, seedDemo } from "../db/seed/demo";
+import { DEMO_PASSWORD, demoCitizens, demoStaff, findDemoAccounts, seedDemo } from "../db/seed/demo";
 import { describePersonas } from "../db/seed/registries";
 import { kuwaitToday } from "../app/engine/engine.server";
 import { exitOnStartupError } from "./startup";
@@ -26,6 +26,16 @@ async function main() {
   if (!fs.existsSync(buildPath)) throw new Error("No server build at build/index.js: run `npm run build` (npm start does it for you).");
 
   const { runtime, stop: stopRuntime } = await startRuntime(env, "server");
+  if (isProductionDeployment(env) && !env.NAFITHA_ALLOW_DEMO_IN_PRODUCTION) {
+    const demoAccounts = await findDemoAccounts(runtime.database.db);
+    if (demoAccounts.length) {
+      await stopRuntime();
+      throw new EnvError([
+        `DATABASE_URL: this production database holds demo accounts that sign in with the published demo password (${demoAccounts.slice(0, 5).join(", ")}${demoAccounts.length > 5 ? ", …" : ""}). Remove them, or, for a demonstration deployment only, set NAFITHA_ALLOW_DEMO_IN_PRODUCTION=true`,
+      ]);
+    }
+  }
+  if (env.NAFITHA_ALLOW_DEMO_IN_PRODUCTION && isProductionDeployment(env)) log.warn("DEMO DEPLOYMENT: demo data, the demo phone and simulated payments are allowed in production by NAFITHA_ALLOW_DEMO_IN_PRODUCTION");
   let personaLines: string[] = [];
   if (env.DEMO_DATA) {
     const { created } = await seedDemo(runtime.database.db, runtime.secrets);

@@ -21,6 +21,18 @@ describe("scripts/verify-certificate", () => {
     expect(result.stdout).toContain("TST-2026-000001");
   });
 
+  it("says a genuine token past its validity is expired, with its own exit status", () => {
+    const old = signCertificateToken(key, { n: "TST-2025-000009", s: "engine-test-loan", ha: "أحمد", he: "Ahmad", i: "2024-11-22", e: "2025-11-21" });
+    const result = run(old, "--jwks", jwksFile);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain("EXPIRED");
+    expect(result.stderr).toContain("2025-11-21");
+    expect(result.stdout).not.toContain("GENUINE");
+    // Still valid today: genuine.
+    const current = signCertificateToken(key, { n: "TST-2026-000010", s: "engine-test-loan", ha: "أحمد", he: "Ahmad", i: "2026-11-22", e: "2099-12-31" });
+    expect(run(current, "--jwks", jwksFile).status).toBe(0);
+  });
+
   it("says a forged one is not, and explains its usage", () => {
     const forged = token.slice(0, -4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
     const result = run(forged, "--jwks", jwksFile);

@@ -1,9 +1,11 @@
 // The offline verifier: checks a certificate's QR token (or the URL the QR code holds) with only
 // the portal's published keys. Usage:
 //   node --import tsx scripts/verify-certificate.ts <token-or-url> --jwks <jwks.json file or URL>
+// Exit status: 0 genuine and current, 1 not genuine, 2 usage, 3 genuine but expired.
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tokenFromScan, verifyCertificateToken, type Jwks } from "../app/certificates/token.server";
+import { kuwaitToday } from "../app/engine/engine.server";
 
 export async function loadJwks(source: string): Promise<Jwks> {
   if (/^https?:\/\//.test(source)) return (await (await fetch(source)).json()) as Jwks;
@@ -28,17 +30,21 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const { claims } = result;
-  console.log(
-    [
-      "GENUINE: signed by the portal's certificate key.",
-      `  number:   ${claims.n}`,
-      `  service:  ${claims.s}`,
-      `  holder:   ${claims.ha} / ${claims.he}`,
-      `  issued:   ${claims.i}`,
-      `  expires:  ${claims.e ?? "does not expire"}`,
-      "  (Revocation is shown only online, on the verify page.)",
-    ].join("\n"),
-  );
+  // The expiry printed on the certificate is its last day of validity, in Kuwait.
+  const isExpired = claims.e !== null && kuwaitToday() > claims.e;
+  const details = [
+    `  number:   ${claims.n}`,
+    `  service:  ${claims.s}`,
+    `  holder:   ${claims.ha} / ${claims.he}`,
+    `  issued:   ${claims.i}`,
+    `  expires:  ${claims.e ?? "does not expire"}`,
+    "  (Revocation is shown only online, on the verify page.)",
+  ];
+  if (isExpired) {
+    console.error(["EXPIRED: genuine, signed by the portal's certificate key, but no longer valid.", ...details].join("\n"));
+    return 3;
+  }
+  console.log(["GENUINE: signed by the portal's certificate key.", ...details].join("\n"));
   return 0;
 }
 

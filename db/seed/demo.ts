@@ -1,5 +1,8 @@
+import { and, eq, inArray, or } from "drizzle-orm";
+import { verifyPassword } from "../../app/auth/password.server";
 import type { Secrets } from "../../app/secrets.server";
 import type { Database } from "../client";
+import { accounts, people } from "../schema";
 import { kuwaitToday } from "../../app/engine/engine.server";
 import { parseCivilId } from "../../app/auth/civil-id";
 import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
@@ -77,4 +80,22 @@ export async function seedDemo(db: Database, secrets: Secrets): Promise<{ create
     if (account.isNew) created++;
   }
   return { created };
+}
+
+/**
+ * The demo's accounts still signing in with the published demo password: what a production
+ * deployment must never carry (scripts/start.ts refuses to start on such a database). Only the
+ * demo's own identifiers are looked at, and each is checked against the demo password.
+ */
+export async function findDemoAccounts(db: Database): Promise<string[]> {
+  const civilIds = [...demoCitizens.map((c) => c.civilId), ...demoPersonaPeople(kuwaitToday()).map((p) => p.civilId)];
+  const usernames = demoStaff.map((s) => s.username as string);
+  const rows = await db
+    .select({ username: accounts.username, civilId: people.civilId, passwordHash: accounts.passwordHash })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(or(inArray(accounts.username, usernames), and(eq(accounts.kind, "citizen"), inArray(people.civilId, civilIds))));
+  const found: string[] = [];
+  for (const row of rows) if (await verifyPassword(row.passwordHash, DEMO_PASSWORD)) found.push(row.username ?? row.civilId);
+  return found;
 }

@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountRoles, accounts, agencies, people } from "../../db/schema";
 import { appliedMigrationCount, queryRows } from "../../db/client";
-import { demoAccountCount, demoAgencies, seedDemo } from "../../db/seed/demo";
+import { demoAccountCount, demoAgencies, findDemoAccounts, seedDemo } from "../../db/seed/demo";
+import { hashPassword } from "../../app/auth/password.server";
 import journal from "../../db/migrations/meta/_journal.json";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
@@ -58,5 +59,13 @@ describe("the demo seed", () => {
     const second = await seedDemo(t.db, t.secrets);
     expect(second.created).toBe(0);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("is found by the production start-up check, which refuses demo accounts until their password is changed", async () => {
+    const found = await findDemoAccounts(t.db);
+    expect(found).toEqual(expect.arrayContaining(["admin", "kcb.officer", "288020122596"]));
+    expect(found).toHaveLength(demoAccountCount());
+    await t.db.update(accounts).set({ passwordHash: await hashPassword("a password nobody published") }).where(eq(accounts.username, "admin"));
+    expect(await findDemoAccounts(t.db)).not.toContain("admin");
   });
 });
