@@ -12,12 +12,20 @@ export interface Secrets {
   pkiPassphrase: string;
   /** HMAC key shared with the simulated payment gateway, which signs what it sends back. */
   gatewayKey: Buffer;
+  /** The root of each kiosk's card-reader bridge key (kept nowhere in the database). */
+  kioskBridgeKey: Buffer;
 }
 
 export function deriveSecrets(rootSecret: string): Secrets {
   const root = Buffer.from(rootSecret, "utf8");
   const derive = (info: string) => Buffer.from(crypto.hkdfSync("sha256", root, "nafitha", info, 32));
-  return { sealKey: derive("seal:v1"), markKey: derive("mark:v1"), pkiPassphrase: derive("pki:v1").toString("base64url"), gatewayKey: derive("gateway:v1") };
+  return {
+    sealKey: derive("seal:v1"),
+    markKey: derive("mark:v1"),
+    pkiPassphrase: derive("pki:v1").toString("base64url"),
+    gatewayKey: derive("gateway:v1"),
+    kioskBridgeKey: derive("kiosk-bridge:v1"),
+  };
 }
 
 /**

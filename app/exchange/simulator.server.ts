@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../db/client";
-import { agencyLinks } from "../../db/schema";
+import { agencyLinks, exchangeAnsweredRequests } from "../../db/schema";
 import { SIGNATURE_HEADER, signBody, verifyBody, type ExchangeKeys } from "./signing.server";
 
 export type AgencyAnswer = { status: "ok"; payload: unknown } | { status: "not-found" };
@@ -34,10 +35,34 @@ export interface ResponseEnvelope {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How far a request's `issuedAt` may be from the agency's clock, either way. */
+export const REQUEST_WINDOW_MS = 5 * 60_000;
+
+const EnvelopeSchema = z.object({
+  requestId: z.string().min(8).max(100),
+  operation: z.string().min(1).max(100),
+  service: z.string().min(1).max(100),
+  applicationId: z.string().nullable(),
+  onBehalfOf: z.string().nullable(),
+  purpose: z.string().max(500),
+  issuedAt: z.iso.datetime(),
+  payload: z.unknown(),
+});
+
+/** A refusal before any registry is read: not signed (nothing of the agency's data is in it), and never retried as an outage. */
+const refused = (status: 400 | 401 | 403 | 409, reason: string) => new Response(JSON.stringify({ error: reason }), { status, headers: { "Content-Type": "application/json" } });
+
+export interface EndpointPolicy {
+  /** The governance registry: which calling service may use which operation. */
+  isGranted(serviceId: string, operation: string): boolean;
+  now?: () => Date;
+}
+
 /**
- * Serves one agency's side of the exchange: checks the portal's signature, applies the faults
- * configured for the agency (down, latency, error rate), answers from the registry, and signs
- * the answer with the agency's key.
+ * Serves one agency's side of the exchange: checks the portal's signature, that the request is
+ * fresh (its `issuedAt` within a few minutes), answered once (its id never seen before: a replay
+ * is refused) and granted to the calling service, applies the faults configured for the agency
+ * (down, latency, error rate), answers from the registry, and signs the answer with the agency's key.
  */
 export async function handleAgencyRequest(
   db: Database,
@@ -45,6 +70,7 @@ export async function handleAgencyRequest(
   endpoints: ReadonlyMap<string, AgencyEndpoint>,
   agencyId: string,
   request: Request,
+  policy: EndpointPolicy,
 ): Promise<Response> {
   const endpoint = endpoints.get(agencyId);
   if (!endpoint) return new Response("Unknown agency", { status: 404 });
@@ -59,10 +85,17 @@ export async function handleAgencyRequest(
   }
   let envelope: RequestEnvelope;
   try {
-    envelope = JSON.parse(body) as RequestEnvelope;
+    const parsed = EnvelopeSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) return refused(400, "invalid-envelope");
+    envelope = parsed.data as RequestEnvelope;
   } catch {
-    return new Response("Bad request", { status: 400 });
+    return refused(400, "invalid-envelope");
   }
+  const now = policy.now?.() ?? new Date();
+  if (Math.abs(now.getTime() - Date.parse(envelope.issuedAt)) > REQUEST_WINDOW_MS) return refused(401, "stale-request");
+  if (!policy.isGranted(envelope.service, envelope.operation)) return refused(403, "not-granted");
+  const [isFirst] = await db.insert(exchangeAnsweredRequests).values({ agencyId, requestId: envelope.requestId, answeredAt: now }).onConflictDoNothing().returning({ requestId: exchangeAnsweredRequests.requestId });
+  if (!isFirst) return refused(409, "replayed-request");
   if (faults && faults.errorRate > 0 && Math.random() < faults.errorRate) return new Response("Internal error", { status: 500 });
 
   const handler = endpoint.operations[envelope.operation];

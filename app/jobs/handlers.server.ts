@@ -1,9 +1,10 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { sessions, signInThrottles } from "../../db/schema";
+import { exchangeAnsweredRequests, sessions, signInThrottles } from "../../db/schema";
 import { verifyAuditChain } from "../audit/audit.server";
 import { issueCertificateStep, markLateSteps, runExchangeStep, type EngineDeps } from "../engine/engine.server";
 import type { ExchangeConfig } from "../exchange/client.server";
+import { REQUEST_WINDOW_MS } from "../exchange/simulator.server";
 import { log } from "../log.server";
 import { deliverNotification, type DeliveryConfig } from "../notifications/delivery.server";
 import type { JobKind, JobPayload } from "./kinds";
@@ -35,6 +36,8 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
         .delete(sessions)
         .where(or(lt(sessions.expiresAt, keepUntil), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil))));
       await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(Date.now() - DAY_MS)));
+      // Past its window a request is refused for its age alone; its id need not be kept.
+      await db.delete(exchangeAnsweredRequests).where(lt(exchangeAnsweredRequests.answeredAt, new Date(Date.now() - 2 * REQUEST_WINDOW_MS)));
     },
 
     async "audit.verify-chain"(_payload, { db }) {

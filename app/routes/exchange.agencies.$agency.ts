@@ -9,8 +9,8 @@ export const handle: RouteHandle = { csrf: "exchange-signature", body: "json" };
 // The simulated agencies of the embedded default, reached over HTTP like real ones. Requests are
 // authenticated by the portal's Ed25519 signature, not by a session.
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { database, exchangeKeys } = getRuntime();
-  return handleAgencyRequest(database.db, exchangeKeys, simulatedEndpoints, params.agency ?? "", request);
+  const { database, exchangeKeys, catalogue } = getRuntime();
+  return handleAgencyRequest(database.db, exchangeKeys, simulatedEndpoints, params.agency ?? "", request, { isGranted: catalogue.isGranted });
 }
 
 export const loader = () => new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });

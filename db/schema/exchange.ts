@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, pgTable, real, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, primaryKey, real, text, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { timestamptz } from "./common";
 
@@ -49,6 +49,21 @@ export const agencyLinks = pgTable("agency_links", {
   isDown: boolean("is_down").notNull().default(false),
   updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
+
+/**
+ * The requests an agency's endpoint has answered (the simulated ones keep theirs here), by id: a
+ * request id seen before is a replay and is refused. Kept a while longer than a request's window
+ * of validity, after which its `issuedAt` alone refuses it.
+ */
+export const exchangeAnsweredRequests = pgTable(
+  "exchange_answered_requests",
+  {
+    agencyId: text("agency_id").notNull(),
+    requestId: text("request_id").notNull(),
+    answeredAt: timestamptz("answered_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.requestId] }), index("exchange_answered_requests_at_idx").on(t.answeredAt)],
+);
 
 export type ExchangeMessage = typeof exchangeMessages.$inferSelect;
 export type AgencyLink = typeof agencyLinks.$inferSelect;

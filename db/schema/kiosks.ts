@@ -1,4 +1,4 @@
-import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { timestamptz } from "./common";
 import { people } from "./people";
 
@@ -32,6 +32,8 @@ export const kiosks = pgTable(
     /** The civil-ID card in the reader now, as the card-reader bridge reported it. */
     cardCivilId: text("card_civil_id"),
     cardInsertedAt: timestamptz("card_inserted_at"),
+    /** The highest sequence number the card-reader bridge has sent: each message must carry a higher one (no replays). */
+    bridgeSequence: bigint("bridge_sequence", { mode: "number" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [index("kiosks_governorate_idx").on(t.governorate, t.name)],

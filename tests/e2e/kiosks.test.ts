@@ -120,23 +120,24 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectText(kiosk, "أُدخل رقم سري خاطئ عدة مرات، فأُوقفت البطاقة 15 دقيقة.");
     await kiosk.getByRole("button", { name: "إخراج البطاقة" }).click();
 
-    // The card-reader bridge: a card event signed with the kiosk's credential.
-    // Remix keeps a cookie's value as base64 of its JSON: the credential is inside.
-    const cookie = (await kioskContext.cookies()).find((candidate) => /nafitha_kiosk$/.test(candidate.name))!.value;
-    const credential = JSON.parse(decodeURIComponent(Buffer.from(decodeURIComponent(cookie), "base64").toString("utf8"))) as string;
-    const key = crypto.createHash("sha256").update(credential).digest("hex");
-    await visit(admin.page, `${baseUrl}/staff/kiosks`);
-    const id = (await admin.page.getByRole("row", { name: /مركز خدمة حولي 2/ }).getByTestId("kiosk-id").textContent())!.trim();
-    const post = (body: object, signWith = key) => {
-      const text = JSON.stringify(body);
+    // The card-reader bridge: its key fetched once by the kiosk, each event signed with it and
+    // numbered higher than the last.
+    const { kioskId: id, key } = (await (await kiosk.request.get(`${baseUrl}/kiosk/bridge-key`)).json()) as { kioskId: string; key: string };
+    let sequence = Date.now() * 1000;
+    const signed = (body: object, signWith = key) => {
+      const data = JSON.stringify(body);
       const time = String(Date.now());
-      return kiosk.request.post(`${baseUrl}/kiosk/card`, {
-        data: text,
-        headers: { "content-type": "application/json", "x-kiosk-id": id, "x-kiosk-time": time, "x-kiosk-signature": crypto.createHmac("sha256", signWith).update(`${time}.${text}`).digest("base64url") },
-      });
+      const number = String(++sequence);
+      const signature = crypto.createHmac("sha256", signWith).update(`${time}.${number}.${data}`).digest("base64url");
+      return { data, headers: { "content-type": "application/json", "x-kiosk-id": id, "x-kiosk-time": time, "x-kiosk-sequence": number, "x-kiosk-signature": signature } };
     };
+    const send = (message: ReturnType<typeof signed>) => kiosk.request.post(`${baseUrl}/kiosk/card`, message);
+    const post = (body: object, signWith = key) => send(signed(body, signWith));
     expect((await post({ event: "inserted", civilId: "285031244114" }, "not the key")).status()).toBe(401);
-    expect((await post({ event: "inserted", civilId: "285031244114" })).status()).toBe(204);
+    const inserted = signed({ event: "inserted", civilId: "285031244114" });
+    expect((await send(inserted)).status()).toBe(204);
+    // The same message captured and sent again is refused.
+    expect((await send(inserted)).status()).toBe(401);
     await kiosk.reload();
     await expectHeading(kiosk, "أدخل الرقم السري للبطاقة");
     await waitForHydration(kiosk);

@@ -135,7 +135,7 @@ describe("a portal process", () => {
   });
 
   it("refuses to start the demo in production on a real database unless a demo deployment is declared", () => {
-    const production = { ...process.env, NODE_ENV: "production", DATABASE_URL: "postgres://nowhere.invalid/nafitha", NAFITHA_SECRET: "x".repeat(40), DEMO_DATA: "true" };
+    const production: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: "postgres://nowhere.invalid/nafitha", NAFITHA_SECRET: "x".repeat(40), DEMO_DATA: "true" };
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: repoRoot, env: production, encoding: "utf8", timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("DEMO_DATA: the demo cannot run in production on a real database");

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { simulatedEndpoints } from "../../app/agencies/endpoints.server";
-import { handleAgencyRequest } from "../../app/exchange/simulator.server";
+import { handleAgencyRequest, type EndpointPolicy } from "../../app/exchange/simulator.server";
 import type { ExchangeKeys } from "../../app/exchange/signing.server";
 import type { Database } from "../../db/client";
 
@@ -13,7 +13,7 @@ export interface AgencyServer {
 }
 
 /** The simulated agencies behind a real HTTP server on a free local port, as the portal reaches them. */
-export async function startAgencyServer(db: Database, keys: ExchangeKeys): Promise<AgencyServer> {
+export async function startAgencyServer(db: Database, keys: ExchangeKeys, policy: EndpointPolicy): Promise<AgencyServer> {
   const state: AgencyServer = { baseUrl: "", tamper: null, close: async () => {} };
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -24,7 +24,7 @@ export async function startAgencyServer(db: Database, keys: ExchangeKeys): Promi
       headers: req.headers as Record<string, string>,
       body: req.method === "POST" ? Buffer.concat(chunks) : undefined,
     });
-    const response = await handleAgencyRequest(db, keys, simulatedEndpoints, agency, request);
+    const response = await handleAgencyRequest(db, keys, simulatedEndpoints, agency, request, policy);
     let body = await response.text();
     if (state.tamper) body = state.tamper(body);
     res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -27,7 +27,7 @@ export const TEST_ROOT_SECRET = "engine-tests-root-secret-that-is-long-enough";
 export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue = createCatalogue([everythingService], everythingGrants)): Promise<EngineHarness> {
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
   const keys = deriveExchangeKeys(TEST_ROOT_SECRET);
-  const agencies = await startAgencyServer(t.db, keys);
+  const agencies = await startAgencyServer(t.db, keys, { isGranted: catalogue.isGranted });
   const smsSent: { to: string; text: string }[] = [];
   const deps: JobDeps = {
     catalogue,
