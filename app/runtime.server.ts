@@ -1,5 +1,7 @@
 import path from "node:path";
 import { connect, type Database, type DatabaseHandle } from "../db/client";
+import { installAuditChainKey } from "./audit/audit.server";
+import { checkpointStore } from "./audit/checkpoints.server";
 import { acquireDataDirLock } from "../db/lock";
 import { catalogue as productionCatalogue } from "./catalogue/services";
 import type { Catalogue } from "./catalogue/registry";
@@ -35,7 +37,13 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
     catalogue: runtime.catalogue,
     exchange,
     delivery: { smtpUrl: runtime.env.SMTP_URL, mailFrom: runtime.env.MAIL_FROM, sms: outboxSmsProvider },
+    auditCheckpoints: auditCheckpointsOf(runtime),
   };
+}
+
+/** Where this process writes and reads the audit chain's signed checkpoints. */
+export function auditCheckpointsOf(runtime: Runtime) {
+  return checkpointStore(runtime.env.DATA_DIR, runtime.secrets.auditCheckpointSeed);
 }
 
 /**
@@ -93,14 +101,16 @@ export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{
     throw error;
   }
   const rootSecret = loadRootSecret(env.NAFITHA_SECRET, env.DATA_DIR);
+  const secrets = deriveSecrets(rootSecret);
+  installAuditChainKey(secrets.auditChainKey);
   const runtime: Runtime = {
     env,
     database,
-    secrets: deriveSecrets(rootSecret),
+    secrets,
     exchangeKeys: deriveExchangeKeys(rootSecret, parseAgencyPublicKeys(env.AGENCY_PUBLIC_KEYS)),
     catalogue: productionCatalogue,
     certificateKey: certificateSigningKey(rootSecret),
-    pki: new Pki(env.PKI_DIR ?? path.join(env.DATA_DIR, "pki"), deriveSecrets(rootSecret).pkiPassphrase),
+    pki: new Pki(env.PKI_DIR ?? path.join(env.DATA_DIR, "pki"), secrets.pkiPassphrase),
   };
   installRuntime(runtime);
   return {

@@ -14,6 +14,10 @@ export interface Secrets {
   gatewayKey: Buffer;
   /** The root of each kiosk's card-reader bridge key (kept nowhere in the database). */
   kioskBridgeKey: Buffer;
+  /** HMAC key of the audit log's chain: without it no row can be re-hashed. */
+  auditChainKey: Buffer;
+  /** Ed25519 seed of the key that signs the audit chain's checkpoints. */
+  auditCheckpointSeed: Buffer;
 }
 
 export function deriveSecrets(rootSecret: string): Secrets {
@@ -25,6 +29,8 @@ export function deriveSecrets(rootSecret: string): Secrets {
     pkiPassphrase: derive("pki:v1").toString("base64url"),
     gatewayKey: derive("gateway:v1"),
     kioskBridgeKey: derive("kiosk-bridge:v1"),
+    auditChainKey: derive("audit-chain:v1"),
+    auditCheckpointSeed: derive("audit-checkpoints:v1"),
   };
 }
 

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { asc, desc, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { auditEvents, type AuditEvent, type Channel } from "../../db/schema";
+import { auditEvents, type AuditEvent, type AuditHashScheme, type Channel } from "../../db/schema";
+import type { AuditCheckpoint } from "./checkpoints.server";
 
 export interface AuditInput {
   actorAccountId?: string | null;
@@ -19,6 +20,21 @@ export interface AuditInput {
 // Any constant; the same in every process. Serialises appends so the chain never forks.
 const AUDIT_CHAIN_LOCK = 7_240_312;
 
+// The chain's key comes from the root secret (never from the database), installed once per process
+// by startRuntime. Kept on globalThis: the start script and the Remix bundle load this module apart.
+const CHAIN_KEY = Symbol.for("nafitha.audit-chain-key");
+type KeyHolder = { [CHAIN_KEY]?: Buffer };
+
+export function installAuditChainKey(key: Buffer) {
+  (globalThis as KeyHolder)[CHAIN_KEY] = key;
+}
+
+function chainKey(): Buffer {
+  const key = (globalThis as KeyHolder)[CHAIN_KEY];
+  if (!key) throw new Error("The audit chain's key is not installed (startRuntime installs it from the root secret).");
+  return key;
+}
+
 /** JSON with object keys sorted at every depth, so a hash does not depend on key order (jsonb reorders). */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
@@ -31,7 +47,13 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-function hashEvent(prevHash: string | null, event: Omit<AuditEvent, "id" | "hash" | "prevHash">): string {
+type HashedContent = Omit<AuditEvent, "hash" | "prevHash" | "hashScheme" | "id"> & { id?: number };
+
+/**
+ * The row's hash: an HMAC over the previous row's hash and this row's content. Rows from before
+ * the key (`sha256`) were hashed without it; they can only stand at the start of the chain.
+ */
+function hashEvent(scheme: AuditHashScheme, key: Buffer, prevHash: string | null, event: HashedContent): string {
   const content = canonical({
     prevHash,
     occurredAt: event.occurredAt.toISOString(),
@@ -45,7 +67,7 @@ function hashEvent(prevHash: string | null, event: Omit<AuditEvent, "id" | "hash
     ip: event.ip,
     details: event.details,
   });
-  return crypto.createHash("sha256").update(content).digest("hex");
+  return scheme === "hmac-sha256" ? crypto.createHmac("sha256", key).update(content).digest("hex") : crypto.createHash("sha256").update(content).digest("hex");
 }
 
 /**
@@ -53,6 +75,7 @@ function hashEvent(prevHash: string | null, event: Omit<AuditEvent, "id" | "hash
  * the change and its record commit together or not at all.
  */
 export async function recordAudit(db: Database, input: AuditInput): Promise<AuditEvent> {
+  const key = chainKey();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
@@ -71,27 +94,68 @@ export async function recordAudit(db: Database, input: AuditInput): Promise<Audi
     };
     const [row] = await tx
       .insert(auditEvents)
-      .values({ ...event, prevHash, hash: hashEvent(prevHash, event) })
+      .values({ ...event, prevHash, hash: hashEvent("hmac-sha256", key, prevHash, event), hashScheme: "hmac-sha256" })
       .returning();
     return row!;
   });
 }
 
-export type AuditChainReport = { intact: true; count: number } | { intact: false; count: number; brokenAtId: number };
+/** The newest row of the chain and how many rows it has: what a checkpoint records. */
+export async function auditChainHead(db: Database): Promise<{ lastId: number; hash: string | null; count: number }> {
+  const [head] = await db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+  return { lastId: head?.id ?? 0, hash: head?.hash ?? null, count: Number(n) };
+}
 
-/** Walks the whole log in id order and recomputes every hash. */
-export async function verifyAuditChain(db: Database, batchSize = 1000): Promise<AuditChainReport> {
+export type AuditProblem =
+  /** A row's hash is not what its content and the key make: edited, reordered, or one before it removed. */
+  | "altered"
+  /** A row hashed without the key after rows hashed with it: a downgrade. */
+  | "unkeyed-row"
+  /** Rows a signed checkpoint counted are gone (the newest deleted, or the table emptied). */
+  | "missing-rows"
+  /** The checkpoint file holds a line whose signature does not verify. */
+  | "forged-checkpoint";
+
+export type AuditChainReport =
+  | { intact: true; count: number; checkpointLastId: number | null }
+  | { intact: false; count: number; brokenAtId: number | null; problem: AuditProblem; checkpointLastId: number | null; lastIntactId: number | null };
+
+/**
+ * Walks the whole log in id order and recomputes every hash with the key, then holds it to the
+ * newest signed checkpoint: the row it names must be there with the hash it recorded, and as many
+ * rows up to it as it counted. `count` is how many rows were verified before the first bad one.
+ */
+export async function verifyAuditChain(db: Database, options: { checkpoint?: AuditCheckpoint | null; batchSize?: number } = {}): Promise<AuditChainReport> {
+  const key = chainKey();
+  const checkpoint = options.checkpoint ?? null;
+  const checkpointLastId = checkpoint?.lastId ?? null;
+  const batchSize = options.batchSize ?? 1000;
   let prevHash: string | null = null;
+  let isKeyed = false;
   let afterId = 0;
   let count = 0;
+  let countUpToCheckpoint = 0;
+  let checkpointRowHash: string | null = null;
+  let lastGoodId = 0;
   for (;;) {
     const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(batchSize);
     for (const row of rows) {
-      if (row.prevHash !== prevHash || hashEvent(prevHash, row) !== row.hash) return { intact: false, count, brokenAtId: row.id };
+      if (row.hashScheme === "sha256" && isKeyed) return { intact: false, count, brokenAtId: row.id, problem: "unkeyed-row", checkpointLastId, lastIntactId: lastGoodId || null };
+      if (row.prevHash !== prevHash || hashEvent(row.hashScheme, key, prevHash, row) !== row.hash) return { intact: false, count, brokenAtId: row.id, problem: "altered", checkpointLastId, lastIntactId: lastGoodId || null };
+      isKeyed ||= row.hashScheme === "hmac-sha256";
       prevHash = row.hash;
       count++;
+      lastGoodId = row.id;
+      if (checkpoint && row.id <= checkpoint.lastId) countUpToCheckpoint++;
+      if (checkpoint && row.id === checkpoint.lastId) checkpointRowHash = row.hash;
     }
-    if (rows.length < batchSize) return { intact: true, count };
+    if (rows.length < batchSize) break;
     afterId = rows[rows.length - 1]!.id;
   }
+  if (checkpoint && checkpoint.count > 0 && (checkpointRowHash !== checkpoint.hash || countUpToCheckpoint !== checkpoint.count)) {
+    // The row the checkpoint recorded is gone (or not as it was): the rows after the last intact one were removed.
+    return { intact: false, count, brokenAtId: checkpoint.lastId, problem: "missing-rows", checkpointLastId, lastIntactId: lastGoodId || null };
+  }
+  return { intact: true, count, checkpointLastId };
 }

@@ -1,7 +1,9 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { exchangeAnsweredRequests, sessions, signInThrottles } from "../../db/schema";
-import { verifyAuditChain } from "../audit/audit.server";
+import type { CheckpointStore } from "../audit/checkpoints.server";
+import { writeAuditCheckpoint } from "../audit/checkpoints.server";
+import { verifyAuditLog } from "../audit/verification.server";
 import { issueCertificateStep, markLateSteps, runExchangeStep, type EngineDeps } from "../engine/engine.server";
 import type { ExchangeConfig } from "../exchange/client.server";
 import { REQUEST_WINDOW_MS } from "../exchange/simulator.server";
@@ -21,6 +23,7 @@ export type JobHandlers = { [K in JobKind]: (payload: JobPayload<K>, context: Jo
 export interface JobDeps extends EngineDeps {
   exchange: ExchangeConfig;
   delivery: DeliveryConfig;
+  auditCheckpoints: CheckpointStore;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,9 +44,11 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
     },
 
     async "audit.verify-chain"(_payload, { db }) {
-      const report = await verifyAuditChain(db);
-      if (report.intact) log.info("audit chain verified", { events: report.count });
-      else log.error("audit chain broken", { brokenAtId: report.brokenAtId, verifiedBefore: report.count });
+      await verifyAuditLog(db, deps.auditCheckpoints, "scheduled");
+    },
+
+    async "audit.checkpoint"(_payload, { db }) {
+      await writeAuditCheckpoint(db, deps.auditCheckpoints);
     },
 
     async "exchange.call"({ stepInstanceId }, { db, attempt }) {
@@ -69,5 +74,7 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
 export const scheduledJobs: { kind: JobKind; everyMs: number }[] = [
   { kind: "sessions.purge-expired", everyMs: 60 * 60 * 1000 },
   { kind: "audit.verify-chain", everyMs: DAY_MS },
+  // The chain's head, signed, every few minutes: the newest rows cannot vanish for longer unseen.
+  { kind: "audit.checkpoint", everyMs: 5 * 60 * 1000 },
   { kind: "deadlines.mark-late", everyMs: 5 * 60 * 1000 },
 ];

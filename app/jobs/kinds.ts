@@ -7,6 +7,7 @@ import { z } from "zod";
 export const jobPayloads = {
   "sessions.purge-expired": z.object({}),
   "audit.verify-chain": z.object({}),
+  "audit.checkpoint": z.object({}),
   "exchange.call": z.object({ stepInstanceId: z.string().uuid() }),
   "certificate.issue": z.object({ stepInstanceId: z.string().uuid() }),
   "deadlines.mark-late": z.object({}),

@@ -1,10 +1,18 @@
-import { bigint, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { channelEnum } from "./sessions";
 import { timestamptz } from "./common";
 
 /**
- * Append-only, hash-chained: each row's hash covers the previous row's hash and its own
- * content, so an edited or deleted row breaks the chain (see app/audit/audit.server.ts).
+ * How a row's hash was made: an HMAC keyed by a secret that is not in the database, or (rows from
+ * before the key, only ever at the start of the chain) a plain SHA-256.
+ */
+export const auditHashSchemes = ["hmac-sha256", "sha256"] as const;
+export type AuditHashScheme = (typeof auditHashSchemes)[number];
+
+/**
+ * Append-only, hash-chained: each row's hash is an HMAC, with a key kept outside the database,
+ * over the previous row's hash and its own content, so an edited, reordered or deleted row breaks
+ * the chain and cannot be re-hashed from the database alone (see app/audit/audit.server.ts).
  * No foreign keys: the log outlives what it speaks of.
  */
 export const auditEvents = pgTable(
@@ -23,6 +31,7 @@ export const auditEvents = pgTable(
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     prevHash: text("prev_hash"),
     hash: text("hash").notNull(),
+    hashScheme: text("hash_scheme").$type<AuditHashScheme>().notNull().default("hmac-sha256"),
   },
   (t) => [
     index("audit_events_actor_idx").on(t.actorAccountId, t.id),
@@ -32,3 +41,26 @@ export const auditEvents = pgTable(
 );
 
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+export const auditVerificationTriggers = ["scheduled", "on-demand"] as const;
+export type AuditVerificationTrigger = (typeof auditVerificationTriggers)[number];
+
+/** Each walk of the whole chain and what it found, for the administrators' page (newest first). */
+export const auditVerifications = pgTable(
+  "audit_verifications",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    verifiedAt: timestamptz("verified_at").notNull().defaultNow(),
+    trigger: text("trigger").$type<AuditVerificationTrigger>().notNull(),
+    isIntact: boolean("is_intact").notNull(),
+    eventCount: integer("event_count").notNull(),
+    /** The first row found wrong, when the chain is broken. */
+    brokenAtId: bigint("broken_at_id", { mode: "number" }),
+    problem: text("problem"),
+    /** The newest signed checkpoint the walk was held to. */
+    checkpointLastId: bigint("checkpoint_last_id", { mode: "number" }),
+  },
+  (t) => [index("audit_verifications_at_idx").on(t.verifiedAt)],
+);
+
+export type AuditVerification = typeof auditVerifications.$inferSelect;

@@ -6,7 +6,7 @@ import { createCatalogue } from "../../app/catalogue/registry";
 import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { createJobHandlers } from "../../app/jobs/handlers.server";
 import { outboxSmsProvider } from "../../app/notifications/delivery.server";
-import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { createTestDatabase, testCheckpointStore, type TestDatabase } from "../setup/database";
 
 let t: TestDatabase;
 let accountId: string;
@@ -25,6 +25,7 @@ const jobHandlers = createJobHandlers({
   catalogue,
   exchange: { keys: deriveExchangeKeys("x".repeat(32)), defaultBaseUrl: "http://127.0.0.1:9/none", timeoutMs: 1000, isGranted: catalogue.isGranted },
   delivery: { mailFrom: "test@nafitha.example", sms: outboxSmsProvider },
+  auditCheckpoints: testCheckpointStore(),
 });
 const session = (id: string, fields: Partial<typeof sessions.$inferInsert>) => ({
   id,

@@ -19,6 +19,7 @@ function handlersWith(run: () => Promise<void>): JobHandlers {
   return {
     "sessions.purge-expired": run,
     "audit.verify-chain": run,
+    "audit.checkpoint": run,
     "exchange.call": run,
     "certificate.issue": run,
     "deadlines.mark-late": run,

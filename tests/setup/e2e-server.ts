@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { desc, eq } from "drizzle-orm";
+import { installAuditChainKey } from "../../app/audit/audit.server";
 import { deriveSecrets, loadRootSecret } from "../../app/secrets.server";
 import { connect } from "../../db/client";
 import { applications, certificates, exchangeMessages, mojMarriageContracts, people } from "../../db/schema";
@@ -28,7 +29,10 @@ async function seedCertificate(dataDir: string) {
   const handle = await connect({ driver: "pglite", dataDir: path.join(dataDir, "pglite") });
   try {
     await handle.migrate();
-    await seedDemo(handle.db, deriveSecrets(loadRootSecret(undefined, dataDir)));
+    const secrets = deriveSecrets(loadRootSecret(undefined, dataDir));
+    // What this seeding audits is chained with the server's own key.
+    installAuditChainKey(secrets.auditChainKey);
+    await seedDemo(handle.db, secrets);
     const [ahmad] = await handle.db.select().from(people).where(eq(people.civilId, "288020122596"));
     const [application] = await handle.db
       .insert(applications)

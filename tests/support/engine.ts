@@ -9,7 +9,7 @@ import { demoAgencies } from "../../db/seed/demo";
 import { ensureAgency, ensurePerson } from "../../db/seed/factories";
 import { everythingGrants, everythingService } from "../fixtures/everything-service";
 import { startAgencyServer, type AgencyServer } from "./agency-server";
-import type { TestDatabase } from "../setup/database";
+import { testCheckpointStore, type TestDatabase } from "../setup/database";
 
 export interface EngineHarness {
   deps: JobDeps;
@@ -33,6 +33,7 @@ export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue 
     catalogue,
     exchange: { keys, defaultBaseUrl: agencies.baseUrl, timeoutMs: 5_000, isGranted: catalogue.isGranted },
     delivery: { mailFrom: "Nafitha <test@nafitha.example>", sms: { send: async (to, text) => void smsSent.push({ to, text }) } },
+    auditCheckpoints: testCheckpointStore(),
   };
   const worker = startWorker(t.db, { pollIntervalMs: 0, handlers: createJobHandlers(deps) });
   return {
