@@ -38,6 +38,7 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
     exchange,
     delivery: { smtpUrl: runtime.env.SMTP_URL, mailFrom: runtime.env.MAIL_FROM, sms: outboxSmsProvider },
     auditCheckpoints: auditCheckpointsOf(runtime),
+    paymentGateway: (gatewayId) => paymentGatewayOf(runtime, gatewayId === "terminal" ? "terminal" : "online"),
   };
 }
 

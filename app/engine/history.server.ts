@@ -113,6 +113,8 @@ export type TimelineAction =
   | "applicant-acted"
   | "payment-due"
   | "paid"
+  | "paid-twice"
+  | "refunded"
   | "certificate-issued"
   | "deadline-passed"
   | "branches-joined"

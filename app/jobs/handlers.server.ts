@@ -9,6 +9,8 @@ import type { ExchangeConfig } from "../exchange/client.server";
 import { REQUEST_WINDOW_MS } from "../exchange/simulator.server";
 import { log } from "../log.server";
 import { deliverNotification, type DeliveryConfig } from "../notifications/delivery.server";
+import type { PaymentGateway } from "../payments/gateway.server";
+import { refundDuplicatePayment } from "../payments/payments.server";
 import type { JobKind, JobPayload } from "./kinds";
 
 export interface JobContext {
@@ -24,6 +26,8 @@ export interface JobDeps extends EngineDeps {
   exchange: ExchangeConfig;
   delivery: DeliveryConfig;
   auditCheckpoints: CheckpointStore;
+  /** The gateway a payment was made through, by its id (`knet`, `terminal`), to refund it. */
+  paymentGateway(gatewayId: string): PaymentGateway | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,6 +70,11 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
 
     async "notification.deliver"({ notificationId }, { db }) {
       await deliverNotification(db, deps.delivery, notificationId);
+    },
+
+    async "payment.refund"({ paymentId }, { db }) {
+      const refunded = await refundDuplicatePayment(db, deps.paymentGateway, paymentId);
+      if (refunded?.status === "refunded") log.info("duplicate payment refunded", { paymentId, refundReceiptNumber: refunded.refundReceiptNumber });
     },
   };
 }

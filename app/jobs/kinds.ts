@@ -12,6 +12,7 @@ export const jobPayloads = {
   "certificate.issue": z.object({ stepInstanceId: z.string().uuid() }),
   "deadlines.mark-late": z.object({}),
   "notification.deliver": z.object({ notificationId: z.string().uuid() }),
+  "payment.refund": z.object({ paymentId: z.string().uuid() }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

@@ -26,6 +26,11 @@ export interface PaymentGateway {
   checkoutUrl(payment: { id: string; amountFils: number }): string;
   /** Reads the gateway's answer from the callback's parameters; null when it is not signed by the gateway. */
   readAnswer(params: URLSearchParams): GatewayAnswer | null;
+  /**
+   * Returns a payment's money to the card it came from. Idempotent by payment: asked again for
+   * the same payment, the gateway answers with the same refund, and pays nothing twice.
+   */
+  refund(payment: { id: string; amountFils: number; gatewayReference: string }): Promise<{ refundReference: string }>;
 }
 
 const OUTCOMES: GatewayOutcome[] = ["paid", "declined", "cancelled"];
@@ -70,6 +75,12 @@ function simulatedGateway(key: Buffer, spec: { id: string; method: PaymentMethod
         sig: sign(key, answerFields(answer)),
       });
       return `${spec.callbackPath}?${params}`;
+    },
+    async refund(payment) {
+      // The simulated gateway's refund reference is its signature over the transaction: the same
+      // payment always gets the same refund (as a bank's refund keyed by the original transaction).
+      const digest = crypto.createHmac("sha256", key).update([spec.id, "refund", payment.id, payment.gatewayReference, String(payment.amountFils)].join("\n")).digest();
+      return { refundReference: `R${String(digest.readBigUInt64BE(0) % 10n ** 14n).padStart(14, "0")}` };
     },
     readAnswer(params) {
       const outcome = params.get("result") as GatewayOutcome;

@@ -1,19 +1,23 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { applications, payments, people, stepInstances, type Payment } from "../../db/schema";
+import { applications, payments, people, stepInstances, takenPaymentStatuses, type Payment } from "../../db/schema";
 import type { Channel } from "../../db/schema/common";
-import type { Actor } from "../engine/actor";
+import { systemActor, type Actor } from "../engine/actor";
 import { formatNumber, nextNumber } from "../engine/counters.server";
 import { kuwaitToday, recordPayment, type EngineDeps } from "../engine/engine.server";
+import { recordEvent } from "../engine/history.server";
+import { enqueueJob } from "../jobs/queue.server";
 import type { Catalogue } from "../catalogue/registry";
-import type { GatewayAnswer } from "./gateway.server";
+import type { GatewayAnswer, PaymentGateway } from "./gateway.server";
 import type { ReceiptDocument } from "./receipt.server";
 
 // Paying a payment step: each attempt is a row (pending, then paid, declined or cancelled as the
 // gateway answers). The gateway's answer is taken once: a repeated callback finds the attempt no
 // longer pending and changes nothing. A paid attempt gets a gap-free receipt number and completes
-// the step in the same transaction.
+// the step in the same transaction. A paid answer for a step that another attempt already paid
+// (two tabs) is still money taken: it gets its receipt, becomes a duplicate, and a refund job is
+// enqueued in the same transaction; the refund comes back with a receipt of its own.
 
 export type StartPaymentResult = { ok: true; payment: Payment } | { ok: false; reason: "nothing-to-pay" };
 
@@ -45,19 +49,24 @@ export async function startPayment(db: Database, input: { applicationId: string;
 
 export type CompletePaymentResult =
   | { ok: true; payment: Payment }
-  | { ok: false; reason: "unknown-payment" | "wrong-amount" | "already-paid"; payment?: Payment };
+  | { ok: false; reason: "unknown-payment" | "wrong-amount"; payment?: Payment }
+  /** Taken, but the step was paid already: a duplicate, being refunded. */
+  | { ok: false; reason: "duplicate"; payment: Payment };
+
+const yearOf = (now: Date) => Number(kuwaitToday(now).slice(0, 4));
 
 /**
  * Takes the gateway's (signature-checked) answer. Paid: a receipt number, and the payment step
  * completes, all in one transaction; the history names the channel paid on (a kiosk's terminal, or
- * the web). Idempotent: the same answer again returns the payment as it is.
+ * the web). Paid when the step no longer wants it: a duplicate with its receipt, and its refund
+ * enqueued. Idempotent: the same answer again returns the payment as it is.
  */
 export async function completePayment(db: Database, deps: EngineDeps, answer: GatewayAnswer, channel: Channel = "web"): Promise<CompletePaymentResult> {
   if (!z.uuid().safeParse(answer.paymentId).success) return { ok: false, reason: "unknown-payment" };
   return db.transaction(async (tx): Promise<CompletePaymentResult> => {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, answer.paymentId)).for("update");
     if (!payment) return { ok: false, reason: "unknown-payment" };
-    if (payment.status !== "pending") return { ok: true, payment };
+    if (payment.status !== "pending") return payment.status === "duplicate" || payment.status === "refunded" ? { ok: false, reason: "duplicate", payment } : { ok: true, payment };
     if (payment.amountFils !== answer.amountFils) return { ok: false, reason: "wrong-amount", payment };
     const now = new Date();
     if (answer.outcome !== "paid") {
@@ -70,23 +79,50 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
     }
     const actor: Actor = { accountId: null, role: "applicant", personId: payment.payerPersonId, channel };
     const recorded = await recordPayment(tx, deps, { stepInstanceId: payment.stepInstanceId, amountFils: payment.amountFils, reference: answer.gatewayReference, actor });
+    const receiptNumber = formatNumber("RCP", yearOf(now), await nextNumber(tx, "RCP", yearOf(now)));
     if (!recorded.ok) {
-      // Paid twice (two tabs): the step was paid by the other attempt; this one is not taken.
-      const [updated] = await tx
+      // The money was taken for a fee another attempt already paid: on record as taken, and refunded.
+      const [duplicate] = await tx
         .update(payments)
-        .set({ status: "cancelled", gatewayReference: answer.gatewayReference, completedAt: now })
+        .set({ status: "duplicate", gatewayReference: answer.gatewayReference, receiptNumber, completedAt: now })
         .where(eq(payments.id, payment.id))
         .returning();
-      return { ok: false, reason: "already-paid", payment: updated! };
+      await recordEvent(tx, actor, { applicationId: payment.applicationId, stepInstanceId: payment.stepInstanceId, action: "paid-twice", details: { amountFils: payment.amountFils, receiptNumber } }, now);
+      await enqueueJob(tx, "payment.refund", { paymentId: payment.id }, { dedupeKey: `payment.refund:${payment.id}` });
+      return { ok: false, reason: "duplicate", payment: duplicate! };
     }
-    const year = Number(kuwaitToday(now).slice(0, 4));
-    const receiptNumber = formatNumber("RCP", year, await nextNumber(tx, "RCP", year));
     const [updated] = await tx
       .update(payments)
       .set({ status: "paid", gatewayReference: answer.gatewayReference, receiptNumber, completedAt: now })
       .where(eq(payments.id, payment.id))
       .returning();
     return { ok: true, payment: updated! };
+  });
+}
+
+/**
+ * Refunds a duplicate through its gateway (job `payment.refund`): the gateway is asked first
+ * (idempotent by payment, so a retry after a crash refunds nothing twice), then the payment
+ * becomes refunded with its gateway reference and a gap-free refund receipt number, once.
+ */
+export async function refundDuplicatePayment(db: Database, gatewayOf: (gatewayId: string) => PaymentGateway | null, paymentId: string): Promise<Payment | null> {
+  const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
+  if (!payment || payment.status !== "duplicate") return payment ?? null;
+  const gateway = gatewayOf(payment.gateway);
+  if (!gateway) throw new Error(`No gateway "${payment.gateway}" to refund payment ${payment.id} through`);
+  const { refundReference } = await gateway.refund({ id: payment.id, amountFils: payment.amountFils, gatewayReference: payment.gatewayReference ?? "" });
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const [locked] = await tx.select({ status: payments.status }).from(payments).where(eq(payments.id, payment.id)).for("update");
+    if (locked?.status !== "duplicate") return null;
+    const refundReceiptNumber = formatNumber("RFD", yearOf(now), await nextNumber(tx, "RFD", yearOf(now)));
+    const [refunded] = await tx
+      .update(payments)
+      .set({ status: "refunded", refundReference, refundReceiptNumber, refundedAt: now })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, "duplicate")))
+      .returning();
+    await recordEvent(tx, systemActor, { applicationId: payment.applicationId, stepInstanceId: payment.stepInstanceId, action: "refunded", details: { amountFils: payment.amountFils, refundReceiptNumber } }, now);
+    return refunded ?? null;
   });
 }
 
@@ -110,10 +146,9 @@ export async function getOwnPayment(db: Database, personId: string, paymentId: s
   return row ?? null;
 }
 
-/** The receipt of a payment this person made, once it is paid: what the receipt PDF shows. */
-export async function getOwnReceipt(db: Database, catalogue: Catalogue, personId: string, paymentId: string): Promise<ReceiptDocument | null> {
-  const found = await getOwnPayment(db, personId, paymentId);
-  if (!found || found.payment.status !== "paid") return null;
+type OwnPayment = NonNullable<Awaited<ReturnType<typeof getOwnPayment>>>;
+
+function receiptOf(found: OwnPayment, catalogue: Catalogue): ReceiptDocument {
   const service = catalogue.get(found.serviceId, found.serviceVersion);
   return {
     receiptNumber: found.payment.receiptNumber!,
@@ -126,11 +161,26 @@ export async function getOwnReceipt(db: Database, catalogue: Catalogue, personId
   };
 }
 
-/** The paid payments of an application, newest first (payments_application_idx). */
+/** The receipt of a payment this person made, once the gateway took the money: what the receipt PDF shows. */
+export async function getOwnReceipt(db: Database, catalogue: Catalogue, personId: string, paymentId: string): Promise<ReceiptDocument | null> {
+  const found = await getOwnPayment(db, personId, paymentId);
+  if (!found || !(takenPaymentStatuses as readonly string[]).includes(found.payment.status)) return null;
+  return receiptOf(found, catalogue);
+}
+
+/** The refund receipt of a duplicate payment this person made, once it is refunded. */
+export async function getOwnRefundReceipt(db: Database, catalogue: Catalogue, personId: string, paymentId: string): Promise<ReceiptDocument | null> {
+  const found = await getOwnPayment(db, personId, paymentId);
+  if (found?.payment.status !== "refunded") return null;
+  const { refundReceiptNumber, refundedAt, refundReference } = found.payment;
+  return { ...receiptOf(found, catalogue), refund: { number: refundReceiptNumber!, refundedAt: refundedAt!, reference: refundReference! } };
+}
+
+/** The payments of an application whose money was taken (paid, and any duplicate with its refund), newest first (payments_application_idx). */
 export function listPaidPayments(db: Database, applicationId: string) {
   return db
-    .select({ id: payments.id, amountFils: payments.amountFils, receiptNumber: payments.receiptNumber, completedAt: payments.completedAt })
+    .select({ id: payments.id, status: payments.status, amountFils: payments.amountFils, receiptNumber: payments.receiptNumber, completedAt: payments.completedAt })
     .from(payments)
-    .where(and(eq(payments.applicationId, applicationId), eq(payments.status, "paid")))
+    .where(and(eq(payments.applicationId, applicationId), inArray(payments.status, [...takenPaymentStatuses])))
     .orderBy(desc(payments.createdAt));
 }

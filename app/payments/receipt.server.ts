@@ -12,18 +12,26 @@ export interface ReceiptDocument {
   applicationReference: string;
   service: Text;
   payer: { nameAr: string; nameEn: string; civilId: string };
+  /** A refund receipt: the money of this payment returned to the card it came from. */
+  refund?: { number: string; refundedAt: Date; reference: string };
 }
 
-/** A payment receipt: A5-sized content on A4, Arabic on the right and English on the left of each row. */
+/**
+ * A payment receipt, or the refund receipt of a payment (`refund` given): A5-sized content on A4,
+ * Arabic on the right and English on the left of each row.
+ */
 export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   const ar = i18nFor("ar").getFixedT("ar", "payment");
   const en = i18nFor("en").getFixedT("en", "payment");
+  const { refund } = data;
+  const titleKey = refund ? "refund.pdfTitle" : "receipt.pdfTitle";
+  const number = refund?.number ?? data.receiptNumber;
   const sheet = openSheet({
-    Title: `${ar("receipt.pdfTitle")} — ${en("receipt.pdfTitle")} — ${data.receiptNumber}`,
+    Title: `${ar(titleKey)} — ${en(titleKey)} — ${number}`,
     Author: "Nafitha",
-    Subject: data.receiptNumber,
+    Subject: number,
     Keywords: data.applicationReference,
-    date: data.paidAt,
+    date: refund?.refundedAt ?? data.paidAt,
   });
   const { doc, measure, draw, paragraph } = sheet;
   const margin = 56;
@@ -36,15 +44,25 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   draw(layoutLine(i18nFor("ar").getFixedT("ar", "certificate")("state"), "rtl", bold, 12, measure), right, y, half, 12, "right", BRAND);
   draw(layoutLine(i18nFor("en").getFixedT("en", "certificate")("state"), "ltr", bold, 11, measure), margin, y + 1, half, 11, "left", BRAND);
   y += 34;
-  draw(layoutLine(ar("receipt.pdfTitle"), "rtl", bold, 20, measure), margin, y, full, 20, "center", BRAND);
+  draw(layoutLine(ar(titleKey), "rtl", bold, 20, measure), margin, y, full, 20, "center", BRAND);
   y += 30;
-  draw(layoutLine(en("receipt.pdfTitle"), "ltr", bold, 14, measure), margin, y, full, 14, "center", BRAND);
+  draw(layoutLine(en(titleKey), "ltr", bold, 14, measure), margin, y, full, 14, "center", BRAND);
   y += 26;
   doc.lineWidth(0.6).strokeColor(GOLD).moveTo(margin + 80, y).lineTo(PAGE.width - margin - 80, y).stroke();
   y += 16;
 
+  const refundRows: { ar: [string, string]; en: [string, string] }[] = refund
+    ? [
+        { ar: [ar("refund.number"), refund.number], en: [en("refund.number"), refund.number] },
+        { ar: [ar("refund.amount"), formatMoney(data.amountFils, "ar")], en: [en("refund.amount"), formatMoney(data.amountFils, "en")] },
+        { ar: [ar("refund.refundedAt"), formatDateTime(refund.refundedAt, "ar")], en: [en("refund.refundedAt"), formatDateTime(refund.refundedAt, "en")] },
+        { ar: [ar("refund.reference"), refund.reference], en: [en("refund.reference"), refund.reference] },
+        { ar: [ar("refund.originalReceipt"), data.receiptNumber], en: [en("refund.originalReceipt"), data.receiptNumber] },
+      ]
+    : [];
   const rows: { ar: [string, string]; en: [string, string] }[] = [
-    { ar: [ar("receipt.number"), data.receiptNumber], en: [en("receipt.number"), data.receiptNumber] },
+    ...refundRows,
+    ...(refund ? [] : [{ ar: [ar("receipt.number"), data.receiptNumber] as [string, string], en: [en("receipt.number"), data.receiptNumber] as [string, string] }]),
     { ar: [ar("receipt.amount"), formatMoney(data.amountFils, "ar")], en: [en("receipt.amount"), formatMoney(data.amountFils, "en")] },
     { ar: [ar("receipt.paidAt"), formatDateTime(data.paidAt, "ar")], en: [en("receipt.paidAt"), formatDateTime(data.paidAt, "en")] },
     { ar: [ar("receipt.method"), ar("receipt.knet")], en: [en("receipt.method"), en("receipt.knet")] },
@@ -64,7 +82,8 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
     doc.lineWidth(0.3).strokeColor("#c9d0cd").moveTo(margin, y - 3).lineTo(PAGE.width - margin, y - 3).stroke();
   }
   y += 6;
-  y += paragraph(ar("receipt.pdfNote"), "rtl", margin, y, full, 9, regular, MUTED);
-  paragraph(en("receipt.pdfNote"), "ltr", margin, y, full, 8.5, regular, MUTED);
+  const noteKey = refund ? "refund.pdfNote" : "receipt.pdfNote";
+  y += paragraph(ar(noteKey), "rtl", margin, y, full, 9, regular, MUTED);
+  paragraph(en(noteKey), "ltr", margin, y, full, 8.5, regular, MUTED);
   return sheet.finish();
 }

@@ -55,7 +55,7 @@ async function pageData(request: Request, applicationId: string, refused?: Refus
     lastMessage: lastDecision?.comment ? lastDecision : null,
     yours: applicantStepViews(found, viewer.person.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"), refused),
     paymentProblem: paymentProblem ?? null,
-    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang) })),
+    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang), status: payment.status })),
     reference: application.reference ?? "",
     service: service?.title[lang] ?? application.serviceId,
     status: application.status as ApplicationStatus,
@@ -196,6 +196,7 @@ export default function ApplicationPage() {
                   {t("receipts.receipt")} <bdi dir="ltr">{receipt.number}</bdi>
                 </Link>{" "}
                 <span className="muted">{receipt.amount}</span>
+                {receipt.status === "duplicate" || receipt.status === "refunded" ? <span className="muted"> — {t(`receipts.${receipt.status}`)}</span> : null}
               </li>
             ))}
           </ul>

@@ -22,7 +22,7 @@ export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** What the kiosk says of a payment that did not go through: the terminal's answer, or why it could not start. */
-const paymentNotices = ["paid", "declined", "cancelled", "unavailable", "nothing"] as const;
+const paymentNotices = ["paid", "declined", "cancelled", "duplicate", "unavailable", "nothing"] as const;
 type PaymentNotice = (typeof paymentNotices)[number];
 
 async function pageData(request: Request, applicationId: string, notice: PaymentNotice | null) {

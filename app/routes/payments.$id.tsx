@@ -6,6 +6,8 @@ import { requireCitizen } from "~/auth/guards.server";
 import { formatDateTime, formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getOwnPayment } from "~/payments/payments.server";
+import { Notice } from "~/ui/fields";
+import { takenPaymentStatuses } from "../../db/schema/payments";
 import { getDb, getRuntime } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -18,21 +20,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not Found", { status: 404 });
   const { payment } = found;
   const service = getRuntime().catalogue.get(found.serviceId, found.serviceVersion);
+  const isTaken = (takenPaymentStatuses as readonly string[]).includes(payment.status);
   return json({
-    title: payment.status === "paid" ? t("payment:meta.receipt", { number: payment.receiptNumber ?? "" }) : t("payment:meta.declined"),
+    title: isTaken ? t("payment:meta.receipt", { number: payment.receiptNumber ?? "" }) : t("payment:meta.declined"),
     id: payment.id,
     status: payment.status,
     applicationId: payment.applicationId,
-    receipt:
-      payment.status === "paid"
-        ? {
-            number: payment.receiptNumber!,
-            amount: formatMoney(payment.amountFils, lang),
-            paidAt: formatDateTime(payment.completedAt!, lang),
-            gatewayReference: payment.gatewayReference ?? "",
-            application: found.reference ?? "",
-            service: service?.title[lang] ?? found.serviceId,
-          }
+    receipt: isTaken
+      ? {
+          number: payment.receiptNumber!,
+          amount: formatMoney(payment.amountFils, lang),
+          paidAt: formatDateTime(payment.completedAt!, lang),
+          gatewayReference: payment.gatewayReference ?? "",
+          application: found.reference ?? "",
+          service: service?.title[lang] ?? found.serviceId,
+        }
+      : null,
+    // A second payment of a fee already paid: refunded, or on its way back.
+    refund:
+      payment.status === "refunded"
+        ? { number: payment.refundReceiptNumber!, amount: formatMoney(payment.amountFils, lang), refundedAt: formatDateTime(payment.refundedAt!, lang), reference: payment.refundReference! }
         : null,
   });
 }
@@ -57,18 +64,59 @@ export default function Payment() {
       </div>
     );
   }
-  const { receipt } = data;
+  const { receipt, refund } = data;
+  const isDuplicate = data.status === "duplicate" || data.status === "refunded";
   return (
     <div className="page page--narrow">
-      <div className="panel">
-        <h1>{t("receipt.title")}</h1>
-        <p>{t("receipt.number")}</p>
-        <p className="panel__reference">
-          <bdi dir="ltr">{receipt.number}</bdi>
-        </p>
-      </div>
-      <p className="lead">{t("receipt.lead")}</p>
+      {isDuplicate ? (
+        <>
+          <h1>{t("duplicate.title")}</h1>
+          <Notice tone={refund ? "success" : undefined}>
+            <p>{refund ? t("duplicate.refundedLead") : t("duplicate.lead")}</p>
+          </Notice>
+          <h2>{t("refund.title")}</h2>
+          {refund ? (
+            <>
+              <dl className="summary">
+                <dt>{t("refund.number")}</dt>
+                <dd className="ltr-value">{refund.number}</dd>
+                <dt>{t("refund.amount")}</dt>
+                <dd>{refund.amount}</dd>
+                <dt>{t("refund.refundedAt")}</dt>
+                <dd>{refund.refundedAt}</dd>
+                <dt>{t("refund.reference")}</dt>
+                <dd className="ltr-value">{refund.reference}</dd>
+              </dl>
+              <p>
+                <a href={`/payments/${data.id}/refund.pdf`} className="button" download>
+                  {t("refund.download")}
+                </a>
+              </p>
+            </>
+          ) : (
+            <p>{t("refund.pending")}</p>
+          )}
+          <h2>{t("refund.originalReceipt")}</h2>
+        </>
+      ) : (
+        <>
+          <div className="panel">
+            <h1>{t("receipt.title")}</h1>
+            <p>{t("receipt.number")}</p>
+            <p className="panel__reference">
+              <bdi dir="ltr">{receipt.number}</bdi>
+            </p>
+          </div>
+          <p className="lead">{t("receipt.lead")}</p>
+        </>
+      )}
       <dl className="summary">
+        {isDuplicate ? (
+          <>
+            <dt>{t("receipt.number")}</dt>
+            <dd className="ltr-value">{receipt.number}</dd>
+          </>
+        ) : null}
         <dt>{t("receipt.amount")}</dt>
         <dd>{receipt.amount}</dd>
         <dt>{t("receipt.paidAt")}</dt>
@@ -83,7 +131,7 @@ export default function Payment() {
         <dd className="ltr-value">{receipt.application}</dd>
       </dl>
       <div className="actions">
-        <a href={`/payments/${data.id}/receipt.pdf`} className="button" download>
+        <a href={`/payments/${data.id}/receipt.pdf`} className={isDuplicate ? "button button--secondary" : "button"} download>
           {t("receipt.download")}
         </a>
         <Link to={`/applications/${data.applicationId}`}>{t("receipt.back")}</Link>

@@ -26,6 +26,7 @@ const jobHandlers = createJobHandlers({
   exchange: { keys: deriveExchangeKeys("x".repeat(32)), defaultBaseUrl: "http://127.0.0.1:9/none", timeoutMs: 1000, isGranted: catalogue.isGranted },
   delivery: { mailFrom: "test@nafitha.example", sms: outboxSmsProvider },
   auditCheckpoints: testCheckpointStore(),
+  paymentGateway: () => null,
 });
 const session = (id: string, fields: Partial<typeof sessions.$inferInsert>) => ({
   id,

@@ -24,6 +24,7 @@ function handlersWith(run: () => Promise<void>): JobHandlers {
     "certificate.issue": run,
     "deadlines.mark-late": run,
     "notification.deliver": run,
+    "payment.refund": run,
   };
 }
 

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { simulatedKnet, simulatedTerminal } from "../../app/payments/gateway.server";
 import { printReceiptAtKiosk } from "../../app/kiosk/prints.server";
 import { enrolKiosk, registerKiosk } from "../../app/kiosk/kiosks.server";
-import { completePayment, getOwnPayment, startPayment } from "../../app/payments/payments.server";
+import { completePayment, getOwnPayment, refundDuplicatePayment, startPayment } from "../../app/payments/payments.server";
 import { renderReceiptPdf } from "../../app/payments/receipt.server";
+import { duplicatePayments, reconciliationDays } from "../../app/payments/reconciliation.server";
 import { applicationEvents, auditEvents, kioskPrints, payments, stepInstances } from "../../db/schema";
 import { catalogue } from "../../app/catalogue/services";
 import { addDays } from "../../app/catalogue/dates";
@@ -87,27 +88,56 @@ describe("payments", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
-  it("refuses an answer for another amount, and a second paid try of a step already paid", async () => {
+  it("refuses an answer for another amount", async () => {
     const journey = await awaitingPayment();
-    const personId = journey.actor.personId!;
-    const [a, b] = await Promise.all([
-      startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" }),
-      startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" }),
-    ]);
-    if (!a.ok || !b.ok) throw new Error("could not start");
-    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(a.payment.id, a.payment.amountFils + 1, "paid"))).toMatchObject({ ok: false, reason: "wrong-amount" });
-    const results = await Promise.all([
-      completePayment(ctx.t.db, { catalogue }, answerFor(a.payment.id, a.payment.amountFils, "paid")),
-      completePayment(ctx.t.db, { catalogue }, answerFor(b.payment.id, b.payment.amountFils, "paid")),
-    ]);
-    expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok && result.reason === "already-paid")).toHaveLength(1);
-    const rows = await ctx.t.db.select().from(payments).where(and(eq(payments.applicationId, journey.applicationId), eq(payments.status, "paid")));
-    expect(rows).toHaveLength(1);
-    const [step] = await ctx.t.db.select().from(stepInstances).where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.stepId, "pay")));
-    expect(step!.state).toBe("completed");
+    const started = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: journey.actor.personId!, gateway: "knet" });
+    if (!started.ok) throw new Error(started.reason);
+    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils + 1, "paid"))).toMatchObject({ ok: false, reason: "wrong-amount" });
+    expect((await getOwnPayment(ctx.t.db, journey.actor.personId!, started.payment.id))?.payment.status).toBe("pending");
     // Someone else cannot start a payment on this application.
     expect(await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: await stranger(), gateway: "knet" })).toEqual({ ok: false, reason: "nothing-to-pay" });
+  });
+
+  it("never swallows a second payment: of 10 fees each paid twice at once, every paid answer is on record, the extra one refunded with its receipt", async () => {
+    for (let race = 0; race < 10; race++) {
+      const journey = await awaitingPayment();
+      const personId = journey.actor.personId!;
+      // Two tabs: two attempts at the one fee, both paid at the bank, answered at the same moment.
+      const [a, b] = await Promise.all([
+        startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" }),
+        startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" }),
+      ]);
+      if (!a.ok || !b.ok) throw new Error("could not start");
+      const results = await Promise.all([a, b].map((started) => completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"))));
+      expect(results.filter((result) => result.ok).map((result) => result.payment?.status)).toEqual(["paid"]);
+      const duplicate = results.find((result) => !result.ok);
+      expect(duplicate).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "duplicate", receiptNumber: expect.stringMatching(/^RCP-\d{4}-\d{6}$/) } });
+
+      // The refund runs as a job, through the gateway, once; the payer has a refund receipt.
+      await ctx.j.settle();
+      const rows = await ctx.t.db.select().from(payments).where(eq(payments.applicationId, journey.applicationId));
+      expect(rows.map((row) => row.status).sort()).toEqual(["paid", "refunded"]);
+      const refunded = rows.find((row) => row.status === "refunded")!;
+      expect(refunded).toMatchObject({ refundReference: expect.stringMatching(/^R\d{14}$/), refundReceiptNumber: expect.stringMatching(/^RFD-\d{4}-\d{6}$/), amountFils: a.payment.amountFils });
+      expect(refunded.receiptNumber).not.toBe(rows.find((row) => row.status === "paid")!.receiptNumber);
+      const [step] = await ctx.t.db.select().from(stepInstances).where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.stepId, "pay")));
+      expect(step!.state).toBe("completed");
+      // The history says so, in the payer's words.
+      const events = await ctx.t.db.select({ action: applicationEvents.action }).from(applicationEvents).where(eq(applicationEvents.applicationId, journey.applicationId));
+      expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["paid", "paid-twice", "refunded"]));
+      // A retried refund job, or the same answer again, changes nothing.
+      expect((await refundDuplicatePayment(ctx.t.db, ctx.j.h.deps.paymentGateway, refunded.id))?.refundReceiptNumber).toBe(refunded.refundReceiptNumber);
+      expect(await completePayment(ctx.t.db, { catalogue }, answerFor(refunded.id, refunded.amountFils, "paid"))).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "refunded" } });
+    }
+    // The fire force's reconciliation lists all ten, refunded, beside the fees they doubled.
+    const since = new Date(Date.now() - 3600_000);
+    const days = await reconciliationDays(ctx.t.db, ["fire-safety-renewal"], since);
+    expect(days.find((day) => day.status === "refunded")?.count).toBe(10);
+    expect(days.find((day) => day.status === "paid")!.count).toBeGreaterThanOrEqual(10);
+    const twice = await duplicatePayments(ctx.t.db, ["fire-safety-renewal"], since);
+    expect(twice).toHaveLength(10);
+    expect(twice.every((row) => row.status === "refunded" && row.refundReceiptNumber)).toBe(true);
+    expect(await duplicatePayments(ctx.t.db, ["social-loan"], since)).toEqual([]);
   });
 
   it("at a kiosk's card terminal: only the terminal's signed answer, the payment on record as made at a kiosk, and the receipt printed there recorded and audited", async () => {

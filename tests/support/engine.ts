@@ -4,6 +4,7 @@ import type { Actor } from "../../app/engine/actor";
 import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { createJobHandlers, type JobDeps } from "../../app/jobs/handlers.server";
 import { startWorker } from "../../app/jobs/worker.server";
+import { simulatedKnet, simulatedTerminal } from "../../app/payments/gateway.server";
 import { jobs } from "../../db/schema";
 import { demoAgencies } from "../../db/seed/demo";
 import { ensureAgency, ensurePerson } from "../../db/seed/factories";
@@ -23,6 +24,8 @@ export interface EngineHarness {
 }
 
 export const TEST_ROOT_SECRET = "engine-tests-root-secret-that-is-long-enough";
+/** The key the tests' simulated gateways share with the portal. */
+export const TEST_GATEWAY_KEY = Buffer.alloc(32, 1);
 
 export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue = createCatalogue([everythingService], everythingGrants)): Promise<EngineHarness> {
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
@@ -34,6 +37,7 @@ export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue 
     exchange: { keys, defaultBaseUrl: agencies.baseUrl, timeoutMs: 5_000, isGranted: catalogue.isGranted },
     delivery: { mailFrom: "Nafitha <test@nafitha.example>", sms: { send: async (to, text) => void smsSent.push({ to, text }) } },
     auditCheckpoints: testCheckpointStore(),
+    paymentGateway: (gatewayId) => (gatewayId === "terminal" ? simulatedTerminal : simulatedKnet)(TEST_GATEWAY_KEY),
   };
   const worker = startWorker(t.db, { pollIntervalMs: 0, handlers: createJobHandlers(deps) });
   return {
