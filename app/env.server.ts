@@ -38,6 +38,12 @@ const EnvSchema = z
     AGENCY_PUBLIC_KEYS: z.string().optional(),
     /** Where the root CA and agency signing certificates live (default DATA_DIR/pki). */
     PKI_DIR: z.string().min(1).optional(),
+    /** ClamAV's daemon, which scans every upload: tcp://host:port or unix:/path/to/clamd.ctl. Unset: uploads are not scanned (said at start-up and to administrators). */
+    CLAMAV_URL: z
+      .string()
+      .regex(/^(tcp:\/\/[^/:]+:\d+\/?|unix:.+)$/, "must be tcp://host:port or unix:/path/to/clamd.ctl")
+      .optional(),
+    CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
     SESSION_IDLE_MINUTES_CITIZEN: z.coerce.number().int().min(1).max(24 * 60).default(30),
     SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(15),
   })

@@ -14,6 +14,7 @@ import type { JobDeps } from "./jobs/handlers.server";
 import { outboxSmsProvider } from "./notifications/delivery.server";
 import { simulatedKnet, simulatedTerminal, type PaymentMethod, type SimulatedGateway } from "./payments/gateway.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
+import { clamdScanner, type MalwareScanner } from "./uploads/scanner.server";
 
 export interface Runtime {
   env: Env;
@@ -23,6 +24,8 @@ export interface Runtime {
   catalogue: Catalogue;
   certificateKey: SigningKey;
   pki: Pki;
+  /** ClamAV's daemon, when CLAMAV_URL is set: every upload is scanned before anyone opens it. */
+  scanner: MalwareScanner | null;
 }
 
 /** What the engine and the job handlers need of this process. */
@@ -39,6 +42,7 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
     delivery: { smtpUrl: runtime.env.SMTP_URL, mailFrom: runtime.env.MAIL_FROM, sms: outboxSmsProvider },
     auditCheckpoints: auditCheckpointsOf(runtime),
     paymentGateway: (gatewayId) => paymentGatewayOf(runtime, gatewayId === "terminal" ? "terminal" : "online"),
+    scanner: runtime.scanner,
   };
 }
 
@@ -112,6 +116,7 @@ export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{
     catalogue: productionCatalogue,
     certificateKey: certificateSigningKey(rootSecret),
     pki: new Pki(env.PKI_DIR ?? path.join(env.DATA_DIR, "pki"), secrets.pkiPassphrase),
+    scanner: env.CLAMAV_URL ? clamdScanner(env.CLAMAV_URL, env.CLAMAV_TIMEOUT_MS) : null,
   };
   installRuntime(runtime);
   return {

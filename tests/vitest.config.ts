@@ -2,11 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { CHROMIUM_PATH } from "./setup/chromium.ts";
+import { CLAMD_PATH } from "./setup/clamd-path.ts";
 import SummaryReporter from "./setup/summary-reporter.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
+const hasClamd = fs.existsSync(CLAMD_PATH);
 
 // Vitest evaluates this file once per project; the notices are said once per run.
 const isFirstEvaluation = !process.env.NAFITHA_TEST_NOTICES_SHOWN;
@@ -16,6 +18,12 @@ if (!hasChromium && isFirstEvaluation) {
   const bar = "!".repeat(78);
   console.warn(
     `\n${bar}\n!!  BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM_PATH}.\n!!  Install it (apt-get install -y chromium) to run the journeys in a real browser;\n!!  .ci/run installs it.\n${bar}\n`,
+  );
+}
+if (!hasClamd && isFirstEvaluation) {
+  const bar = "!".repeat(78);
+  console.warn(
+    `\n${bar}\n!!  MALWARE-SCANNING TESTS SKIPPED: no ClamAV daemon at ${CLAMD_PATH}.\n!!  Install it (apt-get install -y clamav-daemon) to scan uploads with a real engine;\n!!  .ci/run installs it.\n${bar}\n`,
   );
 }
 if (!hasPostgres && isFirstEvaluation) {
@@ -29,7 +37,7 @@ const integration = (driver: "pglite" | "postgres") => ({
     // Each service's journey test sits beside its definition.
     include: ["tests/integration/**/*.test.ts", "app/catalogue/services/*/journey.test.ts"],
     env: { TEST_DB_DRIVER: driver },
-    globalSetup: ["tests/setup/database-template.ts"],
+    globalSetup: ["tests/setup/database-template.ts", "tests/setup/clamd.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
@@ -58,8 +66,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          env: { HAS_CHROMIUM: String(hasChromium) },
-          globalSetup: ["tests/setup/e2e-server.ts"],
+          env: { HAS_CHROMIUM: String(hasChromium), HAS_CLAMD: String(hasClamd) },
+          globalSetup: ["tests/setup/clamd.ts", "tests/setup/e2e-server.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

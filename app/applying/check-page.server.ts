@@ -13,6 +13,7 @@ import { formatMoney } from "../i18n/format";
 import { getPageI18n } from "../i18n/page.server";
 import { getRuntime } from "../runtime.server";
 import { fieldId } from "../ui/form";
+import { countAwaitingScan } from "../uploads/uploads.server";
 import { readForm } from "../http/form.server";
 
 // Check your answers, declare and submit: the same on the web and at a kiosk (app/ui/check-answers.tsx).
@@ -41,6 +42,7 @@ export async function checkPageData(request: Request, params: Params, channel: A
   // The fee as the form's answers set it; a fee that depends on what the agencies answer is described instead.
   const isFeeFromAnswers = service.fee && service.fee.reads.every((read) => read.startsWith("answer:"));
   const fee = service.fee && isFeeFromAnswers && checked.ok ? runRule(service.fee, { ...facts, answers: checked.answers }) : null;
+  const awaitingScan = await countAwaitingScan(getRuntime().database.db, application.id);
   return {
     title: t("apply:meta.check", { service: service.title[lang] }),
     draftId: application.id,
@@ -52,6 +54,8 @@ export async function checkPageData(request: Request, params: Params, channel: A
       return { field: path, message: field ? describeProblem(tForms, field, problem, lang) : path, href: changeHref(pageOfField(service, path)?.id ?? "", path) };
     }),
     fee: fee === null ? (service.fee ? service.fees[lang] : null) : fee > 0 ? t("apply:check.feeLater", { amount: formatMoney(fee, lang) }) : null,
+    /** Files kept while the malware scanner was away: the agency opens them once they are scanned. */
+    awaitingScan,
   };
 }
 

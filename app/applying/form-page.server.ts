@@ -55,7 +55,7 @@ export async function formPageAction(request: Request, params: Params, channel: 
   const page = shownPages(draft.service, facts).find((candidate) => candidate.id === params.pageId);
   if (!page) throw redirect(paths.draft(draft.application.id));
   const limits = new Map(page.fields.flatMap((field) => (field.type === "file" ? [[field.id, field.maxBytes] as const] : [])));
-  const received = await readMultipartForm(request, limits);
+  const received = await readMultipartForm(request, limits, getRuntime().scanner);
   const intent = String(received.form.get("intent") ?? "save");
 
   if (intent === "refresh-lookups") {

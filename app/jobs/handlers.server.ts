@@ -11,6 +11,8 @@ import { log } from "../log.server";
 import { deliverNotification, type DeliveryConfig } from "../notifications/delivery.server";
 import type { PaymentGateway } from "../payments/gateway.server";
 import { refundDuplicatePayment } from "../payments/payments.server";
+import type { MalwareScanner } from "../uploads/scanner.server";
+import { scanWaitingUpload } from "../uploads/uploads.server";
 import type { JobKind, JobPayload } from "./kinds";
 
 export interface JobContext {
@@ -28,6 +30,8 @@ export interface JobDeps extends EngineDeps {
   auditCheckpoints: CheckpointStore;
   /** The gateway a payment was made through, by its id (`knet`, `terminal`), to refund it. */
   paymentGateway(gatewayId: string): PaymentGateway | null;
+  /** The malware scanner (clamd), when one is configured. */
+  scanner: MalwareScanner | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -70,6 +74,11 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
 
     async "notification.deliver"({ notificationId }, { db }) {
       await deliverNotification(db, deps.delivery, notificationId);
+    },
+
+    async "upload.scan"({ uploadId }, { db }) {
+      const status = await scanWaitingUpload(db, deps.scanner, uploadId);
+      if (status === "infected") log.warn("an upload awaiting its scan was found infected", { uploadId });
     },
 
     async "payment.refund"({ paymentId }, { db }) {

@@ -13,6 +13,7 @@ export const jobPayloads = {
   "deadlines.mark-late": z.object({}),
   "notification.deliver": z.object({ notificationId: z.string().uuid() }),
   "payment.refund": z.object({ paymentId: z.string().uuid() }),
+  "upload.scan": z.object({ uploadId: z.string().uuid() }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;

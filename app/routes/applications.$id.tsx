@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     for (const page of found.service?.pages ?? []) for (const field of page.fields) if (field.type === "file") limits.set(`answer.${field.id}`, field.maxBytes);
     if (step.definition?.kind === "applicant") for (const field of step.definition.fields ?? []) if (field.type === "file") limits.set(`value.${field.id}`, field.maxBytes);
   }
-  const received = await readMultipartForm(request, limits);
+  const received = await readMultipartForm(request, limits, getRuntime().scanner);
   const here = `/applications/${applicationId}`;
   if (received.form.get("intent") === "pay") {
     const gateway = paymentGatewayOf(runtime);

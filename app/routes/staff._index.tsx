@@ -156,6 +156,11 @@ export default function StaffHome() {
             <Link to="/staff/kiosks">{tKiosk("admin.link")}</Link>
           </li>
         ) : null}
+        {roles.some((grant) => grant.role === "admin") ? (
+          <li>
+            <Link to="/staff/security">{t("security.link")}</Link>
+          </li>
+        ) : null}
         {roles.some((grant) => grant.role === "admin" || grant.role === "supervisor") ? (
           <li>
             <Link to="/staff/payments">{t("payments.link")}</Link>

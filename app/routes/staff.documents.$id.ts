@@ -8,6 +8,7 @@ import { getDb } from "~/runtime.server";
 import { getUploadForAgencies } from "~/uploads/uploads.server";
 import { watermarkedPdf } from "~/uploads/watermark.server";
 import { contentDisposition } from "~/http/content-disposition";
+import { refusal } from "~/http/refusal.server";
 
 /**
  * An application's document, opened in the browser by a clerk of an agency the application
@@ -21,6 +22,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const agencyIds = viewer.roles.flatMap((role) => (role.agencyId ? [role.agencyId] : []));
   const upload = await getUploadForAgencies(db, agencyIds, params.id ?? "");
   if (!upload) throw new Response("Not Found", { status: 404 });
+  // Fail closed: a file the malware scan has not cleared is never opened.
+  if (upload.scanStatus === "awaiting-scan") throw refusal("awaitingScan", 423);
+  if (upload.scanStatus === "infected") throw refusal("infectedFile", 410);
   const now = new Date();
   const viewId = crypto.randomBytes(6).toString("hex");
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kuwait", hour: "2-digit", minute: "2-digit", hour12: false }).format(now);

@@ -17,6 +17,7 @@ import { i18nFor } from "~/i18n/config";
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
+import { heldUploads } from "~/uploads/uploads.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
@@ -55,12 +56,13 @@ async function pageData(request: Request, context: unknown, id: string, refused?
     });
   }
   const facts = factsOf(task.application, task.person.civilId);
-  const [timeline, own, people, exchanged, decidedBy] = await Promise.all([
+  const [timeline, own, people, exchanged, decidedBy, held] = await Promise.all([
     getTimeline(db, catalogue, task.application, lang, "staff"),
     getOwnApplication(db, catalogue, task.application.applicantPersonId, task.application.id),
     clerksFor(db, task.instance),
     exchangeResultsOf(db, task),
     refused?.reason === "already-decided" ? whoDecided(db, task.instance.id, lang) : Promise.resolve(null),
+    heldUploads(db, task.application.id),
   ]);
   const agencies = await getAgencies(db, [...new Set(exchanged.flatMap((row) => (row.agencyId ? [row.agencyId] : [])))]);
   const nameOf = (person: { nameAr: string; nameEn: string }) => (lang === "ar" ? person.nameAr : person.nameEn);
@@ -83,6 +85,8 @@ async function pageData(request: Request, context: unknown, id: string, refused?
     deadline: task.instance.deadlineAt ? formatDateTime(task.instance.deadlineAt, lang) : null,
     isLate: task.instance.lateAt !== null,
     answers: answersOf(task, lang),
+    /** Files the malware scan has not cleared: shown, never linked. */
+    heldFiles: Object.fromEntries(held.map((upload) => [upload.id, upload.scanStatus === "infected" ? ("infected" as const) : ("awaiting-scan" as const)])),
     reasons: (own?.reasons ?? []).map((reason) => reason[lang]),
     fields,
     actions: Object.entries(task.step.actions).map(([action, definition]) => ({
@@ -243,7 +247,21 @@ export default function Task() {
               {page.rows.map((row) => (
                 <div key={row.fieldId}>
                   <dt>{row.label}</dt>
-                  <dd>{row.fileId ? <a href={`/staff/documents/${row.fileId}`} target="_blank" rel="noreferrer">{row.value}</a> : row.value ? <bdi>{row.value}</bdi> : <span className="muted">{t("task.notGiven")}</span>}</dd>
+                  <dd>
+                    {row.fileId && data.heldFiles[row.fileId] ? (
+                      <>
+                        <bdi>{row.value}</bdi> <strong className="badge badge--late">{t(`task.scan.${data.heldFiles[row.fileId]!}`)}</strong>
+                      </>
+                    ) : row.fileId ? (
+                      <a href={`/staff/documents/${row.fileId}`} target="_blank" rel="noreferrer">
+                        {row.value}
+                      </a>
+                    ) : row.value ? (
+                      <bdi>{row.value}</bdi>
+                    ) : (
+                      <span className="muted">{t("task.notGiven")}</span>
+                    )}
+                  </dd>
                   <dd className="check-answers__change muted">{row.isPrefilled ? t("task.fromAgency") : null}</dd>
                 </div>
               ))}

@@ -1,7 +1,7 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { CheckPageData } from "~/applying/check-page.server";
-import { ErrorSummary } from "~/ui/fields";
+import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 
 /** Check your answers, the declaration and submit (web and kiosk): the loader returns `CheckPageData`. */
@@ -23,6 +23,7 @@ export function CheckAnswers() {
       <p className="muted">{data.service}</p>
       <h1>{t("check.title")}</h1>
       <p className="lead">{t("check.lead", { service: data.service })}</p>
+      {data.awaitingScan ? <Notice>{t("check.awaitingScan", { count: data.awaitingScan })}</Notice> : null}
       {data.sections.map((section) => (
         <section key={section.id} className="section check-answers" aria-labelledby={`section-${section.id}`}>
           <h2 id={`section-${section.id}`}>{section.title}</h2>

@@ -1,10 +1,13 @@
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { readForm } from "../http/form.server";
 import { refusal } from "../http/refusal.server";
+import type { MalwareScanner, ScanVerdict } from "./scanner.server";
 
 export interface ReceivedFile {
   name: string;
   bytes: Uint8Array;
+  /** The malware scan's verdict, taken as the file came in; absent when no scanner is configured. */
+  scan?: ScanVerdict;
 }
 
 export interface MultipartForm {
@@ -21,9 +24,10 @@ const MAX_TEXT_BYTES = 64 * 1024;
 
 /**
  * Reads a multipart form, keeping each file only up to the limit its field allows (files for
- * fields not listed are read and dropped). A form that is not multipart is read as usual.
+ * fields not listed are read and dropped), and has each file scanned for malware as it comes in
+ * when a scanner is configured. A form that is not multipart is read as usual.
  */
-export async function readMultipartForm(request: Request, maxBytesByField: Map<string, number>): Promise<MultipartForm> {
+export async function readMultipartForm(request: Request, maxBytesByField: Map<string, number>, scanner: MalwareScanner | null): Promise<MultipartForm> {
   const files = new Map<string, ReceivedFile>();
   const tooLarge = new Set<string>();
   if (!request.headers.get("content-type")?.startsWith("multipart/form-data")) {
@@ -40,7 +44,10 @@ export async function readMultipartForm(request: Request, maxBytesByField: Map<s
     if (filename === undefined) return decoder.decode(Buffer.concat(chunks));
     if (!filename || size === 0) return undefined;
     if (size > limit) tooLarge.add(name);
-    else files.set(name, { name: filename, bytes: Buffer.concat(chunks) });
+    else {
+      const bytes = Buffer.concat(chunks);
+      files.set(name, { name: filename, bytes, ...(scanner ? { scan: await scanner.scan(bytes) } : {}) });
+    }
     return undefined;
   };
   let form: FormData;

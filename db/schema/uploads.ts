@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { customType, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { applications } from "./applications";
 import { timestamptz } from "./common";
@@ -12,6 +13,17 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 
 export const uploadMimes = ["application/pdf", "image/jpeg", "image/png"] as const;
 export type UploadMime = (typeof uploadMimes)[number];
+
+/**
+ * Where the malware scan of an upload stands. `clean`: scanned, nothing found. `awaiting-scan`:
+ * the scanner could not be reached when it came; kept, and no clerk may open it until it is clean.
+ * `infected`: found infected by a later scan; its bytes are gone. `unscanned`: no scanner is
+ * configured (the embedded default), which the portal says.
+ */
+export const uploadScanStatuses = ["clean", "awaiting-scan", "infected", "unscanned"] as const;
+export type UploadScanStatus = (typeof uploadScanStatuses)[number];
+/** Statuses whose file a clerk may open. */
+export const openableScanStatuses = ["clean", "unscanned"] as const satisfies readonly UploadScanStatus[];
 
 /**
  * A file an applicant attached to an application. Kept in the database (never under public/),
@@ -34,9 +46,17 @@ export const uploads = pgTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     content: bytea("content").notNull(),
+    scanStatus: text("scan_status").$type<UploadScanStatus>().notNull().default("unscanned"),
+    scannedAt: timestamptz("scanned_at"),
+    /** What the scanner found, for an infected file. */
+    scanSignature: text("scan_signature"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
-  (t) => [index("uploads_application_idx").on(t.applicationId, t.createdAt)],
+  (t) => [
+    index("uploads_application_idx").on(t.applicationId, t.createdAt),
+    // The files the scan still owes (administrators' count, the scan job's retries).
+    index("uploads_awaiting_scan_idx").on(t.createdAt).where(sql`${t.scanStatus} = 'awaiting-scan'`),
+  ],
 );
 
 export type Upload = typeof uploads.$inferSelect;

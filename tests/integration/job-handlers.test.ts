@@ -27,6 +27,7 @@ const jobHandlers = createJobHandlers({
   delivery: { mailFrom: "test@nafitha.example", sms: outboxSmsProvider },
   auditCheckpoints: testCheckpointStore(),
   paymentGateway: () => null,
+  scanner: null,
 });
 const session = (id: string, fields: Partial<typeof sessions.$inferInsert>) => ({
   id,

@@ -25,6 +25,7 @@ function handlersWith(run: () => Promise<void>): JobHandlers {
     "deadlines.mark-late": run,
     "notification.deliver": run,
     "payment.refund": run,
+    "upload.scan": run,
   };
 }
 

@@ -98,7 +98,9 @@ export default async function setup(project: TestProject) {
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-e2e-"));
   project.provide("certificateFixture", await seedCertificate(dataDir));
-  const server = await startServer({ dataDir });
+  // With ClamAV here (tests/setup/clamd.ts ran first), the portal scans uploads as a deployment does.
+  const clamavUrl = process.env.NAFITHA_TEST_CLAMAV_URL;
+  const server = await startServer({ dataDir, env: clamavUrl ? { CLAMAV_URL: clamavUrl } : {} });
   project.provide("baseUrl", server.baseUrl);
   project.provide("serverPid", server.child.pid!);
   project.provide("serverDataDir", dataDir);

@@ -38,6 +38,7 @@ export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue 
     delivery: { mailFrom: "Nafitha <test@nafitha.example>", sms: { send: async (to, text) => void smsSent.push({ to, text }) } },
     auditCheckpoints: testCheckpointStore(),
     paymentGateway: (gatewayId) => (gatewayId === "terminal" ? simulatedTerminal : simulatedKnet)(TEST_GATEWAY_KEY),
+    scanner: null,
   };
   const worker = startWorker(t.db, { pollIntervalMs: 0, handlers: createJobHandlers(deps) });
   return {
