@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { defaultLanguage, isLanguage } from "./i18n/config";
@@ -60,5 +60,7 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // The router's own answers to a method a route does not take (405) or a bad request are not faults.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   log.error("request failed", { error, url: new URL(request.url).pathname });
 }

@@ -149,10 +149,12 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     if (req.method === "GET" || req.method === "HEAD" || !hasBody(req)) return next();
     const policy = policies[(res.locals.route as RouteHandle).body ?? "form"];
     const [mediaType = "", ...parameters] = (req.get("content-type") ?? "").split(";").map((part) => part.trim());
-    if (!policy.types.includes(mediaType.toLowerCase())) return refuse(res, 415, "unsupportedType", { close: true });
-    if (mediaType.toLowerCase() === "multipart/form-data" && !parameters.some((p) => /^boundary=.+/i.test(p))) return refuse(res, 400, "badForm", { close: true });
     const declared = Number(req.get("content-length") ?? NaN);
     if (declared > policy.maxBytes) return refuse(res, 413, "tooLarge", { close: true });
+    // A refused body within the limit is left for Node to discard; one of unknown length closes the connection.
+    const close = !Number.isFinite(declared);
+    if (!policy.types.includes(mediaType.toLowerCase())) return refuse(res, 415, "unsupportedType", { close });
+    if (mediaType.toLowerCase() === "multipart/form-data" && !parameters.some((p) => /^boundary=.+/i.test(p))) return refuse(res, 400, "badForm", { close });
     res.locals.maxBodyBytes = policy.maxBytes;
     next();
   });

@@ -44,12 +44,13 @@ export async function checkBridgeMessage(db: Database, rootKey: Buffer, message:
   const kiosk = await kioskById(db, message.kioskId);
   if (!kiosk?.credentialHash) return { ok: false, reason: "unknown-kiosk" };
   const time = Number(message.time);
-  if (!/^\d{1,15}$/.test(message.time) || Math.abs(now.getTime() - time) > BRIDGE_MAX_SKEW_MS) return { ok: false, reason: "stale" };
-  if (!/^\d{1,15}$/.test(message.sequence)) return { ok: false, reason: "bad-signature" };
+  const sequence = Number(message.sequence);
+  if (!/^\d{1,16}$/.test(message.time) || Math.abs(now.getTime() - time) > BRIDGE_MAX_SKEW_MS) return { ok: false, reason: "stale" };
+  // A whole number JavaScript holds exactly (microseconds since the epoch fit).
+  if (!/^\d{1,16}$/.test(message.sequence) || !Number.isSafeInteger(sequence)) return { ok: false, reason: "bad-signature" };
   const expected = Buffer.from(bridgeSignature(bridgeKeyOf(rootKey, kiosk), message));
   const given = Buffer.from(message.signature);
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return { ok: false, reason: "bad-signature" };
-  const sequence = Number(message.sequence);
   const [taken] = await db
     .update(kiosks)
     .set({ bridgeSequence: sequence })

@@ -12,7 +12,7 @@ import { refusal } from "~/http/refusal.server";
  * (/staff/documents/<id>), each view audited.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if ((await getViewer(request)).kind === "staff") throw redirect(`/staff/documents/${params.id ?? ""}`);
+  if ((await getViewer(request)).kind === "staff") throw redirect(`/staff/documents/${encodeURIComponent(params.id ?? "")}`);
   const citizen = await requireCitizen(request);
   const upload = await getOwnUpload(getDb(), citizen.person.id, params.id ?? "");
   if (!upload) throw new Response("Not Found", { status: 404 });

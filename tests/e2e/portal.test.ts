@@ -298,7 +298,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     const download = await holder.context.request.get(`${baseUrl}/certificates/${number}.pdf`);
     expect(download.status()).toBe(200);
     expect(download.headers()["content-type"]).toBe("application/pdf");
-    expect(download.headers()["content-disposition"]).toBe(`attachment; filename="${number}.pdf"`);
+    expect(download.headers()["content-disposition"]).toBe(`attachment; filename="${number}.pdf"; filename*=UTF-8''${number}.pdf`);
     const pdf = await download.body();
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.toString("latin1")).toContain("/SubFilter /adbe.pkcs7.detached");

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -57,19 +58,22 @@ describe("the running portal", () => {
       body: JSON.stringify({ operation: "paci.person", payload: { civilId: "288020122596" } }),
     });
     expect(unsigned.status).toBe(401);
-    expect((await fetch(`${baseUrl}/exchange/agencies/nasa`, { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await fetch(`${baseUrl}/exchange/agencies/nasa`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(404);
+    // An agency takes JSON only.
+    expect((await fetch(`${baseUrl}/exchange/agencies/paci`, { method: "POST", body: "{}" })).status).toBe(415);
   });
 
   it("answers a signed request from its civil registry, signed by the agency's key", async () => {
     // The server's root secret is in its data dir; the portal's and PACI's keys derive from it.
     const keys = deriveExchangeKeys(fs.readFileSync(path.join(inject("serverDataDir"), "secret.key"), "utf8").trim());
-    const body = JSON.stringify({ requestId: "r-1", operation: "paci.person", service: "test", applicationId: null, onBehalfOf: "288020122596", purpose: "test", issuedAt: new Date().toISOString(), payload: { civilId: "288020122596" } });
+    const requestId = crypto.randomUUID();
+    const body = JSON.stringify({ requestId, operation: "paci.person", service: "social-loan", applicationId: null, onBehalfOf: "288020122596", purpose: "test", issuedAt: new Date().toISOString(), payload: { civilId: "288020122596" } });
     const response = await fetch(`${baseUrl}/exchange/agencies/paci`, { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(keys.portal, body) }, body });
     expect(response.status).toBe(200);
     const text = await response.text();
     const paci = keys.agency("paci");
     expect(verifyBody(response.headers.get(SIGNATURE_HEADER), text, new Map([[paci.keyId, paci.publicKey]])).ok).toBe(true);
-    expect(JSON.parse(text)).toMatchObject({ requestId: "r-1", status: "ok", payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: "Salmiya" } } });
+    expect(JSON.parse(text)).toMatchObject({ requestId, status: "ok", payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: "Salmiya" } } });
   });
 
   it("publishes the certificate keys for offline verifiers", async () => {
