@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect } from "vitest";
 import { documentOf, findCertificate } from "../../app/certificates/certificates.server";
 import { Pki } from "../../app/certificates/pki.server";
@@ -122,7 +122,8 @@ export async function createJourneyHarness(t: TestDatabase): Promise<JourneyHarn
         .select({ stepId: stepInstances.stepId })
         .from(stepInstances)
         .where(and(eq(stepInstances.applicationId, applicationId), inArray(stepInstances.state, ["active", "waiting"])))
-        .orderBy(asc(stepInstances.startedAt));
+        // Steps started in one transaction share a moment: a parallel step comes before its branches.
+        .orderBy(asc(stepInstances.startedAt), sql`${stepInstances.parentId} is not null`, asc(stepInstances.stepId));
       return rows.map((row) => row.stepId);
     },
     async decide(journey, stepId, actor, action, extra = {}) {
