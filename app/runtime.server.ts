@@ -1,6 +1,6 @@
 import path from "node:path";
 import { connect, type Database, type DatabaseHandle } from "../db/client";
-import { installAuditChainKey } from "./audit/audit.server";
+import { installAuditChainKey, rekeyLegacyAuditRows } from "./audit/audit.server";
 import { checkpointStore } from "./audit/checkpoints.server";
 import { acquireDataDirLock } from "../db/lock";
 import { catalogue as productionCatalogue } from "./catalogue/services";
@@ -108,6 +108,7 @@ export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{
   const rootSecret = loadRootSecret(env.NAFITHA_SECRET, env.DATA_DIR);
   const secrets = deriveSecrets(rootSecret);
   installAuditChainKey(secrets.auditChainKey);
+  await rekeyLegacyAuditRows(database.db);
   const runtime: Runtime = {
     env,
     database,

@@ -152,6 +152,9 @@ export async function completeVerification(
       .where(and(eq(oneTimeCodes.id, challenge.id), isNull(oneTimeCodes.usedAt)))
       .returning({ id: oneTimeCodes.id });
     if (!used) return { ok: false, reason: "expired" };
+    // Two right codes of two challenges for one civil ID at once: one at a time, so the second
+    // finds the account the first made (instead of failing on its unique key).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`account:${challenge.civilId}`}))`);
     const existing = await citizenAccountOf(tx, challenge.civilId);
     let accountId: string;
     if (challenge.purpose === "register") {

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
-import { asc, desc, gt, sql } from "drizzle-orm";
+import { asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { auditEvents, type AuditEvent, type AuditHashScheme, type Channel } from "../../db/schema";
+import { log } from "../log.server";
 import type { AuditCheckpoint } from "./checkpoints.server";
 
 export interface AuditInput {
@@ -49,10 +50,7 @@ function canonical(value: unknown): string {
 
 type HashedContent = Omit<AuditEvent, "hash" | "prevHash" | "hashScheme" | "id"> & { id?: number };
 
-/**
- * The row's hash: an HMAC over the previous row's hash and this row's content. Rows from before
- * the key (`sha256`) were hashed without it; they can only stand at the start of the chain.
- */
+/** The row's hash: an HMAC over the previous row's hash and this row's content (`sha256`: the earlier release's, keyless). */
 function hashEvent(scheme: AuditHashScheme, key: Buffer, prevHash: string | null, event: HashedContent): string {
   const content = canonical({
     prevHash,
@@ -68,6 +66,47 @@ function hashEvent(scheme: AuditHashScheme, key: Buffer, prevHash: string | null
     details: event.details,
   });
   return scheme === "hmac-sha256" ? crypto.createHmac("sha256", key).update(content).digest("hex") : crypto.createHash("sha256").update(content).digest("hex");
+}
+
+/**
+ * Re-keys the rows an earlier release chained with plain SHA-256 (the migration marks them), once,
+ * at start-up: their keyless chain is verified first, then every row is re-hashed with the key in
+ * order, in one transaction under the chain's lock. After it no keyless row is ever valid, so a
+ * database-level attacker cannot pass rows off as old ones. A keyless chain found broken is left
+ * as it is, for the verification to report. Returns how many rows were re-keyed.
+ */
+export async function rekeyLegacyAuditRows(db: Database): Promise<number> {
+  const key = chainKey();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const legacy = await tx.select().from(auditEvents).where(eq(auditEvents.hashScheme, "sha256")).orderBy(asc(auditEvents.id));
+    if (legacy.length === 0) return 0;
+    const [firstKeyed] = await tx.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.hashScheme, "hmac-sha256")).orderBy(asc(auditEvents.id)).limit(1);
+    let prevHash: string | null = null;
+    for (const row of legacy) {
+      const isIntact = (!firstKeyed || row.id < firstKeyed.id) && row.prevHash === prevHash && hashEvent("sha256", key, prevHash, row) === row.hash;
+      if (!isIntact) {
+        log.error("audit rows of the earlier release do not chain; left keyless for the verification to report", { brokenAtId: row.id });
+        return 0;
+      }
+      prevHash = row.hash;
+    }
+    // Re-hashed in order; the first keyed row (written since) is re-linked to the new last hash.
+    prevHash = null;
+    for (const row of legacy) {
+      const hash = hashEvent("hmac-sha256", key, prevHash, row);
+      await tx.update(auditEvents).set({ prevHash, hash, hashScheme: "hmac-sha256" }).where(eq(auditEvents.id, row.id));
+      prevHash = hash;
+    }
+    const keyed = await tx.select().from(auditEvents).where(gt(auditEvents.id, legacy[legacy.length - 1]!.id)).orderBy(asc(auditEvents.id));
+    for (const row of keyed) {
+      const hash = hashEvent("hmac-sha256", key, prevHash, row);
+      await tx.update(auditEvents).set({ prevHash, hash }).where(eq(auditEvents.id, row.id));
+      prevHash = hash;
+    }
+    log.info("audit rows of the earlier release re-keyed", { rows: legacy.length });
+    return legacy.length;
+  });
 }
 
 /**
@@ -103,14 +142,15 @@ export async function recordAudit(db: Database, input: AuditInput): Promise<Audi
 /** The newest row of the chain and how many rows it has: what a checkpoint records. */
 export async function auditChainHead(db: Database): Promise<{ lastId: number; hash: string | null; count: number }> {
   const [head] = await db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents);
+  // Counted up to the head read, so a row committed meanwhile is not counted without being named.
+  const [{ n } = { n: 0 }] = head ? await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(lte(auditEvents.id, head.id)) : [];
   return { lastId: head?.id ?? 0, hash: head?.hash ?? null, count: Number(n) };
 }
 
 export type AuditProblem =
   /** A row's hash is not what its content and the key make: edited, reordered, or one before it removed. */
   | "altered"
-  /** A row hashed without the key after rows hashed with it: a downgrade. */
+  /** A row hashed without the key (rows of the earlier release are re-keyed at start-up): a downgrade. */
   | "unkeyed-row"
   /** Rows a signed checkpoint counted are gone (the newest deleted, or the table emptied). */
   | "missing-rows"
@@ -132,7 +172,6 @@ export async function verifyAuditChain(db: Database, options: { checkpoint?: Aud
   const checkpointLastId = checkpoint?.lastId ?? null;
   const batchSize = options.batchSize ?? 1000;
   let prevHash: string | null = null;
-  let isKeyed = false;
   let afterId = 0;
   let count = 0;
   let countUpToCheckpoint = 0;
@@ -141,9 +180,9 @@ export async function verifyAuditChain(db: Database, options: { checkpoint?: Aud
   for (;;) {
     const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(batchSize);
     for (const row of rows) {
-      if (row.hashScheme === "sha256" && isKeyed) return { intact: false, count, brokenAtId: row.id, problem: "unkeyed-row", checkpointLastId, lastIntactId: lastGoodId || null };
+      // Rows of the earlier release are re-keyed at start-up: a keyless row now is one someone made.
+      if (row.hashScheme !== "hmac-sha256") return { intact: false, count, brokenAtId: row.id, problem: "unkeyed-row", checkpointLastId, lastIntactId: lastGoodId || null };
       if (row.prevHash !== prevHash || hashEvent(row.hashScheme, key, prevHash, row) !== row.hash) return { intact: false, count, brokenAtId: row.id, problem: "altered", checkpointLastId, lastIntactId: lastGoodId || null };
-      isKeyed ||= row.hashScheme === "hmac-sha256";
       prevHash = row.hash;
       count++;
       lastGoodId = row.id;

@@ -10,9 +10,10 @@ export interface RequestMeta {
 
 export function requestMeta(request: Request, context: { requestId?: string; ip?: string } | undefined, channel: Channel = "web"): RequestMeta {
   return {
-    requestId: context?.requestId ?? request.headers.get("x-request-id") ?? "unknown",
-    ip: context?.ip ?? null,
-    userAgent: request.headers.get("user-agent"),
+    requestId: (context?.requestId ?? request.headers.get("x-request-id") ?? "unknown").slice(0, 100),
+    // An address is at most 45 characters (IPv6 with IPv4 inside); anything longer is not one.
+    ip: context?.ip ? context.ip.slice(0, 64) : null,
+    userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null,
     channel,
   };
 }

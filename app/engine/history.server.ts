@@ -114,6 +114,7 @@ export type TimelineAction =
   | "payment-due"
   | "paid"
   | "paid-twice"
+  | "payment-not-applied"
   | "refunded"
   | "certificate-issued"
   | "deadline-passed"

@@ -53,13 +53,18 @@ function refuse(res: ExpressResponse, status: number, kind: RefusalKind, options
   res.status(status).set(REFUSAL_HEADERS).send(refusalHtml(kind));
 }
 
-/** The path Remix will route, with dot segments and the like resolved as a URL parser resolves them. */
+/**
+ * The path Remix will route, with dot segments and the like resolved as a URL parser resolves them,
+ * and a single-fetch data request (`/apply/x/check.data`, `/_root.data`) as the page it is for.
+ */
 function routedPath(req: ExpressRequest): string {
+  let pathname: string;
   try {
-    return new URL(req.originalUrl, "http://portal.invalid").pathname;
+    pathname = new URL(req.originalUrl, "http://portal.invalid").pathname;
   } catch {
     return "/";
   }
+  return pathname.endsWith(".data") ? pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/") : pathname;
 }
 
 const hasBody = (req: ExpressRequest) => Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
@@ -70,7 +75,9 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   const policies = bodyPolicies(options.uploadsMaxBytes);
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY);
+  // Behind the deployment's one reverse proxy: the client address is the one that proxy saw (the last
+  // X-Forwarded-For entry), never one a client wrote further left.
+  app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
 
   app.use((req, res, next) => {
     const requestId = req.get("x-request-id")?.replace(/[^\w.:-]/g, "").slice(0, 100) || crypto.randomUUID();
@@ -170,6 +177,8 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   app.all("*", async (req, res, next) => {
     try {
       const request = remixRequestOf(req, res);
+      // A request line or Host header no URL can be made of (`OPTIONS *`, a port of 99999).
+      if (!request) return refuse(res, 400, "badRequest");
       const response = await handleRequest(request, options.getLoadContext(req, res));
       // The body outgrew its limit while it streamed: the refusal has been sent already.
       if (res.headersSent) return;
@@ -205,10 +214,16 @@ async function sendResponse(res: ExpressResponse, response: Response) {
  * The Fetch request Remix gets (as @remix-run/express makes it), with the body counted as it is
  * read: past the route's limit, the refusal is sent and the stream ends in an error.
  */
-function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request {
-  const [, hostPort] = (req.get("x-forwarded-host") ?? req.get("host") ?? "").split(":");
+function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request | null {
+  // The host as the client (or the trusted proxy) named it; the path always relative to it.
+  const [, hostPort] = ((req.app.get("trust proxy") ? req.get("x-forwarded-host") : undefined) ?? req.get("host") ?? "").split(":");
   const port = Number.parseInt(hostPort ?? "", 10);
-  const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ""}${req.originalUrl}`);
+  let url: URL;
+  try {
+    url = new URL(req.originalUrl.startsWith("/") ? req.originalUrl : "/", `${req.protocol}://${req.hostname}${port > 0 && port < 65536 ? `:${port}` : ""}`);
+  } catch {
+    return null;
+  }
   let controller: AbortController | null = new AbortController();
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: fetchHeadersOf(req), signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {

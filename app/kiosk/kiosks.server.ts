@@ -46,7 +46,8 @@ export async function enrolKiosk(db: Database, code: string, now = new Date()): 
   const credential = crypto.randomBytes(32).toString("base64url");
   const [kiosk] = await db
     .update(kiosks)
-    .set({ credentialHash: sha256(credential), enrolledAt: now, enrolmentCodeHash: null, enrolmentExpiresAt: null, lastSeenAt: now })
+    // A new credential is a new bridge key: the bridge's numbering starts again with it.
+    .set({ credentialHash: sha256(credential), enrolledAt: now, enrolmentCodeHash: null, enrolmentExpiresAt: null, lastSeenAt: now, bridgeSequence: null })
     .where(and(eq(kiosks.enrolmentCodeHash, sha256(normaliseCode(code))), gt(kiosks.enrolmentExpiresAt, now), isNull(kiosks.revokedAt)))
     .returning();
   return kiosk ? { kiosk, credential } : null;

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { applications, payments, people, stepInstances, takenPaymentStatuses, type Payment } from "../../db/schema";
+import { applications, payments, people, stepInstances, takenPaymentStatuses, type Payment, type RefundReason } from "../../db/schema";
 import type { Channel } from "../../db/schema/common";
 import { systemActor, type Actor } from "../engine/actor";
 import { formatNumber, nextNumber } from "../engine/counters.server";
@@ -81,13 +81,15 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
     const recorded = await recordPayment(tx, deps, { stepInstanceId: payment.stepInstanceId, amountFils: payment.amountFils, reference: answer.gatewayReference, actor });
     const receiptNumber = formatNumber("RCP", yearOf(now), await nextNumber(tx, "RCP", yearOf(now)));
     if (!recorded.ok) {
-      // The money was taken for a fee another attempt already paid: on record as taken, and refunded.
+      // The money was taken, but the step does not take it: another attempt paid it already (two
+      // tabs), or it no longer wants this amount. On record as taken, and refunded.
+      const refundReason: RefundReason = recorded.reason === "already-decided" ? "paid-twice" : "not-applicable";
       const [duplicate] = await tx
         .update(payments)
-        .set({ status: "duplicate", gatewayReference: answer.gatewayReference, receiptNumber, completedAt: now })
+        .set({ status: "duplicate", refundReason, gatewayReference: answer.gatewayReference, receiptNumber, completedAt: now })
         .where(eq(payments.id, payment.id))
         .returning();
-      await recordEvent(tx, actor, { applicationId: payment.applicationId, stepInstanceId: payment.stepInstanceId, action: "paid-twice", details: { amountFils: payment.amountFils, receiptNumber } }, now);
+      await recordEvent(tx, actor, { applicationId: payment.applicationId, stepInstanceId: payment.stepInstanceId, action: refundReason === "paid-twice" ? "paid-twice" : "payment-not-applied", details: { amountFils: payment.amountFils, receiptNumber } }, now);
       await enqueueJob(tx, "payment.refund", { paymentId: payment.id }, { dedupeKey: `payment.refund:${payment.id}` });
       return { ok: false, reason: "duplicate", payment: duplicate! };
     }

@@ -47,7 +47,7 @@ async function pageData(request: Request, applicationId: string, notice: Payment
     hasWebOnlySteps: yours.some((step) => step.kind !== "payment"),
     isWaitingForAgencies: application.status === "in-progress" && yours.length === 0,
     openSteps: openSteps.filter((step) => !step.isYours).map((step) => ({ id: step.id, title: step.title[lang] })),
-    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang) })),
+    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang), status: payment.status })),
     reasons: reasons.map((reason) => reason[lang]),
     certificate: certificate?.status === "valid" ? certificate.number : null,
     timeline,
@@ -163,6 +163,7 @@ export default function KioskApplication() {
               <li key={receipt.id}>
                 <p>
                   <bdi dir="ltr">{receipt.number}</bdi> · {receipt.amount}
+                  {receipt.status === "duplicate" || receipt.status === "refunded" ? <> · {t(`application.receiptStatus.${receipt.status}`)}</> : null}
                 </p>
                 <Link to={`/kiosk/print/receipt/${receipt.id}`} className="kiosk-button kiosk-button--secondary">
                   {t("print.receiptAction", { number: receipt.number })}

@@ -10,6 +10,7 @@ import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
 import { getOwnPayment } from "~/payments/payments.server";
 import { getDb } from "~/runtime.server";
 import type { RouteHandle } from "~/http/route-handle";
+import { takenPaymentStatuses } from "../../db/schema/payments";
 
 export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -37,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   if (kind === "receipt") {
     const found = await getOwnPayment(db, session.personId, id);
-    if (!found || found.payment.status !== "paid") throw new Response("Not Found", { status: 404 });
+    // Any payment whose money was taken has its receipt (one paid twice and refunded too).
+    if (!found || !(takenPaymentStatuses as readonly string[]).includes(found.payment.status)) throw new Response("Not Found", { status: 404 });
     const { payment } = found;
     return json(
       { title: t("kiosk:print.receiptMeta"), kind, number: payment.receiptNumber ?? "", pdf: `/kiosk/receipts/${payment.id}.pdf`, back: `/kiosk/applications/${payment.applicationId}` },

@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: isTaken ? t("payment:meta.receipt", { number: payment.receiptNumber ?? "" }) : t("payment:meta.declined"),
     id: payment.id,
     status: payment.status,
+    isNotApplicable: payment.refundReason === "not-applicable",
     applicationId: payment.applicationId,
     receipt: isTaken
       ? {
@@ -70,9 +71,17 @@ export default function Payment() {
     <div className="page page--narrow">
       {isDuplicate ? (
         <>
-          <h1>{t("duplicate.title")}</h1>
+          <h1>{data.isNotApplicable ? t("duplicate.notApplicableTitle") : t("duplicate.title")}</h1>
           <Notice tone={refund ? "success" : undefined}>
-            <p>{refund ? t("duplicate.refundedLead") : t("duplicate.lead")}</p>
+            <p>
+              {data.isNotApplicable
+                ? refund
+                  ? t("duplicate.notApplicableRefundedLead")
+                  : t("duplicate.notApplicableLead")
+                : refund
+                  ? t("duplicate.refundedLead")
+                  : t("duplicate.lead")}
+            </p>
           </Notice>
           <h2>{t("refund.title")}</h2>
           {refund ? (

@@ -25,10 +25,11 @@ export interface ReceivedFiles {
 }
 
 /**
- * Takes the files of a form's file fields: each new one is scanned for malware before anything
- * opens it (an infected file is refused and recorded as a security event; one the scanner could
- * not reach is kept awaiting its scan, and a scan job retries), checked by its bytes (not its
- * name), opened as a clerk's copy will be made of it, and held to its size, and kept; a field left empty keeps what it had; an optional one may be removed.
+ * Takes the files of a form's file fields: each new one is scanned for malware before any person
+ * can open it (an infected file is refused and recorded as a security event; one the scanner
+ * could not reach is kept awaiting its scan, closed to clerks, and a scan job retries), checked by
+ * its bytes (not its name), opened by the portal's own parsers as a clerk's copy will be made of
+ * it, and held to its size, and kept; a field left empty keeps what it had; an optional one may be removed.
  * Input names are the field ids after `prefix`.
  */
 export async function receiveFiles(
@@ -62,11 +63,13 @@ export async function receiveFiles(
         out.problems[field.id] = { code: "file-damaged" };
       } else {
         const scanStatus = !file.scan ? "unscanned" : file.scan.verdict === "clean" ? "clean" : "awaiting-scan";
-        const ref = await storeUpload(db, { ownerPersonId: input.ownerPersonId, applicationId: input.applicationId, fieldId: field.id, name: file.name, mime, bytes: file.bytes, scanStatus });
-        if (scanStatus === "awaiting-scan") {
-          await enqueueJob(db, "upload.scan", { uploadId: ref.id }, { dedupeKey: `upload.scan:${ref.id}`, maxAttempts: UPLOAD_SCAN_ATTEMPTS });
-          out.awaitingScan.push(field.id);
-        }
+        // The file and the job that will scan it commit together: no file waits for a scan nobody owes.
+        const ref = await db.transaction(async (tx) => {
+          const stored = await storeUpload(tx, { ownerPersonId: input.ownerPersonId, applicationId: input.applicationId, fieldId: field.id, name: file.name, mime, bytes: file.bytes, scanStatus });
+          if (scanStatus === "awaiting-scan") await enqueueJob(tx, "upload.scan", { uploadId: stored.id }, { dedupeKey: `upload.scan:${stored.id}`, maxAttempts: UPLOAD_SCAN_ATTEMPTS });
+          return stored;
+        });
+        if (scanStatus === "awaiting-scan") out.awaitingScan.push(field.id);
         out.answers[field.id] = ref;
         out.stored.push(ref.id);
         if (saved) out.replaced.push(saved.id);

@@ -3,8 +3,8 @@ import { channelEnum } from "./sessions";
 import { timestamptz } from "./common";
 
 /**
- * How a row's hash was made: an HMAC keyed by a secret that is not in the database, or (rows from
- * before the key, only ever at the start of the chain) a plain SHA-256.
+ * How a row's hash was made: an HMAC keyed by a secret that is not in the database, or a plain
+ * SHA-256 (rows of the earlier release, as the migration marks them until start-up re-keys them).
  */
 export const auditHashSchemes = ["hmac-sha256", "sha256"] as const;
 export type AuditHashScheme = (typeof auditHashSchemes)[number];

@@ -11,6 +11,10 @@ import { people } from "./people";
 export const paymentStatuses = ["pending", "paid", "declined", "cancelled", "duplicate", "refunded"] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 export const paymentStatusEnum = pgEnum("payment_status", paymentStatuses);
+/** Why a payment's money goes back: the fee was paid already (two tabs), or it is no longer due as it was (the application moved on). */
+export const refundReasons = ["paid-twice", "not-applicable"] as const;
+export type RefundReason = (typeof refundReasons)[number];
+
 /** The statuses of an attempt whose money the gateway took: each has a receipt. */
 export const takenPaymentStatuses = ["paid", "duplicate", "refunded"] as const satisfies readonly PaymentStatus[];
 
@@ -42,6 +46,7 @@ export const payments = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     completedAt: timestamptz("completed_at"),
     /** The gateway's reference for the refund of a duplicate, and the refund receipt's number (RFD-2026-000012). */
+    refundReason: text("refund_reason").$type<RefundReason>(),
     refundReference: text("refund_reference"),
     refundReceiptNumber: text("refund_receipt_number").unique(),
     refundedAt: timestamptz("refunded_at"),

@@ -80,6 +80,19 @@ describe("bodies are bounded before they are read", () => {
 });
 
 describe("hostile input never gives a 500", () => {
+  it("bounds a single-fetch data request by the page it is for (check.data is the check page, a 64 KB form)", async () => {
+    const megabyte = Buffer.alloc(1024 * 1024, "a");
+    const answer = await raw({ method: "POST", path: "/apply/00000000-0000-4000-8000-000000000000/check.data", headers: { ...form, "content-length": String(megabyte.length) }, body: megabyte });
+    expect(answer.status).toBe(413);
+  });
+
+  it("answers a request line or Host no URL can be made of with 400, not 500", async () => {
+    for (const request of [{ method: "OPTIONS", path: "*" }, { path: "/services", headers: { host: "localhost:99999" } }, { path: "/services", headers: { host: "a b" } }]) {
+      const answer = await raw(request);
+      expect(answer.status, JSON.stringify(request)).toBeLessThan(500);
+    }
+  });
+
   it.each([
     ["JSON", "application/json", '{"civilId":"288020122596"}', 415, "تعذّرت قراءة الطلب", "This request cannot be read"],
     ["plain text", "text/plain", "civilId=288020122596", 415, "تعذّرت قراءة الطلب", "This request cannot be read"],

@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)("security, in the browser", () => {
     // The application lists both payments, the second as refunded, and its history says so.
     await visit(page, applicationUrl);
     await expectText(page, "دُفعت مرتين: رُدّت");
-    await expectText(page, "رُدّت الدفعة الثانية إلى البطاقة التي دُفعت منها");
+    await expectText(page, "رُدّت الدفعة الزائدة إلى البطاقة التي دُفعت منها");
     await first.close();
 
     // The municipality's reconciliation, as the portal's administrator sees it.

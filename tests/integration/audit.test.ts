@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, auditVerifications } from "../../db/schema";
-import { recordAudit, verifyAuditChain } from "../../app/audit/audit.server";
+import { recordAudit, rekeyLegacyAuditRows, verifyAuditChain } from "../../app/audit/audit.server";
 import { readAuditCheckpoints, writeAuditCheckpoint } from "../../app/audit/checkpoints.server";
 import { latestAuditVerification, verifyAuditLog } from "../../app/audit/verification.server";
 import { createTestDatabase, testCheckpointStore, type TestDatabase } from "../setup/database";
@@ -154,20 +154,42 @@ describe("a database-level attacker without the key", () => {
 });
 
 describe("rows written before the chain had a key", () => {
-  it("are accepted as the chain's start, and nowhere else", async () => {
-    const log = await logOf(3);
+  it("are verified and re-keyed once at start-up; after that, a keyless row is refused wherever it stands", async () => {
+    const log = await logOf(4);
     try {
-      // As the migration marks rows of an earlier release: hashed with plain SHA-256.
+      // As the migration marks rows of the earlier release: chained with plain SHA-256.
       let prev: string | null = null;
-      for (const row of log.rows.slice(0, 2)) {
+      for (const row of log.rows.slice(0, 3)) {
         const hash = rehashWithoutKey(prev, row);
         await log.db.update(auditEvents).set({ hashScheme: "sha256", prevHash: prev, hash }).where(eq(auditEvents.id, row.id));
         prev = hash;
       }
-      // The keyed row after them must link to the last legacy hash: re-link it as a new write would.
-      await log.db.execute(sql`delete from audit_events where id = ${log.rows[2]!.id}`);
-      await recordAudit(log.db, event("test.keyed"));
-      expect(await verifyAuditChain(log.db)).toMatchObject({ intact: true, count: 3 });
+      // The keyed row written after them by the new release links to the last keyless hash.
+      await log.db.update(auditEvents).set({ prevHash: prev }).where(eq(auditEvents.id, log.rows[3]!.id));
+      expect(await verifyAuditChain(log.db)).toMatchObject({ intact: false, brokenAtId: log.rows[0]!.id, problem: "unkeyed-row" });
+      expect(await rekeyLegacyAuditRows(log.db)).toBe(3);
+      expect(await verifyAuditChain(log.db)).toEqual({ intact: true, count: 4, checkpointLastId: null });
+      expect(await rekeyLegacyAuditRows(log.db)).toBe(0);
+      // Someone with the database passes every row off as an old one, re-hashed without the key: refused.
+      prev = null;
+      for (const row of await log.db.select().from(auditEvents).orderBy(asc(auditEvents.id))) {
+        const forged = { ...row, details: { forged: true } };
+        const hash = rehashWithoutKey(prev, forged);
+        await log.db.update(auditEvents).set({ hashScheme: "sha256", details: forged.details, prevHash: prev, hash }).where(eq(auditEvents.id, row.id));
+        prev = hash;
+      }
+      expect(await verifyAuditChain(log.db)).toMatchObject({ intact: false, brokenAtId: log.rows[0]!.id, problem: "unkeyed-row" });
+    } finally {
+      await log.close();
+    }
+  });
+
+  it("are left keyless when their own chain is broken, for the verification to report", async () => {
+    const log = await logOf(2);
+    try {
+      for (const row of log.rows) await log.db.update(auditEvents).set({ hashScheme: "sha256", hash: "not a hash" }).where(eq(auditEvents.id, row.id));
+      expect(await rekeyLegacyAuditRows(log.db)).toBe(0);
+      expect(await verifyAuditChain(log.db)).toMatchObject({ intact: false, problem: "unkeyed-row" });
     } finally {
       await log.close();
     }

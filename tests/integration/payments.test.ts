@@ -111,7 +111,7 @@ describe("payments", () => {
       const results = await Promise.all([a, b].map((started) => completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"))));
       expect(results.filter((result) => result.ok).map((result) => result.payment?.status)).toEqual(["paid"]);
       const duplicate = results.find((result) => !result.ok);
-      expect(duplicate).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "duplicate", receiptNumber: expect.stringMatching(/^RCP-\d{4}-\d{6}$/) } });
+      expect(duplicate).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "duplicate", refundReason: "paid-twice", receiptNumber: expect.stringMatching(/^RCP-\d{4}-\d{6}$/) } });
 
       // The refund runs as a job, through the gateway, once; the payer has a refund receipt.
       await ctx.j.settle();
@@ -138,6 +138,23 @@ describe("payments", () => {
     expect(twice).toHaveLength(10);
     expect(twice.every((row) => row.status === "refunded" && row.refundReceiptNumber)).toBe(true);
     expect(await duplicatePayments(ctx.t.db, ["social-loan"], since)).toEqual([]);
+  });
+
+  it("refunds money taken for a fee no longer due as it was, and says so, while the fee stays due", async () => {
+    const journey = await awaitingPayment();
+    const started = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: journey.actor.personId!, gateway: "knet" });
+    if (!started.ok) throw new Error(started.reason);
+    // Meanwhile the fee changed (the application moved on): the payment's amount is not the step's.
+    const [step] = await ctx.t.db.select().from(stepInstances).where(eq(stepInstances.id, started.payment.stepInstanceId));
+    await ctx.t.db.update(stepInstances).set({ result: { ...step!.result, amountFils: started.payment.amountFils + 1000 } }).where(eq(stepInstances.id, step!.id));
+    const answered = await completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"));
+    expect(answered).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "duplicate", refundReason: "not-applicable" } });
+    expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
+    const events = await ctx.t.db.select({ action: applicationEvents.action }).from(applicationEvents).where(eq(applicationEvents.applicationId, journey.applicationId));
+    expect(events.map((event) => event.action)).toContain("payment-not-applied");
+    expect(events.map((event) => event.action)).not.toContain("paid-twice");
+    await ctx.j.settle();
+    expect((await getOwnPayment(ctx.t.db, journey.actor.personId!, started.payment.id))?.payment).toMatchObject({ status: "refunded", refundReceiptNumber: expect.stringMatching(/^RFD-/) });
   });
 
   it("at a kiosk's card terminal: only the terminal's signed answer, the payment on record as made at a kiosk, and the receipt printed there recorded and audited", async () => {

@@ -128,6 +128,24 @@ describe("registration", () => {
   });
 });
 
+describe("two registrations of one civil ID at once", () => {
+  it("make one account: the other is told it exists, with no error", async () => {
+    const civilId = id("290011637144");
+    await addPaciPerson(t.db, { civilId, phone: "+96555000333" });
+    const first = await startVerification(t.db, deps, { civilId, purpose: "register", language: "en" }, meta);
+    const firstCode = await textedCode("+96555000333");
+    const second = await startVerification(t.db, deps, { civilId, purpose: "register", language: "en" }, meta);
+    const secondCode = await textedCode("+96555000333");
+    if (!first.ok || !second.ok) throw new Error("start failed");
+    const results = await Promise.all([
+      completeVerification(t.db, deps, { challengeId: first.challengeId, code: firstCode, password: "a-long-password-1", purpose: "register", language: "en" }, meta, IDLE),
+      completeVerification(t.db, deps, { challengeId: second.challengeId, code: secondCode, password: "a-long-password-2", purpose: "register", language: "en" }, meta, IDLE),
+    ]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.filter((result) => !result.ok && result.reason === "already-registered")).toHaveLength(1);
+  });
+});
+
 describe("password reset", () => {
   it("sets a new password and signs out every other session", async () => {
     const [account] = await t.db.select({ id: accounts.id }).from(accounts).innerJoin(people, eq(people.id, accounts.personId)).where(eq(people.civilId, AHMAD));

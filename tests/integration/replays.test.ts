@@ -5,7 +5,7 @@ import { catalogue } from "../../app/catalogue/services";
 import { REQUEST_WINDOW_MS, type RequestEnvelope } from "../../app/exchange/simulator.server";
 import { SIGNATURE_HEADER, signBody } from "../../app/exchange/signing.server";
 import { bridgeKeyOf, bridgeSignature, checkBridgeMessage } from "../../app/kiosk/bridge.server";
-import { enrolKiosk, registerKiosk } from "../../app/kiosk/kiosks.server";
+import { enrolKiosk, registerKiosk, reissueEnrolment } from "../../app/kiosk/kiosks.server";
 import { exchangeAnsweredRequests, kiosks } from "../../db/schema";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { createEngineHarness, type EngineHarness } from "../support/engine";
@@ -103,6 +103,16 @@ describe("the card-reader bridge", () => {
     expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, first)).toEqual({ ok: false, reason: "replayed" });
     expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, key, 999))).toEqual({ ok: false, reason: "replayed" });
     expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, key, 1_001))).toMatchObject({ ok: true });
+  });
+
+  it("starts the numbering again when the kiosk is enrolled again (a replaced device, a new key)", async () => {
+    const kiosk = await enrolledKiosk();
+    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, bridgeKeyOf(t.secrets.kioskBridgeKey, kiosk), 9_000_000))).toMatchObject({ ok: true });
+    const code = await reissueEnrolment(t.db, kiosk.id);
+    const { kiosk: replaced } = (await enrolKiosk(t.db, code!))!;
+    const newKey = bridgeKeyOf(t.secrets.kioskBridgeKey, replaced);
+    expect(newKey).not.toBe(bridgeKeyOf(t.secrets.kioskBridgeKey, kiosk));
+    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(replaced.id, newKey, 1))).toMatchObject({ ok: true });
   });
 
   it("takes one of ten copies of a message sent at once", async () => {
