@@ -35,7 +35,9 @@ describe("the demo in production", () => {
   const production = { NODE_ENV: "production", DATABASE_URL: "postgres://db/nafitha", NAFITHA_SECRET: "x".repeat(32) };
 
   it("is refused at start-up with a message that says why and what to do", () => {
-    expect(() => parseEnv({ ...production, DEMO_DATA: "true" })).toThrow(/DEMO_DATA: the demo cannot run in production .*NAFITHA_ALLOW_DEMO_IN_PRODUCTION=true/s);
+    expect(() => parseEnv({ ...production, DEMO_DATA: "true" })).toThrow(
+      /DEMO_DATA: the demo cannot run in production .*NAFITHA_ALLOW_DEMO_IN_PRODUCTION=true/s,
+    );
   });
 
   it("runs only when a demonstration deployment says so explicitly", () => {

@@ -28,7 +28,10 @@ const EnvSchema = z
     TRUST_PROXY: booleanString.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     NAFITHA_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
     MAIL_FROM: z.string().min(3).default("Nafitha <no-reply@nafitha.example>"),
     /** Where the simulated agencies answer; by default this same server. */
     EXCHANGE_BASE_URL: z.string().url().optional(),
@@ -44,8 +47,18 @@ const EnvSchema = z
       .regex(/^(tcp:\/\/[^/:]+:\d+\/?|unix:.+)$/, "must be tcp://host:port or unix:/path/to/clamd.ctl")
       .optional(),
     CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
-    SESSION_IDLE_MINUTES_CITIZEN: z.coerce.number().int().min(1).max(24 * 60).default(30),
-    SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    SESSION_IDLE_MINUTES_CITIZEN: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_IDLE_MINUTES_STAFF: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
   })
   .transform((env) => ({
     ...env,

@@ -19,7 +19,9 @@ afterEach(() => setLogLevel("silent"));
 describe("log lines", () => {
   it("are cut to size however large what they carry (a megabyte in a field, a thousand fields)", () => {
     const huge = "x".repeat(1024 * 1024);
-    const [line] = captured(() => log.info(huge, { path: huge, nested: { deeper: [huge, huge] }, ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}`, huge])) }));
+    const [line] = captured(() =>
+      log.info(huge, { path: huge, nested: { deeper: [huge, huge] }, ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`f${i}`, huge])) }),
+    );
     expect(line!.length).toBeLessThanOrEqual(MAX_LOG_LINE_CHARS + 1);
     expect(() => JSON.parse(line!)).not.toThrow();
     expect(JSON.parse(line!)).toMatchObject({ level: "info" });

@@ -37,11 +37,16 @@ export const MAX_LOG_LINE_CHARS = 16_000;
 
 /** The value with every string cut to size, at any depth (arrays and objects to a bounded breadth too). */
 function bounded(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return value.length > MAX_LOG_VALUE_CHARS ? `${value.slice(0, MAX_LOG_VALUE_CHARS)}…[${value.length - MAX_LOG_VALUE_CHARS} more characters]` : value;
+  if (typeof value === "string")
+    return value.length > MAX_LOG_VALUE_CHARS ? `${value.slice(0, MAX_LOG_VALUE_CHARS)}…[${value.length - MAX_LOG_VALUE_CHARS} more characters]` : value;
   if (value instanceof Error) return bounded(describeError(value), depth);
   if (depth > 5 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.slice(0, 50).map((item) => bounded(item, depth + 1));
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).slice(0, 50).map(([key, item]) => [key.slice(0, 100), bounded(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .slice(0, 50)
+      .map(([key, item]) => [key.slice(0, 100), bounded(item, depth + 1)]),
+  );
 }
 
 function write(level: Level, msg: string, fields?: Record<string, unknown>) {
@@ -54,7 +59,15 @@ function write(level: Level, msg: string, fields?: Record<string, unknown>) {
   }
   let text = JSON.stringify(line);
   // Still too long (many fields): the fields go, the line says how long it was.
-  if (text.length > MAX_LOG_LINE_CHARS) text = JSON.stringify({ time: line.time, level, msg: line.msg, requestId, droppedFields: Object.keys(fields ?? {}).slice(0, 20), originalLength: text.length });
+  if (text.length > MAX_LOG_LINE_CHARS)
+    text = JSON.stringify({
+      time: line.time,
+      level,
+      msg: line.msg,
+      requestId,
+      droppedFields: Object.keys(fields ?? {}).slice(0, 20),
+      originalLength: text.length,
+    });
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${text}\n`);
 }
 

@@ -38,9 +38,7 @@ export async function connect(config: DatabaseConfig): Promise<DatabaseHandle> {
 }
 
 async function connectPglite(config: Extract<DatabaseConfig, { driver: "pglite" }>): Promise<DatabaseHandle> {
-  const client = config.dataDir
-    ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir })
-    : new PGlite({ loadDataDir: config.loadDataDir });
+  const client = config.dataDir ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir }) : new PGlite({ loadDataDir: config.loadDataDir });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: "snake_case" });
   return {

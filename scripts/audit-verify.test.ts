@@ -10,7 +10,12 @@ import { connect } from "../db/client";
 
 const root = path.resolve(import.meta.dirname, "..");
 const run = (dataDir: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], { cwd: root, encoding: "utf8", timeout: 120_000, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" } });
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 120_000,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
+  });
 
 /** Opens the script's embedded database in this process (the script has exited), with the deployment's own chain key. */
 async function withDatabase(dataDir: string, use: (db: Awaited<ReturnType<typeof connect>>["db"]) => Promise<void>) {

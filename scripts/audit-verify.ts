@@ -18,8 +18,14 @@ const problems: Record<Exclude<AuditChainReport, { intact: true }>["problem"], s
 };
 
 export function describeReport(report: AuditChainReport): string {
-  if (report.intact) return `INTACT: ${report.count} audit events verified${report.checkpointLastId === null ? " (no checkpoint yet)" : `, held to the checkpoint at event #${report.checkpointLastId}`}.`;
-  const where = report.problem === "forged-checkpoint" ? "the checkpoint file" : report.problem === "missing-rows" ? `event #${report.brokenAtId}${report.lastIntactId === null ? "" : ` (the rows after #${report.lastIntactId})`}` : `event #${report.brokenAtId}`;
+  if (report.intact)
+    return `INTACT: ${report.count} audit events verified${report.checkpointLastId === null ? " (no checkpoint yet)" : `, held to the checkpoint at event #${report.checkpointLastId}`}.`;
+  const where =
+    report.problem === "forged-checkpoint"
+      ? "the checkpoint file"
+      : report.problem === "missing-rows"
+        ? `event #${report.brokenAtId}${report.lastIntactId === null ? "" : ` (the rows after #${report.lastIntactId})`}`
+        : `event #${report.brokenAtId}`;
   return `BROKEN at ${where}: ${problems[report.problem]}. ${report.count} events verified before it.`;
 }
 

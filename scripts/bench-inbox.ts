@@ -11,13 +11,17 @@ import { listInboxPage } from "../app/engine/inbox.server";
 const N = Number(process.env.BENCH_APPLICATIONS ?? 200_000);
 const RUNS = 30;
 
-const handle = process.env.DATABASE_URL ? await connect({ driver: "postgres", url: process.env.DATABASE_URL }) : await connect({ driver: "pglite", dataDir: null });
+const handle = process.env.DATABASE_URL
+  ? await connect({ driver: "postgres", url: process.env.DATABASE_URL })
+  : await connect({ driver: "pglite", dataDir: null });
 try {
   await handle.migrate();
   const { db } = handle;
   console.log(`bench:inbox on ${handle.driver}: making ${N.toLocaleString("en")} applications…`);
   const started = performance.now();
-  await db.execute(sql`insert into agencies (id, name_ar, name_en) values ('paci', 'الهيئة العامة للمعلومات المدنية', 'Public Authority for Civil Information'), ('kcb', 'بنك الائتمان الكويتي', 'Kuwait Credit Bank'), ('kff', 'قوة الإطفاء العام', 'Kuwait Fire Force'), ('km', 'بلدية الكويت', 'Kuwait Municipality') on conflict do nothing`);
+  await db.execute(
+    sql`insert into agencies (id, name_ar, name_en) values ('paci', 'الهيئة العامة للمعلومات المدنية', 'Public Authority for Civil Information'), ('kcb', 'بنك الائتمان الكويتي', 'Kuwait Credit Bank'), ('kff', 'قوة الإطفاء العام', 'Kuwait Fire Force'), ('km', 'بلدية الكويت', 'Kuwait Municipality') on conflict do nothing`,
+  );
   // People: one per 4 applications, civil IDs of the right shape (the check digit does not matter here).
   await db.execute(sql`insert into people (civil_id, name_ar, name_en, nationality)
     select '2' || lpad((90000000000 + g)::text, 11, '0'), 'مقدم طلب ' || g, 'Applicant ' || g, 'KWT' from generate_series(1, ${Math.ceil(N / 4)}) g`);
@@ -72,8 +76,12 @@ try {
   const t0 = performance.now();
   await db.execute(sql`select count(*) from step_instances where (state::text || '') = 'active' and (agency_id || '') = 'kcb'`);
   console.log(`    baseline: one full scan of step_instances ${(performance.now() - t0).toFixed(1).padStart(6)} ms`);
-  const plan = await db.execute(sql`explain select id from step_instances where state = 'active' and kind = 'task' and agency_id = 'kcb' and position = 'loan-officer' order by deadline_at, id limit 21`);
-  const lines = ((plan as unknown as { rows?: Record<string, string>[] }).rows ?? (plan as unknown as Record<string, string>[])).map((row) => Object.values(row)[0]);
+  const plan = await db.execute(
+    sql`explain select id from step_instances where state = 'active' and kind = 'task' and agency_id = 'kcb' and position = 'loan-officer' order by deadline_at, id limit 21`,
+  );
+  const lines = ((plan as unknown as { rows?: Record<string, string>[] }).rows ?? (plan as unknown as Record<string, string>[])).map(
+    (row) => Object.values(row)[0],
+  );
   console.log(`  plan of the first page: ${lines.find((line) => /Index/.test(line ?? ""))?.trim() ?? lines[0]}`);
 } finally {
   await handle.close();

@@ -35,7 +35,8 @@ async function main() {
       ]);
     }
   }
-  if (env.NAFITHA_ALLOW_DEMO_IN_PRODUCTION && isProductionDeployment(env)) log.warn("DEMO DEPLOYMENT: demo data, the demo phone and simulated payments are allowed in production by NAFITHA_ALLOW_DEMO_IN_PRODUCTION");
+  if (env.NAFITHA_ALLOW_DEMO_IN_PRODUCTION && isProductionDeployment(env))
+    log.warn("DEMO DEPLOYMENT: demo data, the demo phone and simulated payments are allowed in production by NAFITHA_ALLOW_DEMO_IN_PRODUCTION");
   let personaLines: string[] = [];
   if (env.DEMO_DATA) {
     const { created } = await seedDemo(runtime.database.db, runtime.secrets);
@@ -106,7 +107,10 @@ function printBanner(url: string, hasDemo: boolean, driver: string, personaLines
       ...personaLines.map((line) => `    ${line}`),
       `  Staff sign in at ${url}/staff/sign-in, then enter the code for the TOTP secret`,
       "  (add the secret to an authenticator app, or: node --import tsx scripts/totp.ts <secret>):",
-      ...demoStaff.map((s) => `    ${s.username.padEnd(15)} ${(s.totpSecret ?? "(enrols at first sign-in: QR code shown)").padEnd(34)} ${s.roles.map((r) => [r.role, r.agencyId, "position" in r ? r.position : null].filter(Boolean).join(" ")).join(", ")}`),
+      ...demoStaff.map(
+        (s) =>
+          `    ${s.username.padEnd(15)} ${(s.totpSecret ?? "(enrols at first sign-in: QR code shown)").padEnd(34)} ${s.roles.map((r) => [r.role, r.agencyId, "position" in r ? r.position : null].filter(Boolean).join(" ")).join(", ")}`,
+      ),
       `  A kiosk: admin registers one at ${url}/staff/kiosks; open ${url}/kiosk/enrol in the kiosk's browser`,
       "  and enter the code. Its simulated card reader lists the demo cards; every card's PIN is 1234.",
     );

@@ -11,12 +11,20 @@ import { deriveSecrets, loadRootSecret } from "../app/secrets.server";
 export function trace(pdf: Buffer, markKey: Buffer): { exitCode: number; report: string } {
   const result = readMark(pdf, markKey);
   if (!result.ok) {
-    return { exitCode: 1, report: result.reason === "no-mark" ? "No download mark in this document." : "The download mark is not genuine: it was not made by this portal." };
+    return {
+      exitCode: 1,
+      report: result.reason === "no-mark" ? "No download mark in this document." : "The download mark is not genuine: it was not made by this portal.",
+    };
   }
   const { mark } = result;
   return {
     exitCode: 0,
-    report: [`Certificate ${mark.number}, copy ${mark.copyId}`, `  downloaded by: ${mark.name} (account ${mark.accountId})`, `  downloaded at: ${mark.at}`, "  (The audit log has the matching event: certificate.downloaded with this copy id.)"].join("\n"),
+    report: [
+      `Certificate ${mark.number}, copy ${mark.copyId}`,
+      `  downloaded by: ${mark.name} (account ${mark.accountId})`,
+      `  downloaded at: ${mark.at}`,
+      "  (The audit log has the matching event: certificate.downloaded with this copy id.)",
+    ].join("\n"),
   };
 }
 

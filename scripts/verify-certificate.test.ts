@@ -11,7 +11,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-jwks-"));
 const jwksFile = path.join(dir, "jwks.json");
 fs.writeFileSync(jwksFile, JSON.stringify(publishedKeys([key])));
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/verify-certificate.ts", ...args], { cwd: path.resolve(import.meta.dirname, ".."), encoding: "utf8", timeout: 60_000 });
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/verify-certificate.ts", ...args], {
+    cwd: path.resolve(import.meta.dirname, ".."),
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 
 describe("scripts/verify-certificate", () => {
   it("says a genuine QR code is genuine, offline, from the URL it holds", () => {

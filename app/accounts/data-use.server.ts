@@ -14,7 +14,10 @@ const PAGE = 25;
 /** The purpose a service gave for a call, in both languages (the log keeps the English). */
 function purposeOf(catalogue: Catalogue, serviceId: string, english: string): Text {
   const service = catalogue.get(serviceId);
-  const said = [...(service?.lookups ?? []).map((lookup) => lookup.purpose), ...Object.values(service?.workflow.steps ?? {}).flatMap((step) => (step.kind === "exchange" ? [step.purpose] : []))];
+  const said = [
+    ...(service?.lookups ?? []).map((lookup) => lookup.purpose),
+    ...Object.values(service?.workflow.steps ?? {}).flatMap((step) => (step.kind === "exchange" ? [step.purpose] : [])),
+  ];
   return said.find((purpose) => purpose.en === english) ?? { ar: english, en: english };
 }
 
@@ -60,11 +63,24 @@ export async function listDataReads(db: Database, catalogue: Catalogue, personId
  */
 export async function listStaffAccess(db: Database, personId: string, ownAccountId: string, limit = 50) {
   const mine = or(
-    and(eq(auditEvents.subjectType, "application"), sql`${auditEvents.subjectId} in (select ${applications.id}::text from ${applications} where ${applications.applicantPersonId} = ${personId})`),
-    and(eq(auditEvents.subjectType, "certificate"), sql`${auditEvents.subjectId} in (select ${certificates.id}::text from ${certificates} where ${certificates.holderPersonId} = ${personId})`),
+    and(
+      eq(auditEvents.subjectType, "application"),
+      sql`${auditEvents.subjectId} in (select ${applications.id}::text from ${applications} where ${applications.applicantPersonId} = ${personId})`,
+    ),
+    and(
+      eq(auditEvents.subjectType, "certificate"),
+      sql`${auditEvents.subjectId} in (select ${certificates.id}::text from ${certificates} where ${certificates.holderPersonId} = ${personId})`,
+    ),
   );
   const events = await db
-    .select({ id: auditEvents.id, at: auditEvents.occurredAt, action: auditEvents.action, accountId: auditEvents.actorAccountId, nameAr: people.nameAr, nameEn: people.nameEn })
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.occurredAt,
+      action: auditEvents.action,
+      accountId: auditEvents.actorAccountId,
+      nameAr: people.nameAr,
+      nameEn: people.nameEn,
+    })
     .from(auditEvents)
     .innerJoin(accounts, and(eq(accounts.id, auditEvents.actorAccountId), eq(accounts.kind, "staff")))
     .innerJoin(people, eq(people.id, accounts.personId))
@@ -72,6 +88,14 @@ export async function listStaffAccess(db: Database, personId: string, ownAccount
     .orderBy(desc(auditEvents.id))
     .limit(limit);
   const accountIds = [...new Set(events.map((event) => event.accountId!))];
-  const grants = accountIds.length ? await db.select({ accountId: accountRoles.accountId, agencyId: accountRoles.agencyId }).from(accountRoles).where(inArray(accountRoles.accountId, accountIds)) : [];
-  return events.map((event) => ({ ...event, agencyIds: [...new Set(grants.filter((grant) => grant.accountId === event.accountId && grant.agencyId).map((grant) => grant.agencyId!))] }));
+  const grants = accountIds.length
+    ? await db
+        .select({ accountId: accountRoles.accountId, agencyId: accountRoles.agencyId })
+        .from(accountRoles)
+        .where(inArray(accountRoles.accountId, accountIds))
+    : [];
+  return events.map((event) => ({
+    ...event,
+    agencyIds: [...new Set(grants.filter((grant) => grant.accountId === event.accountId && grant.agencyId).map((grant) => grant.agencyId!))],
+  }));
 }

@@ -73,7 +73,15 @@ export async function signOutEverywhereElse(db: Database, owner: Owner, meta: Re
 /** The account's sessions still open, newest first (sessions_account_idx). */
 export async function listOpenSessions(db: Database, accountId: string, now = new Date()) {
   const rows = await db
-    .select({ id: sessions.id, channel: sessions.channel, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, idleTimeoutSeconds: sessions.idleTimeoutSeconds, ip: sessions.ip, userAgent: sessions.userAgent })
+    .select({
+      id: sessions.id,
+      channel: sessions.channel,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      idleTimeoutSeconds: sessions.idleTimeoutSeconds,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
     .from(sessions)
     .where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), eq(sessions.stage, "active")))
     .orderBy(desc(sessions.createdAt))

@@ -48,7 +48,11 @@ export async function verificationAction(request: Request, context: AppLoadConte
   const language = await getLanguage(request, await getViewer(request));
 
   if (form.get("intent") === "complete") {
-    const echo = { challengeId: String(form.get("challengeId") ?? ""), civilId: String(form.get("civilId") ?? ""), maskedPhone: String(form.get("maskedPhone") ?? "").slice(0, 20) };
+    const echo = {
+      challengeId: String(form.get("challengeId") ?? ""),
+      civilId: String(form.get("civilId") ?? ""),
+      maskedPhone: String(form.get("maskedPhone") ?? "").slice(0, 20),
+    };
     const parsed = parseForm(CompleteVerificationSchema, form);
     if (!parsed.ok) return json<VerificationActionData>({ stage: "code", ...echo, errors: parsed.errors }, { status: 400 });
     const result = await completeVerification(
@@ -69,6 +73,16 @@ export async function verificationAction(request: Request, context: AppLoadConte
   const parsed = parseForm(StartVerificationSchema, form);
   if (!parsed.ok) return json<VerificationActionData>({ stage: "start", errors: parsed.errors, values }, { status: 400 });
   const result = await startVerification(runtime.database.db, deps, { civilId: parsed.data.civilId, purpose, language }, meta);
-  if (!result.ok) return json<VerificationActionData>({ stage: "start", errors: { civilId: { key: startErrors[result.reason] } }, values }, { status: result.reason === "too-many-codes" ? 429 : 400 });
-  return json<VerificationActionData>({ stage: "code", challengeId: result.challengeId, civilId: parsed.data.civilId, maskedPhone: result.maskedPhone, errors: null });
+  if (!result.ok)
+    return json<VerificationActionData>(
+      { stage: "start", errors: { civilId: { key: startErrors[result.reason] } }, values },
+      { status: result.reason === "too-many-codes" ? 429 : 400 },
+    );
+  return json<VerificationActionData>({
+    stage: "code",
+    challengeId: result.challengeId,
+    civilId: parsed.data.civilId,
+    maskedPhone: result.maskedPhone,
+    errors: null,
+  });
 }

@@ -130,10 +130,21 @@ export async function completeVerification(
   const [challenge] = await db
     .update(oneTimeCodes)
     .set({ attempts: sql`${oneTimeCodes.attempts} + 1` })
-    .where(and(eq(oneTimeCodes.id, input.challengeId), eq(oneTimeCodes.purpose, input.purpose), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, now), lt(oneTimeCodes.attempts, MAX_ATTEMPTS)))
+    .where(
+      and(
+        eq(oneTimeCodes.id, input.challengeId),
+        eq(oneTimeCodes.purpose, input.purpose),
+        isNull(oneTimeCodes.usedAt),
+        gt(oneTimeCodes.expiresAt, now),
+        lt(oneTimeCodes.attempts, MAX_ATTEMPTS),
+      ),
+    )
     .returning();
   if (!challenge) {
-    const [seen] = await db.select({ attempts: oneTimeCodes.attempts, usedAt: oneTimeCodes.usedAt, expiresAt: oneTimeCodes.expiresAt }).from(oneTimeCodes).where(eq(oneTimeCodes.id, input.challengeId));
+    const [seen] = await db
+      .select({ attempts: oneTimeCodes.attempts, usedAt: oneTimeCodes.usedAt, expiresAt: oneTimeCodes.expiresAt })
+      .from(oneTimeCodes)
+      .where(eq(oneTimeCodes.id, input.challengeId));
     const isSpent = seen && !seen.usedAt && seen.expiresAt > now && seen.attempts >= MAX_ATTEMPTS;
     return { ok: false, reason: isSpent ? "too-many-attempts" : "expired" };
   }

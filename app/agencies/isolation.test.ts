@@ -15,7 +15,12 @@ const endpoints = fs
 
 function schemaImports(source: string): string[] {
   const match = /import\s*\{([^}]*)\}\s*from\s*"[./]*db\/schema"/.exec(source);
-  return match ? match[1]!.split(",").map((name) => name.trim()).filter(Boolean) : [];
+  return match
+    ? match[1]!
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : [];
 }
 
 describe("agency isolation", () => {

@@ -51,7 +51,11 @@ export async function checkPageData(request: Request, params: Params, channel: A
     sections,
     problems: Object.entries(problems).map(([path, problem]) => {
       const field = fieldOf(path);
-      return { field: path, message: field ? describeProblem(tForms, field, problem, lang) : path, href: changeHref(pageOfField(service, path)?.id ?? "", path) };
+      return {
+        field: path,
+        message: field ? describeProblem(tForms, field, problem, lang) : path,
+        href: changeHref(pageOfField(service, path)?.id ?? "", path),
+      };
     }),
     fee: fee === null ? (service.fee ? service.fees[lang] : null) : fee > 0 ? t("apply:check.feeLater", { amount: formatMoney(fee, lang) }) : null,
     /** Files kept while the malware scanner was away: the agency opens them once they are scanned. */
@@ -70,7 +74,11 @@ export async function checkPageAction(request: Request, params: Params, channel:
     return redirect(paths.discarded(draft.service.id), { headers: applicant.headers });
   }
   if (form.get("declaration") !== "yes") return json({ declarationMissing: true }, { status: 400, headers: applicant.headers });
-  const submitted = await submitDraft(db, { catalogue: getRuntime().catalogue }, { draftId: draft.application.id, applicantPersonId: applicant.personId, actor });
+  const submitted = await submitDraft(
+    db,
+    { catalogue: getRuntime().catalogue },
+    { draftId: draft.application.id, applicantPersonId: applicant.personId, actor },
+  );
   // Invalid answers are listed by the loader again; the declaration stays to be ticked.
   if (!submitted.ok) return json({ declarationMissing: false }, { status: 400, headers: applicant.headers });
   return redirect(paths.submitted(submitted.applicationId), { headers: applicant.headers });

@@ -28,8 +28,16 @@ export async function formPageData(request: Request, params: Params, channel: Ap
   const pages = shownPages(draft.service, facts);
   const page = pages.find((candidate) => candidate.id === params.pageId);
   if (!page) throw redirect(paths.page(draft.application.id, pages[0]!.id));
-  const view = buildPageView(page, refused ? { ...facts, answers: { ...facts.answers, ...refused.typed } } : facts, lang, i18nFor(lang).getFixedT(lang, "forms"), refused ?? {});
-  const lookupAgencies = (draft.service.lookups ?? []).filter((lookup) => draft.unavailableLookups.includes(lookup.id)).map((lookup) => lookup.operation.split(".")[0]!);
+  const view = buildPageView(
+    page,
+    refused ? { ...facts, answers: { ...facts.answers, ...refused.typed } } : facts,
+    lang,
+    i18nFor(lang).getFixedT(lang, "forms"),
+    refused ?? {},
+  );
+  const lookupAgencies = (draft.service.lookups ?? [])
+    .filter((lookup) => draft.unavailableLookups.includes(lookup.id))
+    .map((lookup) => lookup.operation.split(".")[0]!);
   const agencies = lookupAgencies.length ? await getAgencies(db, [...new Set(lookupAgencies)]) : [];
   const previous = pageBefore(draft.service, page.id, facts);
   const service = draft.service.title[lang];
@@ -40,7 +48,11 @@ export async function formPageData(request: Request, params: Params, channel: Ap
     service,
     page: view,
     progress: { current: pages.indexOf(page) + 1, total: pages.length + 1 },
-    back: returnsToCheck(request) ? paths.check(draft.application.id) : previous ? paths.page(draft.application.id, previous.id) : paths.service(draft.service.id),
+    back: returnsToCheck(request)
+      ? paths.check(draft.application.id)
+      : previous
+        ? paths.page(draft.application.id, previous.id)
+        : paths.service(draft.service.id),
     returnsToCheck: returnsToCheck(request),
     unavailable: agencies.map((agency) => (lang === "ar" ? agency.nameAr : agency.nameEn)).join(lang === "ar" ? "، " : ", "),
   };

@@ -81,7 +81,12 @@ export async function rekeyLegacyAuditRows(db: Database): Promise<number> {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const legacy = await tx.select().from(auditEvents).where(eq(auditEvents.hashScheme, "sha256")).orderBy(asc(auditEvents.id));
     if (legacy.length === 0) return 0;
-    const [firstKeyed] = await tx.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.hashScheme, "hmac-sha256")).orderBy(asc(auditEvents.id)).limit(1);
+    const [firstKeyed] = await tx
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(eq(auditEvents.hashScheme, "hmac-sha256"))
+      .orderBy(asc(auditEvents.id))
+      .limit(1);
     let prevHash: string | null = null;
     for (const row of legacy) {
       const isIntact = (!firstKeyed || row.id < firstKeyed.id) && row.prevHash === prevHash && hashEvent("sha256", key, prevHash, row) === row.hash;
@@ -98,7 +103,11 @@ export async function rekeyLegacyAuditRows(db: Database): Promise<number> {
       await tx.update(auditEvents).set({ prevHash, hash, hashScheme: "hmac-sha256" }).where(eq(auditEvents.id, row.id));
       prevHash = hash;
     }
-    const keyed = await tx.select().from(auditEvents).where(gt(auditEvents.id, legacy[legacy.length - 1]!.id)).orderBy(asc(auditEvents.id));
+    const keyed = await tx
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.id, legacy[legacy.length - 1]!.id))
+      .orderBy(asc(auditEvents.id));
     for (const row of keyed) {
       const hash = hashEvent("hmac-sha256", key, prevHash, row);
       await tx.update(auditEvents).set({ prevHash, hash }).where(eq(auditEvents.id, row.id));
@@ -143,7 +152,12 @@ export async function recordAudit(db: Database, input: AuditInput): Promise<Audi
 export async function auditChainHead(db: Database): Promise<{ lastId: number; hash: string | null; count: number }> {
   const [head] = await db.select({ id: auditEvents.id, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   // Counted up to the head read, so a row committed meanwhile is not counted without being named.
-  const [{ n } = { n: 0 }] = head ? await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(lte(auditEvents.id, head.id)) : [];
+  const [{ n } = { n: 0 }] = head
+    ? await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(lte(auditEvents.id, head.id))
+    : [];
   return { lastId: head?.id ?? 0, hash: head?.hash ?? null, count: Number(n) };
 }
 
@@ -181,8 +195,10 @@ export async function verifyAuditChain(db: Database, options: { checkpoint?: Aud
     const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(batchSize);
     for (const row of rows) {
       // Rows of the earlier release are re-keyed at start-up: a keyless row now is one someone made.
-      if (row.hashScheme !== "hmac-sha256") return { intact: false, count, brokenAtId: row.id, problem: "unkeyed-row", checkpointLastId, lastIntactId: lastGoodId || null };
-      if (row.prevHash !== prevHash || hashEvent(row.hashScheme, key, prevHash, row) !== row.hash) return { intact: false, count, brokenAtId: row.id, problem: "altered", checkpointLastId, lastIntactId: lastGoodId || null };
+      if (row.hashScheme !== "hmac-sha256")
+        return { intact: false, count, brokenAtId: row.id, problem: "unkeyed-row", checkpointLastId, lastIntactId: lastGoodId || null };
+      if (row.prevHash !== prevHash || hashEvent(row.hashScheme, key, prevHash, row) !== row.hash)
+        return { intact: false, count, brokenAtId: row.id, problem: "altered", checkpointLastId, lastIntactId: lastGoodId || null };
       prevHash = row.hash;
       count++;
       lastGoodId = row.id;

@@ -31,7 +31,8 @@ export function checkpointStore(dataDir: string, seed: Buffer): CheckpointStore 
   return { file: path.join(dataDir, "audit", "checkpoints.jsonl"), key: signingKeyFromSeed("audit-checkpoints-v1", seed) };
 }
 
-const signedText = (record: Omit<AuditCheckpoint, "signature">) => JSON.stringify([record.v, record.lastId, record.hash, record.count, record.at, record.keyId]);
+const signedText = (record: Omit<AuditCheckpoint, "signature">) =>
+  JSON.stringify([record.v, record.lastId, record.hash, record.count, record.at, record.keyId]);
 
 /** Signs the chain's head as it is now, appends it to the file, and logs it. */
 export async function writeAuditCheckpoint(db: Database, store: CheckpointStore, now = new Date()): Promise<AuditCheckpoint> {
@@ -63,7 +64,8 @@ export function readAuditCheckpoints(store: CheckpointStore): CheckpointRead {
     try {
       checkpoint = JSON.parse(line) as AuditCheckpoint;
       const { signature, ...record } = checkpoint;
-      const isValid = checkpoint.keyId === store.key.keyId && crypto.verify(null, Buffer.from(signedText(record)), store.key.publicKey, Buffer.from(signature, "base64url"));
+      const isValid =
+        checkpoint.keyId === store.key.keyId && crypto.verify(null, Buffer.from(signedText(record)), store.key.publicKey, Buffer.from(signature, "base64url"));
       if (!isValid) return { ok: false, badLine: index + 1 };
     } catch {
       return { ok: false, badLine: index + 1 };

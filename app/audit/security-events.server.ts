@@ -11,7 +11,14 @@ export const SECURITY_EVENTS_PAGE = 25;
 /** Security events, newest first, a page at a time (keyset: the events before `beforeId`). */
 export function listSecurityEvents(db: Database, beforeId?: number) {
   return db
-    .select({ id: auditEvents.id, occurredAt: auditEvents.occurredAt, action: auditEvents.action, subjectType: auditEvents.subjectType, subjectId: auditEvents.subjectId, details: auditEvents.details })
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      subjectType: auditEvents.subjectType,
+      subjectId: auditEvents.subjectId,
+      details: auditEvents.details,
+    })
     .from(auditEvents)
     .where(and(inArray(auditEvents.action, [...securityEventActions]), beforeId ? lt(auditEvents.id, beforeId) : undefined))
     .orderBy(desc(auditEvents.id))

@@ -31,7 +31,13 @@ export async function verifyAuditLog(db: Database, store: CheckpointStore, trigg
         action: "security.audit-chain-broken",
         subjectType: "audit-event",
         subjectId: report.brokenAtId === null ? null : String(report.brokenAtId),
-        details: { problem: report.problem, verifiedBefore: report.count, lastIntactId: report.lastIntactId, checkpointLastId: report.checkpointLastId, ...(checkpoints.ok ? {} : { checkpointLine: checkpoints.badLine }) },
+        details: {
+          problem: report.problem,
+          verifiedBefore: report.count,
+          lastIntactId: report.lastIntactId,
+          checkpointLastId: report.checkpointLastId,
+          ...(checkpoints.ok ? {} : { checkpointLine: checkpoints.badLine }),
+        },
       });
     }
   });

@@ -32,7 +32,11 @@ describe("parseCivilId", () => {
 
 describe("makeCivilId", () => {
   it("makes numbers that parse back to the same birth date", () => {
-    for (const [date, serial] of [["1990-05-17", 1234], ["2001-12-31", 9], ["1965-01-01", 4321]] as const) {
+    for (const [date, serial] of [
+      ["1990-05-17", 1234],
+      ["2001-12-31", 9],
+      ["1965-01-01", 4321],
+    ] as const) {
       const id = makeCivilId(date, serial);
       expect(parseCivilId(id)).toMatchObject({ ok: true, birthDate: date });
     }

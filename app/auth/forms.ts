@@ -60,7 +60,13 @@ export const CivilIdField = text().transform((value, ctx) => {
 /** No password is longer: a longer one is refused before it reaches argon2 (which would hash a megabyte). */
 export const MAX_PASSWORD_LENGTH = 200;
 const MAX_USERNAME_LENGTH = 100;
-const password = () => text().pipe(z.string().min(1, "passwordRequired" satisfies AuthErrorKey).max(MAX_PASSWORD_LENGTH, "passwordTooLong" satisfies AuthErrorKey));
+const password = () =>
+  text().pipe(
+    z
+      .string()
+      .min(1, "passwordRequired" satisfies AuthErrorKey)
+      .max(MAX_PASSWORD_LENGTH, "passwordTooLong" satisfies AuthErrorKey),
+  );
 /** Where to go next: checked by safeRedirectPath when used; here only kept to a sane length. */
 const redirectTarget = () => z.string().max(2048).optional().catch(undefined);
 
@@ -71,7 +77,13 @@ export const CitizenSignInSchema = z.object({
 });
 
 export const StaffSignInSchema = z.object({
-  username: text().pipe(z.string().trim().min(1, "usernameRequired" satisfies AuthErrorKey).max(MAX_USERNAME_LENGTH, "usernameTooLong" satisfies AuthErrorKey)),
+  username: text().pipe(
+    z
+      .string()
+      .trim()
+      .min(1, "usernameRequired" satisfies AuthErrorKey)
+      .max(MAX_USERNAME_LENGTH, "usernameTooLong" satisfies AuthErrorKey),
+  ),
   password: password(),
   redirectTo: redirectTarget(),
 });
@@ -79,7 +91,12 @@ export const StaffSignInSchema = z.object({
 export const SecondFactorSchema = z.object({
   code: text()
     .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
-    .pipe(z.string().min(1, "codeRequired" satisfies AuthErrorKey).regex(/^\d{6}$/, "codeFormat" satisfies AuthErrorKey)),
+    .pipe(
+      z
+        .string()
+        .min(1, "codeRequired" satisfies AuthErrorKey)
+        .regex(/^\d{6}$/, "codeFormat" satisfies AuthErrorKey),
+    ),
   redirectTo: redirectTarget(),
 });
 
@@ -90,7 +107,12 @@ const newPassword = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z
     .object({
       ...shape,
-      password: text().pipe(z.string().min(10, "passwordTooShort" satisfies AuthErrorKey).max(MAX_PASSWORD_LENGTH, "passwordTooLong" satisfies AuthErrorKey)),
+      password: text().pipe(
+        z
+          .string()
+          .min(10, "passwordTooShort" satisfies AuthErrorKey)
+          .max(MAX_PASSWORD_LENGTH, "passwordTooLong" satisfies AuthErrorKey),
+      ),
       confirm: text(),
     })
     .superRefine((value, ctx) => {
@@ -99,7 +121,15 @@ const newPassword = <Shape extends z.ZodRawShape>(shape: Shape) =>
       if (password !== confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "passwordsDiffer" satisfies AuthErrorKey });
     });
 
-export const ChangePasswordSchema = newPassword({ civilId: text(), current: text().pipe(z.string().min(1, "currentPasswordRequired" satisfies AuthErrorKey).max(MAX_PASSWORD_LENGTH, "wrongCurrentPassword" satisfies AuthErrorKey)) });
+export const ChangePasswordSchema = newPassword({
+  civilId: text(),
+  current: text().pipe(
+    z
+      .string()
+      .min(1, "currentPasswordRequired" satisfies AuthErrorKey)
+      .max(MAX_PASSWORD_LENGTH, "wrongCurrentPassword" satisfies AuthErrorKey),
+  ),
+});
 
 export const ContactSchema = z.object({
   email: text()
@@ -123,6 +153,10 @@ export const CompleteVerificationSchema = newPassword({
   civilId: CivilIdField,
   code: text()
     .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
-    .pipe(z.string().min(1, "textCodeRequired" satisfies AuthErrorKey).regex(/^\d{6}$/, "textCodeFormat" satisfies AuthErrorKey)),
+    .pipe(
+      z
+        .string()
+        .min(1, "textCodeRequired" satisfies AuthErrorKey)
+        .regex(/^\d{6}$/, "textCodeFormat" satisfies AuthErrorKey),
+    ),
 });
-

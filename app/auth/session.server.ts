@@ -106,7 +106,10 @@ export async function lookupSession(db: Database, token: string | null, now = ne
 }
 
 export async function revokeSession(db: Database, sessionId: string, now = new Date()): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Ends the open sessions of an account, all of them or all but one ("sign out everywhere else"); returns how many ended. */

@@ -12,9 +12,7 @@ import { claimAttempt, releaseAttempt, settleFailedAttempt, throttleKey, type Th
 import { generateTotpSecret, verifyTotp } from "./totp.server";
 
 export type SignInFailure =
-  | { ok: false; reason: "invalid-credentials" }
-  | { ok: false; reason: "throttled"; retryAfterMinutes: number }
-  | { ok: false; reason: "disabled" };
+  { ok: false; reason: "invalid-credentials" } | { ok: false; reason: "throttled"; retryAfterMinutes: number } | { ok: false; reason: "disabled" };
 
 export type SignInResult<Success> = ({ ok: true } & Success) | SignInFailure;
 
@@ -25,7 +23,10 @@ interface Candidate {
 }
 
 /** The counters a sign-in attempt of this account counts on: the account's, and the address's. */
-const signInKeys = (identifierKey: string, meta: RequestMeta): ThrottleKey[] => [throttleKey("account", identifierKey), ...(meta.ip ? [throttleKey("ip", meta.ip)] : [])];
+const signInKeys = (identifierKey: string, meta: RequestMeta): ThrottleKey[] => [
+  throttleKey("account", identifierKey),
+  ...(meta.ip ? [throttleKey("ip", meta.ip)] : []),
+];
 
 /**
  * The shared shape of a password check: count the attempt (refused while throttled), then verify
@@ -125,7 +126,14 @@ export async function startStaffSignIn(
     .limit(1);
   const checked = await checkPassword(db, `staff:${username}`, candidate, input.password, meta, "staff");
   if (!checked.ok) return checked;
-  const { token } = await createSession(db, { accountId: checked.accountId, stage: "second-factor", channel: meta.channel, idleTimeoutSeconds: 300, ip: meta.ip, userAgent: meta.userAgent });
+  const { token } = await createSession(db, {
+    accountId: checked.accountId,
+    stage: "second-factor",
+    channel: meta.channel,
+    idleTimeoutSeconds: 300,
+    ip: meta.ip,
+    userAgent: meta.userAgent,
+  });
   return { ok: true, token, isEnrolled: candidate!.totpEnrolledAt !== null };
 }
 
@@ -203,7 +211,10 @@ export async function completeStaffSignIn(
 
 export async function signOut(db: Database, session: { id: string; accountId: string }, meta: RequestMeta): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt)));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.id, session.id), isNull(sessions.revokedAt)));
     await auditAccount(tx, session.accountId, meta, "auth.signed-out");
   });
 }

@@ -81,7 +81,15 @@ export async function claimAttempt(db: Database, keys: ThrottleKey[], now = new 
 
 /** When the refusing keys let an attempt through again: the end of their lock or of their window. */
 async function retryAfterMinutes(db: Database, keys: ThrottleKey[], now: Date): Promise<number> {
-  const rows = await db.select().from(signInThrottles).where(inArray(signInThrottles.key, keys.map((k) => k.key)));
+  const rows = await db
+    .select()
+    .from(signInThrottles)
+    .where(
+      inArray(
+        signInThrottles.key,
+        keys.map((k) => k.key),
+      ),
+    );
   let until = now.getTime();
   for (const row of rows) {
     const rule = throttleRules[keys.find((k) => k.key === row.key)!.scope];
@@ -112,7 +120,12 @@ export async function releaseAttempt(db: Database, attempt: Attempt): Promise<vo
   await db
     .update(signInThrottles)
     .set({ failures: sql`greatest(${signInThrottles.failures} - 1, 0)` })
-    .where(inArray(signInThrottles.key, attempt.keys.map((k) => k.key)));
+    .where(
+      inArray(
+        signInThrottles.key,
+        attempt.keys.map((k) => k.key),
+      ),
+    );
 }
 
 export function minutesUntil(until: Date, now = new Date()): number {

@@ -40,12 +40,17 @@ describe("the catalogue check", () => {
     ["an unknown life event", (s) => (s.lifeEvents = ["moon-landing"]), `${NAME}: unknown life event "moon-landing"`],
     [
       "an exchange with an unknown operation",
-      (s) => setStep(s, "lookup-person", { ...(everythingService.workflow.steps["lookup-person"] as Extract<Step, { kind: "exchange" }>), operation: "paci.teleport" }),
+      (s) =>
+        setStep(s, "lookup-person", {
+          ...(everythingService.workflow.steps["lookup-person"] as Extract<Step, { kind: "exchange" }>),
+          operation: "paci.teleport",
+        }),
       `${NAME}: step "lookup-person" calls unknown operation "paci.teleport"`,
     ],
     [
       "an operation of another agency",
-      (s) => setStep(s, "lookup-person", { ...(everythingService.workflow.steps["lookup-person"] as Extract<Step, { kind: "exchange" }>), operation: "kcb.loans" }),
+      (s) =>
+        setStep(s, "lookup-person", { ...(everythingService.workflow.steps["lookup-person"] as Extract<Step, { kind: "exchange" }>), operation: "kcb.loans" }),
       `${NAME}: step "lookup-person": operation "kcb.loans" belongs to kcb, not paci`,
     ],
     [
@@ -60,19 +65,31 @@ describe("the catalogue check", () => {
     ],
     [
       "a loop that never ends",
-      (s) => setStep(s, "fix", { ...(everythingService.workflow.steps.fix as Extract<Step, { kind: "applicant" }>), actions: { again: { label: { ar: "مرة أخرى", en: "Again" }, next: "fix", isCommentRequired: false } } }),
+      (s) =>
+        setStep(s, "fix", {
+          ...(everythingService.workflow.steps.fix as Extract<Step, { kind: "applicant" }>),
+          actions: { again: { label: { ar: "مرة أخرى", en: "Again" }, next: "fix", isCommentRequired: false } },
+        }),
       `${NAME}: step "fix" cannot reach an end`,
     ],
     ["a missing Arabic text", (s) => (s.title = { ar: "", en: "Loan" }), `${NAME}: missing Arabic text at title`],
     ["an Arabic text in English", (s) => (s.summary = { ar: "Loan", en: "Loan" }), `${NAME}: the Arabic text at summary has no Arabic in it: "Loan"`],
     ["a missing English text", (s) => (s.pages[0]!.fields[1]!.label = { ar: "رقم", en: " " }), `${NAME}: missing English text at pages[0].fields[1].label`],
-    ["a rule that reads a field the form never asks", (s) => (s.fee = rule(["answer:salary"], () => 1)), `${NAME}: the fee rule reads "salary", which the form never asks`],
+    [
+      "a rule that reads a field the form never asks",
+      (s) => (s.fee = rule(["answer:salary"], () => 1)),
+      `${NAME}: the fee rule reads "salary", which the form never asks`,
+    ],
     [
       "a rule that reads the result of a step that leaves none",
       (s) => (s.fee = rule(["result:checks"], () => 1)),
       `${NAME}: the fee rule reads the result of "checks", which is not a step that leaves one`,
     ],
-    ["a rule that reads an unknown lookup", (s) => (s.fee = rule(["lookup:salary"], () => 1)), `${NAME}: the fee rule reads the lookup "salary", which the service does not define`],
+    [
+      "a rule that reads an unknown lookup",
+      (s) => (s.fee = rule(["lookup:salary"], () => 1)),
+      `${NAME}: the fee rule reads the lookup "salary", which the service does not define`,
+    ],
     [
       "a field prefilled from an unknown lookup",
       (s) => (s.pages[0]!.fields[0]!.prefill = { lookup: "passport", path: "name" }),

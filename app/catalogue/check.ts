@@ -107,14 +107,19 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
       if (field.type === "select" && Array.isArray(field.options) && field.options.length === 0) problem(`select field "${field.id}" has no options`);
     }
   }
-  const resultSteps = new Set(Object.entries(steps).filter(([, step]) => step.kind !== "parallel" && step.kind !== "end").map(([id]) => id));
+  const resultSteps = new Set(
+    Object.entries(steps)
+      .filter(([, step]) => step.kind !== "parallel" && step.kind !== "end")
+      .map(([id]) => id),
+  );
   const checkReads = (where: string, target: Rule<unknown> | undefined, extraFields: Set<string> = new Set()) => {
     for (const read of target?.reads ?? []) {
       const [kind, id = ""] = read.split(/:(.*)/s);
       if (kind === "answer" && !fieldIds.has(id) && !extraFields.has(id)) problem(`${where} reads "${id}", which the form never asks`);
       else if (kind === "lookup" && !lookupIds.has(id)) problem(`${where} reads the lookup "${id}", which the service does not define`);
       else if (kind === "result" && !resultSteps.has(id)) problem(`${where} reads the result of "${id}", which is not a step that leaves one`);
-      else if (kind !== "answer" && kind !== "result" && kind !== "lookup") problem(`${where} reads "${read}": reads are answer:<field>, lookup:<lookup> or result:<step>`);
+      else if (kind !== "answer" && kind !== "result" && kind !== "lookup")
+        problem(`${where} reads "${read}": reads are answer:<field>, lookup:<lookup> or result:<step>`);
     }
   };
   for (const page of service.pages) {
@@ -210,8 +215,12 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
   }
   for (const id of Object.keys(steps)) if (!reachable.has(id)) problem(`step "${id}" cannot be reached from the start`);
 
-  const canEnd = new Set(Object.entries(steps).filter(([, step]) => step.kind === "end").map(([id]) => id));
-  for (let changed = true; changed; ) {
+  const canEnd = new Set(
+    Object.entries(steps)
+      .filter(([, step]) => step.kind === "end")
+      .map(([id]) => id),
+  );
+  for (let changed = true; changed;) {
     changed = false;
     for (const [id, step] of Object.entries(steps)) {
       if (canEnd.has(id)) continue;

@@ -25,7 +25,15 @@ describe("IBAN checks", () => {
     const page: FormPage = {
       id: "p",
       title: { ar: "الحساب", en: "Account" },
-      fields: [{ id: "iban", type: "text", label: { ar: "رقم الآيبان", en: "IBAN" }, isRequired: true, check: { test: isKuwaitiIban, message: { ar: "رقم الآيبان غير صحيح", en: "Enter a valid Kuwaiti IBAN" } } }],
+      fields: [
+        {
+          id: "iban",
+          type: "text",
+          label: { ar: "رقم الآيبان", en: "IBAN" },
+          isRequired: true,
+          check: { test: isKuwaitiIban, message: { ar: "رقم الآيبان غير صحيح", en: "Enter a valid Kuwaiti IBAN" } },
+        },
+      ],
     };
     const facts = { answers: {}, lookups: {}, results: {}, applicant: { personId: "p", civilId: "288020122596" }, reference: "", today: "2026-11-22" };
     expect(validatePage(page, { iban: EXAMPLE }, facts)).toEqual({ ok: true, values: { iban: EXAMPLE } });

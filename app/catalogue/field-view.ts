@@ -63,7 +63,13 @@ export function buildPageView(
     return problem ? describeProblem(t, field, problem, language) : null;
   };
   const leaf = (field: Exclude<Field, { type: "group" }>, name: string, saved: unknown): FieldView => {
-    const base: ViewBase = { name, label: field.label[language], hint: field.hint?.[language] ?? null, isRequired: field.isRequired, error: errorOf(name, field) };
+    const base: ViewBase = {
+      name,
+      label: field.label[language],
+      hint: field.hint?.[language] ?? null,
+      isRequired: field.isRequired,
+      error: errorOf(name, field),
+    };
     const value = options.typed && name in options.typed ? options.typed[name]! : inputValueOf(field, saved);
     switch (field.type) {
       case "text":
@@ -109,7 +115,9 @@ export function buildPageView(
         itemLabel: field.itemLabel[language],
         minItems: field.minItems,
         maxItems: field.maxItems,
-        items: Array.from({ length: count }, (_, index) => field.fields.map((sub) => leaf(sub, prefix + itemFieldName(field.id, index, sub.id), savedItems[index]?.[sub.id]))),
+        items: Array.from({ length: count }, (_, index) =>
+          field.fields.map((sub) => leaf(sub, prefix + itemFieldName(field.id, index, sub.id), savedItems[index]?.[sub.id])),
+        ),
       };
     });
   const prefilled = fields

@@ -4,7 +4,14 @@ import { normalisePhone, validatePage } from "./form-schema";
 import type { Facts } from "./types";
 
 const [basics, largeAmount] = everythingService.pages as [(typeof everythingService.pages)[0], (typeof everythingService.pages)[0]];
-const factsWith = (answers: Record<string, unknown>): Facts => ({ answers, lookups: {}, results: {}, applicant: { personId: "p", civilId: "288020122596" }, reference: "", today: "2026-11-22" });
+const factsWith = (answers: Record<string, unknown>): Facts => ({
+  answers,
+  lookups: {},
+  results: {},
+  applicant: { personId: "p", civilId: "288020122596" },
+  reference: "",
+  today: "2026-11-22",
+});
 const valid = { contractNumber: "MOJ-1", contractDate: "2026-06-01", amount: "4,000.5", months: "٦٠", reason: "marriage", phone: "+965 9912 3456" };
 const check = (answers: Record<string, unknown>) => validatePage(basics, answers, factsWith(answers));
 
@@ -33,8 +40,16 @@ describe("page validation derived from the definition", () => {
     [{ reason: "fun" }, "reason", { code: "not-an-option" }],
     [{ phone: "12345" }, "phone", { code: "phone-format" }],
     [{ guarantor: "288020122597" }, "guarantor", { code: "civil-id-check-digit" }],
-    [{ contractCopy: { id: "f", name: "x.exe", mime: "application/x-msdownload", size: 10 } }, "contractCopy", { code: "file-type", params: { accept: "application/pdf, image/jpeg, image/png" } }],
-    [{ contractCopy: { id: "f", name: "x.pdf", mime: "application/pdf", size: 6 * 1024 * 1024 } }, "contractCopy", { code: "file-too-large", params: { maxBytes: 5 * 1024 * 1024 } }],
+    [
+      { contractCopy: { id: "f", name: "x.exe", mime: "application/x-msdownload", size: 10 } },
+      "contractCopy",
+      { code: "file-type", params: { accept: "application/pdf, image/jpeg, image/png" } },
+    ],
+    [
+      { contractCopy: { id: "f", name: "x.pdf", mime: "application/pdf", size: 6 * 1024 * 1024 } },
+      "contractCopy",
+      { code: "file-too-large", params: { maxBytes: 5 * 1024 * 1024 } },
+    ],
     [{ children: [{}, {}, {}, {}] }, "children", { code: "too-many-items", params: { max: 3 } }],
     [{ children: [{ childName: "Sara", childBirthDate: "2020-13-01" }] }, "children.0.childBirthDate", { code: "not-a-date" }],
   ])("explains %j at %s", (change, path, expected) => {

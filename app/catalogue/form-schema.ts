@@ -56,7 +56,9 @@ const clean = (value: unknown) => (typeof value === "string" ? toWesternDigits(v
 
 /** Kuwaiti numbers: 8 digits (mobiles start 5, 6 or 9; landlines 2), with or without +965. */
 export function normalisePhone(input: string): string | null {
-  const digits = toWesternDigits(input).replace(/[\s\-()]/g, "").replace(/^(\+|00)965/, "");
+  const digits = toWesternDigits(input)
+    .replace(/[\s\-()]/g, "")
+    .replace(/^(\+|00)965/, "");
   return /^[2569]\d{7}$/.test(digits) ? `+965${digits}` : null;
 }
 
@@ -75,80 +77,91 @@ function valueSchema(field: Exclude<Field, { type: "group" }>, facts: Facts): z.
 }
 
 function typedValueSchema(field: Exclude<Field, { type: "group" }>, facts: Facts): z.ZodType<unknown> {
-  return z.unknown().optional().transform((raw, ctx) => {
-    const value = clean(raw);
-    if (blank(value)) return field.isRequired ? problem(ctx, "required") : undefined;
-    switch (field.type) {
-      case "text": {
-        const text = String(value);
-        if (field.minLength !== undefined && text.length < field.minLength) return problem(ctx, "too-short", { min: field.minLength });
-        if (field.maxLength !== undefined && text.length > field.maxLength) return problem(ctx, "too-long", { max: field.maxLength });
-        if (field.pattern && !new RegExp(field.pattern.regex).test(text)) return problem(ctx, "pattern", undefined, field.pattern.message);
-        return text;
-      }
-      case "number": {
-        const number = typeof value === "number" ? value : Number(String(value).replace(/[,٬]/g, "").replace("٫", "."));
-        if (!Number.isFinite(number)) return problem(ctx, "not-a-number");
-        if (field.isInteger && !Number.isInteger(number)) return problem(ctx, "not-an-integer");
-        if (field.min !== undefined && number < field.min) return problem(ctx, "too-small", { min: field.min });
-        if (field.max !== undefined && number > field.max) return problem(ctx, "too-large", { max: field.max });
-        return number;
-      }
-      case "date": {
-        const text = String(value);
-        const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : null;
-        if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) return problem(ctx, "not-a-date");
-        if (field.notBefore && text < field.notBefore) return problem(ctx, "too-early", { date: field.notBefore });
-        if (field.notAfter && text > field.notAfter) return problem(ctx, "too-late", { date: field.notAfter });
-        return text;
-      }
-      case "select": {
-        const text = String(value);
-        return optionsOf(field, facts).some((option) => option.value === text) ? text : problem(ctx, "not-an-option");
-      }
-      case "civil-id": {
-        const parsed = parseCivilId(String(value));
-        if (parsed.ok) return parsed.civilId;
-        const codes = { required: "required", format: "civil-id-format", "birth-date": "civil-id-birth-date", "check-digit": "civil-id-check-digit" } as const;
-        return problem(ctx, codes[parsed.problem]);
-      }
-      case "phone":
-        return normalisePhone(String(value)) ?? problem(ctx, "phone-format");
-      case "money": {
-        const fils = typeof value === "number" ? value : parseDinarsToFils(String(value).replace(/[,٬]/g, ""));
-        if (fils === null || !Number.isSafeInteger(fils)) return problem(ctx, "money-format");
-        if (field.minFils !== undefined && fils < field.minFils) return problem(ctx, "too-small", { minFils: field.minFils });
-        if (field.maxFils !== undefined && fils > field.maxFils) return problem(ctx, "too-large", { maxFils: field.maxFils });
-        return fils;
-      }
-      case "file": {
-        const file = value as Partial<FileRef>;
-        if (typeof file !== "object" || typeof file.id !== "string" || typeof file.size !== "number" || typeof file.mime !== "string") {
-          return field.isRequired ? problem(ctx, "required") : undefined;
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx) => {
+      const value = clean(raw);
+      if (blank(value)) return field.isRequired ? problem(ctx, "required") : undefined;
+      switch (field.type) {
+        case "text": {
+          const text = String(value);
+          if (field.minLength !== undefined && text.length < field.minLength) return problem(ctx, "too-short", { min: field.minLength });
+          if (field.maxLength !== undefined && text.length > field.maxLength) return problem(ctx, "too-long", { max: field.maxLength });
+          if (field.pattern && !new RegExp(field.pattern.regex).test(text)) return problem(ctx, "pattern", undefined, field.pattern.message);
+          return text;
         }
-        if (!(field.accept as string[]).includes(file.mime)) return problem(ctx, "file-type", { accept: field.accept.join(", ") });
-        if (file.size > field.maxBytes) return problem(ctx, "file-too-large", { maxBytes: field.maxBytes });
-        return { id: file.id, name: String(file.name ?? ""), mime: file.mime, size: file.size } satisfies FileRef;
+        case "number": {
+          const number = typeof value === "number" ? value : Number(String(value).replace(/[,٬]/g, "").replace("٫", "."));
+          if (!Number.isFinite(number)) return problem(ctx, "not-a-number");
+          if (field.isInteger && !Number.isInteger(number)) return problem(ctx, "not-an-integer");
+          if (field.min !== undefined && number < field.min) return problem(ctx, "too-small", { min: field.min });
+          if (field.max !== undefined && number > field.max) return problem(ctx, "too-large", { max: field.max });
+          return number;
+        }
+        case "date": {
+          const text = String(value);
+          const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : null;
+          if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) return problem(ctx, "not-a-date");
+          if (field.notBefore && text < field.notBefore) return problem(ctx, "too-early", { date: field.notBefore });
+          if (field.notAfter && text > field.notAfter) return problem(ctx, "too-late", { date: field.notAfter });
+          return text;
+        }
+        case "select": {
+          const text = String(value);
+          return optionsOf(field, facts).some((option) => option.value === text) ? text : problem(ctx, "not-an-option");
+        }
+        case "civil-id": {
+          const parsed = parseCivilId(String(value));
+          if (parsed.ok) return parsed.civilId;
+          const codes = {
+            required: "required",
+            format: "civil-id-format",
+            "birth-date": "civil-id-birth-date",
+            "check-digit": "civil-id-check-digit",
+          } as const;
+          return problem(ctx, codes[parsed.problem]);
+        }
+        case "phone":
+          return normalisePhone(String(value)) ?? problem(ctx, "phone-format");
+        case "money": {
+          const fils = typeof value === "number" ? value : parseDinarsToFils(String(value).replace(/[,٬]/g, ""));
+          if (fils === null || !Number.isSafeInteger(fils)) return problem(ctx, "money-format");
+          if (field.minFils !== undefined && fils < field.minFils) return problem(ctx, "too-small", { minFils: field.minFils });
+          if (field.maxFils !== undefined && fils > field.maxFils) return problem(ctx, "too-large", { maxFils: field.maxFils });
+          return fils;
+        }
+        case "file": {
+          const file = value as Partial<FileRef>;
+          if (typeof file !== "object" || typeof file.id !== "string" || typeof file.size !== "number" || typeof file.mime !== "string") {
+            return field.isRequired ? problem(ctx, "required") : undefined;
+          }
+          if (!(field.accept as string[]).includes(file.mime)) return problem(ctx, "file-type", { accept: field.accept.join(", ") });
+          if (file.size > field.maxBytes) return problem(ctx, "file-too-large", { maxBytes: field.maxBytes });
+          return { id: file.id, name: String(file.name ?? ""), mime: file.mime, size: file.size } satisfies FileRef;
+        }
       }
-    }
-  });
+    });
 }
 
 function fieldSchema(field: Field, facts: Facts): z.ZodType<unknown> {
   if (field.type !== "group") return valueSchema(field, facts);
   const item = z.object(Object.fromEntries(field.fields.map((sub) => [sub.id, valueSchema(sub, facts)])));
-  return z.unknown().optional().transform((raw, ctx) => {
-    const items = Array.isArray(raw) ? raw : [];
-    if (items.length < field.minItems) return problem(ctx, items.length === 0 && field.isRequired ? "required" : "too-few-items", { min: field.minItems });
-    if (items.length > field.maxItems) return problem(ctx, "too-many-items", { max: field.maxItems });
-    const parsed: unknown[] = [];
-    items.forEach((entry, index) => {
-      const result = item.safeParse(entry ?? {});
-      if (result.success) parsed.push(result.data);
-      else for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [index, ...issue.path] } as z.core.$ZodRawIssue);
+  return z
+    .unknown()
+    .optional()
+    .transform((raw, ctx) => {
+      const items = Array.isArray(raw) ? raw : [];
+      if (items.length < field.minItems) return problem(ctx, items.length === 0 && field.isRequired ? "required" : "too-few-items", { min: field.minItems });
+      if (items.length > field.maxItems) return problem(ctx, "too-many-items", { max: field.maxItems });
+      const parsed: unknown[] = [];
+      items.forEach((entry, index) => {
+        const result = item.safeParse(entry ?? {});
+        if (result.success) parsed.push(result.data);
+        else for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [index, ...issue.path] } as z.core.$ZodRawIssue);
+      });
+      return parsed;
     });
-    return parsed;
-  });
 }
 
 /** What a prefilled field holds: the value its lookup found (never what a browser sent). */
@@ -156,7 +169,10 @@ export function prefilledValue(facts: Facts, field: Field): unknown {
   if (!field.prefill) return undefined;
   return field.prefill.path
     .split(".")
-    .reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), facts.lookups[field.prefill.lookup]);
+    .reduce<unknown>(
+      (value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined),
+      facts.lookups[field.prefill.lookup],
+    );
 }
 
 /** The fields of a page that apply, given what has been answered so far. */

@@ -80,7 +80,12 @@ export function answerText(field: Field, value: unknown, language: Language, fac
     case "group":
       return Array.isArray(value)
         ? value
-            .map((item: Record<string, unknown>) => field.fields.map((sub) => answerText(sub, item[sub.id], language, facts)).filter(Boolean).join(language === "ar" ? "، " : ", "))
+            .map((item: Record<string, unknown>) =>
+              field.fields
+                .map((sub) => answerText(sub, item[sub.id], language, facts))
+                .filter(Boolean)
+                .join(language === "ar" ? "، " : ", "),
+            )
             .join(" · ")
         : "";
     default:

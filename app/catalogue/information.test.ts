@@ -28,7 +28,9 @@ describe("information entries", () => {
   });
 
   it("never take the id of an integrated service", () => {
-    const clashes = informationEntries.filter((entry) => INTEGRATED_SERVICE_IDS.includes(entry.id)).map((entry) => `"${entry.id}": id of an integrated service`);
+    const clashes = informationEntries
+      .filter((entry) => INTEGRATED_SERVICE_IDS.includes(entry.id))
+      .map((entry) => `"${entry.id}": id of an integrated service`);
     expect(clashes).toEqual([]);
   });
 

@@ -5,7 +5,8 @@ import { catalogueEntries, parseFilters, searchCatalogue, type CatalogueFilters 
 const entries = catalogueEntries();
 const agencies = new Map(demoAgencies.map((agency) => [agency.id, agency]));
 const none: CatalogueFilters = { q: "", agency: null, category: null, event: null, channel: null };
-const ids = (filters: Partial<CatalogueFilters>, language: "ar" | "en" = "ar") => searchCatalogue(entries, agencies, { ...none, ...filters }, language).map((entry) => entry.id);
+const ids = (filters: Partial<CatalogueFilters>, language: "ar" | "en" = "ar") =>
+  searchCatalogue(entries, agencies, { ...none, ...filters }, language).map((entry) => entry.id);
 
 describe("the catalogue listing", () => {
   it("lists the integrated services first, then the information entries", () => {

@@ -49,7 +49,12 @@ const channelOfAgency = { online: "agency-online", app: "agency-app", counter: "
 export function catalogueEntries(services: readonly ServiceDefinition[] = integratedServices): CatalogueEntry[] {
   return [
     ...services.map(entryOfService),
-    ...informationEntries.map((entry) => ({ ...entry, kind: "information" as const, lifeEvents: [...entry.lifeEvents], channels: entry.channels.map((channel) => channelOfAgency[channel]) })),
+    ...informationEntries.map((entry) => ({
+      ...entry,
+      kind: "information" as const,
+      lifeEvents: [...entry.lifeEvents],
+      channels: entry.channels.map((channel) => channelOfAgency[channel]),
+    })),
   ];
 }
 

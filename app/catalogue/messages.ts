@@ -21,6 +21,11 @@ export function describeProblem(t: TFunction<"forms">, field: Pick<Field, "type"
   if (typeof params.maxFils === "number") values.max = formatMoney(params.maxFils, language);
   if (typeof params.date === "string") values.date = formatDate(new Date(`${params.date}T12:00:00+03:00`), language);
   if (typeof params.maxBytes === "number") values.maxMb = formatNumber(Math.round(params.maxBytes / (1024 * 1024)), language);
-  const code = problem.code === "required" && field.type === "select" ? "required-choice" : problem.code === "required" && field.type === "file" ? "required-file" : problem.code;
+  const code =
+    problem.code === "required" && field.type === "select"
+      ? "required-choice"
+      : problem.code === "required" && field.type === "file"
+        ? "required-file"
+        : problem.code;
   return t(`problems.${code}` as "problems.required", values);
 }

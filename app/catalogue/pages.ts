@@ -16,7 +16,12 @@ export function pageAfter(service: ServiceDefinition, pageId: string, facts: Fac
 /** The page before this one that applies, or null on the first. */
 export function pageBefore(service: ServiceDefinition, pageId: string, facts: Facts): FormPage | null {
   const index = service.pages.findIndex((page) => page.id === pageId);
-  return service.pages.slice(0, Math.max(index, 0)).reverse().find((page) => isPageShown(page, facts)) ?? null;
+  return (
+    service.pages
+      .slice(0, Math.max(index, 0))
+      .reverse()
+      .find((page) => isPageShown(page, facts)) ?? null
+  );
 }
 
 /** The page a field is asked on (for the check page's change links and its problems). */

@@ -47,7 +47,7 @@ function popplerReads(text: string): string {
   const chars = [...text];
   const stops = (c: string) => isStrongLtr(c) || /[0-9\u0660-\u0669\u06F0-\u06F9.,\-/:\u060C\u066B\u066C]/.test(c);
   let out = "";
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let j = i;
     while (j < chars.length && !isStrongRtl(chars[j]!) && chars[j] !== "\u061C") j++;
     out += chars.slice(i, j).join("");

@@ -56,7 +56,7 @@ export function extractableText(line: LaidLine, isPageLtr: boolean): string {
   if (!isPageLtr) return line.visualText;
   const chars = [...line.text];
   let out = "";
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let j = i;
     while (j < chars.length && !isStrongRtl(chars[j]!)) j++;
     out += chars.slice(i, j).join("");
@@ -125,7 +125,7 @@ export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPa
   const highest = Math.max(0, ...levels);
   const lowestOdd = Math.min(...levels.filter((level) => level % 2 === 1), highest + 1);
   for (let level = highest; level >= lowestOdd && level > 0; level--) {
-    for (let start = 0; start < runs.length; ) {
+    for (let start = 0; start < runs.length;) {
       if (runs[start]!.level < level) {
         start++;
         continue;

@@ -151,8 +151,21 @@ export async function downloadCertificate(
 /** A copy marked (footer line and sealed metadata) with who took it and when, signed by the issuing agency. */
 async function markedCopy(deps: DownloadDeps, found: FoundCertificate, who: { accountId: string | null; nameAr: string; nameEn: string }) {
   const at = new Date();
-  const mark: CopyMark = { copyId: crypto.randomBytes(6).toString("hex"), accountId: who.accountId ?? "", name: who.nameEn, at: at.toISOString(), number: found.certificate.number };
-  const pdf = await renderCertificatePdf(documentOf(found, deps.origin, deps.certificateKey, { name: `${who.nameAr} / ${who.nameEn}`, at, copyId: mark.copyId, metadata: sealMark(mark, deps.markKey) }));
+  const mark: CopyMark = {
+    copyId: crypto.randomBytes(6).toString("hex"),
+    accountId: who.accountId ?? "",
+    name: who.nameEn,
+    at: at.toISOString(),
+    number: found.certificate.number,
+  };
+  const pdf = await renderCertificatePdf(
+    documentOf(found, deps.origin, deps.certificateKey, {
+      name: `${who.nameAr} / ${who.nameEn}`,
+      at,
+      copyId: mark.copyId,
+      metadata: sealMark(mark, deps.markKey),
+    }),
+  );
   const signed = await deps.pki.signPdf(pdf, { id: found.certificate.signingAgencyId, nameEn: found.agencyNameEn }, at);
   return { pdf: signed, copyId: mark.copyId };
 }
@@ -212,7 +225,10 @@ export async function revokeCertificate(db: Database, input: { number: string; r
 }
 
 /** Every verification is audited: which code, what it showed, from where. */
-export async function auditVerification(db: Database, input: { code: string; certificateId: string | null; status: CertificateStatus | "unknown"; meta: RequestMeta }) {
+export async function auditVerification(
+  db: Database,
+  input: { code: string; certificateId: string | null; status: CertificateStatus | "unknown"; meta: RequestMeta },
+) {
   await recordAudit(db, {
     actorAccountId: null,
     actorLabel: "public",
@@ -227,7 +243,13 @@ export async function auditVerification(db: Database, input: { code: string; cer
 /** A person's certificates, newest first (certificates_holder_idx), with what they certify. */
 export function listCertificatesOf(db: Database, personId: string, limit = 50) {
   return db
-    .select({ number: certificates.number, data: certificates.data, status: certificates.status, issuedAt: certificates.issuedAt, expiresAt: certificates.expiresAt })
+    .select({
+      number: certificates.number,
+      data: certificates.data,
+      status: certificates.status,
+      issuedAt: certificates.issuedAt,
+      expiresAt: certificates.expiresAt,
+    })
     .from(certificates)
     .where(eq(certificates.holderPersonId, personId))
     .orderBy(desc(certificates.issuedAt))

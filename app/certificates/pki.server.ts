@@ -34,7 +34,9 @@ function makeCertificate(subject: forge.pki.CertificateField[], keys: forge.pki.
   cert.setIssuer(issuer ? issuer.cert.subject.attributes : subject);
   cert.setExtensions([
     { name: "basicConstraints", cA: isCa, critical: true },
-    isCa ? { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true } : { name: "keyUsage", digitalSignature: true, nonRepudiation: true, critical: true },
+    isCa
+      ? { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true }
+      : { name: "keyUsage", digitalSignature: true, nonRepudiation: true, critical: true },
     { name: "subjectKeyIdentifier" },
     ...(issuer ? [{ name: "authorityKeyIdentifier", keyIdentifier: issuer.cert.generateSubjectKeyIdentifier().getBytes() }] : []),
   ]);
@@ -79,7 +81,11 @@ class AgencySigner extends Signer {
   private readonly certificates: Buffer;
   private readonly issuerAndSerial: Buffer;
 
-  constructor(certificate: forge.pki.Certificate, chain: forge.pki.Certificate[], private readonly key: crypto.KeyObject) {
+  constructor(
+    certificate: forge.pki.Certificate,
+    chain: forge.pki.Certificate[],
+    private readonly key: crypto.KeyObject,
+  ) {
     super();
     this.certificates = Buffer.concat(chain.map((cert) => toDer(forge.pki.certificateToAsn1(cert))));
     const tbs = (forge.pki.certificateToAsn1(certificate).value as forge.asn1.Asn1[])[0]!.value as forge.asn1.Asn1[];
@@ -94,7 +100,15 @@ class AgencySigner extends Signer {
       attribute(OID.messageDigest, der(OCTET_STRING, crypto.createHash("sha256").update(pdf).digest())),
     ].sort(Buffer.compare); // DER orders a SET OF by encoding
     const signature = crypto.sign("sha256", der(SET, ...attributes), this.key);
-    const signerInfo = der(SEQUENCE, VERSION_1, this.issuerAndSerial, SHA256_ALGORITHM, der(CONTEXT_0, ...attributes), RSA_ALGORITHM, der(OCTET_STRING, signature));
+    const signerInfo = der(
+      SEQUENCE,
+      VERSION_1,
+      this.issuerAndSerial,
+      SHA256_ALGORITHM,
+      der(CONTEXT_0, ...attributes),
+      RSA_ALGORITHM,
+      der(OCTET_STRING, signature),
+    );
     const signedData = der(
       SEQUENCE,
       VERSION_1,
@@ -123,7 +137,10 @@ export class Pki {
     const keyFile = path.join(this.dir, "root-ca.key.pem");
     const certFile = path.join(this.dir, "root-ca.cert.pem");
     if (fs.existsSync(keyFile) && fs.existsSync(certFile)) {
-      this.root = { key: forge.pki.privateKeyFromPem(fs.readFileSync(keyFile, "utf8")) as forge.pki.rsa.PrivateKey, cert: forge.pki.certificateFromPem(fs.readFileSync(certFile, "utf8")) };
+      this.root = {
+        key: forge.pki.privateKeyFromPem(fs.readFileSync(keyFile, "utf8")) as forge.pki.rsa.PrivateKey,
+        cert: forge.pki.certificateFromPem(fs.readFileSync(certFile, "utf8")),
+      };
       return this.root;
     }
     fs.mkdirSync(this.dir, { recursive: true });

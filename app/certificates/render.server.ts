@@ -6,10 +6,7 @@ import { layoutLine, wrapText } from "./bidi-layout.server";
 import { BRAND, GOLD, MUTED, PAGE, bold, openSheet, regular } from "./sheet.server";
 
 export type CertificateValue =
-  | { format: "text"; value: string | Text }
-  | { format: "number"; value: number }
-  | { format: "money"; value: number }
-  | { format: "date"; value: string };
+  { format: "text"; value: string | Text } | { format: "number"; value: number } | { format: "money"; value: number } | { format: "date"; value: string };
 
 export interface CertificateDocument {
   number: string;
@@ -64,18 +61,37 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   });
   const { doc, measure, draw, heightOf, paragraph } = sheet;
 
-
   // Frame.
-  doc.lineWidth(2).strokeColor(BRAND).rect(22, 22, PAGE.width - 44, PAGE.height - 44).stroke();
-  doc.lineWidth(0.6).strokeColor(GOLD).rect(30, 30, PAGE.width - 60, PAGE.height - 60).stroke();
+  doc
+    .lineWidth(2)
+    .strokeColor(BRAND)
+    .rect(22, 22, PAGE.width - 44, PAGE.height - 44)
+    .stroke();
+  doc
+    .lineWidth(0.6)
+    .strokeColor(GOLD)
+    .rect(30, 30, PAGE.width - 60, PAGE.height - 60)
+    .stroke();
 
   // Emblem: a window of four panes in a ring (drawn, no image).
   const cx = PAGE.width / 2;
   doc.lineWidth(2).strokeColor(BRAND).circle(cx, 88, 30).stroke();
   doc.lineWidth(0.8).strokeColor(GOLD).circle(cx, 88, 25).stroke();
-  doc.lineWidth(1.8).strokeColor(BRAND).roundedRect(cx - 14, 74, 28, 28, 3).stroke();
-  doc.moveTo(cx, 74).lineTo(cx, 102).moveTo(cx - 14, 88).lineTo(cx + 14, 88).stroke();
-  doc.fillColor(GOLD).rect(cx - 10, 78, 7, 7).fill();
+  doc
+    .lineWidth(1.8)
+    .strokeColor(BRAND)
+    .roundedRect(cx - 14, 74, 28, 28, 3)
+    .stroke();
+  doc
+    .moveTo(cx, 74)
+    .lineTo(cx, 102)
+    .moveTo(cx - 14, 88)
+    .lineTo(cx + 14, 88)
+    .stroke();
+  doc
+    .fillColor(GOLD)
+    .rect(cx - 10, 78, 7, 7)
+    .fill();
 
   const margin = 56;
   const half = (PAGE.width - 2 * margin - 24) / 2;
@@ -96,7 +112,12 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     draw(line, margin, y, PAGE.width - 2 * margin, 15, "center", BRAND);
     y += 22;
   }
-  doc.lineWidth(0.6).strokeColor(GOLD).moveTo(margin + 80, y + 8).lineTo(PAGE.width - margin - 80, y + 8).stroke();
+  doc
+    .lineWidth(0.6)
+    .strokeColor(GOLD)
+    .moveTo(margin + 80, y + 8)
+    .lineTo(PAGE.width - margin - 80, y + 8)
+    .stroke();
   y += 26;
 
   // The certificate's statements: Arabic on the right half, English on the left.
@@ -105,9 +126,14 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   const rows: { ar: [string, string]; en: [string, string] }[] = [
     { ar: [ar("holder"), data.holder.nameAr], en: [en("holder"), data.holder.nameEn] },
     { ar: [ar("civilId"), data.holder.civilId], en: [en("civilId"), data.holder.civilId] },
-    ...data.fields.map((field) => ({ ar: [field.label.ar, showValue(field.value, "ar")] as [string, string], en: [field.label.en, showValue(field.value, "en")] as [string, string] })),
+    ...data.fields.map((field) => ({
+      ar: [field.label.ar, showValue(field.value, "ar")] as [string, string],
+      en: [field.label.en, showValue(field.value, "en")] as [string, string],
+    })),
     { ar: [ar("issued"), date(data.issuedAt, "ar")], en: [en("issued"), date(data.issuedAt, "en")] },
-    ...(data.expiresAt ? [{ ar: [ar("expires"), date(data.expiresAt, "ar")] as [string, string], en: [en("expires"), date(data.expiresAt, "en")] as [string, string] }] : []),
+    ...(data.expiresAt
+      ? [{ ar: [ar("expires"), date(data.expiresAt, "ar")] as [string, string], en: [en("expires"), date(data.expiresAt, "en")] as [string, string] }]
+      : []),
     { ar: [ar("number"), data.number], en: [en("number"), data.number] },
   ];
   // A long certificate tightens the space between its rows, then its rows' type (down to 75%),
@@ -123,7 +149,12 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     enBody: en("verifyBody", { url: data.verifyBaseUrl, code: data.verificationCode }),
   };
   const verifyHeight =
-    8 + heightOf(verify.arTitle, "rtl", textWidth, 11, bold) + heightOf(verify.arBody, "rtl", textWidth, 10) + 6 + heightOf(verify.enTitle, "ltr", textWidth, 10, bold) + heightOf(verify.enBody, "ltr", textWidth, 9);
+    8 +
+    heightOf(verify.arTitle, "rtl", textWidth, 11, bold) +
+    heightOf(verify.arBody, "rtl", textWidth, 10) +
+    6 +
+    heightOf(verify.enTitle, "ltr", textWidth, 10, bold) +
+    heightOf(verify.enBody, "ltr", textWidth, 9);
   const signedByHeight = 4 + heightOf(signedBy.ar, "rtl", full, 10) + heightOf(signedBy.en, "ltr", full, 9);
   const room = QR_BOTTOM - 8 - Math.max(QR_SIZE, verifyHeight) - (y + signedByHeight);
   const rowHeight = (row: (typeof rows)[number], scale: number) =>
@@ -142,7 +173,12 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     paragraph(row.en[0], "ltr", margin, top + scale, half, 8.5 * scale, bold, MUTED);
     paragraph(row.en[1], "ltr", margin, top + 15 * scale, half, 10.5 * scale);
     y = top + rowHeight(row, scale) + rowGap;
-    doc.lineWidth(0.3).strokeColor("#c9d0cd").moveTo(margin, y - rowGap / 2).lineTo(PAGE.width - margin, y - rowGap / 2).stroke();
+    doc
+      .lineWidth(0.3)
+      .strokeColor("#c9d0cd")
+      .moveTo(margin, y - rowGap / 2)
+      .lineTo(PAGE.width - margin, y - rowGap / 2)
+      .stroke();
   }
 
   // Who signed it.
@@ -157,9 +193,13 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   const cell = QR_SIZE / (qr.modules.size + 8);
   const qrLeft = margin;
   // One path in module units (the quiet zone is 4 modules), scaled to size and filled once.
-  doc.save().translate(qrLeft + 4 * cell, qrTop + 4 * cell).scale(cell).fillColor("black");
+  doc
+    .save()
+    .translate(qrLeft + 4 * cell, qrTop + 4 * cell)
+    .scale(cell)
+    .fillColor("black");
   for (let row = 0; row < qr.modules.size; row++) {
-    for (let col = 0; col < qr.modules.size; ) {
+    for (let col = 0; col < qr.modules.size;) {
       if (!qr.modules.get(row, col)) {
         col++;
         continue;
@@ -179,8 +219,26 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
 
   if (data.copy) {
     const when = (language: Language) => formatDate(data.copy!.at, language, { style: "medium" });
-    paragraph(ar("downloaded", { name: data.copy.name, when: when("ar"), copy: data.copy.copyId }), "rtl", margin, PAGE.height - 62, PAGE.width - 2 * margin, 7.5, regular, MUTED);
-    paragraph(en("downloaded", { name: data.copy.name, when: when("en"), copy: data.copy.copyId }), "ltr", margin, PAGE.height - 50, PAGE.width - 2 * margin, 7, regular, MUTED);
+    paragraph(
+      ar("downloaded", { name: data.copy.name, when: when("ar"), copy: data.copy.copyId }),
+      "rtl",
+      margin,
+      PAGE.height - 62,
+      PAGE.width - 2 * margin,
+      7.5,
+      regular,
+      MUTED,
+    );
+    paragraph(
+      en("downloaded", { name: data.copy.name, when: when("en"), copy: data.copy.copyId }),
+      "ltr",
+      margin,
+      PAGE.height - 50,
+      PAGE.width - 2 * margin,
+      7,
+      regular,
+      MUTED,
+    );
   }
 
   return sheet.finish();

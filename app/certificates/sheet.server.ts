@@ -8,7 +8,6 @@ import { extractableText, isStrongLtr, isStrongRtl, wrapText, type FontPair, typ
 // and Latin laid out by our bidi layout, and a text layer that text extraction reads back in
 // order. Certificates and payment receipts are drawn on it.
 
-
 // Fonts come from npm packages and are parsed once per process; pdfkit embeds the subset used.
 const require = createRequire(import.meta.url);
 const fontFile = (pkg: string, file: string) => fs.readFileSync(require.resolve(`${pkg}/${file}`));
@@ -81,12 +80,15 @@ export const MUTED = "#4a5560";
 export const regular: FontPair = { arabic: "naskh", latin: "sans" };
 export const bold: FontPair = { arabic: "naskhBold", latin: "sansBold" };
 
-const utf16Hex = (text: string) => `<FEFF${[...text].map((char) => {
-  const code = char.codePointAt(0)!;
-  if (code < 0x10000) return code.toString(16).padStart(4, "0");
-  const offset = code - 0x10000;
-  return ((0xd800 + (offset >> 10)).toString(16) + (0xdc00 + (offset & 0x3ff)).toString(16)).padStart(8, "0");
-}).join("")}>`;
+const utf16Hex = (text: string) =>
+  `<FEFF${[...text]
+    .map((char) => {
+      const code = char.codePointAt(0)!;
+      if (code < 0x10000) return code.toString(16).padStart(4, "0");
+      const offset = code - 0x10000;
+      return ((0xd800 + (offset >> 10)).toString(16) + (0xdc00 + (offset & 0x3ff)).toString(16)).padStart(8, "0");
+    })
+    .join("")}>`;
 
 interface EmbeddedFont {
   id: string;
@@ -232,7 +234,8 @@ export function openSheet(info: SheetInfo) {
     }
     return lines;
   };
-  const heightOf = (text: string, direction: "rtl" | "ltr", width: number, size: number, pair = regular) => linesOf(text, direction, width, size, pair).length * size * 1.55;
+  const heightOf = (text: string, direction: "rtl" | "ltr", width: number, size: number, pair = regular) =>
+    linesOf(text, direction, width, size, pair).length * size * 1.55;
   const paragraph = (text: string, direction: "rtl" | "ltr", x: number, y: number, width: number, size: number, pair = regular, color = INK) => {
     const lines = linesOf(text, direction, width, size, pair);
     lines.forEach((line, index) => draw(line, x, y + index * size * 1.55, width, size, direction === "rtl" ? "right" : "left", color));

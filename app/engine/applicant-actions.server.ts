@@ -63,7 +63,13 @@ function correctionFields(service: ServiceDefinition, found: OwnApplication, nam
   return named ? asked.filter((field) => named.includes(field.id)) : asked;
 }
 
-export function applicantStepViews(found: OwnApplication, civilId: string, lang: Language, tForms: TFunction<"forms">, refused?: Refused): (ApplicantStepView | PaymentStepView)[] {
+export function applicantStepViews(
+  found: OwnApplication,
+  civilId: string,
+  lang: Language,
+  tForms: TFunction<"forms">,
+  refused?: Refused,
+): (ApplicantStepView | PaymentStepView)[] {
   const { service, application } = found;
   if (!service) return [];
   const facts = factsOf(application, civilId);
@@ -81,14 +87,19 @@ export function applicantStepViews(found: OwnApplication, civilId: string, lang:
     const correctionDefs = edits ? correctionFields(service, found, named, civilId) : [];
     const stepPage = { id: open.stepId, title: step.title, fields: step.fields ?? [] };
     const fields = buildPageView(stepPage, facts, lang, tForms, { ...options, prefix: STEP_PREFIX }).fields;
-    const correction = edits ? buildPageView({ id: "correction", title: step.title, fields: correctionDefs }, facts, lang, tForms, { ...options, prefix: ANSWER_PREFIX }).fields : null;
+    const correction = edits
+      ? buildPageView({ id: "correction", title: step.title, fields: correctionDefs }, facts, lang, tForms, { ...options, prefix: ANSWER_PREFIX }).fields
+      : null;
     return [
       {
         kind: "applicant",
         instanceId: open.id,
         title: step.title[lang],
         instructions: step.instructions[lang],
-        shows: (step.shows ?? []).map((shown) => ({ label: shown.label[lang], value: showValue({ format: shown.format, value: runRule(shown.value, facts) } as Parameters<typeof showValue>[0], lang) })),
+        shows: (step.shows ?? []).map((shown) => ({
+          label: shown.label[lang],
+          value: showValue({ format: shown.format, value: runRule(shown.value, facts) } as Parameters<typeof showValue>[0], lang),
+        })),
         fields,
         correction,
         isCorrectionNamed: named !== null,
@@ -105,7 +116,11 @@ export function applicantStepViews(found: OwnApplication, civilId: string, lang:
  * The applicant acts on an open step of their application from the page's form: the step's own
  * fields, and the corrected answers (with their files) when the action resubmits them.
  */
-export async function actFromForm(db: Database, deps: EngineDeps, input: { found: OwnApplication; civilId: string; actor: Actor; received: MultipartForm }): Promise<{ ok: true } | ({ ok: false } & Refused)> {
+export async function actFromForm(
+  db: Database,
+  deps: EngineDeps,
+  input: { found: OwnApplication; civilId: string; actor: Actor; received: MultipartForm },
+): Promise<{ ok: true } | ({ ok: false } & Refused)> {
   const { found, received } = input;
   const form = received.form;
   const instanceId = String(form.get("stepInstanceId") ?? "");
@@ -114,7 +129,14 @@ export async function actFromForm(db: Database, deps: EngineDeps, input: { found
   const open = found.openSteps.find((step) => step.id === instanceId);
   const typed: TypedValues = {};
   for (const [name, value] of form) if (typeof value === "string") typed[name] = value;
-  const refuse = (reason: TransitionFailure, problems: Record<string, FieldProblem> = {}) => ({ ok: false as const, instanceId, reason, problems, typed, comment });
+  const refuse = (reason: TransitionFailure, problems: Record<string, FieldProblem> = {}) => ({
+    ok: false as const,
+    instanceId,
+    reason,
+    problems,
+    typed,
+    comment,
+  });
   if (!open || open.definition?.kind !== "applicant" || !found.service) return refuse("already-decided");
   const step = open.definition;
   const definition = step.actions[action];
@@ -125,7 +147,14 @@ export async function actFromForm(db: Database, deps: EngineDeps, input: { found
   let replaced: string[] = [];
   if (definition.editsAnswers) {
     const fields = correctionFields(found.service, found, fieldsToFixOf(open), input.civilId);
-    const files = await receiveFiles(db, { ownerPersonId: found.application.applicantPersonId, applicationId: found.application.id, fields, saved: found.application.answers, received, prefix: ANSWER_PREFIX });
+    const files = await receiveFiles(db, {
+      ownerPersonId: found.application.applicantPersonId,
+      applicationId: found.application.id,
+      fields,
+      saved: found.application.answers,
+      received,
+      prefix: ANSWER_PREFIX,
+    });
     if (Object.keys(files.problems).length) {
       await deleteUploads(db, found.application.id, files.stored);
       return refuse("invalid-answers", files.problems);

@@ -19,7 +19,17 @@ export async function getOwnApplication(db: Database, catalogue: Catalogue, pers
   const service = catalogue.get(application.serviceId, application.serviceVersion) ?? null;
   const [open, issued] = await Promise.all([
     db
-      .select({ id: stepInstances.id, stepId: stepInstances.stepId, kind: stepInstances.kind, agencyId: stepInstances.agencyId, startedAt: stepInstances.startedAt, deadlineAt: stepInstances.deadlineAt, pausedAt: stepInstances.pausedAt, lateAt: stepInstances.lateAt, result: stepInstances.result })
+      .select({
+        id: stepInstances.id,
+        stepId: stepInstances.stepId,
+        kind: stepInstances.kind,
+        agencyId: stepInstances.agencyId,
+        startedAt: stepInstances.startedAt,
+        deadlineAt: stepInstances.deadlineAt,
+        pausedAt: stepInstances.pausedAt,
+        lateAt: stepInstances.lateAt,
+        result: stepInstances.result,
+      })
       .from(stepInstances)
       .where(and(eq(stepInstances.applicationId, application.id), inArray(stepInstances.state, ["active", "waiting"])))
       .orderBy(asc(stepInstances.startedAt)),

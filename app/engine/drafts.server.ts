@@ -151,8 +151,7 @@ export async function discardDraft(db: Database, personId: string, draftId: stri
 // ---- saving a page from the form -------------------------------------------------------------
 
 export type PageSaveResult =
-  | { ok: true; answers: Record<string, unknown> }
-  | { ok: false; problems: Record<string, FieldProblem>; typed: Record<string, string> };
+  { ok: true; answers: Record<string, unknown> } | { ok: false; problems: Record<string, FieldProblem>; typed: Record<string, string> };
 
 /**
  * Saves one page of a draft from what the browser sent. Files are checked by their bytes and size
@@ -164,15 +163,24 @@ export async function saveDraftPage(db: Database, draft: Draft, page: FormPage, 
   const { application } = draft;
   const facts = factsOf(application, draft.civilId);
   // Which fields apply follows what was just chosen on this page (a choice that shows another field).
-  const posted = rawValuesOf(page.fields.filter((field) => !field.prefill), received.form);
+  const posted = rawValuesOf(
+    page.fields.filter((field) => !field.prefill),
+    received.form,
+  );
   const fields = visibleFields(page, { ...facts, answers: { ...application.answers, ...posted } }).filter((field) => !field.prefill);
-  const files = await receiveFiles(db, { ownerPersonId: application.applicantPersonId, applicationId: application.id, fields, saved: application.answers, received });
+  const files = await receiveFiles(db, {
+    ownerPersonId: application.applicantPersonId,
+    applicationId: application.id,
+    fields,
+    saved: application.answers,
+    received,
+  });
   const { problems, answers: fileAnswers, cleared, replaced } = files;
   const raw = { ...rawValuesOf(fields, received.form), ...fileAnswers };
   const checked = validatePage(page, raw, { ...facts, answers: { ...application.answers, ...raw } });
   if (!checked.ok) Object.assign(problems, Object.fromEntries(Object.entries(checked.problems).filter(([key]) => !(key in problems))));
   const isValid = Object.keys(problems).length === 0;
-  const set = isValid ? checked.ok ? checked.values : {} : Object.fromEntries(Object.entries(fileAnswers).filter(([id]) => !problems[id]));
+  const set = isValid ? (checked.ok ? checked.values : {}) : Object.fromEntries(Object.entries(fileAnswers).filter(([id]) => !problems[id]));
   // A valid page replaces the page's answers: what was left empty, or no longer applies, goes.
   const clear = isValid ? [...page.fields.map((field) => field.id).filter((id) => !(id in set) && !page.fields.find((f) => f.id === id)?.prefill)] : cleared;
   await saveDraftAnswers(db, { draftId: application.id, personId: application.applicantPersonId, set, clear });

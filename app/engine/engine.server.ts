@@ -5,7 +5,17 @@ import { accountRoles, applications, certificates, people, stepInstances, type A
 import type { Catalogue } from "../catalogue/registry";
 import { validatePage, isPageShown, prefilledValue, type FieldProblem } from "../catalogue/form-schema";
 import { runRule } from "../catalogue/rules";
-import { JOIN, type ActionDef, type ActionResult, type CertificateResult, type DecisionResult, type Facts, type FormPage, type ServiceDefinition, type Step } from "../catalogue/types";
+import {
+  JOIN,
+  type ActionDef,
+  type ActionResult,
+  type CertificateResult,
+  type DecisionResult,
+  type Facts,
+  type FormPage,
+  type ServiceDefinition,
+  type Step,
+} from "../catalogue/types";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
 import { TIME_ZONE } from "../i18n/format";
 import { enqueueJob } from "../jobs/queue.server";
@@ -38,7 +48,11 @@ export function kuwaitToday(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-export function factsOf(application: Pick<Application, "answers" | "lookups" | "results" | "applicantPersonId" | "reference">, civilId: string, now = new Date()): Facts {
+export function factsOf(
+  application: Pick<Application, "answers" | "lookups" | "results" | "applicantPersonId" | "reference">,
+  civilId: string,
+  now = new Date(),
+): Facts {
   return {
     answers: application.answers,
     lookups: application.lookups,
@@ -151,7 +165,12 @@ async function enterStep(run: Run, stepId: string, parentId: string | null): Pro
     case "exchange": {
       const instance = await insertInstance(run, stepId, step, parentId, { state: "waiting", agencyId: step.agency });
       await enqueueJob(run.tx, "exchange.call", { stepInstanceId: instance.id }, { dedupeKey: `exchange:${instance.id}`, maxAttempts: 50 });
-      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "exchange-requested", details: { agency: step.agency } }, run.now);
+      await recordEvent(
+        run.tx,
+        systemActor,
+        { ...event, stepInstanceId: instance.id, action: "exchange-requested", details: { agency: step.agency } },
+        run.now,
+      );
       return;
     }
     case "parallel": {
@@ -169,9 +188,18 @@ async function enterStep(run: Run, stepId: string, parentId: string | null): Pro
         result: { reasons: decided.reasons ?? [] },
         completedAt: run.now,
       });
-      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "decided-automatically", details: { outcome: decided.outcome, reasons: decided.reasons ?? [] } }, run.now);
+      await recordEvent(
+        run.tx,
+        systemActor,
+        { ...event, stepInstanceId: instance.id, action: "decided-automatically", details: { outcome: decided.outcome, reasons: decided.reasons ?? [] } },
+        run.now,
+      );
       const previous = (run.application.results[stepId] as DecisionResult | undefined)?.counts ?? {};
-      const result: DecisionResult = { outcome: decided.outcome, reasons: decided.reasons ?? [], counts: { ...previous, [decided.outcome]: (previous[decided.outcome] ?? 0) + 1 } };
+      const result: DecisionResult = {
+        outcome: decided.outcome,
+        reasons: decided.reasons ?? [],
+        counts: { ...previous, [decided.outcome]: (previous[decided.outcome] ?? 0) + 1 },
+      };
       await recordResult(run, stepId, result);
       return advance(run, instance, next);
     }
@@ -182,11 +210,19 @@ async function enterStep(run: Run, stepId: string, parentId: string | null): Pro
         position: step.position,
         deadlineAt: new Date(run.now.getTime() + step.deadlineHours * HOUR_MS),
       });
-      await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "assigned", details: { agency: step.agency, position: step.position } }, run.now);
+      await recordEvent(
+        run.tx,
+        systemActor,
+        { ...event, stepInstanceId: instance.id, action: "assigned", details: { agency: step.agency, position: step.position } },
+        run.now,
+      );
       return;
     }
     case "applicant": {
-      const instance = await insertInstance(run, stepId, step, parentId, { state: "active", result: run.fieldsToFix?.length ? { fieldsToFix: run.fieldsToFix } : null });
+      const instance = await insertInstance(run, stepId, step, parentId, {
+        state: "active",
+        result: run.fieldsToFix?.length ? { fieldsToFix: run.fieldsToFix } : null,
+      });
       await recordEvent(run.tx, systemActor, { ...event, stepInstanceId: instance.id, action: "action-needed" }, run.now);
       await notifyPerson(run.tx, run.application.applicantPersonId, "action-needed", notificationParams(run, step), run.application.id);
       return;
@@ -241,7 +277,12 @@ async function advance(run: Run, from: Pick<StepInstance, "parentId">, next: str
     return;
   }
   if (!(await completeInstance(run, parent, "joined", { joined }))) return;
-  await recordEvent(run.tx, systemActor, { applicationId: run.application.id, stepId: parent.stepId, stepInstanceId: parent.id, action: "branches-joined" }, run.now);
+  await recordEvent(
+    run.tx,
+    systemActor,
+    { applicationId: run.application.id, stepId: parent.stepId, stepInstanceId: parent.id, action: "branches-joined" },
+    run.now,
+  );
   return advance(run, parent, step.next);
 }
 
@@ -261,7 +302,14 @@ async function refreshWaiting(run: Run): Promise<void> {
     await run.tx
       .update(stepInstances)
       .set({ pausedAt: run.now })
-      .where(and(eq(stepInstances.applicationId, run.application.id), eq(stepInstances.state, "active"), eq(stepInstances.kind, "task"), isNull(stepInstances.pausedAt)));
+      .where(
+        and(
+          eq(stepInstances.applicationId, run.application.id),
+          eq(stepInstances.state, "active"),
+          eq(stepInstances.kind, "task"),
+          isNull(stepInstances.pausedAt),
+        ),
+      );
   } else {
     await run.tx
       .update(stepInstances)
@@ -305,7 +353,10 @@ export async function submitApplication(db: Database, deps: EngineDeps, input: S
     if (!person) throw new Error("Unknown applicant");
     const now = new Date();
     const lookups = input.lookups ?? {};
-    const checked = validateAnswers(service, factsOf({ answers: input.answers, lookups, results: {}, applicantPersonId: input.applicantPersonId, reference: null }, person.civilId, now));
+    const checked = validateAnswers(
+      service,
+      factsOf({ answers: input.answers, lookups, results: {}, applicantPersonId: input.applicantPersonId, reference: null }, person.civilId, now),
+    );
     if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems } as const;
     const reference = await nextReference(tx, now);
     const [application] = await tx
@@ -386,7 +437,9 @@ function prepareAction(
   run: Run,
   step: ActingStep,
   input: { action: string; comment?: string | null; values?: Record<string, unknown> },
-): { ok: true; action: ActionDef; comment: string | null; recorded: Record<string, unknown> } | { ok: false; reason: TransitionFailure; problems?: Record<string, FieldProblem> } {
+):
+  | { ok: true; action: ActionDef; comment: string | null; recorded: Record<string, unknown> }
+  | { ok: false; reason: TransitionFailure; problems?: Record<string, FieldProblem> } {
   const action = step.actions[input.action];
   if (!action) return { ok: false, reason: "unknown-action" };
   const comment = input.comment?.trim() || null;
@@ -436,7 +489,12 @@ export async function decideTask(db: Database, deps: EngineDeps, input: DecideIn
     if (fieldsToFix.some((id) => !askedFields.has(id))) return { ok: false, reason: "unknown-field" };
     if (!(await completeInstance(run, instance, input.action, { values: recorded }))) return { ok: false, reason: "already-decided" };
     const details = { action: input.action, values: recorded, ...(fieldsToFix.length ? { fieldsToFix } : {}) };
-    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "task-decided", comment, details }, run.now);
+    await recordEvent(
+      tx,
+      input.actor,
+      { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "task-decided", comment, details },
+      run.now,
+    );
     run.fieldsToFix = fieldsToFix;
     await recordResult(run, instance.stepId, actionResult(run, instance.stepId, input.action, recorded));
     await advance(run, instance, action.next);
@@ -462,7 +520,8 @@ export async function assignTask(db: Database, input: { stepInstanceId: string; 
     const isSupervisor = input.actor.role === "supervisor";
     if (!isSupervisor) {
       // A clerk takes a step nobody holds, for themselves, or puts back one they hold.
-      if (input.to === null ? instance.assignedAccountId !== input.actor.accountId : input.to !== input.actor.accountId) return { ok: false, reason: "not-allowed" };
+      if (input.to === null ? instance.assignedAccountId !== input.actor.accountId : input.to !== input.actor.accountId)
+        return { ok: false, reason: "not-allowed" };
       if (instance.assignedAccountId === input.to) return { ok: true };
       if (instance.assignedAccountId !== null && input.to !== null) return { ok: false, reason: "already-claimed" };
     }
@@ -470,7 +529,14 @@ export async function assignTask(db: Database, input: { stepInstanceId: string; 
       const [grant] = await tx
         .select({ accountId: accountRoles.accountId })
         .from(accountRoles)
-        .where(and(eq(accountRoles.accountId, input.to), eq(accountRoles.role, "clerk"), eq(accountRoles.agencyId, instance.agencyId!), eq(accountRoles.position, instance.position!)));
+        .where(
+          and(
+            eq(accountRoles.accountId, input.to),
+            eq(accountRoles.role, "clerk"),
+            eq(accountRoles.agencyId, instance.agencyId!),
+            eq(accountRoles.position, instance.position!),
+          ),
+        );
       if (!grant) return { ok: false, reason: "not-a-clerk-of-the-step" };
     }
     await tx
@@ -478,7 +544,13 @@ export async function assignTask(db: Database, input: { stepInstanceId: string; 
       .set({ assignedAccountId: input.to, version: sql`${stepInstances.version} + 1` })
       .where(eq(stepInstances.id, instance.id));
     const action = input.to === null ? "released" : input.to === input.actor.accountId ? "claimed" : "reassigned";
-    await recordEvent(tx, input.actor, { applicationId: instance.applicationId, stepId: instance.stepId, stepInstanceId: instance.id, action, details: { to: input.to, from: instance.assignedAccountId } });
+    await recordEvent(tx, input.actor, {
+      applicationId: instance.applicationId,
+      stepId: instance.stepId,
+      stepInstanceId: instance.id,
+      action,
+      details: { to: input.to, from: instance.assignedAccountId },
+    });
     return { ok: true };
   });
 }
@@ -534,7 +606,19 @@ export async function actAsApplicant(db: Database, deps: EngineDeps, input: Appl
         .returning();
       run.application = updated!;
     }
-    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "applicant-acted", comment, details: { action: input.action, values: recorded } }, run.now);
+    await recordEvent(
+      tx,
+      input.actor,
+      {
+        applicationId: run.application.id,
+        stepId: instance.stepId,
+        stepInstanceId: instance.id,
+        action: "applicant-acted",
+        comment,
+        details: { action: input.action, values: recorded },
+      },
+      run.now,
+    );
     await recordResult(run, instance.stepId, actionResult(run, instance.stepId, input.action, recorded));
     await advance(run, instance, action.next);
     await refreshWaiting(run);
@@ -556,8 +640,20 @@ export async function recordPayment(
     const run = await loadRun(tx, deps, instance.applicationId, input.actor);
     const step = run?.service.workflow.steps[instance.stepId];
     if (!run || step?.kind !== "payment") return { ok: false, reason: "not-found" };
-    if (!(await completeInstance(run, instance, "paid", { amountFils: input.amountFils, reference: input.reference }))) return { ok: false, reason: "already-decided" };
-    await recordEvent(tx, input.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "paid", details: { amountFils: input.amountFils, reference: input.reference } }, run.now);
+    if (!(await completeInstance(run, instance, "paid", { amountFils: input.amountFils, reference: input.reference })))
+      return { ok: false, reason: "already-decided" };
+    await recordEvent(
+      tx,
+      input.actor,
+      {
+        applicationId: run.application.id,
+        stepId: instance.stepId,
+        stepInstanceId: instance.id,
+        action: "paid",
+        details: { amountFils: input.amountFils, reference: input.reference },
+      },
+      run.now,
+    );
     await recordResult(run, instance.stepId, { amountFils: input.amountFils, reference: input.reference, on: kuwaitToday(run.now) });
     await advance(run, instance, step.next);
     await refreshWaiting(run);
@@ -604,7 +700,18 @@ export async function runExchangeStep(db: Database, deps: EngineDeps, exchange: 
     const result = answer.found ? { found: true, ...answer.data } : { found: false };
     if (!current || !(await completeInstance(txRun, { ...current, attempts: attempt }, answer.found ? "found" : "not-found", result))) return;
     await recordResult(txRun, instance.stepId, result);
-    await recordEvent(tx, txRun.actor, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: answer.found ? "exchange-answered" : "exchange-not-found", details: { operation: step.operation, attempts: attempt } }, txRun.now);
+    await recordEvent(
+      tx,
+      txRun.actor,
+      {
+        applicationId: run.application.id,
+        stepId: instance.stepId,
+        stepInstanceId: instance.id,
+        action: answer.found ? "exchange-answered" : "exchange-not-found",
+        details: { operation: step.operation, attempts: attempt },
+      },
+      txRun.now,
+    );
     await advance(txRun, current, step.next);
     await refreshWaiting(txRun);
   });
@@ -640,7 +747,12 @@ export async function issueCertificateStep(db: Database, deps: EngineDeps, stepI
       issuedAt: run.now,
       expiresAt,
     });
-    await recordEvent(tx, { accountId: null, role: "agency", agencyId: template.signingAgency, channel: "system" }, { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "certificate-issued", details: { number } }, run.now);
+    await recordEvent(
+      tx,
+      { accountId: null, role: "agency", agencyId: template.signingAgency, channel: "system" },
+      { applicationId: run.application.id, stepId: instance.stepId, stepInstanceId: instance.id, action: "certificate-issued", details: { number } },
+      run.now,
+    );
     const issued: CertificateResult = { number, issuedOn: kuwaitToday(run.now), expiresOn: expiresAt ? kuwaitToday(expiresAt) : null };
     await recordResult(run, instance.stepId, issued);
     await notifyPerson(tx, run.application.applicantPersonId, "certificate-ready", notificationParams(run), run.application.id);

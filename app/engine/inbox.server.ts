@@ -9,7 +9,6 @@ import { DUE_SOON_HOURS, type Lateness } from "./lateness";
 // position as a clerk, the whole agency as a supervisor), soonest deadline first, a page at a time
 // by keyset (step_instances_inbox_idx), with counts per service, step and lateness for the filters.
 
-
 export interface InboxFilters {
   serviceId?: string;
   stepId?: string;
@@ -53,13 +52,22 @@ function latenessCondition(lateness: Lateness, now: Date): SQL {
 
 /** A reference or a civil ID, as typed (digits in either script, any case). */
 function searchCondition(search: string): SQL | null {
-  const query = search.trim().toUpperCase().replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
+  const query = search
+    .trim()
+    .toUpperCase()
+    .replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
   if (/^\d{12}$/.test(query)) return eq(people.civilId, query);
   if (/^NAF-\d{4}-\d{6}$/.test(query)) return eq(applications.reference, query);
   return null;
 }
 
-export async function listInboxPage(db: Database, viewer: { accountId: string; roles: RoleGrant[] }, filters: InboxFilters, cursor: InboxCursor | null, options: { limit?: number; now?: Date } = {}) {
+export async function listInboxPage(
+  db: Database,
+  viewer: { accountId: string; roles: RoleGrant[] },
+  filters: InboxFilters,
+  cursor: InboxCursor | null,
+  options: { limit?: number; now?: Date } = {},
+) {
   const scope = scopeOf(viewer.roles);
   const limit = options.limit ?? 20;
   const now = options.now ?? new Date();
@@ -72,7 +80,11 @@ export async function listInboxPage(db: Database, viewer: { accountId: string; r
     filters.serviceId ? eq(stepInstances.serviceId, filters.serviceId) : undefined,
     filters.stepId ? eq(stepInstances.stepId, filters.stepId) : undefined,
     filters.lateness ? latenessCondition(filters.lateness, now) : undefined,
-    filters.claim === "unclaimed" ? isNull(stepInstances.assignedAccountId) : filters.claim === "mine" ? eq(stepInstances.assignedAccountId, viewer.accountId) : undefined,
+    filters.claim === "unclaimed"
+      ? isNull(stepInstances.assignedAccountId)
+      : filters.claim === "mine"
+        ? eq(stepInstances.assignedAccountId, viewer.accountId)
+        : undefined,
   );
   // A row comparison, which the (agency, position, deadline, id) index serves as one range.
   const after = cursor ? sql`(${stepInstances.deadlineAt}, ${stepInstances.id}) > (${cursor.deadlineAt}::timestamptz, ${cursor.id}::uuid)` : undefined;
@@ -134,9 +146,10 @@ async function countInbox(db: Database, base: SQL, now: Date, isSearch: boolean)
   const counted = db
     .select({ serviceId: stepInstances.serviceId, stepId: stepInstances.stepId, lateness: bucket, n: sql<number>`count(*)`.mapWith(Number) })
     .from(stepInstances);
-  const groups = await (isSearch
-    ? counted.innerJoin(applications, eq(applications.id, stepInstances.applicationId)).innerJoin(people, eq(people.id, applications.applicantPersonId))
-    : counted
+  const groups = await (
+    isSearch
+      ? counted.innerJoin(applications, eq(applications.id, stepInstances.applicationId)).innerJoin(people, eq(people.id, applications.applicantPersonId))
+      : counted
   )
     .where(base)
     // By position: the bucket's expression carries parameters, so it cannot be repeated verbatim.

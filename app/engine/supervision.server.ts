@@ -81,5 +81,9 @@ export async function processingTimesOf(db: Database, agencyId: string, now = ne
 /** Names of accounts, for the late steps' holders. */
 export async function namesOf(db: Database, accountIds: string[]) {
   if (accountIds.length === 0) return [];
-  return db.select({ accountId: accounts.id, nameAr: people.nameAr, nameEn: people.nameEn }).from(accounts).innerJoin(people, eq(people.id, accounts.personId)).where(inArray(accounts.id, accountIds));
+  return db
+    .select({ accountId: accounts.id, nameAr: people.nameAr, nameEn: people.nameEn })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .where(inArray(accounts.id, accountIds));
 }

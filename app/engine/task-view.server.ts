@@ -35,11 +35,16 @@ export function answersOf(task: ClerkTask, language: Language) {
 }
 
 /** The staff member as the actor of a task: the role of theirs that covers it (clerk of its position, or supervisor). */
-export function staffActorFor(viewer: { accountId: string; roles: { role: string; agencyId: string | null; position: string | null }[] }, task: { agencyId: string | null; position: string | null }): Actor | null {
+export function staffActorFor(
+  viewer: { accountId: string; roles: { role: string; agencyId: string | null; position: string | null }[] },
+  task: { agencyId: string | null; position: string | null },
+): Actor | null {
   const grant =
     viewer.roles.find((role) => role.role === "clerk" && role.agencyId === task.agencyId && role.position === task.position) ??
     viewer.roles.find((role) => role.role === "supervisor" && role.agencyId === task.agencyId);
-  return grant ? { accountId: viewer.accountId, role: grant.role as Actor["role"], agencyId: grant.agencyId, position: grant.position, channel: "back-office" } : null;
+  return grant
+    ? { accountId: viewer.accountId, role: grant.role as Actor["role"], agencyId: grant.agencyId, position: grant.position, channel: "back-office" }
+    : null;
 }
 
 /** Who decided a step, by name in a language (for "already decided by …"), if a person did. */
@@ -62,10 +67,16 @@ export async function clerksFor(db: Database, task: Pick<ClerkTask["instance"], 
     .from(accountRoles)
     .innerJoin(accounts, eq(accounts.id, accountRoles.accountId))
     .innerJoin(people, eq(people.id, accounts.personId))
-    .where(and(eq(accountRoles.role, "clerk"), eq(accountRoles.agencyId, task.agencyId!), eq(accountRoles.position, task.position!), isNull(accounts.disabledAt)))
+    .where(
+      and(eq(accountRoles.role, "clerk"), eq(accountRoles.agencyId, task.agencyId!), eq(accountRoles.position, task.position!), isNull(accounts.disabledAt)),
+    )
     .orderBy(asc(people.nameEn));
   const [holder] = task.assignedAccountId
-    ? await db.select({ nameAr: people.nameAr, nameEn: people.nameEn }).from(accounts).innerJoin(people, eq(people.id, accounts.personId)).where(eq(accounts.id, task.assignedAccountId))
+    ? await db
+        .select({ nameAr: people.nameAr, nameEn: people.nameEn })
+        .from(accounts)
+        .innerJoin(people, eq(people.id, accounts.personId))
+        .where(eq(accounts.id, task.assignedAccountId))
     : [];
   return { clerks, holder: holder ?? null };
 }
@@ -73,7 +84,14 @@ export async function clerksFor(db: Database, task: Pick<ClerkTask["instance"], 
 /** What the agencies answered over the exchange for this application: which agency, which step, when, and what. */
 export async function exchangeResultsOf(db: Database, task: ClerkTask) {
   const rows = await db
-    .select({ id: stepInstances.id, stepId: stepInstances.stepId, agencyId: stepInstances.agencyId, completedAt: stepInstances.completedAt, outcome: stepInstances.outcome, result: stepInstances.result })
+    .select({
+      id: stepInstances.id,
+      stepId: stepInstances.stepId,
+      agencyId: stepInstances.agencyId,
+      completedAt: stepInstances.completedAt,
+      outcome: stepInstances.outcome,
+      result: stepInstances.result,
+    })
     .from(stepInstances)
     .where(and(eq(stepInstances.applicationId, task.application.id), eq(stepInstances.kind, "exchange"), eq(stepInstances.state, "completed")))
     .orderBy(asc(stepInstances.completedAt));

@@ -89,7 +89,8 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
     responseHash = sha256(text);
     if (response.status >= 500) throw new ExchangeError("agency-error", `${agencyId} answered ${response.status}`);
     // Refused before any registry was read (stale, replayed, not granted, or not ours to sign): no signed answer.
-    if (response.status >= 400 && !response.headers.get(SIGNATURE_HEADER)) throw new ExchangeError("refused", `${agencyId} refused the request (${response.status}): ${text.slice(0, 200)}`);
+    if (response.status >= 400 && !response.headers.get(SIGNATURE_HEADER))
+      throw new ExchangeError("refused", `${agencyId} refused the request (${response.status}): ${text.slice(0, 200)}`);
     const agencyKey = config.keys.agencyPublicKey(agencyId);
     if (!verifyBody(response.headers.get(SIGNATURE_HEADER), text, new Map([[agencyKey.keyId, agencyKey.publicKey]])).ok) {
       throw new ExchangeError("bad-signature", `${agencyId}'s answer is not signed by its key`);

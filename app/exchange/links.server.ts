@@ -17,12 +17,18 @@ export interface AgencyLinkSetting {
 export function parseAgencyLinkSettings(urls: string | undefined, faults: string | undefined): AgencyLinkSetting[] {
   const settings = new Map<string, AgencyLinkSetting>();
   const of = (agencyId: string) => settings.get(agencyId) ?? settings.set(agencyId, { agencyId }).get(agencyId)!;
-  for (const entry of (urls ?? "").split(";").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (urls ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [agencyId, url] = entry.split(/=(.*)/s);
     if (!agencyId || !url) throw new Error(`AGENCY_URLS: "${entry}" is not agency=url`);
     of(agencyId.trim()).baseUrl = new URL(url.trim()).toString().replace(/\/$/, "");
   }
-  for (const entry of (faults ?? "").split(";").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (faults ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [agencyId, fault] = entry.split(":");
     if (!agencyId || !fault) throw new Error(`AGENCY_FAULTS: "${entry}" is not agency:fault`);
     const setting = of(agencyId.trim());

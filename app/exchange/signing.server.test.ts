@@ -25,7 +25,9 @@ describe("exchange signatures", () => {
     const again = deriveExchangeKeys("a root secret long enough for the tests");
     const body = "x";
     expect(verifyBody(signBody(again.agency("kcb"), body), body, new Map([[keys.agency("kcb").keyId, keys.agency("kcb").publicKey]])).ok).toBe(true);
-    expect(keys.agency("kcb").publicKey.export({ format: "der", type: "spki" })).not.toEqual(keys.agency("moj").publicKey.export({ format: "der", type: "spki" }));
+    expect(keys.agency("kcb").publicKey.export({ format: "der", type: "spki" })).not.toEqual(
+      keys.agency("moj").publicKey.export({ format: "der", type: "spki" }),
+    );
   });
 
   it("hash bodies for the message log", () => {

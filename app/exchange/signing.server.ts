@@ -60,7 +60,10 @@ export interface ExchangeKeys {
  */
 export function parseAgencyPublicKeys(setting: string | undefined): Map<string, crypto.KeyObject> {
   const keys = new Map<string, crypto.KeyObject>();
-  for (const entry of (setting ?? "").split(";").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (setting ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [agencyId, der] = entry.split(/=(.*)/s);
     try {
       const key = crypto.createPublicKey({ key: Buffer.from(der ?? "", "base64"), format: "der", type: "spki" });

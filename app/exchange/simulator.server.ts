@@ -50,7 +50,8 @@ const EnvelopeSchema = z.object({
 });
 
 /** A refusal before any registry is read: not signed (nothing of the agency's data is in it), and never retried as an outage. */
-const refused = (status: 400 | 401 | 403 | 409, reason: string) => new Response(JSON.stringify({ error: reason }), { status, headers: { "Content-Type": "application/json" } });
+const refused = (status: 400 | 401 | 403 | 409, reason: string) =>
+  new Response(JSON.stringify({ error: reason }), { status, headers: { "Content-Type": "application/json" } });
 
 export interface EndpointPolicy {
   /** The governance registry: which calling service may use which operation. */
@@ -94,7 +95,11 @@ export async function handleAgencyRequest(
   const now = policy.now?.() ?? new Date();
   if (Math.abs(now.getTime() - Date.parse(envelope.issuedAt)) > REQUEST_WINDOW_MS) return refused(401, "stale-request");
   if (!policy.isGranted(envelope.service, envelope.operation)) return refused(403, "not-granted");
-  const [isFirst] = await db.insert(exchangeAnsweredRequests).values({ agencyId, requestId: envelope.requestId, answeredAt: now }).onConflictDoNothing().returning({ requestId: exchangeAnsweredRequests.requestId });
+  const [isFirst] = await db
+    .insert(exchangeAnsweredRequests)
+    .values({ agencyId, requestId: envelope.requestId, answeredAt: now })
+    .onConflictDoNothing()
+    .returning({ requestId: exchangeAnsweredRequests.requestId });
   if (!isFirst) return refused(409, "replayed-request");
   if (faults && faults.errorRate > 0 && Math.random() < faults.errorRate) return new Response("Internal error", { status: 500 });
 

@@ -80,7 +80,11 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
 
   app.use((req, res, next) => {
-    const requestId = req.get("x-request-id")?.replace(/[^\w.:-]/g, "").slice(0, 100) || crypto.randomUUID();
+    const requestId =
+      req
+        .get("x-request-id")
+        ?.replace(/[^\w.:-]/g, "")
+        .slice(0, 100) || crypto.randomUUID();
     const nonce = crypto.randomBytes(16).toString("base64");
     const started = process.hrtime.bigint();
     res.locals.requestId = requestId;
@@ -257,7 +261,8 @@ export function answerClientErrors(server: http.Server) {
     const isTooLarge = error.code === "HPE_HEADER_OVERFLOW";
     const body = refusalHtml(isTooLarge ? "headersTooLarge" : "badForm");
     const status = isTooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 }
-

@@ -3,7 +3,7 @@ import { contentDisposition } from "./content-disposition";
 
 describe("contentDisposition", () => {
   it.each([
-    ["floor plan.pdf", 'attachment; filename="floor-plan.pdf"; filename*=UTF-8\'\'floor%20plan.pdf'],
+    ["floor plan.pdf", "attachment; filename=\"floor-plan.pdf\"; filename*=UTF-8''floor%20plan.pdf"],
     ['a"b=c;d.pdf', "attachment; filename=\"a-b-c-d.pdf\"; filename*=UTF-8''a%22b%3Dc%3Bd.pdf"],
     ["مخطط المنشأة.pdf", "attachment; filename=\"file.pdf\"; filename*=UTF-8''%D9%85%D8%AE%D8%B7%D8%B7%20%D8%A7%D9%84%D9%85%D9%86%D8%B4%D8%A3%D8%A9.pdf"],
     ["it's (1)*.png", "attachment; filename=\"it-s-1.png\"; filename*=UTF-8''it%27s%20%281%29%2A.png"],

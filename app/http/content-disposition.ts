@@ -6,7 +6,17 @@ const encodeRfc5987 = (text: string) => encodeURIComponent(text).replace(/['()*!
 
 export function contentDisposition(disposition: "attachment" | "inline", filename: string): string {
   const dot = filename.lastIndexOf(".");
-  const extension = dot > 0 ? filename.slice(dot).replace(/[^A-Za-z0-9.]/g, "").slice(0, 10) : "";
-  const stem = (dot > 0 ? filename.slice(0, dot) : filename).replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "file";
+  const extension =
+    dot > 0
+      ? filename
+          .slice(dot)
+          .replace(/[^A-Za-z0-9.]/g, "")
+          .slice(0, 10)
+      : "";
+  const stem =
+    (dot > 0 ? filename.slice(0, dot) : filename)
+      .replace(/[^A-Za-z0-9_-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 80) || "file";
   return `${disposition}; filename="${stem}${extension}"; filename*=UTF-8''${encodeRfc5987(filename)}`;
 }

@@ -1,7 +1,17 @@
 // The kinds of refusal (texts in locales/<lang>/common.json → refusals), shared by the server's
 // pages and the root error boundary, which shows a refusal a route threw in the page's language.
 
-export const refusalKinds = ["crossOrigin", "tooLarge", "unsupportedType", "badForm", "uriTooLong", "headersTooLarge", "badRequest", "awaitingScan", "infectedFile"] as const;
+export const refusalKinds = [
+  "crossOrigin",
+  "tooLarge",
+  "unsupportedType",
+  "badForm",
+  "uriTooLong",
+  "headersTooLarge",
+  "badRequest",
+  "awaitingScan",
+  "infectedFile",
+] as const;
 export type RefusalKind = (typeof refusalKinds)[number];
 
 export interface RefusalData {

@@ -49,8 +49,46 @@ export function directionOf(language: Language): "rtl" | "ltr" {
 }
 
 export const resources = {
-  ar: { common: arCommon, home: arHome, auth: arAuth, dashboard: arDashboard, staff: arStaff, timeline: arTimeline, notifications: arNotifications, forms: arForms, certificate: arCertificate, verify: arVerify, catalogue: arCatalogue, profile: arProfile, inbox: arInbox, datause: arDataUse, application: arApplication, apply: arApply, payment: arPayment, kiosk: arKiosk },
-  en: { common: enCommon, home: enHome, auth: enAuth, dashboard: enDashboard, staff: enStaff, timeline: enTimeline, notifications: enNotifications, forms: enForms, certificate: enCertificate, verify: enVerify, catalogue: enCatalogue, profile: enProfile, inbox: enInbox, datause: enDataUse, application: enApplication, apply: enApply, payment: enPayment, kiosk: enKiosk },
+  ar: {
+    common: arCommon,
+    home: arHome,
+    auth: arAuth,
+    dashboard: arDashboard,
+    staff: arStaff,
+    timeline: arTimeline,
+    notifications: arNotifications,
+    forms: arForms,
+    certificate: arCertificate,
+    verify: arVerify,
+    catalogue: arCatalogue,
+    profile: arProfile,
+    inbox: arInbox,
+    datause: arDataUse,
+    application: arApplication,
+    apply: arApply,
+    payment: arPayment,
+    kiosk: arKiosk,
+  },
+  en: {
+    common: enCommon,
+    home: enHome,
+    auth: enAuth,
+    dashboard: enDashboard,
+    staff: enStaff,
+    timeline: enTimeline,
+    notifications: enNotifications,
+    forms: enForms,
+    certificate: enCertificate,
+    verify: enVerify,
+    catalogue: enCatalogue,
+    profile: enProfile,
+    inbox: enInbox,
+    datause: enDataUse,
+    application: enApplication,
+    apply: enApply,
+    payment: enPayment,
+    kiosk: enKiosk,
+  },
 } as const;
 
 export const namespaces = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

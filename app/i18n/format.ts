@@ -52,11 +52,7 @@ export function parseDinarsToFils(text: string): number | null {
 
 export type DateStyle = "long" | "medium" | "short";
 
-export function formatDate(
-  date: Date,
-  language: Language,
-  options: { calendar?: "gregory" | "islamic-umalqura"; style?: DateStyle } = {},
-): string {
+export function formatDate(date: Date, language: Language, options: { calendar?: "gregory" | "islamic-umalqura"; style?: DateStyle } = {}): string {
   const calendar = options.calendar ?? "gregory";
   const style = options.style ?? "long";
   return cached(

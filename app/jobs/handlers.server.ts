@@ -43,9 +43,7 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
       // Ended sessions are kept a month so the account's session history stays readable. A session
       // that ended by idling out also passed its absolute expiry (12 hours) long before then.
       const keepUntil = new Date(Date.now() - 30 * DAY_MS);
-      await db
-        .delete(sessions)
-        .where(or(lt(sessions.expiresAt, keepUntil), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil))));
+      await db.delete(sessions).where(or(lt(sessions.expiresAt, keepUntil), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, keepUntil))));
       await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(Date.now() - DAY_MS)));
       // Past its window a request is refused for its age alone; its id need not be kept.
       await db.delete(exchangeAnsweredRequests).where(lt(exchangeAnsweredRequests.answeredAt, new Date(Date.now() - 2 * REQUEST_WINDOW_MS)));

@@ -14,12 +14,7 @@ export interface EnqueueOptions {
  * Enqueues a job. Pass the transaction of the change that causes the job: if it rolls back,
  * so does the job. Returns the job, or null when the dedupe key already has one.
  */
-export async function enqueueJob<K extends JobKind>(
-  db: Database,
-  kind: K,
-  payload: JobPayload<K>,
-  options: EnqueueOptions = {},
-): Promise<Job | null> {
+export async function enqueueJob<K extends JobKind>(db: Database, kind: K, payload: JobPayload<K>, options: EnqueueOptions = {}): Promise<Job | null> {
   const parsed = jobPayloads[kind].parse(payload);
   const [job] = await db
     .insert(jobs)
@@ -47,12 +42,7 @@ export async function claimJobs(db: Database, workerId: string, limit: number, l
     const due = await tx
       .select({ id: jobs.id })
       .from(jobs)
-      .where(
-        or(
-          and(eq(jobs.status, "queued"), lte(jobs.runAt, now)),
-          and(eq(jobs.status, "running"), lte(jobs.leaseExpiresAt, now)),
-        ),
-      )
+      .where(or(and(eq(jobs.status, "queued"), lte(jobs.runAt, now)), and(eq(jobs.status, "running"), lte(jobs.leaseExpiresAt, now))))
       .orderBy(asc(jobs.runAt), asc(jobs.id))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -65,7 +55,12 @@ export async function claimJobs(db: Database, workerId: string, limit: number, l
         lockedBy: workerId,
         leaseExpiresAt: sql`now() + make_interval(secs => ${leaseSeconds})`,
       })
-      .where(inArray(jobs.id, due.map((row) => row.id)))
+      .where(
+        inArray(
+          jobs.id,
+          due.map((row) => row.id),
+        ),
+      )
       .returning();
   });
 }

@@ -64,7 +64,6 @@ export function demoCards(language: "ar" | "en"): { civilId: string; name: strin
 /** The services offered at kiosks (marked kiosk-enabled in the catalogue), in the page's language. */
 export function kioskServices(language: "ar" | "en") {
   return getRuntime()
-    .catalogue.services
-    .filter((service) => service.channels.includes("kiosk"))
+    .catalogue.services.filter((service) => service.channels.includes("kiosk"))
     .map((service) => ({ id: service.id, title: service.title[language], summary: service.summary[language] }));
 }

@@ -35,7 +35,13 @@ export async function reissueEnrolment(db: Database, kioskId: string, now = new 
   const code = newCode();
   const rows = await db
     .update(kiosks)
-    .set({ enrolmentCodeHash: sha256(code), enrolmentExpiresAt: new Date(now.getTime() + ENROLMENT_HOURS * 3600_000), credentialHash: null, enrolledAt: null, revokedAt: null })
+    .set({
+      enrolmentCodeHash: sha256(code),
+      enrolmentExpiresAt: new Date(now.getTime() + ENROLMENT_HOURS * 3600_000),
+      credentialHash: null,
+      enrolledAt: null,
+      revokedAt: null,
+    })
     .where(eq(kiosks.id, kioskId))
     .returning({ id: kiosks.id });
   return rows.length ? code : null;
@@ -56,19 +62,31 @@ export async function enrolKiosk(db: Database, code: string, now = new Date()): 
 /** The kiosk a device credential belongs to, if it is enrolled and not revoked. */
 export async function kioskOfCredential(db: Database, credential: string | null): Promise<Kiosk | null> {
   if (!credential) return null;
-  const [kiosk] = await db.select().from(kiosks).where(and(eq(kiosks.credentialHash, sha256(credential)), isNull(kiosks.revokedAt)));
+  const [kiosk] = await db
+    .select()
+    .from(kiosks)
+    .where(and(eq(kiosks.credentialHash, sha256(credential)), isNull(kiosks.revokedAt)));
   return kiosk ?? null;
 }
 
 /** Revokes a kiosk: its credential stops working at its next request. */
 export async function revokeKiosk(db: Database, kioskId: string, now = new Date()): Promise<boolean> {
   if (!z.uuid().safeParse(kioskId).success) return false;
-  const rows = await db.update(kiosks).set({ revokedAt: now, credentialHash: null, enrolmentCodeHash: null }).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt))).returning({ id: kiosks.id });
+  const rows = await db
+    .update(kiosks)
+    .set({ revokedAt: now, credentialHash: null, enrolmentCodeHash: null })
+    .where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt)))
+    .returning({ id: kiosks.id });
   return rows.length === 1;
 }
 
 /** A heartbeat: the kiosk is online; the printer and paper as reported (left as they were when not). */
-export async function recordHeartbeat(db: Database, kioskId: string, status: { printer?: PrinterStatus; paper?: PaperStatus }, now = new Date()): Promise<void> {
+export async function recordHeartbeat(
+  db: Database,
+  kioskId: string,
+  status: { printer?: PrinterStatus; paper?: PaperStatus },
+  now = new Date(),
+): Promise<void> {
   await db
     .update(kiosks)
     .set({ lastSeenAt: now, ...(status.printer ? { printerStatus: status.printer } : {}), ...(status.paper ? { paperStatus: status.paper } : {}) })
@@ -91,6 +109,9 @@ export function kioskState(kiosk: Pick<Kiosk, "revokedAt" | "enrolledAt" | "last
 /** A kiosk by id, if it is enrolled and not revoked (the card-reader bridge names its kiosk). */
 export async function kioskById(db: Database, kioskId: string): Promise<Kiosk | null> {
   if (!z.uuid().safeParse(kioskId).success) return null;
-  const [kiosk] = await db.select().from(kiosks).where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt)));
+  const [kiosk] = await db
+    .select()
+    .from(kiosks)
+    .where(and(eq(kiosks.id, kioskId), isNull(kiosks.revokedAt)));
   return kiosk ?? null;
 }

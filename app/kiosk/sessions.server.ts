@@ -15,13 +15,21 @@ export const KIOSK_IDLE_SECONDS = 80;
 const sha256 = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
 
 /** The card-reader bridge: a card went in (its civil ID) or came out. Taking a card out ends the session on it. */
-export async function recordCard(db: Database, kioskId: string, event: { kind: "inserted"; civilId: string } | { kind: "removed" }, now = new Date()): Promise<void> {
+export async function recordCard(
+  db: Database,
+  kioskId: string,
+  event: { kind: "inserted"; civilId: string } | { kind: "removed" },
+  now = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(kiosks)
       .set(event.kind === "inserted" ? { cardCivilId: event.civilId, cardInsertedAt: now } : { cardCivilId: null, cardInsertedAt: null })
       .where(eq(kiosks.id, kioskId));
-    await tx.update(kioskSessions).set({ endedAt: now }).where(and(eq(kioskSessions.kioskId, kioskId), isNull(kioskSessions.endedAt)));
+    await tx
+      .update(kioskSessions)
+      .set({ endedAt: now })
+      .where(and(eq(kioskSessions.kioskId, kioskId), isNull(kioskSessions.endedAt)));
   });
 }
 
@@ -44,7 +52,17 @@ export async function signInWithPin(db: Database, exchange: ExchangeConfig, kios
   const claim = await claimAttempt(db, [throttleKey("card", civilId)], now);
   if (!claim.ok) return { ok: false, reason: "locked", minutes: claim.retryAfterMinutes };
   const ask = (operation: string, payload: Record<string, unknown>) =>
-    callAgency(db, exchange, { operation, payload, callerServiceId: "portal-kiosk", purpose: "Sign in at a kiosk with the civil-ID card", applicationId: null, stepInstanceId: null, onBehalfOfPersonId: null, onBehalfOfCivilId: civilId, attempt: 1 });
+    callAgency(db, exchange, {
+      operation,
+      payload,
+      callerServiceId: "portal-kiosk",
+      purpose: "Sign in at a kiosk with the civil-ID card",
+      applicationId: null,
+      stepInstanceId: null,
+      onBehalfOfPersonId: null,
+      onBehalfOfCivilId: civilId,
+      attempt: 1,
+    });
   let checked: Awaited<ReturnType<typeof callAgency>>;
   try {
     checked = await ask("paci.verify-card-pin", { civilId, pin });
@@ -112,5 +130,8 @@ export async function isKioskSessionLive(db: Database, kioskId: string, token: s
 /** Ends a kiosk session ("finish", or the idle countdown ran out). */
 export async function endKioskSession(db: Database, token: string | null, now = new Date()): Promise<void> {
   if (!token) return;
-  await db.update(kioskSessions).set({ endedAt: now }).where(and(eq(kioskSessions.id, sha256(token)), isNull(kioskSessions.endedAt)));
+  await db
+    .update(kioskSessions)
+    .set({ endedAt: now })
+    .where(and(eq(kioskSessions.id, sha256(token)), isNull(kioskSessions.endedAt)));
 }

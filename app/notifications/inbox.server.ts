@@ -49,7 +49,14 @@ export async function markRead(db: Database, personId: string, ids: string[], no
   const rows = await db
     .update(notifications)
     .set({ readAt: now })
-    .where(and(eq(notifications.personId, personId), eq(notifications.channel, "in-app"), isNull(notifications.readAt), inArray(notifications.id, ids.slice(0, 100))))
+    .where(
+      and(
+        eq(notifications.personId, personId),
+        eq(notifications.channel, "in-app"),
+        isNull(notifications.readAt),
+        inArray(notifications.id, ids.slice(0, 100)),
+      ),
+    )
     .returning({ id: notifications.id });
   return rows.length;
 }

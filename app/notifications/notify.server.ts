@@ -70,5 +70,11 @@ export async function notifyStaff(tx: Database, accountIds: string[], event: Not
     .from(accounts)
     .innerJoin(people, eq(people.id, accounts.personId))
     .where(inArray(accounts.id, accountIds));
-  await notify(tx, rows.map((row) => ({ ...row, phone: null })), event, params, applicationId);
+  await notify(
+    tx,
+    rows.map((row) => ({ ...row, phone: null })),
+    event,
+    params,
+    applicationId,
+  );
 }

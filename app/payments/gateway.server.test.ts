@@ -19,7 +19,13 @@ describe("the simulated KNET gateway", () => {
     const url = new URL(knet.answerUrl(answer), "http://x");
     expect(url.pathname).toBe("/payments/knet/callback");
     expect(knet.readAnswer(url.searchParams)).toEqual(answer);
-    for (const [name, value] of [["result", "declined"], ["amount", "1"], ["ref", "999"], ["payment", "x"], ["sig", "forged"]]) {
+    for (const [name, value] of [
+      ["result", "declined"],
+      ["amount", "1"],
+      ["ref", "999"],
+      ["payment", "x"],
+      ["sig", "forged"],
+    ]) {
       const changed = new URLSearchParams(url.searchParams);
       changed.set(name!, value!);
       expect(knet.readAnswer(changed)).toBeNull();

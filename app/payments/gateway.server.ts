@@ -79,12 +79,20 @@ function simulatedGateway(key: Buffer, spec: { id: string; method: PaymentMethod
     async refund(payment) {
       // The simulated gateway's refund reference is its signature over the transaction: the same
       // payment always gets the same refund (as a bank's refund keyed by the original transaction).
-      const digest = crypto.createHmac("sha256", key).update([spec.id, "refund", payment.id, payment.gatewayReference, String(payment.amountFils)].join("\n")).digest();
+      const digest = crypto
+        .createHmac("sha256", key)
+        .update([spec.id, "refund", payment.id, payment.gatewayReference, String(payment.amountFils)].join("\n"))
+        .digest();
       return { refundReference: `R${String(digest.readBigUInt64BE(0) % 10n ** 14n).padStart(14, "0")}` };
     },
     readAnswer(params) {
       const outcome = params.get("result") as GatewayOutcome;
-      const answer: GatewayAnswer = { paymentId: params.get("payment") ?? "", outcome, amountFils: Number(params.get("amount")), gatewayReference: params.get("ref") ?? "" };
+      const answer: GatewayAnswer = {
+        paymentId: params.get("payment") ?? "",
+        outcome,
+        amountFils: Number(params.get("amount")),
+        gatewayReference: params.get("ref") ?? "",
+      };
       if (!OUTCOMES.includes(outcome) || !Number.isSafeInteger(answer.amountFils) || !answer.gatewayReference) return null;
       return isSame(params.get("sig") ?? "", sign(key, answerFields(answer))) ? answer : null;
     },
@@ -92,10 +100,12 @@ function simulatedGateway(key: Buffer, spec: { id: string; method: PaymentMethod
 }
 
 /** The simulated KNET gateway, for paying on the web. */
-export const simulatedKnet = (key: Buffer) => simulatedGateway(key, { id: "knet", method: "online", checkoutPath: "/gateway/knet", callbackPath: "/payments/knet/callback" });
+export const simulatedKnet = (key: Buffer) =>
+  simulatedGateway(key, { id: "knet", method: "online", checkoutPath: "/gateway/knet", callbackPath: "/payments/knet/callback" });
 
 /** The simulated card terminal of a kiosk: the kiosk's screen stands in for the terminal's answer. */
-export const simulatedTerminal = (key: Buffer) => simulatedGateway(key, { id: "terminal", method: "terminal", checkoutPath: "/kiosk/terminal", callbackPath: "/kiosk/payments/callback" });
+export const simulatedTerminal = (key: Buffer) =>
+  simulatedGateway(key, { id: "terminal", method: "terminal", checkoutPath: "/kiosk/terminal", callbackPath: "/kiosk/payments/callback" });
 
 /**
  * What a simulated gateway's own page does when the payer chooses: the signed callback address

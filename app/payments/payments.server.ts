@@ -66,7 +66,8 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
   return db.transaction(async (tx): Promise<CompletePaymentResult> => {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, answer.paymentId)).for("update");
     if (!payment) return { ok: false, reason: "unknown-payment" };
-    if (payment.status !== "pending") return payment.status === "duplicate" || payment.status === "refunded" ? { ok: false, reason: "duplicate", payment } : { ok: true, payment };
+    if (payment.status !== "pending")
+      return payment.status === "duplicate" || payment.status === "refunded" ? { ok: false, reason: "duplicate", payment } : { ok: true, payment };
     if (payment.amountFils !== answer.amountFils) return { ok: false, reason: "wrong-amount", payment };
     const now = new Date();
     if (answer.outcome !== "paid") {
@@ -78,7 +79,12 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
       return { ok: true, payment: updated! };
     }
     const actor: Actor = { accountId: null, role: "applicant", personId: payment.payerPersonId, channel };
-    const recorded = await recordPayment(tx, deps, { stepInstanceId: payment.stepInstanceId, amountFils: payment.amountFils, reference: answer.gatewayReference, actor });
+    const recorded = await recordPayment(tx, deps, {
+      stepInstanceId: payment.stepInstanceId,
+      amountFils: payment.amountFils,
+      reference: answer.gatewayReference,
+      actor,
+    });
     const receiptNumber = formatNumber("RCP", yearOf(now), await nextNumber(tx, "RCP", yearOf(now)));
     if (!recorded.ok) {
       // The money was taken, but the step does not take it: another attempt paid it already (two
@@ -89,7 +95,17 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
         .set({ status: "duplicate", refundReason, gatewayReference: answer.gatewayReference, receiptNumber, completedAt: now })
         .where(eq(payments.id, payment.id))
         .returning();
-      await recordEvent(tx, actor, { applicationId: payment.applicationId, stepInstanceId: payment.stepInstanceId, action: refundReason === "paid-twice" ? "paid-twice" : "payment-not-applied", details: { amountFils: payment.amountFils, receiptNumber } }, now);
+      await recordEvent(
+        tx,
+        actor,
+        {
+          applicationId: payment.applicationId,
+          stepInstanceId: payment.stepInstanceId,
+          action: refundReason === "paid-twice" ? "paid-twice" : "payment-not-applied",
+          details: { amountFils: payment.amountFils, receiptNumber },
+        },
+        now,
+      );
       await enqueueJob(tx, "payment.refund", { paymentId: payment.id }, { dedupeKey: `payment.refund:${payment.id}` });
       return { ok: false, reason: "duplicate", payment: duplicate! };
     }
@@ -107,7 +123,11 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
  * (idempotent by payment, so a retry after a crash refunds nothing twice), then the payment
  * becomes refunded with its gateway reference and a gap-free refund receipt number, once.
  */
-export async function refundDuplicatePayment(db: Database, gatewayOf: (gatewayId: string) => PaymentGateway | null, paymentId: string): Promise<Payment | null> {
+export async function refundDuplicatePayment(
+  db: Database,
+  gatewayOf: (gatewayId: string) => PaymentGateway | null,
+  paymentId: string,
+): Promise<Payment | null> {
   const [payment] = await db.select().from(payments).where(eq(payments.id, paymentId));
   if (!payment || payment.status !== "duplicate") return payment ?? null;
   const gateway = gatewayOf(payment.gateway);
@@ -123,7 +143,17 @@ export async function refundDuplicatePayment(db: Database, gatewayOf: (gatewayId
       .set({ status: "refunded", refundReference, refundReceiptNumber, refundedAt: now })
       .where(and(eq(payments.id, payment.id), eq(payments.status, "duplicate")))
       .returning();
-    await recordEvent(tx, systemActor, { applicationId: payment.applicationId, stepInstanceId: payment.stepInstanceId, action: "refunded", details: { amountFils: payment.amountFils, refundReceiptNumber } }, now);
+    await recordEvent(
+      tx,
+      systemActor,
+      {
+        applicationId: payment.applicationId,
+        stepInstanceId: payment.stepInstanceId,
+        action: "refunded",
+        details: { amountFils: payment.amountFils, refundReceiptNumber },
+      },
+      now,
+    );
     return refunded ?? null;
   });
 }
@@ -181,7 +211,13 @@ export async function getOwnRefundReceipt(db: Database, catalogue: Catalogue, pe
 /** The payments of an application whose money was taken (paid, and any duplicate with its refund), newest first (payments_application_idx). */
 export function listPaidPayments(db: Database, applicationId: string) {
   return db
-    .select({ id: payments.id, status: payments.status, amountFils: payments.amountFils, receiptNumber: payments.receiptNumber, completedAt: payments.completedAt })
+    .select({
+      id: payments.id,
+      status: payments.status,
+      amountFils: payments.amountFils,
+      receiptNumber: payments.receiptNumber,
+      completedAt: payments.completedAt,
+    })
     .from(payments)
     .where(and(eq(payments.applicationId, applicationId), inArray(payments.status, [...takenPaymentStatuses])))
     .orderBy(desc(payments.createdAt));

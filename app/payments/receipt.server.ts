@@ -39,7 +39,11 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   const half = (full - 24) / 2;
   const right = PAGE.width - margin - half;
 
-  doc.lineWidth(2).strokeColor(BRAND).rect(margin - 20, 36, full + 40, 470).stroke();
+  doc
+    .lineWidth(2)
+    .strokeColor(BRAND)
+    .rect(margin - 20, 36, full + 40, 470)
+    .stroke();
   let y = 60;
   draw(layoutLine(i18nFor("ar").getFixedT("ar", "certificate")("state"), "rtl", bold, 12, measure), right, y, half, 12, "right", BRAND);
   draw(layoutLine(i18nFor("en").getFixedT("en", "certificate")("state"), "ltr", bold, 11, measure), margin, y + 1, half, 11, "left", BRAND);
@@ -48,7 +52,12 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   y += 30;
   draw(layoutLine(en(titleKey), "ltr", bold, 14, measure), margin, y, full, 14, "center", BRAND);
   y += 26;
-  doc.lineWidth(0.6).strokeColor(GOLD).moveTo(margin + 80, y).lineTo(PAGE.width - margin - 80, y).stroke();
+  doc
+    .lineWidth(0.6)
+    .strokeColor(GOLD)
+    .moveTo(margin + 80, y)
+    .lineTo(PAGE.width - margin - 80, y)
+    .stroke();
   y += 16;
 
   const refundRows: { ar: [string, string]; en: [string, string] }[] = refund
@@ -62,7 +71,9 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
     : [];
   const rows: { ar: [string, string]; en: [string, string] }[] = [
     ...refundRows,
-    ...(refund ? [] : [{ ar: [ar("receipt.number"), data.receiptNumber] as [string, string], en: [en("receipt.number"), data.receiptNumber] as [string, string] }]),
+    ...(refund
+      ? []
+      : [{ ar: [ar("receipt.number"), data.receiptNumber] as [string, string], en: [en("receipt.number"), data.receiptNumber] as [string, string] }]),
     { ar: [ar("receipt.amount"), formatMoney(data.amountFils, "ar")], en: [en("receipt.amount"), formatMoney(data.amountFils, "en")] },
     { ar: [ar("receipt.paidAt"), formatDateTime(data.paidAt, "ar")], en: [en("receipt.paidAt"), formatDateTime(data.paidAt, "en")] },
     { ar: [ar("receipt.method"), ar("receipt.knet")], en: [en("receipt.method"), en("receipt.knet")] },
@@ -79,7 +90,12 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
     paragraph(row.en[0], "ltr", margin, top + 1, half, 8.5, bold, MUTED);
     const enHeight = paragraph(row.en[1], "ltr", margin, top + 15, half, 10.5);
     y = top + 15 + Math.max(arHeight, enHeight) + 6;
-    doc.lineWidth(0.3).strokeColor("#c9d0cd").moveTo(margin, y - 3).lineTo(PAGE.width - margin, y - 3).stroke();
+    doc
+      .lineWidth(0.3)
+      .strokeColor("#c9d0cd")
+      .moveTo(margin, y - 3)
+      .lineTo(PAGE.width - margin, y - 3)
+      .stroke();
   }
   y += 6;
   const noteKey = refund ? "refund.pdfNote" : "receipt.pdfNote";

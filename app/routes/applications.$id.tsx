@@ -27,7 +27,6 @@ export const handle: RouteHandle = { body: "uploads" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(await pageData(request, params.id ?? ""));
 }
@@ -55,7 +54,12 @@ async function pageData(request: Request, applicationId: string, refused?: Refus
     lastMessage: lastDecision?.comment ? lastDecision : null,
     yours: applicantStepViews(found, viewer.person.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"), refused),
     paymentProblem: paymentProblem ?? null,
-    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang), status: payment.status })),
+    receipts: paid.map((payment) => ({
+      id: payment.id,
+      number: payment.receiptNumber ?? "",
+      amount: formatMoney(payment.amountFils, lang),
+      status: payment.status,
+    })),
     reference: application.reference ?? "",
     service: service?.title[lang] ?? application.serviceId,
     status: application.status as ApplicationStatus,
@@ -87,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const limits = new Map<string, number>([["*", 0]]);
   for (const step of found.openSteps) {
     for (const page of found.service?.pages ?? []) for (const field of page.fields) if (field.type === "file") limits.set(`answer.${field.id}`, field.maxBytes);
-    if (step.definition?.kind === "applicant") for (const field of step.definition.fields ?? []) if (field.type === "file") limits.set(`value.${field.id}`, field.maxBytes);
+    if (step.definition?.kind === "applicant")
+      for (const field of step.definition.fields ?? []) if (field.type === "file") limits.set(`value.${field.id}`, field.maxBytes);
   }
   const received = await readMultipartForm(request, limits, getRuntime().scanner);
   const here = `/applications/${applicationId}`;
@@ -130,7 +135,8 @@ export default function ApplicationPage() {
       </h1>
       <p className="lead">{t("lead", { service: data.service, submitted: data.submitted })}</p>
       <p>
-        <span className="muted">{t("status")}</span> <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span>
+        <span className="muted">{t("status")}</span>{" "}
+        <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span>
       </p>
 
       {data.paymentProblem ? <Notice>{t(`pay.${data.paymentProblem}`)}</Notice> : null}
@@ -145,7 +151,13 @@ export default function ApplicationPage() {
               <blockquote className="comment">{data.lastMessage.comment}</blockquote>
             </div>
           ) : null}
-          {data.yours.map((step) => (step.kind === "payment" ? <PaymentStep key={step.instanceId} step={step} applicationId={data.id} /> : <ApplicantStep key={step.instanceId} step={step} />))}
+          {data.yours.map((step) =>
+            step.kind === "payment" ? (
+              <PaymentStep key={step.instanceId} step={step} applicationId={data.id} />
+            ) : (
+              <ApplicantStep key={step.instanceId} step={step} />
+            ),
+          )}
         </section>
       ) : null}
 
@@ -247,7 +259,13 @@ function ApplicantStep({ step }: { step: ApplicantStepView }) {
           ))}
         </dl>
       ) : null}
-      <Form method="post" encType={step.hasFiles ? "multipart/form-data" : undefined} className="form" noValidate key={step.refusal ? JSON.stringify(step.fields.map((f) => f.error)) + step.comment : "open"}>
+      <Form
+        method="post"
+        encType={step.hasFiles ? "multipart/form-data" : undefined}
+        className="form"
+        noValidate
+        key={step.refusal ? JSON.stringify(step.fields.map((f) => f.error)) + step.comment : "open"}
+      >
         <input type="hidden" name="stepInstanceId" value={step.instanceId} />
         {step.fields.map((field) => (
           <ServiceField key={field.name} field={field} />
@@ -269,12 +287,28 @@ function ApplicantStep({ step }: { step: ApplicantStepView }) {
               {t("act.commentRequired")}
             </p>
           ) : null}
-          <textarea id={commentId} name="comment" className="input" rows={3} defaultValue={step.comment} aria-describedby={isCommentMissing ? `${commentId}-error` : undefined} />
+          <textarea
+            id={commentId}
+            name="comment"
+            className="input"
+            rows={3}
+            defaultValue={step.comment}
+            aria-describedby={isCommentMissing ? `${commentId}-error` : undefined}
+          />
         </div>
-        {step.refusal && step.refusal !== "invalid-answers" && step.refusal !== "comment-required" ? <p className="field__error">{t(`act.refused.${step.refusal}`)}</p> : null}
+        {step.refusal && step.refusal !== "invalid-answers" && step.refusal !== "comment-required" ? (
+          <p className="field__error">{t(`act.refused.${step.refusal}`)}</p>
+        ) : null}
         <div className="actions">
           {step.actions.map((action, index) => (
-            <button key={action.id} type="submit" name="action" value={action.id} className={index === 0 ? "button" : "button button--secondary"} disabled={navigation.state === "submitting"}>
+            <button
+              key={action.id}
+              type="submit"
+              name="action"
+              value={action.id}
+              className={index === 0 ? "button" : "button button--secondary"}
+              disabled={navigation.state === "submitting"}
+            >
               {action.label}
             </button>
           ))}

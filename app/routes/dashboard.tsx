@@ -34,7 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     person: person!,
     signIns: signIns.map((event) => ({ id: event.id, when: formatDateTime(event.occurredAt, lang), channel: event.channel })),
     discarded: discarded ? (catalogue.get(discarded)?.title[lang] ?? null) : null,
-    drafts: drafts.map((draft) => ({ id: draft.id, service: serviceTitle(draft.serviceId, draft.serviceVersion), saved: formatDateTime(draft.updatedAt, lang) })),
+    drafts: drafts.map((draft) => ({
+      id: draft.id,
+      service: serviceTitle(draft.serviceId, draft.serviceVersion),
+      saved: formatDateTime(draft.updatedAt, lang),
+    })),
     applications: mine.map((application) => ({
       id: application.id,
       reference: application.reference,
@@ -44,7 +48,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   });
 }
-
 
 export default function Dashboard() {
   const { name, person, signIns, applications, drafts, discarded } = useLoaderData<typeof loader>();
@@ -83,7 +86,11 @@ export default function Dashboard() {
             rows={applications}
             rowKey={(application) => application.id}
             columns={[
-              { header: t("applications.reference"), cell: (application) => <Link to={`/applications/${application.id}`}>{application.reference}</Link>, isLtr: true },
+              {
+                header: t("applications.reference"),
+                cell: (application) => <Link to={`/applications/${application.id}`}>{application.reference}</Link>,
+                isLtr: true,
+              },
               { header: t("applications.service"), cell: (application) => application.service },
               { header: t("applications.status"), cell: (application) => t(`applications.statuses.${application.status as ApplicationStatus}`) },
               { header: t("applications.submitted"), cell: (application) => application.submitted },

@@ -18,14 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!runtime.env.DEMO_DATA) throw new Response("Not Found", { status: 404 });
   const { lang, t } = await getPageI18n(request);
   const rows = await runtime.database.db
-    .select({ id: notifications.id, address: notifications.address, subject: notifications.subject, body: notifications.body, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      address: notifications.address,
+      subject: notifications.subject,
+      body: notifications.body,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(eq(notifications.channel, "sms"))
     .orderBy(desc(notifications.createdAt))
     .limit(20);
   return json({
     title: `${t("auth:demoPhone.title")} — ${t("brand.name")}`,
-    messages: rows.map((row) => ({ id: row.id, to: maskPhone(row.address ?? ""), text: `${row.subject}: ${row.body}`, at: formatDateTime(row.createdAt, lang) })),
+    messages: rows.map((row) => ({
+      id: row.id,
+      to: maskPhone(row.address ?? ""),
+      text: `${row.subject}: ${row.body}`,
+      at: formatDateTime(row.createdAt, lang),
+    })),
   });
 }
 

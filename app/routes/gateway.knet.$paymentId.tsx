@@ -68,7 +68,15 @@ export default function KnetGateway() {
                 ))}
               </select>
             </div>
-            <TextField name="card" label={t("gateway.card")} hint={t("gateway.cardHint")} defaultValue="4000 0000 0000 0001" inputMode="numeric" dir="ltr" autoComplete="off" />
+            <TextField
+              name="card"
+              label={t("gateway.card")}
+              hint={t("gateway.cardHint")}
+              defaultValue="4000 0000 0000 0001"
+              inputMode="numeric"
+              dir="ltr"
+              autoComplete="off"
+            />
             <TextField name="expiry" label={t("gateway.expiry")} defaultValue="12/29" dir="ltr" autoComplete="off" />
             <TextField name="pin" type="password" label={t("gateway.pin")} defaultValue="1234" inputMode="numeric" dir="ltr" autoComplete="off" />
             <div className="actions">

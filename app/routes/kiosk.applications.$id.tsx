@@ -47,7 +47,12 @@ async function pageData(request: Request, applicationId: string, notice: Payment
     hasWebOnlySteps: yours.some((step) => step.kind !== "payment"),
     isWaitingForAgencies: application.status === "in-progress" && yours.length === 0,
     openSteps: openSteps.filter((step) => !step.isYours).map((step) => ({ id: step.id, title: step.title[lang] })),
-    receipts: paid.map((payment) => ({ id: payment.id, number: payment.receiptNumber ?? "", amount: formatMoney(payment.amountFils, lang), status: payment.status })),
+    receipts: paid.map((payment) => ({
+      id: payment.id,
+      number: payment.receiptNumber ?? "",
+      amount: formatMoney(payment.amountFils, lang),
+      status: payment.status,
+    })),
     reasons: reasons.map((reason) => reason[lang]),
     certificate: certificate?.status === "valid" ? certificate.number : null,
     timeline,
@@ -97,7 +102,8 @@ export default function KioskApplication() {
         <bdi dir="ltr">{data.reference}</bdi>
       </h1>
       <p className="lead">
-        <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span> {t("home.submitted", { date: data.submitted })}
+        <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span>{" "}
+        {t("home.submitted", { date: data.submitted })}
       </p>
       {data.notice ? (
         <div className="notice" role="alert">

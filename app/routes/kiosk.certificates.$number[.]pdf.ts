@@ -17,10 +17,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const printed = await printCertificateAtKiosk(
     db,
     { certificateKey: runtime.certificateKey, pki: runtime.pki, markKey: runtime.secrets.markKey, origin: publicOrigin(request) },
-    { number: params.number ?? "", holder: { personId: session.personId, ...holder! }, kioskId: kiosk.id, meta: requestMeta(request, context as { requestId?: string; ip?: string }, "kiosk") },
+    {
+      number: params.number ?? "",
+      holder: { personId: session.personId, ...holder! },
+      kioskId: kiosk.id,
+      meta: requestMeta(request, context as { requestId?: string; ip?: string }, "kiosk"),
+    },
   );
   if (!printed.ok) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
-    headers: { ...kioskNoStore, "Content-Type": "application/pdf", "Content-Disposition": contentDisposition("inline", `${params.number}.pdf`), "X-Content-Type-Options": "nosniff" },
+    headers: {
+      ...kioskNoStore,
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition("inline", `${params.number}.pdf`),
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

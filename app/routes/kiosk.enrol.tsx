@@ -59,7 +59,15 @@ export default function KioskEnrol() {
         <>
           <p className="lead">{t("enrol.lead")}</p>
           <Form method="post" className="form" noValidate>
-            <TextField name="code" label={t("enrol.code")} hint={t("enrol.codeHint")} error={result?.isRefused ? t("enrol.refused") : undefined} autoComplete="off" dir="ltr" className="input--code" />
+            <TextField
+              name="code"
+              label={t("enrol.code")}
+              hint={t("enrol.codeHint")}
+              error={result?.isRefused ? t("enrol.refused") : undefined}
+              autoComplete="off"
+              dir="ltr"
+              className="input--code"
+            />
             <button type="submit" className="button">
               {t("enrol.submit")}
             </button>

@@ -107,7 +107,8 @@ export default function KioskHome() {
                   <strong>{application.service}</strong> <bdi dir="ltr">{application.reference}</bdi>
                 </p>
                 <p>
-                  <span className={`badge badge--status-${application.status}`}>{tDashboard(`applications.statuses.${application.status}`)}</span> {t("home.submitted", { date: application.submitted })}
+                  <span className={`badge badge--status-${application.status}`}>{tDashboard(`applications.statuses.${application.status}`)}</span>{" "}
+                  {t("home.submitted", { date: application.submitted })}
                 </p>
                 <Link to={`/kiosk/applications/${application.id}`} className="kiosk-button kiosk-button--secondary">
                   {t("home.open", { reference: application.reference })}

@@ -16,6 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const completed = await completePayment(getDb(), { catalogue: runtime.catalogue }, answer, "kiosk");
   const { payment } = completed;
   if (!payment) throw new Response("Bad Request", { status: 400 });
-  const notice = payment.status === "paid" ? "paid" : payment.status === "duplicate" || payment.status === "refunded" ? "duplicate" : payment.status === "declined" ? "declined" : "cancelled";
+  const notice =
+    payment.status === "paid"
+      ? "paid"
+      : payment.status === "duplicate" || payment.status === "refunded"
+        ? "duplicate"
+        : payment.status === "declined"
+          ? "declined"
+          : "cancelled";
   return redirect(`/kiosk/applications/${payment.applicationId}?payment=${notice}`);
 }

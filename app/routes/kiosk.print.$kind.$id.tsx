@@ -30,9 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   if (kind === "certificate") {
     const found = await findCertificate(db, { number: id });
-    if (!found || found.certificate.holderPersonId !== session.personId || found.certificate.status !== "valid") throw new Response("Not Found", { status: 404 });
+    if (!found || found.certificate.holderPersonId !== session.personId || found.certificate.status !== "valid")
+      throw new Response("Not Found", { status: 404 });
     return json(
-      { title: t("kiosk:print.certificateMeta"), kind, number: found.certificate.number, pdf: `/kiosk/certificates/${found.certificate.number}.pdf`, back: `/kiosk/applications/${found.certificate.applicationId}` },
+      {
+        title: t("kiosk:print.certificateMeta"),
+        kind,
+        number: found.certificate.number,
+        pdf: `/kiosk/certificates/${found.certificate.number}.pdf`,
+        back: `/kiosk/applications/${found.certificate.applicationId}`,
+      },
       { headers: kioskNoStore },
     );
   }
@@ -42,7 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!found || !(takenPaymentStatuses as readonly string[]).includes(found.payment.status)) throw new Response("Not Found", { status: 404 });
     const { payment } = found;
     return json(
-      { title: t("kiosk:print.receiptMeta"), kind, number: payment.receiptNumber ?? "", pdf: `/kiosk/receipts/${payment.id}.pdf`, back: `/kiosk/applications/${payment.applicationId}` },
+      {
+        title: t("kiosk:print.receiptMeta"),
+        kind,
+        number: payment.receiptNumber ?? "",
+        pdf: `/kiosk/receipts/${payment.id}.pdf`,
+        back: `/kiosk/applications/${payment.applicationId}`,
+      },
       { headers: kioskNoStore },
     );
   }
@@ -76,7 +89,16 @@ export default function PrintScreen() {
       <p className="kiosk-note" role="status">
         {t(`print.states.${state}`)}
       </p>
-      {isLive ? <iframe ref={frame} key={copy} src={`${pdf}?copy=${copy}#toolbar=0&navpanes=0&view=FitH`} title={t(`print.${kind}Frame`, { number })} className="kiosk-print-frame" onLoad={print} /> : null}
+      {isLive ? (
+        <iframe
+          ref={frame}
+          key={copy}
+          src={`${pdf}?copy=${copy}#toolbar=0&navpanes=0&view=FitH`}
+          title={t(`print.${kind}Frame`, { number })}
+          className="kiosk-print-frame"
+          onLoad={print}
+        />
+      ) : null}
       <div className="kiosk-actions">
         <button
           type="button"

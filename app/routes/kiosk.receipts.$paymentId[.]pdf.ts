@@ -20,6 +20,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   });
   if (!printed.ok) throw new Response("Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
-    headers: { ...kioskNoStore, "Content-Type": "application/pdf", "Content-Disposition": contentDisposition("inline", `${printed.receiptNumber}.pdf`), "X-Content-Type-Options": "nosniff" },
+    headers: {
+      ...kioskNoStore,
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition("inline", `${printed.receiptNumber}.pdf`),
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }

@@ -87,7 +87,17 @@ export default function KioskSignIn() {
             <label htmlFor="pin" className="field__label">
               {t("signIn.pin")}
             </label>
-            <input id="pin" name="pin" type="password" inputMode="none" readOnly value={pin} className="kiosk-pin__display" aria-describedby={message ? "pin-error" : undefined} dir="ltr" />
+            <input
+              id="pin"
+              name="pin"
+              type="password"
+              inputMode="none"
+              readOnly
+              value={pin}
+              className="kiosk-pin__display"
+              aria-describedby={message ? "pin-error" : undefined}
+              dir="ltr"
+            />
             <div className="kiosk-keypad" role="group" aria-label={t("signIn.keypad")} dir="ltr">
               {KEYS.map((key) => (
                 <button
@@ -95,7 +105,9 @@ export default function KioskSignIn() {
                   type="button"
                   className="kiosk-key"
                   aria-label={key === "clear" ? t("signIn.clear") : key === "back" ? t("signIn.back") : key}
-                  onClick={() => setPin((current) => (key === "clear" ? "" : key === "back" ? current.slice(0, -1) : current.length < 8 ? current + key : current))}
+                  onClick={() =>
+                    setPin((current) => (key === "clear" ? "" : key === "back" ? current.slice(0, -1) : current.length < 8 ? current + key : current))
+                  }
                 >
                   {key === "clear" ? t("signIn.clearShort") : key === "back" ? "⌫" : key}
                 </button>

@@ -24,7 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isFirstPage: !isCursor(after),
     next: page.next,
     marked: marked === null ? null : Number(marked),
-    items: page.items.map((item) => ({ id: item.id, subject: item.subject, body: item.body, at: formatDateTime(item.createdAt, lang), isUnread: item.readAt === null, reference: item.reference })),
+    items: page.items.map((item) => ({
+      id: item.id,
+      subject: item.subject,
+      body: item.body,
+      at: formatDateTime(item.createdAt, lang),
+      isUnread: item.readAt === null,
+      reference: item.reference,
+    })),
   });
 }
 

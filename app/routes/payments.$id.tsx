@@ -40,7 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A second payment of a fee already paid: refunded, or on its way back.
     refund:
       payment.status === "refunded"
-        ? { number: payment.refundReceiptNumber!, amount: formatMoney(payment.amountFils, lang), refundedAt: formatDateTime(payment.refundedAt!, lang), reference: payment.refundReference! }
+        ? {
+            number: payment.refundReceiptNumber!,
+            amount: formatMoney(payment.amountFils, lang),
+            refundedAt: formatDateTime(payment.refundedAt!, lang),
+            reference: payment.refundReference!,
+          }
         : null,
   });
 }

@@ -31,7 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const saved = url.searchParams.get("saved");
   return json({
     title: t("profile:meta.title"),
-    person: { civilId: details!.civilId, name: lang === "ar" ? viewer.person.nameAr : viewer.person.nameEn, nationality: details!.nationality, email: details!.email, phone: details!.phone, language: details!.preferredLanguage },
+    person: {
+      civilId: details!.civilId,
+      name: lang === "ar" ? viewer.person.nameAr : viewer.person.nameEn,
+      nationality: details!.nationality,
+      email: details!.email,
+      phone: details!.phone,
+      language: details!.preferredLanguage,
+    },
     saved: (SAVED as readonly string[]).includes(saved ?? "") ? (saved as Saved) : null,
     endedCount: Number(url.searchParams.get("count") ?? 0),
     sessions: open.map((session) => ({
@@ -48,8 +55,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A person recognises a browser and a system, not a user-agent string. */
 function describeDevice(userAgent: string | null): string | null {
   if (!userAgent) return null;
-  const browser = /Edg\//.test(userAgent) ? "Edge" : /Chrome\//.test(userAgent) ? "Chrome" : /Firefox\//.test(userAgent) ? "Firefox" : /Safari\//.test(userAgent) ? "Safari" : null;
-  const system = /Android/.test(userAgent) ? "Android" : /iPhone|iPad/.test(userAgent) ? "iOS" : /Windows/.test(userAgent) ? "Windows" : /Mac OS X/.test(userAgent) ? "macOS" : /Linux/.test(userAgent) ? "Linux" : null;
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Chrome\//.test(userAgent)
+      ? "Chrome"
+      : /Firefox\//.test(userAgent)
+        ? "Firefox"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : null;
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
   return [browser, system].filter(Boolean).join(" · ") || null;
 }
 
@@ -107,7 +132,11 @@ export default function Profile() {
   const isBusy = navigation.state === "submitting";
   return (
     <div className="page page--narrow">
-      {saved === "sessions" ? <Notice tone="success">{t("sessions.signedOut", { count: endedCount })}</Notice> : saved ? <Notice tone="success">{t(`${saved}.saved`)}</Notice> : null}
+      {saved === "sessions" ? (
+        <Notice tone="success">{t("sessions.signedOut", { count: endedCount })}</Notice>
+      ) : saved ? (
+        <Notice tone="success">{t(`${saved}.saved`)}</Notice>
+      ) : null}
       <ErrorSummary errors={[...contactErrors.summary, ...passwordErrors.summary]} />
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
@@ -137,8 +166,26 @@ export default function Profile() {
         {/* Keyed by what is saved, so the fields show it again after saving. */}
         <Form method="post" className="form" noValidate key={`${person.email}|${person.phone}`}>
           <input type="hidden" name="intent" value="contact" />
-          <TextField name="email" type="email" label={t("contact.email")} hint={t("contact.emailHint")} error={contactErrors.byField.email} defaultValue={actionData?.values?.email ?? person.email ?? ""} autoComplete="email" dir="ltr" />
-          <TextField name="phone" type="tel" label={t("contact.phone")} hint={t("contact.phoneHint")} error={contactErrors.byField.phone} defaultValue={actionData?.values?.phone ?? person.phone ?? ""} autoComplete="tel" dir="ltr" />
+          <TextField
+            name="email"
+            type="email"
+            label={t("contact.email")}
+            hint={t("contact.emailHint")}
+            error={contactErrors.byField.email}
+            defaultValue={actionData?.values?.email ?? person.email ?? ""}
+            autoComplete="email"
+            dir="ltr"
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t("contact.phone")}
+            hint={t("contact.phoneHint")}
+            error={contactErrors.byField.phone}
+            defaultValue={actionData?.values?.phone ?? person.phone ?? ""}
+            autoComplete="tel"
+            dir="ltr"
+          />
           <button type="submit" className="button" disabled={isBusy}>
             {t("contact.submit")}
           </button>
@@ -169,7 +216,14 @@ export default function Profile() {
         <Form method="post" className="form" noValidate key={saved === "password" ? "changed" : "form"}>
           <input type="hidden" name="intent" value="password" />
           <TextField name="current" type="password" label={t("password.current")} error={passwordErrors.byField.current} autoComplete="current-password" />
-          <TextField name="password" type="password" label={t("password.new")} hint={t("password.newHint")} error={passwordErrors.byField.password} autoComplete="new-password" />
+          <TextField
+            name="password"
+            type="password"
+            label={t("password.new")}
+            hint={t("password.newHint")}
+            error={passwordErrors.byField.password}
+            autoComplete="new-password"
+          />
           <TextField name="confirm" type="password" label={t("password.confirm")} error={passwordErrors.byField.confirm} autoComplete="new-password" />
           <button type="submit" className="button" disabled={isBusy}>
             {t("password.submit")}

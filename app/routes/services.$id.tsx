@@ -47,10 +47,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     about: service
       ? {
           who: service.whoMayApply,
-          documents: documentsNeeded(service).map((document) => ({ label: document.label[lang], hint: document.hint?.[lang] ?? null, isAlwaysNeeded: document.isAlwaysNeeded })),
+          documents: documentsNeeded(service).map((document) => ({
+            label: document.label[lang],
+            hint: document.hint?.[lang] ?? null,
+            isAlwaysNeeded: document.isAlwaysNeeded,
+          })),
           fees: service.fees[lang],
           time: service.expectedTime[lang],
-          steps: steps.map((step) => ({ title: step.title[lang], by: step.by.kind, agency: step.by.kind === "agency" ? (agencies.get(step.by.agency) ?? step.by.agency) : null })),
+          steps: steps.map((step) => ({
+            title: step.title[lang],
+            by: step.by.kind,
+            agency: step.by.kind === "agency" ? (agencies.get(step.by.agency) ?? step.by.agency) : null,
+          })),
         }
       : null,
   });

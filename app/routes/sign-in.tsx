@@ -84,13 +84,7 @@ export default function CitizenSignIn() {
           spellCheck={false}
           maxLength={20}
         />
-        <TextField
-          name="password"
-          type="password"
-          label={t("citizen.password")}
-          error={errors.byField.password}
-          autoComplete="current-password"
-        />
+        <TextField name="password" type="password" label={t("citizen.password")} error={errors.byField.password} autoComplete="current-password" />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("citizen.submit")}
         </button>

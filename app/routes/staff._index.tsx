@@ -53,7 +53,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     title: t("staff:meta.title"),
     name: displayName(viewer.person, lang),
-    roles: viewer.roles.map((grant) => ({ ...grant, agencyName: agencyName(grant.agencyId), positionName: positionLabel(grant.agencyId, grant.position)?.[lang] ?? "" })),
+    roles: viewer.roles.map((grant) => ({
+      ...grant,
+      agencyName: agencyName(grant.agencyId),
+      positionName: positionLabel(grant.agencyId, grant.position)?.[lang] ?? "",
+    })),
     teams: supervised.map((agencyId) => ({
       agencyId,
       agencyName: agencyName(agencyId),
@@ -83,9 +87,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         isPaused: step.pausedAt !== null,
       };
     }),
-    overview: overview
-      ? Object.fromEntries(Object.entries(overview).map(([key, value]) => [key, formatNumber(value, lang)]))
-      : null,
+    overview: overview ? Object.fromEntries(Object.entries(overview).map(([key, value]) => [key, formatNumber(value, lang)])) : null,
   });
 }
 

@@ -67,14 +67,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
       timeLeft: row.deadlineAt ? formatRelative(row.deadlineAt, lang, now) : "",
       lateness: latenessOf(row.deadlineAt, now),
       isPaused: row.pausedAt !== null,
-      claimedBy: row.assignedAccountId ? (row.assignedAccountId === viewer.accountId ? t("staff:inbox.you") : ((lang === "ar" ? row.assigneeNameAr : row.assigneeNameEn) ?? "")) : null,
+      claimedBy: row.assignedAccountId
+        ? row.assignedAccountId === viewer.accountId
+          ? t("staff:inbox.you")
+          : ((lang === "ar" ? row.assigneeNameAr : row.assigneeNameEn) ?? "")
+        : null,
     })),
     next: page.next ? `?${nextParams}` : null,
   });
 }
 
 /** A filter of the inbox: "all", then each choice with how many steps it has. */
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: { id: string; label: string; count: number }[] }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { id: string; label: string; count: number }[];
+}) {
   const { t } = useTranslation("staff");
   return (
     <div className="field">
@@ -116,11 +130,24 @@ export default function Inbox() {
               {t("inbox.searchInvalid")}
             </p>
           )}
-          <input id="inbox-q" name="q" className="input" dir="ltr" defaultValue={data.filters.q ?? ""} aria-describedby={data.isSearchValid ? "inbox-q-hint" : "inbox-q-hint inbox-q-error"} aria-invalid={data.isSearchValid ? undefined : true} />
+          <input
+            id="inbox-q"
+            name="q"
+            className="input"
+            dir="ltr"
+            defaultValue={data.filters.q ?? ""}
+            aria-describedby={data.isSearchValid ? "inbox-q-hint" : "inbox-q-hint inbox-q-error"}
+            aria-invalid={data.isSearchValid ? undefined : true}
+          />
         </div>
         <FilterSelect name="service" label={t("inbox.service")} value={data.filters.service} options={data.services} />
         <FilterSelect name="step" label={t("inbox.step")} value={data.filters.step} options={data.steps} />
-        <FilterSelect name="lateness" label={t("inbox.lateness")} value={data.filters.lateness} options={data.latenesses.map((lateness) => ({ ...lateness, label: t(`inbox.latenesses.${lateness.id}`) }))} />
+        <FilterSelect
+          name="lateness"
+          label={t("inbox.lateness")}
+          value={data.filters.lateness}
+          options={data.latenesses.map((lateness) => ({ ...lateness, label: t(`inbox.latenesses.${lateness.id}`) }))}
+        />
         <div className="field">
           <label className="field__label" htmlFor="inbox-claim">
             {t("inbox.claim")}

@@ -22,7 +22,8 @@ const governorateIds = Object.keys(governorates) as GovernorateId[];
 /** Only the fire force's prevention officers and supervisors manage its inspection slots. */
 async function requireSlotManager(request: Request) {
   const viewer = await requireStaff(request, { agencyId: "kff" });
-  const isManager = (roles: Extract<Viewer, { kind: "staff" }>["roles"]) => roles.some((grant) => grant.agencyId === "kff" && (grant.role === "supervisor" || grant.position === "prevention-officer"));
+  const isManager = (roles: Extract<Viewer, { kind: "staff" }>["roles"]) =>
+    roles.some((grant) => grant.agencyId === "kff" && (grant.role === "supervisor" || grant.position === "prevention-officer"));
   if (!isManager(viewer.roles)) throw new Response("Forbidden", { status: 403 });
   return viewer;
 }
@@ -43,7 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     governorate,
     governorates: governorateIds.map((id) => ({ id, label: governorates[id][lang] })),
     changed: url.searchParams.get("changed"),
-    slots: slots.map((slot) => ({ id: slot.id, at: formatDateTime(new Date(`${slot.startsAt}:00+03:00`), lang), capacity: slot.capacity, booked: slot.booked })),
+    slots: slots.map((slot) => ({
+      id: slot.id,
+      at: formatDateTime(new Date(`${slot.startsAt}:00+03:00`), lang),
+      capacity: slot.capacity,
+      booked: slot.booked,
+    })),
   });
 }
 
@@ -101,9 +107,28 @@ export default function Slots() {
         <h2 id="add-slot">{t("slots.add")}</h2>
         <Form method="post" className="form" noValidate key={data.changed ?? "form"}>
           <input type="hidden" name="intent" value="add" />
-          <TextField name="day" type="date" label={t("slots.day")} dir="ltr" defaultValue={refused?.values && "day" in refused.values ? refused.values.day : ""} error={problem ?? undefined} />
-          <TextField name="time" type="time" label={t("slots.time")} dir="ltr" defaultValue={refused?.values && "time" in refused.values ? refused.values.time : "09:00"} />
-          <TextField name="capacity" label={t("slots.capacity")} inputMode="numeric" dir="ltr" defaultValue={refused?.values && "capacity" in refused.values ? refused.values.capacity : "2"} />
+          <TextField
+            name="day"
+            type="date"
+            label={t("slots.day")}
+            dir="ltr"
+            defaultValue={refused?.values && "day" in refused.values ? refused.values.day : ""}
+            error={problem ?? undefined}
+          />
+          <TextField
+            name="time"
+            type="time"
+            label={t("slots.time")}
+            dir="ltr"
+            defaultValue={refused?.values && "time" in refused.values ? refused.values.time : "09:00"}
+          />
+          <TextField
+            name="capacity"
+            label={t("slots.capacity")}
+            inputMode="numeric"
+            dir="ltr"
+            defaultValue={refused?.values && "capacity" in refused.values ? refused.values.capacity : "2"}
+          />
           <button type="submit" className="button">
             {t("slots.addButton")}
           </button>

@@ -56,7 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const audit = (action: string, subjectId: string) =>
-    recordAudit(db, { ...auditFields(requestMeta(request, context as { requestId?: string; ip?: string }, "back-office")), actorAccountId: viewer.accountId, action, subjectType: "kiosk", subjectId });
+    recordAudit(db, {
+      ...auditFields(requestMeta(request, context as { requestId?: string; ip?: string }, "back-office")),
+      actorAccountId: viewer.accountId,
+      action,
+      subjectType: "kiosk",
+      subjectId,
+    });
   const kioskId = String(form.get("kiosk") ?? "");
   const named = (await listKiosks(db)).find((kiosk) => kiosk.id === kioskId);
   if (intent === "revoke" && named) {
@@ -123,7 +129,10 @@ export default function Kiosks() {
                   <span className="muted">{kiosk.where}</span>
                   <br />
                   <span className="muted">
-                    {t("admin.kioskId")} <bdi dir="ltr" data-testid="kiosk-id">{kiosk.id}</bdi>
+                    {t("admin.kioskId")}{" "}
+                    <bdi dir="ltr" data-testid="kiosk-id">
+                      {kiosk.id}
+                    </bdi>
                   </span>
                 </>
               ),
@@ -171,7 +180,13 @@ export default function Kiosks() {
               ))}
             </select>
           </div>
-          <TextField name="location" label={t("admin.location")} hint={t("admin.locationHint")} error={errorOf("location")} defaultValue={invalid?.values.location ?? ""} />
+          <TextField
+            name="location"
+            label={t("admin.location")}
+            hint={t("admin.locationHint")}
+            error={errorOf("location")}
+            defaultValue={invalid?.values.location ?? ""}
+          />
           <button type="submit" className="button">
             {t("admin.submit")}
           </button>

@@ -27,7 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
   const { catalogue } = getRuntime();
-  const feeAgencies = [...new Set(catalogue.services.filter((service) => Object.values(service.workflow.steps).some((step) => step.kind === "payment")).map((service) => service.agency))];
+  const feeAgencies = [
+    ...new Set(
+      catalogue.services.filter((service) => Object.values(service.workflow.steps).some((step) => step.kind === "payment")).map((service) => service.agency),
+    ),
+  ];
   const agencyIds = isAdmin ? feeAgencies : supervised.filter((id) => feeAgencies.includes(id));
   const since = new Date(Date.now() - DAYS * 24 * 3600_000);
   const agencies = await getAgencies(db, agencyIds);
@@ -116,7 +120,11 @@ export default function Reconciliation() {
                 { header: t("payments.paidAt"), cell: (row) => row.paidAt },
                 { header: t("payments.receipt"), cell: (row) => row.receipt, isLtr: true },
                 { header: t("payments.gatewayReference"), cell: (row) => row.gatewayReference, isLtr: true },
-                { header: t("payments.refund"), cell: (row) => (row.refund ? <bdi dir="ltr">{row.refund}</bdi> : <strong className="badge badge--late">{t("payments.refundPending")}</strong>) },
+                {
+                  header: t("payments.refund"),
+                  cell: (row) =>
+                    row.refund ? <bdi dir="ltr">{row.refund}</bdi> : <strong className="badge badge--late">{t("payments.refundPending")}</strong>,
+                },
                 { header: t("payments.refundedAt"), cell: (row) => row.refundedAt ?? "—" },
               ]}
             />

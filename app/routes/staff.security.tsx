@@ -53,7 +53,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
     checkpoint: checkpoints.ok
       ? checkpoints.latest
-        ? { lastId: checkpoints.latest.lastId, isEmpty: checkpoints.latest.count === 0, count: formatNumber(checkpoints.latest.count, lang), at: formatDateTime(new Date(checkpoints.latest.at), lang), isForged: false }
+        ? {
+            lastId: checkpoints.latest.lastId,
+            isEmpty: checkpoints.latest.count === 0,
+            count: formatNumber(checkpoints.latest.count, lang),
+            at: formatDateTime(new Date(checkpoints.latest.at), lang),
+            isForged: false,
+          }
         : null
       : { lastId: 0, isEmpty: false, count: "", at: "", isForged: true },
     scanner: runtime.scanner ? { address: isolated(runtime.scanner.address), isUp: Boolean(isScannerUp) } : null,
@@ -65,7 +71,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       what:
         event.action === "security.upload-infected"
           ? t("staff:security.events.upload-infected", { name: isolated(event.details.name), signature: isolated(event.details.signature) })
-          : t("staff:security.events.audit-chain-broken", { id: text(event.subjectId) || "—", problem: t(`staff:security.problems.${text(event.details.problem) || "altered"}` as "staff:security.problems.altered") }),
+          : t("staff:security.events.audit-chain-broken", {
+              id: text(event.subjectId) || "—",
+              problem: t(`staff:security.problems.${text(event.details.problem) || "altered"}` as "staff:security.problems.altered"),
+            }),
       subject: event.subjectType === "application" ? event.subjectId : null,
     })),
     next: events.length > SECURITY_EVENTS_PAGE ? page[page.length - 1]!.id : null,

@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const agencyIds = viewer.roles.filter((grant) => grant.role === "supervisor" && grant.agencyId).map((grant) => grant.agencyId!);
   const agencies = await getAgencies(db, agencyIds);
   const stepTitle = (stepId: string, serviceId?: string, version?: number) =>
-    (serviceId ? catalogue.get(serviceId, version)?.workflow.steps[stepId] : catalogue.services.map((service) => service.workflow.steps[stepId]).find(Boolean))?.title[lang] ?? stepId;
+    (serviceId ? catalogue.get(serviceId, version)?.workflow.steps[stepId] : catalogue.services.map((service) => service.workflow.steps[stepId]).find(Boolean))
+      ?.title[lang] ?? stepId;
   const sections = await Promise.all(
     agencyIds.map(async (agencyId) => {
       const [workload, late, times] = await Promise.all([workloadOf(db, agencyId, now), lateStepsOf(db, agencyId, now), processingTimesOf(db, agencyId, now)]);
@@ -33,7 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return {
         agencyId,
         agency: agency ? nameOf({ nameAr: agency.nameAr, nameEn: agency.nameEn }) : agencyId,
-        clerks: workload.clerks.map((clerk) => ({ id: `${clerk.accountId}:${clerk.position}`, name: nameOf(clerk), position: positionLabel(agencyId, clerk.position)?.[lang] ?? "", open: clerk.open, late: clerk.late })),
+        clerks: workload.clerks.map((clerk) => ({
+          id: `${clerk.accountId}:${clerk.position}`,
+          name: nameOf(clerk),
+          position: positionLabel(agencyId, clerk.position)?.[lang] ?? "",
+          open: clerk.open,
+          late: clerk.late,
+        })),
         unclaimed: workload.unclaimed,
         late: late.map((row) => ({
           id: row.id,
@@ -42,7 +49,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           step: stepTitle(row.stepId, row.serviceId, row.serviceVersion),
           deadline: row.deadlineAt ? formatDateTime(row.deadlineAt, lang) : "",
           overdue: row.deadlineAt ? formatRelative(row.deadlineAt, lang, now) : "",
-          holder: holders.find((holder) => holder.accountId === row.assignedAccountId) ? nameOf(holders.find((holder) => holder.accountId === row.assignedAccountId)!) : null,
+          holder: holders.find((holder) => holder.accountId === row.assignedAccountId)
+            ? nameOf(holders.find((holder) => holder.accountId === row.assignedAccountId)!)
+            : null,
         })),
         times: times.map((row) => ({
           stepId: row.stepId,

@@ -134,25 +134,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const to = intent === "claim" ? viewer.accountId : intent === "release" ? null : String(form.get("to") ?? "") || null;
     const claimed = await assignTask(db, { stepInstanceId: task.instance.id, actor: task.actor, to });
     if (claimed.ok) return redirect(`/staff/tasks/${task.instance.id}`);
-    return json(await pageData(request, context, task.instance.id, { reason: claimed.reason, problems: {}, typed: {}, comment: "", fieldsToFix: [] }), { status: 409 });
+    return json(await pageData(request, context, task.instance.id, { reason: claimed.reason, problems: {}, typed: {}, comment: "", fieldsToFix: [] }), {
+      status: 409,
+    });
   }
   const action = String(form.get("action") ?? "");
   const comment = String(form.get("comment") ?? "");
   const fieldsToFix = form.getAll("fieldsToFix").map(String);
   const values = rawValuesOf(task.step.fields ?? [], form, VALUE_PREFIX);
-  const result = await decideTask(db, { catalogue }, {
-    stepInstanceId: task.instance.id,
-    expectedVersion: Number(form.get("version")),
-    action,
-    comment,
-    values,
-    fieldsToFix,
-    actor: task.actor,
-  });
+  const result = await decideTask(
+    db,
+    { catalogue },
+    {
+      stepInstanceId: task.instance.id,
+      expectedVersion: Number(form.get("version")),
+      action,
+      comment,
+      values,
+      fieldsToFix,
+      actor: task.actor,
+    },
+  );
   if (result.ok) return redirect(`/staff?decided=${encodeURIComponent(task.application.reference ?? "")}`);
   const typed: TypedValues = {};
   for (const [name, value] of form) if (typeof value === "string") typed[name] = value;
-  return json(await pageData(request, context, task.instance.id, { reason: result.reason, problems: result.problems ?? {}, typed, comment, fieldsToFix }), { status: result.reason === "already-decided" ? 409 : 400 });
+  return json(await pageData(request, context, task.instance.id, { reason: result.reason, problems: result.problems ?? {}, typed, comment, fieldsToFix }), {
+    status: result.reason === "already-decided" ? 409 : 400,
+  });
 }
 
 export default function Task() {
@@ -162,10 +170,7 @@ export default function Task() {
   const navigation = useNavigation();
   const { t } = useTranslation("staff");
   const commentId = fieldId("comment");
-  const errors = [
-    ...pageErrors(data.fields),
-    ...(data.refusal === "comment-required" ? [{ field: "comment", message: t("task.commentRequired") }] : []),
-  ];
+  const errors = [...pageErrors(data.fields), ...(data.refusal === "comment-required" ? [{ field: "comment", message: t("task.commentRequired") }] : [])];
   return (
     <div className="page">
       <p>
@@ -309,11 +314,13 @@ export default function Task() {
               <fieldset className="field">
                 <legend className="field__label">{t("task.fieldsToFix")}</legend>
                 <p className="field__hint">{t("task.fieldsToFixHint")}</p>
-                {data.answers.flatMap((page) => page.rows.filter((row) => !row.isPrefilled)).map((row) => (
-                  <label key={row.fieldId} className="choice">
-                    <input type="checkbox" name="fieldsToFix" value={row.fieldId} defaultChecked={data.fieldsToFix.includes(row.fieldId)} /> {row.label}
-                  </label>
-                ))}
+                {data.answers
+                  .flatMap((page) => page.rows.filter((row) => !row.isPrefilled))
+                  .map((row) => (
+                    <label key={row.fieldId} className="choice">
+                      <input type="checkbox" name="fieldsToFix" value={row.fieldId} defaultChecked={data.fieldsToFix.includes(row.fieldId)} /> {row.label}
+                    </label>
+                  ))}
               </fieldset>
             ) : null}
             <div className={data.refusal === "comment-required" ? "field field--error" : "field"}>
@@ -331,7 +338,14 @@ export default function Task() {
             <input type="hidden" name="intent" value="decide" />
             <div className="actions">
               {data.actions.map((action, index) => (
-                <button key={action.id} type="submit" name="action" value={action.id} className={index === 0 ? "button" : "button button--secondary"} disabled={navigation.state === "submitting"}>
+                <button
+                  key={action.id}
+                  type="submit"
+                  name="action"
+                  value={action.id}
+                  className={index === 0 ? "button" : "button button--secondary"}
+                  disabled={navigation.state === "submitting"}
+                >
                   {action.label}
                 </button>
               ))}

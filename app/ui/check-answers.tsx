@@ -64,7 +64,13 @@ export function CheckAnswers() {
               </p>
             ) : null}
             <label className="choice">
-              <input type="checkbox" name="declaration" value="yes" id={fieldId("declaration")} aria-describedby={refused?.declarationMissing ? `declaration-text ${fieldId("declaration")}-error` : "declaration-text"} />{" "}
+              <input
+                type="checkbox"
+                name="declaration"
+                value="yes"
+                id={fieldId("declaration")}
+                aria-describedby={refused?.declarationMissing ? `declaration-text ${fieldId("declaration")}-error` : "declaration-text"}
+              />{" "}
               {t("check.declarationConfirm")}
             </label>
           </div>

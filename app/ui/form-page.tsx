@@ -48,7 +48,13 @@ export function FormPage() {
         </section>
       ) : null}
       {/* Keyed by what came back, so a refused page shows exactly what was typed. */}
-      <Form method="post" encType="multipart/form-data" className="form" noValidate key={refused ? JSON.stringify(errors) + JSON.stringify(data.page.fields.map((f) => f.name)) : "saved"}>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="form"
+        noValidate
+        key={refused ? JSON.stringify(errors) + JSON.stringify(data.page.fields.map((f) => f.name)) : "saved"}
+      >
         <FormChannelContext.Provider value={data.channel}>
           {data.page.fields.map((field) => (
             <ServiceField key={field.name} field={field} />

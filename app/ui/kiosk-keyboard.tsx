@@ -105,7 +105,12 @@ export function KioskKeyboard() {
       <div className="kiosk-keyboard__row">
         {layout === "digits" ? null : key(t("keyboard.space"), () => typeInto(field, { insert: " " }), { name: t("keyboard.space"), wide: true })}
         {key("⌫", () => typeInto(field, { erase: true }), { name: t("keyboard.erase") })}
-        {layout === "digits" ? null : key(layout === "ar" ? "English" : "عربي", () => setLayout(layout === "ar" ? "en" : "ar"), { name: t(layout === "ar" ? "keyboard.toEnglish" : "keyboard.toArabic"), lang: layout === "ar" ? "en" : "ar" })}
+        {layout === "digits"
+          ? null
+          : key(layout === "ar" ? "English" : "عربي", () => setLayout(layout === "ar" ? "en" : "ar"), {
+              name: t(layout === "ar" ? "keyboard.toEnglish" : "keyboard.toArabic"),
+              lang: layout === "ar" ? "en" : "ar",
+            })}
         {key(t("keyboard.done"), () => field.blur(), { name: t("keyboard.done"), wide: true })}
       </div>
     </div>

@@ -3,10 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 
-export type HeaderViewer =
-  | { kind: "anonymous" }
-  | { kind: "citizen"; name: string; unread: number }
-  | { kind: "staff"; name: string };
+export type HeaderViewer = { kind: "anonymous" } | { kind: "citizen"; name: string; unread: number } | { kind: "staff"; name: string };
 
 function LanguageSwitch({ language }: { language: Language }) {
   const { t } = useTranslation();

@@ -59,7 +59,13 @@ function Grouped({ field, children, className, isDescribed = true }: { field: Fi
 }
 
 /** A labelled single input: text, numbers, money, dates, civil IDs and phone numbers. */
-function InputField({ field, input }: { field: Extract<FieldView, { value: string }>; input: { type: string; inputMode?: "numeric" | "decimal" | "tel" | "text"; dir?: "ltr"; autoComplete?: string } }) {
+function InputField({
+  field,
+  input,
+}: {
+  field: Extract<FieldView, { value: string }>;
+  input: { type: string; inputMode?: "numeric" | "decimal" | "tel" | "text"; dir?: "ltr"; autoComplete?: string };
+}) {
   const id = fieldId(field.name);
   const unit = "unit" in field ? field.unit : null;
   return (
@@ -99,7 +105,14 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
   if (field.options.length > 6) {
     return (
       <Labelled field={field}>
-        <select id={id} name={field.name} className="input" defaultValue={field.value} aria-invalid={field.error ? true : undefined} aria-describedby={describedBy(field)}>
+        <select
+          id={id}
+          name={field.name}
+          className="input"
+          defaultValue={field.value}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy(field)}
+        >
           <option value="">{t("field.choose")}</option>
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -124,7 +137,8 @@ function SelectField({ field }: { field: Extract<FieldView, { type: "select" }> 
     <Grouped field={field}>
       {field.options.map((option, index) => (
         <label key={option.value} className="choice">
-          <input type="radio" name={field.name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={field.value === option.value} /> {option.label}
+          <input type="radio" name={field.name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={field.value === option.value} />{" "}
+          {option.label}
         </label>
       ))}
     </Grouped>
@@ -211,7 +225,15 @@ const renderers: Renderers = {
   text: (field) =>
     field.isMultiline ? (
       <Labelled field={field}>
-        <textarea id={fieldId(field.name)} name={field.name} className="input" rows={4} defaultValue={field.value} aria-invalid={field.error ? true : undefined} aria-describedby={describedBy(field)} />
+        <textarea
+          id={fieldId(field.name)}
+          name={field.name}
+          className="input"
+          rows={4}
+          defaultValue={field.value}
+          aria-invalid={field.error ? true : undefined}
+          aria-describedby={describedBy(field)}
+        />
       </Labelled>
     ) : (
       <InputField field={field} input={{ type: "text", autoComplete: "off" }} />

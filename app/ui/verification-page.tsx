@@ -29,8 +29,24 @@ export function VerificationPage({ purpose, hasDemoPhone }: { purpose: "register
           <input type="hidden" name="challengeId" value={data.challengeId} />
           <input type="hidden" name="civilId" value={data.civilId} />
           <input type="hidden" name="maskedPhone" value={data.maskedPhone} />
-          <TextField name="code" label={t("code.code")} hint={t("code.codeHint")} error={errors.byField.code ?? errors.byField.challengeId} inputMode="numeric" autoComplete="one-time-code" className="input--code" dir="ltr" />
-          <TextField name="password" type="password" label={t("code.password")} hint={t("code.passwordHint")} error={errors.byField.password} autoComplete="new-password" />
+          <TextField
+            name="code"
+            label={t("code.code")}
+            hint={t("code.codeHint")}
+            error={errors.byField.code ?? errors.byField.challengeId}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            className="input--code"
+            dir="ltr"
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t("code.password")}
+            hint={t("code.passwordHint")}
+            error={errors.byField.password}
+            autoComplete="new-password"
+          />
           <TextField name="confirm" type="password" label={t("code.confirm")} error={errors.byField.confirm} autoComplete="new-password" />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {purpose === "register" ? t("code.submitRegister") : t("code.submitReset")}
@@ -52,7 +68,16 @@ export function VerificationPage({ purpose, hasDemoPhone }: { purpose: "register
       <p className="lead">{t(`${intro}.lead`)}</p>
       <Form method="post" className="form" noValidate>
         <input type="hidden" name="intent" value="start" />
-        <TextField name="civilId" label={t("citizen.civilId")} hint={t("citizen.civilIdHint")} error={errors.byField.civilId} defaultValue={data?.values.civilId} inputMode="numeric" autoComplete="username" dir="ltr" />
+        <TextField
+          name="civilId"
+          label={t("citizen.civilId")}
+          hint={t("citizen.civilIdHint")}
+          error={errors.byField.civilId}
+          defaultValue={data?.values.civilId}
+          inputMode="numeric"
+          autoComplete="username"
+          dir="ltr"
+        />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t(`${intro}.submit`)}
         </button>

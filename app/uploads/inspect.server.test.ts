@@ -20,7 +20,11 @@ describe("isReadableUpload", () => {
     ["half a PDF", samplePdf.subarray(0, samplePdf.length / 2), "application/pdf"],
     ["a PNG signature and then text", Buffer.concat([png.subarray(0, 8), Buffer.from("x".repeat(500))]), "image/png"],
     ["a PNG cut short (pdf-lib's reader would never return on it)", png.subarray(0, png.length - 30), "image/png"],
-    ["a PNG claiming 100,000 × 100,000 pixels", Buffer.concat([png.subarray(0, 16), Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0]), png.subarray(24)]), "image/png"],
+    [
+      "a PNG claiming 100,000 × 100,000 pixels",
+      Buffer.concat([png.subarray(0, 16), Buffer.from([0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0]), png.subarray(24)]),
+      "image/png",
+    ],
     ["a JPEG marker and then text", Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from("x".repeat(500))]), "image/jpeg"],
     ["half a JPEG", jpg.subarray(0, jpg.length / 2), "image/jpeg"],
   ] as const)("refuses %s", async (_name, bytes, mime) => {

@@ -5,7 +5,10 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /** The most a form's files can add up to: each file field at its limit, a repeatable group at its most items. */
 function fileBytes(fields: readonly Field[]): number {
-  return fields.reduce((sum, field) => sum + (field.type === "file" ? field.maxBytes : field.type === "group" ? field.maxItems * fileBytes(field.fields) : 0), 0);
+  return fields.reduce(
+    (sum, field) => sum + (field.type === "file" ? field.maxBytes : field.type === "group" ? field.maxItems * fileBytes(field.fields) : 0),
+    0,
+  );
 }
 
 /**

@@ -34,7 +34,15 @@ export interface ReceivedFiles {
  */
 export async function receiveFiles(
   db: Database,
-  input: { ownerPersonId: string; applicationId: string; fields: Field[]; saved: Record<string, unknown>; received: MultipartForm; prefix?: string; channel?: Channel },
+  input: {
+    ownerPersonId: string;
+    applicationId: string;
+    fields: Field[];
+    saved: Record<string, unknown>;
+    received: MultipartForm;
+    prefix?: string;
+    channel?: Channel;
+  },
 ): Promise<ReceivedFiles> {
   const prefix = input.prefix ?? "";
   const out: ReceivedFiles = { answers: {}, problems: {}, cleared: [], replaced: [], stored: [], awaitingScan: [] };
@@ -53,7 +61,14 @@ export async function receiveFiles(
         action: "security.upload-infected",
         subjectType: "application",
         subjectId: input.applicationId,
-        details: { fieldId: field.id, name: cleanFileName(file.name), size: file.bytes.byteLength, sha256: crypto.createHash("sha256").update(file.bytes).digest("hex"), signature: file.scan.signature, ownerPersonId: input.ownerPersonId },
+        details: {
+          fieldId: field.id,
+          name: cleanFileName(file.name),
+          size: file.bytes.byteLength,
+          sha256: crypto.createHash("sha256").update(file.bytes).digest("hex"),
+          signature: file.scan.signature,
+          ownerPersonId: input.ownerPersonId,
+        },
       });
     } else if (file) {
       const mime = sniffMime(file.bytes);
@@ -65,8 +80,17 @@ export async function receiveFiles(
         const scanStatus = !file.scan ? "unscanned" : file.scan.verdict === "clean" ? "clean" : "awaiting-scan";
         // The file and the job that will scan it commit together: no file waits for a scan nobody owes.
         const ref = await db.transaction(async (tx) => {
-          const stored = await storeUpload(tx, { ownerPersonId: input.ownerPersonId, applicationId: input.applicationId, fieldId: field.id, name: file.name, mime, bytes: file.bytes, scanStatus });
-          if (scanStatus === "awaiting-scan") await enqueueJob(tx, "upload.scan", { uploadId: stored.id }, { dedupeKey: `upload.scan:${stored.id}`, maxAttempts: UPLOAD_SCAN_ATTEMPTS });
+          const stored = await storeUpload(tx, {
+            ownerPersonId: input.ownerPersonId,
+            applicationId: input.applicationId,
+            fieldId: field.id,
+            name: file.name,
+            mime,
+            bytes: file.bytes,
+            scanStatus,
+          });
+          if (scanStatus === "awaiting-scan")
+            await enqueueJob(tx, "upload.scan", { uploadId: stored.id }, { dedupeKey: `upload.scan:${stored.id}`, maxAttempts: UPLOAD_SCAN_ATTEMPTS });
           return stored;
         });
         if (scanStatus === "awaiting-scan") out.awaitingScan.push(field.id);

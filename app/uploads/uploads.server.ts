@@ -59,7 +59,12 @@ export async function getUploadForAgencies(db: Database, agencyIds: string[], up
     .where(
       and(
         eq(uploads.id, uploadId),
-        exists(db.select({ one: sql`1` }).from(stepInstances).where(and(eq(stepInstances.applicationId, uploads.applicationId), inArray(stepInstances.agencyId, agencyIds)))),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(stepInstances)
+            .where(and(eq(stepInstances.applicationId, uploads.applicationId), inArray(stepInstances.agencyId, agencyIds))),
+        ),
       ),
     );
   return row ?? null;
@@ -69,7 +74,10 @@ export async function getUploadForAgencies(db: Database, agencyIds: string[], up
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim().slice(-120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    .trim()
+    .slice(-120);
   return cleaned || "file";
 }
 
@@ -79,7 +87,19 @@ export function cleanFileName(name: string): string {
  * still away: throws, so the job tries again later. Idempotent: a file already decided is left.
  */
 export async function scanWaitingUpload(db: Database, scanner: MalwareScanner | null, uploadId: string): Promise<UploadScanStatus | null> {
-  const [upload] = await db.select({ id: uploads.id, status: uploads.scanStatus, content: uploads.content, name: uploads.name, applicationId: uploads.applicationId, ownerPersonId: uploads.ownerPersonId, sha256: uploads.sha256, fieldId: uploads.fieldId }).from(uploads).where(eq(uploads.id, uploadId));
+  const [upload] = await db
+    .select({
+      id: uploads.id,
+      status: uploads.scanStatus,
+      content: uploads.content,
+      name: uploads.name,
+      applicationId: uploads.applicationId,
+      ownerPersonId: uploads.ownerPersonId,
+      sha256: uploads.sha256,
+      fieldId: uploads.fieldId,
+    })
+    .from(uploads)
+    .where(eq(uploads.id, uploadId));
   if (!upload || upload.status !== "awaiting-scan") return upload?.status ?? null;
   if (!scanner) throw new Error("No malware scanner is configured to scan the files awaiting it (CLAMAV_URL)");
   const verdict = await scanner.scan(upload.content);
@@ -88,7 +108,11 @@ export async function scanWaitingUpload(db: Database, scanner: MalwareScanner | 
     const infected = verdict.verdict === "infected";
     const [updated] = await tx
       .update(uploads)
-      .set(infected ? { scanStatus: "infected", scanSignature: verdict.signature, scannedAt: new Date(), content: Buffer.alloc(0) } : { scanStatus: "clean", scannedAt: new Date() })
+      .set(
+        infected
+          ? { scanStatus: "infected", scanSignature: verdict.signature, scannedAt: new Date(), content: Buffer.alloc(0) }
+          : { scanStatus: "clean", scannedAt: new Date() },
+      )
       .where(and(eq(uploads.id, upload.id), eq(uploads.scanStatus, "awaiting-scan")))
       .returning({ status: uploads.scanStatus });
     if (updated && infected) {
@@ -98,7 +122,15 @@ export async function scanWaitingUpload(db: Database, scanner: MalwareScanner | 
         action: "security.upload-infected",
         subjectType: "application",
         subjectId: upload.applicationId,
-        details: { uploadId: upload.id, fieldId: upload.fieldId, name: upload.name, sha256: upload.sha256, signature: verdict.signature, ownerPersonId: upload.ownerPersonId, isLateScan: true },
+        details: {
+          uploadId: upload.id,
+          fieldId: upload.fieldId,
+          name: upload.name,
+          sha256: upload.sha256,
+          signature: verdict.signature,
+          ownerPersonId: upload.ownerPersonId,
+          isLateScan: true,
+        },
       });
     }
     return updated?.status ?? null;
@@ -115,6 +147,9 @@ export function heldUploads(db: Database, applicationId: string) {
 
 /** How many of an application's files still await their scan (uploads_awaiting_scan_idx narrows it). */
 export async function countAwaitingScan(db: Database, applicationId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(uploads).where(and(eq(uploads.applicationId, applicationId), eq(uploads.scanStatus, "awaiting-scan")));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(uploads)
+    .where(and(eq(uploads.applicationId, applicationId), eq(uploads.scanStatus, "awaiting-scan")));
   return Number(row?.n ?? 0);
 }

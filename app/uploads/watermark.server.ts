@@ -33,7 +33,7 @@ export async function watermarkedPdf(bytes: Uint8Array, mime: UploadMime, mark: 
     for (let row = -1; row <= 1; row++) {
       page.drawText(mark, {
         x: (width - run) / 2,
-        y: height / 2 - run * Math.tan(Math.PI / 6) / 2 + row * height * 0.28,
+        y: height / 2 - (run * Math.tan(Math.PI / 6)) / 2 + row * height * 0.28,
         size,
         font,
         color: rgb(0.7, 0.1, 0.1),

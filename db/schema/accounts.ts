@@ -60,12 +60,7 @@ export const accountRoles = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("account_roles_unique").on(
-      t.accountId,
-      t.role,
-      sql`coalesce(${t.agencyId}, '')`,
-      sql`coalesce(${t.position}, '')`,
-    ),
+    uniqueIndex("account_roles_unique").on(t.accountId, t.role, sql`coalesce(${t.agencyId}, '')`, sql`coalesce(${t.position}, '')`),
     index("account_roles_agency_role_idx").on(t.agencyId, t.role),
     check("account_roles_agency_required", sql`${t.role} = 'admin' or ${t.agencyId} is not null`),
     check("account_roles_clerk_position", sql`(${t.role} = 'clerk') = (${t.position} is not null)`),

@@ -43,7 +43,9 @@ export const applications = pgTable(
     index("applications_applicant_idx").on(t.applicantPersonId, t.createdAt),
     index("applications_service_status_idx").on(t.serviceId, t.status),
     // One draft per applicant and service: starting again resumes it.
-    uniqueIndex("applications_one_draft_idx").on(t.applicantPersonId, t.serviceId).where(sql`${t.status} = 'draft'`),
+    uniqueIndex("applications_one_draft_idx")
+      .on(t.applicantPersonId, t.serviceId)
+      .where(sql`${t.status} = 'draft'`),
     check("applications_submitted_has_reference", sql`${t.status} = 'draft' or (${t.reference} is not null and ${t.submittedAt} is not null)`),
   ],
 );
@@ -100,15 +102,25 @@ export const stepInstances = pgTable(
     index("step_instances_application_idx").on(t.applicationId, t.startedAt),
     index("step_instances_parent_idx").on(t.parentId),
     // Inboxes: the open steps of an agency and position, soonest deadline first.
-    index("step_instances_inbox_idx").on(t.agencyId, t.position, t.deadlineAt, t.id).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    index("step_instances_inbox_idx")
+      .on(t.agencyId, t.position, t.deadlineAt, t.id)
+      .where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
     // Inbox counts per service and step: read from the index alone.
-    index("step_instances_inbox_counts_idx").on(t.agencyId, t.position, t.serviceId, t.stepId, t.deadlineAt).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    index("step_instances_inbox_counts_idx")
+      .on(t.agencyId, t.position, t.serviceId, t.stepId, t.deadlineAt)
+      .where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
     // A clerk's own steps ("claimed by me"), and workload per clerk.
-    index("step_instances_assignee_idx").on(t.assignedAccountId, t.deadlineAt).where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    index("step_instances_assignee_idx")
+      .on(t.assignedAccountId, t.deadlineAt)
+      .where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
     // Processing times of an agency's steps over a recent period.
-    index("step_instances_completed_idx").on(t.agencyId, t.completedAt).where(sql`${t.state} = 'completed' and ${t.kind} = 'task'`),
+    index("step_instances_completed_idx")
+      .on(t.agencyId, t.completedAt)
+      .where(sql`${t.state} = 'completed' and ${t.kind} = 'task'`),
     // The lateness sweep.
-    index("step_instances_deadline_idx").on(t.deadlineAt).where(sql`${t.state} = 'active' and ${t.lateAt} is null`),
+    index("step_instances_deadline_idx")
+      .on(t.deadlineAt)
+      .where(sql`${t.state} = 'active' and ${t.lateAt} is null`),
   ],
 );
 

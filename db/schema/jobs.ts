@@ -26,8 +26,12 @@ export const jobs = pgTable(
     finishedAt: timestamptz("finished_at"),
   },
   (t) => [
-    index("jobs_due_idx").on(t.runAt).where(sql`${t.status} = 'queued'`),
-    index("jobs_lease_idx").on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
+    index("jobs_due_idx")
+      .on(t.runAt)
+      .where(sql`${t.status} = 'queued'`),
+    index("jobs_lease_idx")
+      .on(t.leaseExpiresAt)
+      .where(sql`${t.status} = 'running'`),
     index("jobs_kind_status_idx").on(t.kind, t.status),
   ],
 );

@@ -54,10 +54,15 @@ export const payments = pgTable(
   (t) => [
     index("payments_application_idx").on(t.applicationId, t.createdAt),
     index("payments_payer_idx").on(t.payerPersonId, t.createdAt),
-    uniqueIndex("payments_one_paid_per_step").on(t.stepInstanceId).where(sql`${t.status} = 'paid'`),
+    uniqueIndex("payments_one_paid_per_step")
+      .on(t.stepInstanceId)
+      .where(sql`${t.status} = 'paid'`),
     check("payments_amount_positive", sql`${t.amountFils} > 0`),
     check("payments_paid_has_receipt", sql`${t.status}::text not in ('paid', 'duplicate', 'refunded') or ${t.receiptNumber} is not null`),
-    check("payments_refunded_has_refund", sql`${t.status}::text <> 'refunded' or (${t.refundReference} is not null and ${t.refundReceiptNumber} is not null and ${t.refundedAt} is not null)`),
+    check(
+      "payments_refunded_has_refund",
+      sql`${t.status}::text <> 'refunded' or (${t.refundReference} is not null and ${t.refundReceiptNumber} is not null and ${t.refundedAt} is not null)`,
+    ),
     // Reconciliation: what was taken and refunded, day by day (payments of the agency's services).
     index("payments_completed_idx").on(t.completedAt),
   ],

@@ -20,10 +20,7 @@ export const people = pgTable(
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
-  (t) => [
-    check("people_civil_id_format", sql`${t.civilId} ~ '^[1-3][0-9]{11}$'`),
-    check("people_nationality_format", sql`${t.nationality} ~ '^[A-Z]{3}$'`),
-  ],
+  (t) => [check("people_civil_id_format", sql`${t.civilId} ~ '^[1-3][0-9]{11}$'`), check("people_nationality_format", sql`${t.nationality} ~ '^[A-Z]{3}$'`)],
 );
 
 export type Person = typeof people.$inferSelect;

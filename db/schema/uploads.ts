@@ -55,7 +55,9 @@ export const uploads = pgTable(
   (t) => [
     index("uploads_application_idx").on(t.applicationId, t.createdAt),
     // The files the scan still owes (administrators' count, the scan job's retries).
-    index("uploads_awaiting_scan_idx").on(t.createdAt).where(sql`${t.scanStatus} = 'awaiting-scan'`),
+    index("uploads_awaiting_scan_idx")
+      .on(t.createdAt)
+      .where(sql`${t.scanStatus} = 'awaiting-scan'`),
   ],
 );
 

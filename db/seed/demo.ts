@@ -27,25 +27,116 @@ export const demoAgencies = [
 ] as const;
 
 export const demoCitizens = [
-  { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", sex: "male", phone: "+96599123456", email: "ahmad.alenezi@example.kw", address: ["Hawalli", "Salmiya", "10", "Salem Al-Mubarak", "12"], note: "Kuwaiti citizen" },
-  { civilId: "292091998298", nameAr: "فاطمة محمد الرشيدي", nameEn: "Fatima Mohammed Al-Rashidi", nationality: "KWT", sex: "female", phone: "+96566234567", email: null, preferredLanguage: "en" as const, address: ["Capital", "Shuwaikh", "2", "Jamal Abdulnasser", "7"], note: "Kuwaiti citizen, prefers English" },
-  { civilId: "227081660516", nameAr: "عبدالعزيز سالم المطيري", nameEn: "Abdulaziz Salem Al-Mutairi", nationality: "KWT", sex: "male", phone: "+96555345678", email: null, address: ["Jahra", "Al-Oyoun", "4", "15", "33"], note: "Kuwaiti citizen" },
-  { civilId: "285031244114", nameAr: "راجيش كومار", nameEn: "Rajesh Kumar", nationality: "IND", sex: "male", phone: "+96560456789", email: "rajesh.kumar@example.com", address: ["Farwaniya", "Khaitan", "6", "25", "101"], note: "resident (India)" },
+  {
+    civilId: "288020122596",
+    nameAr: "أحمد عبدالله العنزي",
+    nameEn: "Ahmad Abdullah Al-Enezi",
+    nationality: "KWT",
+    sex: "male",
+    phone: "+96599123456",
+    email: "ahmad.alenezi@example.kw",
+    address: ["Hawalli", "Salmiya", "10", "Salem Al-Mubarak", "12"],
+    note: "Kuwaiti citizen",
+  },
+  {
+    civilId: "292091998298",
+    nameAr: "فاطمة محمد الرشيدي",
+    nameEn: "Fatima Mohammed Al-Rashidi",
+    nationality: "KWT",
+    sex: "female",
+    phone: "+96566234567",
+    email: null,
+    preferredLanguage: "en" as const,
+    address: ["Capital", "Shuwaikh", "2", "Jamal Abdulnasser", "7"],
+    note: "Kuwaiti citizen, prefers English",
+  },
+  {
+    civilId: "227081660516",
+    nameAr: "عبدالعزيز سالم المطيري",
+    nameEn: "Abdulaziz Salem Al-Mutairi",
+    nationality: "KWT",
+    sex: "male",
+    phone: "+96555345678",
+    email: null,
+    address: ["Jahra", "Al-Oyoun", "4", "15", "33"],
+    note: "Kuwaiti citizen",
+  },
+  {
+    civilId: "285031244114",
+    nameAr: "راجيش كومار",
+    nameEn: "Rajesh Kumar",
+    nationality: "IND",
+    sex: "male",
+    phone: "+96560456789",
+    email: "rajesh.kumar@example.com",
+    address: ["Farwaniya", "Khaitan", "6", "25", "101"],
+    note: "resident (India)",
+  },
 ] as const;
 
 /** Staff accounts with their TOTP secrets: printed in the README and at start-up, for the demo only. */
 export const demoStaff = [
-  { username: "kcb.officer", totpSecret: "6QGNIRE36GFPKOGJ7GO4GKWHS3R6A3ZK", civilId: "290051400029", nameAr: "نورة خالد الهاجري", nameEn: "Noura Khaled Al-Hajri", roles: [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }] },
-  { username: "kcb.supervisor", totpSecret: "2FLB4SY6RYUUAETOKK4KOZRFOAENLAOF", civilId: "280112200022", nameAr: "يوسف علي الكندري", nameEn: "Yousef Ali Al-Kandari", roles: [{ role: "supervisor", agencyId: "kcb" }] },
-  { username: "kff.officer", totpSecret: "62I6AZ4GBYYKVHLIDXQSKR52EGVVFMXO", civilId: "287070900048", nameAr: "مشاري حمد العجمي", nameEn: "Mishari Hamad Al-Ajmi", roles: [{ role: "clerk", agencyId: "kff", position: "prevention-officer" }] },
-  { username: "kff.inspector", totpSecret: "2G2S3UNC7DK24AC2TKBX6SJBPXPP5KJ2", civilId: "291030300058", nameAr: "سعود فهد الشمري", nameEn: "Saud Fahad Al-Shammari", roles: [{ role: "clerk", agencyId: "kff", position: "inspector" }] },
-  { username: "km.clerk", totpSecret: "FUGDEO2PTXF7IWGFXPVLHDCDRI3S7HI2", civilId: "289121800055", nameAr: "مريم يوسف الفيلكاوي", nameEn: "Maryam Yousef Al-Failakawi", roles: [{ role: "clerk", agencyId: "km", position: "licensing-clerk" }] },
-  { username: "admin", totpSecret: "CLFV6OD4DBLZU5ASHWSZEOFMWD6TFFXA", civilId: "283040500061", nameAr: "هند عبدالرحمن البدر", nameEn: "Hind Abdulrahman Al-Bader", roles: [{ role: "admin", agencyId: "cait" }] },
-  { username: "kff.newclerk", totpSecret: undefined, civilId: "295060600076", nameAr: "خالد ناصر الدوسري", nameEn: "Khaled Nasser Al-Dosari", roles: [{ role: "clerk", agencyId: "kff", position: "inspector" }] },
+  {
+    username: "kcb.officer",
+    totpSecret: "6QGNIRE36GFPKOGJ7GO4GKWHS3R6A3ZK",
+    civilId: "290051400029",
+    nameAr: "نورة خالد الهاجري",
+    nameEn: "Noura Khaled Al-Hajri",
+    roles: [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }],
+  },
+  {
+    username: "kcb.supervisor",
+    totpSecret: "2FLB4SY6RYUUAETOKK4KOZRFOAENLAOF",
+    civilId: "280112200022",
+    nameAr: "يوسف علي الكندري",
+    nameEn: "Yousef Ali Al-Kandari",
+    roles: [{ role: "supervisor", agencyId: "kcb" }],
+  },
+  {
+    username: "kff.officer",
+    totpSecret: "62I6AZ4GBYYKVHLIDXQSKR52EGVVFMXO",
+    civilId: "287070900048",
+    nameAr: "مشاري حمد العجمي",
+    nameEn: "Mishari Hamad Al-Ajmi",
+    roles: [{ role: "clerk", agencyId: "kff", position: "prevention-officer" }],
+  },
+  {
+    username: "kff.inspector",
+    totpSecret: "2G2S3UNC7DK24AC2TKBX6SJBPXPP5KJ2",
+    civilId: "291030300058",
+    nameAr: "سعود فهد الشمري",
+    nameEn: "Saud Fahad Al-Shammari",
+    roles: [{ role: "clerk", agencyId: "kff", position: "inspector" }],
+  },
+  {
+    username: "km.clerk",
+    totpSecret: "FUGDEO2PTXF7IWGFXPVLHDCDRI3S7HI2",
+    civilId: "289121800055",
+    nameAr: "مريم يوسف الفيلكاوي",
+    nameEn: "Maryam Yousef Al-Failakawi",
+    roles: [{ role: "clerk", agencyId: "km", position: "licensing-clerk" }],
+  },
+  {
+    username: "admin",
+    totpSecret: "CLFV6OD4DBLZU5ASHWSZEOFMWD6TFFXA",
+    civilId: "283040500061",
+    nameAr: "هند عبدالرحمن البدر",
+    nameEn: "Hind Abdulrahman Al-Bader",
+    roles: [{ role: "admin", agencyId: "cait" }],
+  },
+  {
+    username: "kff.newclerk",
+    totpSecret: undefined,
+    civilId: "295060600076",
+    nameAr: "خالد ناصر الدوسري",
+    nameEn: "Khaled Nasser Al-Dosari",
+    roles: [{ role: "clerk", agencyId: "kff", position: "inspector" }],
+  },
 ] as const;
 
 /** The personas of the registries (db/seed/registries.ts) that are not demo citizens already: they sign in as citizens too. */
-const personasWithoutAccounts = (today: string) => demoPersonaPeople(today).filter((persona) => !demoCitizens.some((citizen) => citizen.civilId === persona.civilId));
+const personasWithoutAccounts = (today: string) =>
+  demoPersonaPeople(today).filter((persona) => !demoCitizens.some((citizen) => citizen.civilId === persona.civilId));
 
 /** How many accounts a first seeding creates. */
 export const demoAccountCount = (today = kuwaitToday()) => demoCitizens.length + personasWithoutAccounts(today).length + demoStaff.length;

@@ -28,7 +28,10 @@ export async function ensurePerson(db: Database, input: PersonInput): Promise<Pe
 }
 
 export async function ensureCitizenAccount(db: Database, person: Person, password: string): Promise<{ id: string; isNew: boolean }> {
-  const [existing] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.personId, person.id), eq(accounts.kind, "citizen")));
+  const [existing] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.personId, person.id), eq(accounts.kind, "citizen")));
   if (existing) return { id: existing.id, isNew: false };
   const [created] = await db
     .insert(accounts)

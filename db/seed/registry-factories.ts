@@ -165,7 +165,10 @@ export function inspectionSlotId(governorate: string, startsAt: string): string 
 }
 
 /** An inspection slot (KFF) in a governorate, at a local Kuwait time like `2026-11-24T09:00`. */
-export async function addInspectionSlot(db: Database, slot: Partial<Row<typeof kffInspectionSlots>> & { governorate: string; startsAt: string }): Promise<void> {
+export async function addInspectionSlot(
+  db: Database,
+  slot: Partial<Row<typeof kffInspectionSlots>> & { governorate: string; startsAt: string },
+): Promise<void> {
   await db
     .insert(kffInspectionSlots)
     .values({ id: inspectionSlotId(slot.governorate, slot.startsAt), capacity: 2, ...slot })

@@ -1,6 +1,17 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  useBrowser,
+  newPage,
+  signInCitizenInArabic,
+  switchLanguage,
+  visit,
+} from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -40,7 +51,10 @@ describe.skipIf(!hasChromium)("following an application", () => {
     await visit(page, `${baseUrl}/dashboard`);
     await page.getByRole("link", { name: "NAF-2026-900001" }).click();
     await page.getByRole("heading", { name: "شهادتك" }).waitFor();
-    await page.getByRole("link", { name: /تنزيل الشهادة TST-2026-900001/ }).or(page.getByText("أُلغيت هذه الشهادة.")).waitFor();
+    await page
+      .getByRole("link", { name: /تنزيل الشهادة TST-2026-900001/ })
+      .or(page.getByText("أُلغيت هذه الشهادة."))
+      .waitFor();
     await tab.close();
 
     const stranger = await newPage(browser());

@@ -1,6 +1,18 @@
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit } from "../setup/browser";
+import {
+  expectCount,
+  expectHeading,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  newPage,
+  signInStaffInArabic,
+  switchLanguage,
+  useBrowser,
+  visit,
+} from "../setup/browser";
 
 // The back office in a browser: the inbox (search, filters, counts), a supervisor's page and
 // reassignment, another agency's clerk refused, and the fire force's inspection slots. The e2e seed's

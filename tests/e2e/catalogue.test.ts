@@ -1,5 +1,17 @@
 import { describe, expect, inject, it } from "vitest";
-import { expectCount, expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, switchLanguage, useBrowser, visit } from "../setup/browser";
+import {
+  expectCount,
+  expectHeading,
+  expectLanguage,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  newPage,
+  switchLanguage,
+  useBrowser,
+  visit,
+} from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -38,7 +50,9 @@ describe.skipIf(!hasChromium)("finding a service", () => {
     await page.getByRole("button", { name: "بحث", exact: true }).click();
     await page.waitForURL(/channel=kiosk/);
     await expectText(page, "3 خدمات");
-    expect(await page.locator(".result h3 a").allTextContents()).toEqual(expect.arrayContaining(["تجديد الترخيص البلدي", "ترخيص الوقاية من الحريق", "تجديد ترخيص الوقاية من الحريق"]));
+    expect(await page.locator(".result h3 a").allTextContents()).toEqual(
+      expect.arrayContaining(["تجديد الترخيص البلدي", "ترخيص الوقاية من الحريق", "تجديد ترخيص الوقاية من الحريق"]),
+    );
 
     await page.getByRole("link", { name: "ترخيص الوقاية من الحريق", exact: true }).click();
     await expectHeading(page, "ترخيص الوقاية من الحريق");

@@ -1,6 +1,17 @@
 import { describe, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, useBrowser, newPage, signInCitizenInArabic, switchLanguage, visit } from "../setup/browser";
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  useBrowser,
+  newPage,
+  signInCitizenInArabic,
+  switchLanguage,
+  visit,
+} from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 

@@ -26,7 +26,9 @@ function raw(options: { method?: string; path: string; headers?: Record<string, 
     const request = http.request({ host: hostname, port, method: options.method ?? "GET", path: options.path, headers: options.headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), ms: Date.now() - started }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), ms: Date.now() - started }),
+      );
       response.on("error", reject);
     });
     // The server may answer and close before the whole body is sent: that is the point.
@@ -82,12 +84,21 @@ describe("bodies are bounded before they are read", () => {
 describe("hostile input never gives a 500", () => {
   it("bounds a single-fetch data request by the page it is for (check.data is the check page, a 64 KB form)", async () => {
     const megabyte = Buffer.alloc(1024 * 1024, "a");
-    const answer = await raw({ method: "POST", path: "/apply/00000000-0000-4000-8000-000000000000/check.data", headers: { ...form, "content-length": String(megabyte.length) }, body: megabyte });
+    const answer = await raw({
+      method: "POST",
+      path: "/apply/00000000-0000-4000-8000-000000000000/check.data",
+      headers: { ...form, "content-length": String(megabyte.length) },
+      body: megabyte,
+    });
     expect(answer.status).toBe(413);
   });
 
   it("answers a request line or Host no URL can be made of with 400, not 500", async () => {
-    for (const request of [{ method: "OPTIONS", path: "*" }, { path: "/services", headers: { host: "localhost:99999" } }, { path: "/services", headers: { host: "a b" } }]) {
+    for (const request of [
+      { method: "OPTIONS", path: "*" },
+      { path: "/services", headers: { host: "localhost:99999" } },
+      { path: "/services", headers: { host: "a b" } },
+    ]) {
       const answer = await raw(request);
       expect(answer.status, JSON.stringify(request)).toBeLessThan(500);
     }
@@ -104,7 +115,12 @@ describe("hostile input never gives a 500", () => {
   });
 
   it("answers a broken multipart body with 400, in the page's language", async () => {
-    const answer = await raw({ method: "POST", path: "/sign-in", headers: { origin: baseUrl, "content-type": "multipart/form-data; boundary=xyz" }, body: "--xyz\r\nContent-Disposition: form-data; name=\"civilId\"\r\n\r\n2880201" });
+    const answer = await raw({
+      method: "POST",
+      path: "/sign-in",
+      headers: { origin: baseUrl, "content-type": "multipart/form-data; boundary=xyz" },
+      body: '--xyz\r\nContent-Disposition: form-data; name="civilId"\r\n\r\n2880201',
+    });
     expect(answer.status).toBe(400);
     expect(answer.body).toContain("تعذّرت قراءة النموذج");
   });
@@ -131,7 +147,16 @@ describe("hostile input never gives a 500", () => {
   });
 
   it("answers ids that are not UUIDs with 404 or a redirect, never 500", async () => {
-    for (const path of ["/applications/not-a-uuid", "/apply/1%27%20or%201=1/check", "/payments/%00/receipt.pdf", "/uploads/..%2f..%2fetc", "/staff/tasks/zzz", "/staff/documents/1", "/verify/%E0%A4%A", "/kiosk/print/certificate/x"]) {
+    for (const path of [
+      "/applications/not-a-uuid",
+      "/apply/1%27%20or%201=1/check",
+      "/payments/%00/receipt.pdf",
+      "/uploads/..%2f..%2fetc",
+      "/staff/tasks/zzz",
+      "/staff/documents/1",
+      "/verify/%E0%A4%A",
+      "/kiosk/print/certificate/x",
+    ]) {
       const answer = await raw({ path });
       expect(answer.status, path).toBeLessThan(500);
     }
@@ -141,14 +166,24 @@ describe("hostile input never gives a 500", () => {
 describe("forgery exemptions are decided on the route that matched", () => {
   it("does not let a dot-segment path borrow the exchange's exemption to post to /sign-in", async () => {
     for (const path of ["/exchange/agencies/paci/../../../sign-in", "/exchange/agencies/%2e%2e/%2e%2e/sign-in", "/kiosk/heartbeat/../../sign-in"]) {
-      const answer = await raw({ method: "POST", path, headers: { origin: "https://evil.example", authorization: "Bearer forged", "content-type": "application/x-www-form-urlencoded" }, body: "civilId=288020122596&password=x" });
+      const answer = await raw({
+        method: "POST",
+        path,
+        headers: { origin: "https://evil.example", authorization: "Bearer forged", "content-type": "application/x-www-form-urlencoded" },
+        body: "civilId=288020122596&password=x",
+      });
       expect(answer.status, path).toBe(403);
       expectBilingualRefusal(answer, "رُفض هذا الطلب", "This request was refused");
     }
   });
 
   it("still lets a signed exchange request reach the agency (which checks the signature)", async () => {
-    const answer = await raw({ method: "POST", path: "/exchange/agencies/paci", headers: { origin: "https://agency.example", "content-type": "application/json" }, body: "{}" });
+    const answer = await raw({
+      method: "POST",
+      path: "/exchange/agencies/paci",
+      headers: { origin: "https://agency.example", "content-type": "application/json" },
+      body: "{}",
+    });
     expect(answer.status).toBe(401);
   });
 });
@@ -167,7 +202,12 @@ describe("personal pages are never cached", () => {
     const pending = String(started.headers["set-cookie"]![0]).split(";")[0]!;
     // A code is taken once per account: if another test used this step's, the next step's is.
     for (let attempt = 0; attempt < 3; attempt++) {
-      const verified = await raw({ method: "POST", path: "/staff/verify", headers: { ...form, cookie: pending }, body: `code=${totpCode(secret, totpStep(new Date()))}` });
+      const verified = await raw({
+        method: "POST",
+        path: "/staff/verify",
+        headers: { ...form, cookie: pending },
+        body: `code=${totpCode(secret, totpStep(new Date()))}`,
+      });
       if (verified.status === 302) return String(verified.headers["set-cookie"]![0]).split(";")[0]!;
       await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
     }

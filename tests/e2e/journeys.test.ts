@@ -32,7 +32,8 @@ fs.writeFileSync(pdfFile, samplePdf);
 const fakePdf = path.join(files, "plan-really-a-page.pdf");
 fs.writeFileSync(fakePdf, "<html><body>not a PDF</body></html>");
 
-const staff = async (page: Page, username: string) => signInStaffInArabic(page, baseUrl, username, DEMO_PASSWORD, demoStaff.find((s) => s.username === username)!.totpSecret!);
+const staff = async (page: Page, username: string) =>
+  signInStaffInArabic(page, baseUrl, username, DEMO_PASSWORD, demoStaff.find((s) => s.username === username)!.totpSecret!);
 
 /** Pages with JavaScript off: axe cannot run in them (the same pages are checked with JavaScript on). */
 const withoutScripts = new WeakSet<Page>();
@@ -73,8 +74,22 @@ async function submit(page: Page, labels = { confirm: "أؤكد الإقرار �
 /** Pays the fee of the application open on the page, through the simulated KNET gateway. */
 async function pay(page: Page, options: { declineFirst?: boolean; en?: boolean; shot?: string } = {}) {
   const t = options.en
-    ? { pay: /Pay KWD .* with KNET/, knetPay: "Pay", decline: "Simulate a declined card", retry: "Try the payment again", receipt: "Payment receipt", back: "Back to your application" }
-    : { pay: /^ادفع .* عبر كي نت$/, knetPay: "ادفع", decline: "محاكاة رفض البطاقة", retry: "إعادة محاولة الدفع", receipt: "إيصال الدفع", back: "العودة إلى الطلب" };
+    ? {
+        pay: /Pay KWD .* with KNET/,
+        knetPay: "Pay",
+        decline: "Simulate a declined card",
+        retry: "Try the payment again",
+        receipt: "Payment receipt",
+        back: "Back to your application",
+      }
+    : {
+        pay: /^ادفع .* عبر كي نت$/,
+        knetPay: "ادفع",
+        decline: "محاكاة رفض البطاقة",
+        retry: "إعادة محاولة الدفع",
+        receipt: "إيصال الدفع",
+        back: "العودة إلى الطلب",
+      };
   await reloadUntil(page, () => page.getByRole("button", { name: t.pay }));
   await page.getByRole("button", { name: t.pay }).click();
   await page.waitForURL(/\/gateway\/knet\//);
@@ -197,7 +212,9 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     // Back to the check page, or the submission sent again (a retry after a lost answer): the same application.
     await page.goto(checkUrl);
     await page.waitForURL(/\/submitted$/);
-    const again = await page.context().request.post(checkUrl, { form: { intent: "submit", declaration: "yes" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
+    const again = await page
+      .context()
+      .request.post(checkUrl, { form: { intent: "submit", declaration: "yes" }, headers: { Origin: baseUrl }, maxRedirects: 0 });
     expect(again.status()).toBe(302);
     expect(again.headers().location).toMatch(/\/submitted$/);
     await visit(page, `${baseUrl}/dashboard`);

@@ -2,7 +2,20 @@ import crypto from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import type { Browser, Page } from "playwright-core";
-import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit, waitForHydration } from "../setup/browser";
+import {
+  expectCount,
+  expectHeading,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  newPage,
+  signInStaffInArabic,
+  switchLanguage,
+  useBrowser,
+  visit,
+  waitForHydration,
+} from "../setup/browser";
 
 // Kiosk terminals, from the administrator's page to the kiosk's browser (portrait 1080×1920):
 // register, enrol with the one-time code, the heartbeat, revoke.
@@ -23,9 +36,15 @@ async function expectTouchSized(page: Page) {
     const controls = [...document.querySelectorAll("a, button, input, select, textarea")].map((element) =>
       element instanceof HTMLInputElement && ["radio", "checkbox"].includes(element.type) ? (element.closest("label") ?? element) : element,
     );
-    const tooSmall = controls.filter((element) => isShown(element) && element.getBoundingClientRect().height < 64).map((element) => `target ${name(element)}: ${Math.round(element.getBoundingClientRect().height)} px`);
-    const texts = [...document.querySelectorAll("main *, header *")].filter((element) => [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()));
-    const tooFine = texts.filter((element) => isShown(element) && parseFloat(getComputedStyle(element).fontSize) < 20).map((element) => `text ${name(element)}: ${getComputedStyle(element).fontSize}`);
+    const tooSmall = controls
+      .filter((element) => isShown(element) && element.getBoundingClientRect().height < 64)
+      .map((element) => `target ${name(element)}: ${Math.round(element.getBoundingClientRect().height)} px`);
+    const texts = [...document.querySelectorAll("main *, header *")].filter((element) =>
+      [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
+    );
+    const tooFine = texts
+      .filter((element) => isShown(element) && parseFloat(getComputedStyle(element).fontSize) < 20)
+      .map((element) => `text ${name(element)}: ${getComputedStyle(element).fontSize}`);
     return [...tooSmall, ...tooFine];
   });
   expect(small, `touch sizes on ${page.url()}`).toEqual([]);
@@ -114,7 +133,10 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
       await press(wrong);
       await kiosk.getByRole("button", { name: "دخول", exact: true }).click();
       // Each answer empties the keypad's PIN; wait for it before the next try.
-      await kiosk.getByRole("alert").filter({ hasText: index < 2 ? "الرقم السري غير صحيح" : "أُوقفت البطاقة" }).waitFor();
+      await kiosk
+        .getByRole("alert")
+        .filter({ hasText: index < 2 ? "الرقم السري غير صحيح" : "أُوقفت البطاقة" })
+        .waitFor();
       await kiosk.waitForFunction(() => (document.getElementById("pin") as HTMLInputElement | null)?.value === "");
     }
     await expectText(kiosk, "أُدخل رقم سري خاطئ عدة مرات، فأُوقفت البطاقة 15 دقيقة.");
@@ -129,7 +151,10 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
       const time = String(Date.now());
       const number = String(++sequence);
       const signature = crypto.createHmac("sha256", signWith).update(`${time}.${number}.${data}`).digest("base64url");
-      return { data, headers: { "content-type": "application/json", "x-kiosk-id": id, "x-kiosk-time": time, "x-kiosk-sequence": number, "x-kiosk-signature": signature } };
+      return {
+        data,
+        headers: { "content-type": "application/json", "x-kiosk-id": id, "x-kiosk-time": time, "x-kiosk-sequence": number, "x-kiosk-signature": signature },
+      };
     };
     const send = (message: ReturnType<typeof signed>) => kiosk.request.post(`${baseUrl}/kiosk/card`, message);
     const post = (body: object, signWith = key) => send(signed(body, signWith));
@@ -178,11 +203,17 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     const beat = await kiosk.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "low" }, headers: { Origin: baseUrl } });
     expect(beat.status()).toBe(204);
     // A device agent, with the credential as a bearer token and no browser headers: refused when forged.
-    expect((await kiosk.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Authorization: "Bearer forged" } })).status()).toBe(401);
+    expect(
+      (
+        await kiosk.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Authorization: "Bearer forged" } })
+      ).status(),
+    ).toBe(401);
     const stranger = await newPage(browser());
     await stranger.page.goto(`${baseUrl}/kiosk`);
     await expectHeading(stranger.page, "تسجيل جهاز الخدمة الذاتية");
-    expect((await stranger.page.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Origin: baseUrl } })).status()).toBe(401);
+    expect(
+      (await stranger.page.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Origin: baseUrl } })).status(),
+    ).toBe(401);
     await stranger.close();
 
     await visit(admin.page, `${baseUrl}/staff/kiosks`);
@@ -193,7 +224,9 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectText(admin.page, "أُلغي الجهاز مركز خدمة حولي 2، وتوقف عن العمل فورًا.");
 
     // At once: the kiosk's next heartbeat is refused, and it is no longer recognised.
-    expect((await kiosk.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Origin: baseUrl } })).status()).toBe(401);
+    expect((await kiosk.request.post(`${baseUrl}/kiosk/heartbeat`, { data: { printer: "ready", paper: "ok" }, headers: { Origin: baseUrl } })).status()).toBe(
+      401,
+    );
     await kiosk.goto(`${baseUrl}/kiosk/enrol`);
     await expectText(kiosk, "أدخل رمز التسجيل");
     await kioskContext.close();
@@ -255,7 +288,10 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectText(kiosk, "تم السداد بنجاح. يمكنك طباعة الإيصال أدناه.");
 
     // The receipt goes to the printer from the print screen.
-    const [receipt] = await Promise.all([kiosk.waitForResponse(/\/kiosk\/receipts\/[^/]+\.pdf/), kiosk.getByRole("link", { name: /^طباعة الإيصال RCP-/ }).click()]);
+    const [receipt] = await Promise.all([
+      kiosk.waitForResponse(/\/kiosk\/receipts\/[^/]+\.pdf/),
+      kiosk.getByRole("link", { name: /^طباعة الإيصال RCP-/ }).click(),
+    ]);
     expect(receipt.status()).toBe(200);
     expect(receipt.headers()["content-type"]).toBe("application/pdf");
     await expectHeading(kiosk, `طباعة الإيصال ${(await kiosk.locator("h1 bdi, h1").first().textContent())!.replace("طباعة الإيصال ", "")}`);
@@ -272,7 +308,10 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await expectNoAxeViolations(kiosk);
     await expectTouchSized(kiosk);
     await shot(kiosk, "renewal-approved");
-    const [certificate] = await Promise.all([kiosk.waitForResponse(/\/kiosk\/certificates\/FSR-[^/]+\.pdf/), kiosk.getByRole("link", { name: /^طباعة الشهادة FSR-/ }).click()]);
+    const [certificate] = await Promise.all([
+      kiosk.waitForResponse(/\/kiosk\/certificates\/FSR-[^/]+\.pdf/),
+      kiosk.getByRole("link", { name: /^طباعة الشهادة FSR-/ }).click(),
+    ]);
     expect(certificate.status()).toBe(200);
     await kiosk.locator("[data-print-state=sent]").waitFor();
     expect(await kiosk.evaluate(() => (window as unknown as { printed?: string[] }).printed)).toEqual(["application/pdf", "application/pdf"]); // the receipt, then the certificate (one page, navigated in place)
@@ -399,7 +438,7 @@ async function enrolledKiosk(browser: Browser, name: string) {
   const keyboard = kiosk.getByRole("group", { name: "لوحة المفاتيح الإنجليزية" });
   await keyboard.waitFor();
   await expectNoAxeViolations(kiosk);
-    await expectTouchSized(kiosk);
+  await expectTouchSized(kiosk);
   await shot(kiosk, "keyboard");
   for (const letter of code) await keyboard.getByRole("button", { name: letter, exact: true }).click();
   expect(await kiosk.getByLabel("رمز التسجيل").inputValue()).toBe(code);

@@ -1,6 +1,17 @@
 import { describe, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { expectCount, expectHeading, expectNoAxeViolations, expectText, hasChromium, keepScreenshot, newPage, signInCitizenInArabic, switchLanguage, useBrowser } from "../setup/browser";
+import {
+  expectCount,
+  expectHeading,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  newPage,
+  signInCitizenInArabic,
+  switchLanguage,
+  useBrowser,
+} from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 

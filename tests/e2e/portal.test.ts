@@ -2,7 +2,20 @@ import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { totpCode, totpStep } from "../../app/auth/totp.server";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { expectCount, expectHeading, expectLanguage, expectNoAxeViolations, expectText, hasChromium, newPage, signInStaffInArabic, switchLanguage, useBrowser, visit, waitForHydration } from "../setup/browser";
+import {
+  expectCount,
+  expectHeading,
+  expectLanguage,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  newPage,
+  signInStaffInArabic,
+  switchLanguage,
+  useBrowser,
+  visit,
+  waitForHydration,
+} from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const secretOf = (username: string) => demoStaff.find((s) => s.username === username)!.totpSecret!;
@@ -193,7 +206,10 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await page.waitForURL(/\/staff\/verify/);
     await expectHeading(page, "Set up two-step verification");
-    await page.getByRole("img", { name: /QR code/ }).locator("svg").waitFor();
+    await page
+      .getByRole("img", { name: /QR code/ })
+      .locator("svg")
+      .waitFor();
     await expectNoAxeViolations(page);
     const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
     await page.getByLabel("Verification code").fill(codeFor(secret));
@@ -219,7 +235,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
       ["admin", "نظرة عامة على البوابة"],
     ] as const) {
       const tab = await newPage(browser());
-    const { page } = tab;
+      const { page } = tab;
       // Other files sign these accounts in too: the helper waits for a fresh code if this one was used.
       await signInStaffInArabic(page, baseUrl, username, DEMO_PASSWORD, secretOf(username));
       await page.getByRole("heading", { level: 2, name: heading }).waitFor();

@@ -47,7 +47,11 @@ describe.skipIf(!hasChromium)("security, in the browser", () => {
       await tab.page.waitForURL(/\/dashboard$/);
       expect(new URL(tab.page.url()).origin, hostile).toBe(baseUrl);
       // Switching language with a hostile target also stays.
-      const answer = await tab.context.request.post(`${baseUrl}/language`, { form: { language: "en", redirectTo: hostile }, headers: { origin: baseUrl }, maxRedirects: 0 });
+      const answer = await tab.context.request.post(`${baseUrl}/language`, {
+        form: { language: "en", redirectTo: hostile },
+        headers: { origin: baseUrl },
+        maxRedirects: 0,
+      });
       expect(answer.status()).toBe(302);
       expect(answer.headers().location, hostile).toBe("/");
       await tab.close();

@@ -20,7 +20,11 @@ describe("the running portal", () => {
     expect(await (await fetch(`${baseUrl}/healthz`)).json()).toEqual({ status: "ok" });
     const ready = await fetch(`${baseUrl}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "ok", driver: "pglite", migrations: { expected: journal.entries.length, applied: journal.entries.length } });
+    expect(await ready.json()).toMatchObject({
+      status: "ok",
+      driver: "pglite",
+      migrations: { expected: journal.entries.length, applied: journal.entries.length },
+    });
   });
 
   it("sends a request id and security headers with every page", async () => {
@@ -58,7 +62,9 @@ describe("the running portal", () => {
       body: JSON.stringify({ operation: "paci.person", payload: { civilId: "288020122596" } }),
     });
     expect(unsigned.status).toBe(401);
-    expect((await fetch(`${baseUrl}/exchange/agencies/nasa`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(404);
+    expect((await fetch(`${baseUrl}/exchange/agencies/nasa`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(
+      404,
+    );
     // An agency takes JSON only.
     expect((await fetch(`${baseUrl}/exchange/agencies/paci`, { method: "POST", body: "{}" })).status).toBe(415);
   });
@@ -67,13 +73,30 @@ describe("the running portal", () => {
     // The server's root secret is in its data dir; the portal's and PACI's keys derive from it.
     const keys = deriveExchangeKeys(fs.readFileSync(path.join(inject("serverDataDir"), "secret.key"), "utf8").trim());
     const requestId = crypto.randomUUID();
-    const body = JSON.stringify({ requestId, operation: "paci.person", service: "social-loan", applicationId: null, onBehalfOf: "288020122596", purpose: "test", issuedAt: new Date().toISOString(), payload: { civilId: "288020122596" } });
-    const response = await fetch(`${baseUrl}/exchange/agencies/paci`, { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(keys.portal, body) }, body });
+    const body = JSON.stringify({
+      requestId,
+      operation: "paci.person",
+      service: "social-loan",
+      applicationId: null,
+      onBehalfOf: "288020122596",
+      purpose: "test",
+      issuedAt: new Date().toISOString(),
+      payload: { civilId: "288020122596" },
+    });
+    const response = await fetch(`${baseUrl}/exchange/agencies/paci`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(keys.portal, body) },
+      body,
+    });
     expect(response.status).toBe(200);
     const text = await response.text();
     const paci = keys.agency("paci");
     expect(verifyBody(response.headers.get(SIGNATURE_HEADER), text, new Map([[paci.keyId, paci.publicKey]])).ok).toBe(true);
-    expect(JSON.parse(text)).toMatchObject({ requestId, status: "ok", payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: "Salmiya" } } });
+    expect(JSON.parse(text)).toMatchObject({
+      requestId,
+      status: "ok",
+      payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: "Salmiya" } },
+    });
   });
 
   it("publishes the certificate keys for offline verifiers", async () => {
@@ -139,7 +162,13 @@ describe("a portal process", () => {
   });
 
   it("refuses to start the demo in production on a real database unless a demo deployment is declared", () => {
-    const production: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: "postgres://nowhere.invalid/nafitha", NAFITHA_SECRET: "x".repeat(40), DEMO_DATA: "true" };
+    const production: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://nowhere.invalid/nafitha",
+      NAFITHA_SECRET: "x".repeat(40),
+      DEMO_DATA: "true",
+    };
     const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: repoRoot, env: production, encoding: "utf8", timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("DEMO_DATA: the demo cannot run in production on a real database");

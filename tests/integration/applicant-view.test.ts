@@ -45,7 +45,10 @@ describe("the applicant's view", () => {
     const waiting = await getOwnApplication(ctx.t.db, catalogue, personId, journey.applicationId);
     expect(waiting?.openSteps).toMatchObject([{ stepId: "terms", isYours: true, instructions: { en: expect.stringContaining("accept the terms") } }]);
     await ctx.j.act(journey, "terms", "accept");
-    expect((await getOwnApplication(ctx.t.db, catalogue, personId, journey.applicationId))?.certificate).toMatchObject({ number: expect.stringMatching(/^SLA-/), status: "valid" });
+    expect((await getOwnApplication(ctx.t.db, catalogue, personId, journey.applicationId))?.certificate).toMatchObject({
+      number: expect.stringMatching(/^SLA-/),
+      status: "valid",
+    });
 
     const young = await husband({ age: 20 });
     const refused = await ctx.j.apply("social-loan", young.civilId, young.answers);

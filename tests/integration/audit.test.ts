@@ -29,12 +29,28 @@ const sorted = (value: unknown): string =>
   Array.isArray(value)
     ? `[${value.map(sorted).join(",")}]`
     : value && typeof value === "object"
-      ? `{${Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${sorted(v)}`).join(",")}}`
+      ? `{${Object.entries(value as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => `${JSON.stringify(k)}:${sorted(v)}`)
+          .join(",")}}`
       : JSON.stringify(value ?? null);
 
 /** What someone who can write to the database, but holds no key, can compute: the plain SHA-256 the chain used to be. */
 function rehashWithoutKey(prevHash: string | null, row: typeof auditEvents.$inferSelect) {
-  const content = sorted({ prevHash, occurredAt: row.occurredAt.toISOString(), actorAccountId: row.actorAccountId, actorLabel: row.actorLabel, channel: row.channel, action: row.action, subjectType: row.subjectType, subjectId: row.subjectId, requestId: row.requestId, ip: row.ip, details: row.details });
+  const content = sorted({
+    prevHash,
+    occurredAt: row.occurredAt.toISOString(),
+    actorAccountId: row.actorAccountId,
+    actorLabel: row.actorLabel,
+    channel: row.channel,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    requestId: row.requestId,
+    ip: row.ip,
+    details: row.details,
+  });
   return crypto.createHash("sha256").update(content).digest("hex");
 }
 
@@ -71,7 +87,10 @@ describe("a database-level attacker without the key", () => {
     try {
       const target = log.rows[2]!;
       const edited = { ...target, details: { i: 999 } };
-      await log.db.update(auditEvents).set({ details: edited.details, hash: rehashWithoutKey(target.prevHash, edited) }).where(eq(auditEvents.id, target.id));
+      await log.db
+        .update(auditEvents)
+        .set({ details: edited.details, hash: rehashWithoutKey(target.prevHash, edited) })
+        .where(eq(auditEvents.id, target.id));
       expect(await verifyAuditChain(log.db)).toMatchObject({ intact: false, count: 2, brokenAtId: target.id, problem: "altered" });
       // Claiming the row was hashed the old, keyless way is a downgrade, and is refused too.
       await log.db.update(auditEvents).set({ hashScheme: "sha256" }).where(eq(auditEvents.id, target.id));
@@ -97,7 +116,10 @@ describe("a database-level attacker without the key", () => {
       const [a, b] = [log.rows[1]!, log.rows[2]!];
       // Swap the two rows' contents (and their links), as if b had come first.
       const contentOf = (row: typeof a) => ({ occurredAt: row.occurredAt, action: row.action, details: row.details, hash: row.hash, prevHash: row.prevHash });
-      await log.db.update(auditEvents).set({ ...contentOf(b), hash: "swap" }).where(eq(auditEvents.id, a.id));
+      await log.db
+        .update(auditEvents)
+        .set({ ...contentOf(b), hash: "swap" })
+        .where(eq(auditEvents.id, a.id));
       await log.db.update(auditEvents).set(contentOf(a)).where(eq(auditEvents.id, b.id));
       await log.db.update(auditEvents).set({ hash: b.hash }).where(eq(auditEvents.id, a.id));
       expect(await verifyAuditChain(log.db)).toMatchObject({ intact: false, count: 1, brokenAtId: a.id, problem: "altered" });
@@ -117,7 +139,12 @@ describe("a database-level attacker without the key", () => {
 
       // The newest rows deleted: what remains still chains, but the checkpoint names a row that is gone.
       await log.db.execute(sql`delete from audit_events where id >= ${log.rows[4]!.id}`);
-      expect(await verifyAuditChain(log.db, { checkpoint })).toMatchObject({ intact: false, brokenAtId: checkpoint.lastId, problem: "missing-rows", lastIntactId: log.rows[3]!.id });
+      expect(await verifyAuditChain(log.db, { checkpoint })).toMatchObject({
+        intact: false,
+        brokenAtId: checkpoint.lastId,
+        problem: "missing-rows",
+        lastIntactId: log.rows[3]!.id,
+      });
       // Truncated.
       await log.db.execute(sql`truncate audit_events`);
       expect(await verifyAuditChain(log.db, { checkpoint })).toMatchObject({ intact: false, count: 0, problem: "missing-rows", lastIntactId: null });

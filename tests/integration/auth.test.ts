@@ -34,7 +34,10 @@ describe("citizen sign-in", () => {
     if (!result.ok) return;
     const found = await lookupSession(t.db, result.token);
     expect(found).toMatchObject({ status: "live", session: { stage: "active", channel: "web" }, person: { civilId: "288020122596" } });
-    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.actorAccountId, result.accountId), eq(auditEvents.action, "auth.signed-in")));
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorAccountId, result.accountId), eq(auditEvents.action, "auth.signed-in")));
     expect(audit).toMatchObject({ ip: testRequestMeta.ip, requestId: "test-request" });
   });
 
@@ -65,7 +68,12 @@ describe("citizen sign-in", () => {
   });
 
   it("ends sessions that are idle too long, revoked, or signed out", async () => {
-    const result = await signInCitizen(t.db, { civilId: civilId("288020122596"), password: PASSWORD, language: null }, { ...testRequestMeta, ip: "203.0.113.2" }, IDLE);
+    const result = await signInCitizen(
+      t.db,
+      { civilId: civilId("288020122596"), password: PASSWORD, language: null },
+      { ...testRequestMeta, ip: "203.0.113.2" },
+      IDLE,
+    );
     if (!result.ok) throw new Error("sign-in failed");
     const later = new Date(Date.now() + (IDLE + 5) * 1000);
     expect(await lookupSession(t.db, result.token, later)).toEqual({ status: "ended" });
@@ -83,7 +91,10 @@ describe("citizen sign-in", () => {
     if (!result.ok) throw new Error("sign-in failed");
     await t.db.update(accounts).set({ disabledAt: new Date() }).where(eq(accounts.id, result.accountId));
     expect(await lookupSession(t.db, result.token)).toEqual({ status: "ended" });
-    expect(await signInCitizen(t.db, { civilId: civilId("292091998298"), password: PASSWORD, language: null }, meta, IDLE)).toEqual({ ok: false, reason: "disabled" });
+    expect(await signInCitizen(t.db, { civilId: civilId("292091998298"), password: PASSWORD, language: null }, meta, IDLE)).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
     await t.db.update(accounts).set({ disabledAt: null }).where(eq(accounts.id, result.accountId));
   });
 });
@@ -136,7 +147,13 @@ describe("staff sign-in with a second factor", () => {
 
   it("enrols an account on its first sign-in: one secret, shown until confirmed, never after", async () => {
     const person = await ensurePerson(t.db, { civilId: "295060600076", nameAr: "خالد", nameEn: "Khaled" });
-    const { id } = await ensureStaffAccount(t.db, { person, username: "new.clerk", password: PASSWORD, sealKey: t.secrets.sealKey, roles: [{ role: "supervisor", agencyId: "kcb" }] });
+    const { id } = await ensureStaffAccount(t.db, {
+      person,
+      username: "new.clerk",
+      password: PASSWORD,
+      sealKey: t.secrets.sealKey,
+      roles: [{ role: "supervisor", agencyId: "kcb" }],
+    });
     const meta = { ...testRequestMeta, ip: "203.0.113.11", channel: "back-office" as const };
     const first = await startStaffSignIn(t.db, { username: "new.clerk", password: PASSWORD }, meta);
     expect(first).toMatchObject({ ok: true, isEnrolled: false });

@@ -28,7 +28,12 @@ async function staffMember(roles: { role: "clerk" | "supervisor"; agencyId: stri
   const { id } = await ensureStaffAccount(ctx.t.db, { person, username: `staff.${n}`, password: "a long password 123", sealKey, roles });
   const grant = roles[0]!;
   const actor: Actor = { accountId: id, role: grant.role, agencyId: grant.agencyId, position: grant.position ?? null, channel: "back-office" };
-  return { accountId: id, roles: roles.map((role) => ({ role: role.role, agencyId: role.agencyId, position: role.position ?? null })), actor, name: `Employee ${n}` };
+  return {
+    accountId: id,
+    roles: roles.map((role) => ({ role: role.role, agencyId: role.agencyId, position: role.position ?? null })),
+    actor,
+    name: `Employee ${n}`,
+  };
 }
 
 /** A marriage loan waiting on KCB's loan officers. */
@@ -38,8 +43,17 @@ async function loanAtReview() {
   const contractNumber = `MC-${today.slice(0, 4)}-${civilId.slice(5, 11)}`;
   const contractDate = addDays(today, -30);
   await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: true });
-  const journey = await ctx.j.apply("social-loan", civilId, { loanType: "marriage", contractNumber, contractDate, months: "60", iban: "KW81CBKU0000000000001234560101" });
-  const [step] = await ctx.t.db.select().from(stepInstances).where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.stepId, "review")));
+  const journey = await ctx.j.apply("social-loan", civilId, {
+    loanType: "marriage",
+    contractNumber,
+    contractDate,
+    months: "60",
+    iban: "KW81CBKU0000000000001234560101",
+  });
+  const [step] = await ctx.t.db
+    .select()
+    .from(stepInstances)
+    .where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.stepId, "review")));
   return { civilId, journey, step: step! };
 }
 
@@ -52,11 +66,15 @@ describe("the back office", () => {
       staffMember([{ role: "clerk", agencyId: "kff", position: "prevention-officer" }]),
     ]);
     const { step, journey } = await loanAtReview();
-    const decide = (actor: Actor, action = "approve", comment?: string) => decideTask(ctx.t.db, { catalogue }, { stepInstanceId: step.id, action, actor, comment });
+    const decide = (actor: Actor, action = "approve", comment?: string) =>
+      decideTask(ctx.t.db, { catalogue }, { stepInstanceId: step.id, action, actor, comment });
 
     // Another agency's clerk does not see it at all, nor can claim it.
     expect(await getTaskForClerk(ctx.t.db, catalogue, fireClerk, step.id)).toBeNull();
-    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: fireClerk.actor, to: fireClerk.accountId })).toEqual({ ok: false, reason: "not-allowed" });
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: fireClerk.actor, to: fireClerk.accountId })).toEqual({
+      ok: false,
+      reason: "not-allowed",
+    });
     expect((await listInboxPage(ctx.t.db, fireClerk, {}, null)).rows.map((row) => row.id)).not.toContain(step.id);
 
     expect(await decide(amal.actor)).toEqual({ ok: false, reason: "not-claimed" });
@@ -72,7 +90,10 @@ describe("the back office", () => {
     expect(inbox.rows[0]).toMatchObject({ id: step.id, assigneeNameEn: amal.name });
 
     // The supervisor gives it to Badr (only to a clerk of that position), then Amal cannot decide it.
-    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: supervisor.actor, to: fireClerk.accountId })).toEqual({ ok: false, reason: "not-a-clerk-of-the-step" });
+    expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: supervisor.actor, to: fireClerk.accountId })).toEqual({
+      ok: false,
+      reason: "not-a-clerk-of-the-step",
+    });
     expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: supervisor.actor, to: badr.accountId })).toEqual({ ok: true });
     expect(await decide(amal.actor)).toEqual({ ok: false, reason: "not-claimed" });
     expect(await assignTask(ctx.t.db, { stepInstanceId: step.id, actor: supervisor.actor, to: null })).toEqual({ ok: true });
@@ -93,7 +114,14 @@ describe("the back office", () => {
   it("lets only the agencies an application reached open its documents", async () => {
     const { step } = await loanAtReview();
     const [application] = await ctx.t.db.select().from(applications).where(eq(applications.id, step.applicationId));
-    const file = await storeUpload(ctx.t.db, { ownerPersonId: application!.applicantPersonId, applicationId: application!.id, fieldId: "documents", name: "salary.pdf", mime: "application/pdf", bytes: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    const file = await storeUpload(ctx.t.db, {
+      ownerPersonId: application!.applicantPersonId,
+      applicationId: application!.id,
+      fieldId: "documents",
+      name: "salary.pdf",
+      mime: "application/pdf",
+      bytes: Buffer.from("%PDF-1.4\n%%EOF\n"),
+    });
     expect(await getUploadForAgencies(ctx.t.db, ["kcb"], file.id)).toMatchObject({ id: file.id, name: "salary.pdf" });
     expect(await getUploadForAgencies(ctx.t.db, ["kff", "km"], file.id)).toBeNull();
     expect(await getUploadForAgencies(ctx.t.db, [], file.id)).toBeNull();
@@ -141,7 +169,9 @@ describe("the back office", () => {
     } while (cursor);
     expect(seen).toEqual(all.rows.map((row) => row.id));
 
-    expect((await listInboxPage(ctx.t.db, clerk, { search: loans[1]!.journey.reference.toLowerCase() }, null)).rows.map((row) => row.id)).toEqual([loans[1]!.step.id]);
+    expect((await listInboxPage(ctx.t.db, clerk, { search: loans[1]!.journey.reference.toLowerCase() }, null)).rows.map((row) => row.id)).toEqual([
+      loans[1]!.step.id,
+    ]);
     expect((await listInboxPage(ctx.t.db, clerk, { search: loans[2]!.civilId }, null)).rows.map((row) => row.id)).toEqual([loans[2]!.step.id]);
     expect((await listInboxPage(ctx.t.db, clerk, { search: "hello" }, null)).isSearchValid).toBe(false);
     expect((await listInboxPage(ctx.t.db, clerk, { lateness: "late" }, null)).rows).toEqual([]);

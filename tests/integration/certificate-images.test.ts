@@ -34,7 +34,18 @@ async function rasterise(name: string, document: Parameters<typeof renderCertifi
 describe.skipIf(!hasPdftoppm)("certificate text", () => {
   it("reads back, with pdftotext, every line as written, Arabic with numbers and Latin inside", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-txt-"));
-    fs.writeFileSync(path.join(dir, "c.pdf"), await renderCertificatePdf({ ...sampleCertificate, copy: { name: "أحمد عبدالله العنزي / Ahmad Abdullah Al-Enezi", at: new Date("2026-11-22T10:00:00Z"), copyId: "a1b2c3d4e5f6", metadata: "nafitha-copy:test" } }));
+    fs.writeFileSync(
+      path.join(dir, "c.pdf"),
+      await renderCertificatePdf({
+        ...sampleCertificate,
+        copy: {
+          name: "أحمد عبدالله العنزي / Ahmad Abdullah Al-Enezi",
+          at: new Date("2026-11-22T10:00:00Z"),
+          copyId: "a1b2c3d4e5f6",
+          metadata: "nafitha-copy:test",
+        },
+      }),
+    );
     const lines = execFileSync("pdftotext", [path.join(dir, "c.pdf"), "-"], { encoding: "utf8" })
       .replace(/[\u202A-\u202E\u200E\u200F\u061C]/g, "")
       .split("\n")
@@ -71,10 +82,20 @@ describe.skipIf(!hasPdftoppm)("a long certificate", () => {
     const text = (ar: string, en: string) => ({ format: "text" as const, value: { ar, en } });
     const fields = [
       ...sampleCertificate.fields,
-      ...Array.from({ length: MAX_CERTIFICATE_FIELDS - sampleCertificate.fields.length }, (_, i) => ({ label: { ar: `بند إضافي ${i + 1}`, en: `Extra item ${i + 1}` }, value: text(`قيمة البند ${i + 1}`, `Value of item ${i + 1}`) })),
+      ...Array.from({ length: MAX_CERTIFICATE_FIELDS - sampleCertificate.fields.length }, (_, i) => ({
+        label: { ar: `بند إضافي ${i + 1}`, en: `Extra item ${i + 1}` },
+        value: text(`قيمة البند ${i + 1}`, `Value of item ${i + 1}`),
+      })),
     ];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-long-"));
-    fs.writeFileSync(path.join(dir, "c.pdf"), await renderCertificatePdf({ ...sampleCertificate, fields, copy: { name: "Ahmad", at: new Date("2026-11-22T10:00:00Z"), copyId: "a1b2c3d4e5f6", metadata: "nafitha-copy:test" } }));
+    fs.writeFileSync(
+      path.join(dir, "c.pdf"),
+      await renderCertificatePdf({
+        ...sampleCertificate,
+        fields,
+        copy: { name: "Ahmad", at: new Date("2026-11-22T10:00:00Z"), copyId: "a1b2c3d4e5f6", metadata: "nafitha-copy:test" },
+      }),
+    );
     // At 72 dpi a pixel is a point. Rows with ink between the margins (the frame's sides are outside them):
     execFileSync("pdftoppm", ["-gray", "-r", "72", "-singlefile", path.join(dir, "c.pdf"), path.join(dir, "c")]);
     const page = readPgm(path.join(dir, "c.pgm"));
@@ -103,7 +124,18 @@ describe.skipIf(!hasPdftoppm)("a long certificate", () => {
 describe.skipIf(!hasPdftoppm)("certificate images", () => {
   for (const [name, document] of [
     ["certificate-sample", sampleCertificate],
-    ["certificate-sample-copy", { ...sampleCertificate, copy: { name: "أحمد عبدالله العنزي / Ahmad Abdullah Al-Enezi", at: new Date("2026-11-22T10:00:00Z"), copyId: "a1b2c3d4e5f6", metadata: "nafitha-copy:test" } }],
+    [
+      "certificate-sample-copy",
+      {
+        ...sampleCertificate,
+        copy: {
+          name: "أحمد عبدالله العنزي / Ahmad Abdullah Al-Enezi",
+          at: new Date("2026-11-22T10:00:00Z"),
+          copyId: "a1b2c3d4e5f6",
+          metadata: "nafitha-copy:test",
+        },
+      },
+    ],
   ] as const) {
     it(`${name} looks as reviewed`, async () => {
       const rendered = readPgm(await rasterise(name, document));

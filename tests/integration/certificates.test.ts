@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, certificates } from "../../db/schema";
 import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
 import type { Viewer } from "../../app/auth/permissions";
-import { documentOf, downloadCertificate, findCertificate, readMark, revokeCertificate, statusOf, tokenFor, type FoundCertificate } from "../../app/certificates/certificates.server";
+import {
+  documentOf,
+  downloadCertificate,
+  findCertificate,
+  readMark,
+  revokeCertificate,
+  statusOf,
+  tokenFor,
+  type FoundCertificate,
+} from "../../app/certificates/certificates.server";
 import { Pki } from "../../app/certificates/pki.server";
 import { renderCertificatePdf } from "../../app/certificates/render.server";
 import { certificateSigningKey, publishedKeys, verifyCertificateToken } from "../../app/certificates/token.server";
@@ -31,12 +40,21 @@ const deps = { certificateKey: key, pki, markKey, origin: "https://nafitha.examp
 
 async function issueCertificate() {
   const { person, actor } = await createApplicant(t);
-  const submitted = await submitApplication(t.db, h.deps, { serviceId: "engine-test-loan", applicantPersonId: person.id, applicantAccountId: null, answers: validAnswers, actor });
+  const submitted = await submitApplication(t.db, h.deps, {
+    serviceId: "engine-test-loan",
+    applicantPersonId: person.id,
+    applicantAccountId: null,
+    answers: validAnswers,
+    actor,
+  });
   if (!submitted.ok) throw new Error("submit failed");
   await h.drain();
   const open = async (stepId: string) => {
     const { stepInstances } = await import("../../db/schema");
-    const [row] = await t.db.select().from(stepInstances).where(and(eq(stepInstances.applicationId, submitted.applicationId), eq(stepInstances.stepId, stepId), eq(stepInstances.state, "active")));
+    const [row] = await t.db
+      .select()
+      .from(stepInstances)
+      .where(and(eq(stepInstances.applicationId, submitted.applicationId), eq(stepInstances.stepId, stepId), eq(stepInstances.state, "active")));
     return row!;
   };
   await decideTask(t.db, h.deps, { stepInstanceId: (await open("review")).id, action: "approve", actor: loanOfficer });
@@ -56,7 +74,13 @@ beforeAll(async () => {
   await addEmployment(t.db, "288020122596", 1_200_000);
   const { number, person } = await issueCertificate();
   found = (await findCertificate(t.db, { number }))!;
-  holder = { kind: "citizen", sessionId: "s", accountId: "00000000-0000-4000-8000-000000000001", person: { ...person, preferredLanguage: "ar" }, lastSignInAt: null };
+  holder = {
+    kind: "citizen",
+    sessionId: "s",
+    accountId: "00000000-0000-4000-8000-000000000001",
+    person: { ...person, preferredLanguage: "ar" },
+    lastSignInAt: null,
+  };
 });
 afterAll(async () => {
   await h.close();
@@ -94,7 +118,16 @@ describe("a certificate's PDF", () => {
     const file = path.join(tmp, "text.pdf");
     fs.writeFileSync(file, await renderCertificatePdf(documentOf(found, deps.origin, key)));
     const text = pdfText(file);
-    for (const line of ["شهادة قرض تجريبي", "Test loan certificate", "أحمد عبدالله العنزي", "Ahmad Abdullah Al-Enezi", "بنك الائتمان الكويتي", "اسم حامل الشهادة", "رقم الشهادة", found.certificate.number]) {
+    for (const line of [
+      "شهادة قرض تجريبي",
+      "Test loan certificate",
+      "أحمد عبدالله العنزي",
+      "Ahmad Abdullah Al-Enezi",
+      "بنك الائتمان الكويتي",
+      "اسم حامل الشهادة",
+      "رقم الشهادة",
+      found.certificate.number,
+    ]) {
       expect(text).toContain(line);
     }
     const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
@@ -122,7 +155,11 @@ describe("downloads", () => {
     expect(text).toContain(mark.ok ? `(copy ${mark.mark.copyId})` : "no mark");
     const copyId = mark.ok ? mark.mark.copyId : "";
     const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "certificate.downloaded"));
-    expect(audit).toMatchObject({ actorAccountId: holder.kind === "citizen" ? holder.accountId : "", subjectId: found.certificate.id, details: { copyId, number: found.certificate.number } });
+    expect(audit).toMatchObject({
+      actorAccountId: holder.kind === "citizen" ? holder.accountId : "",
+      subjectId: found.certificate.id,
+      details: { copyId, number: found.certificate.number },
+    });
 
     // One byte changed inside the signed range: the signature no longer matches.
     const tampered = Buffer.from(result.pdf);
@@ -136,13 +173,22 @@ describe("downloads", () => {
 
   it("let the issuing agency's staff and administrators download, and nobody else", async () => {
     const other = await ensurePerson(t.db, { civilId: "292091998298", nameAr: "فاطمة", nameEn: "Fatima" });
-    const stranger: Viewer = { kind: "citizen", sessionId: "s", accountId: "00000000-0000-4000-8000-000000000009", person: { ...other, preferredLanguage: "en" }, lastSignInAt: null };
+    const stranger: Viewer = {
+      kind: "citizen",
+      sessionId: "s",
+      accountId: "00000000-0000-4000-8000-000000000009",
+      person: { ...other, preferredLanguage: "en" },
+      lastSignInAt: null,
+    };
     const number = found.certificate.number;
     expect(await downloadCertificate(t.db, deps, { number, viewer: stranger, meta: testRequestMeta })).toEqual({ ok: false, reason: "not-allowed" });
     expect(await downloadCertificate(t.db, deps, { number, viewer: staff("kff"), meta: testRequestMeta })).toEqual({ ok: false, reason: "not-allowed" });
     expect((await downloadCertificate(t.db, deps, { number, viewer: staff("kcb"), meta: testRequestMeta })).ok).toBe(true);
     expect((await downloadCertificate(t.db, deps, { number, viewer: staff("cait", "admin"), meta: testRequestMeta })).ok).toBe(true);
-    expect(await downloadCertificate(t.db, deps, { number: "NOPE-2026-000001", viewer: holder, meta: testRequestMeta })).toEqual({ ok: false, reason: "not-found" });
+    expect(await downloadCertificate(t.db, deps, { number: "NOPE-2026-000001", viewer: holder, meta: testRequestMeta })).toEqual({
+      ok: false,
+      reason: "not-found",
+    });
   });
 });
 
@@ -159,7 +205,13 @@ describe("revocation", () => {
     const meta = { ...testRequestMeta, channel: "back-office" as const };
     // A supervisor of KCB needs no clerk position; create one so the audit has a real actor.
     const person = await ensurePerson(t.db, { civilId: "280112200022", nameAr: "يوسف", nameEn: "Yousef" });
-    const { id } = await ensureStaffAccount(t.db, { person, username: "kcb.sup", password: "x", sealKey: t.secrets.sealKey, roles: [{ role: "supervisor", agencyId: "kcb" }] });
+    const { id } = await ensureStaffAccount(t.db, {
+      person,
+      username: "kcb.sup",
+      password: "x",
+      sealKey: t.secrets.sealKey,
+      roles: [{ role: "supervisor", agencyId: "kcb" }],
+    });
     const supervisor = { ...(staff("kcb", "supervisor") as Extract<Viewer, { kind: "staff" }>), accountId: id };
     expect(await revokeCertificate(t.db, { number, reason: "Issued in error", viewer: staff("kff"), meta })).toEqual({ ok: false, reason: "not-allowed" });
     expect(await revokeCertificate(t.db, { number, reason: "  ", viewer: supervisor, meta })).toEqual({ ok: false, reason: "reason-required" });

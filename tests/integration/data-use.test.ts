@@ -22,7 +22,13 @@ describe("who used my data", () => {
     const contractNumber = `MC-${kuwaitToday().slice(0, 4)}-${civilId.slice(5, 11)}`;
     const contractDate = addDays(kuwaitToday(), -30);
     await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate });
-    const journey = await ctx.j.apply("social-loan", civilId, { loanType: "marriage", contractNumber, contractDate, months: "60", iban: "KW81CBKU0000000000001234560101" });
+    const journey = await ctx.j.apply("social-loan", civilId, {
+      loanType: "marriage",
+      contractNumber,
+      contractDate,
+      months: "60",
+      iban: "KW81CBKU0000000000001234560101",
+    });
     const [person] = await ctx.t.db.select().from(people).where(eq(people.civilId, civilId));
 
     const { items, next } = await listDataReads(ctx.t.db, catalogue, person!.id, null);
@@ -44,10 +50,24 @@ describe("who used my data", () => {
     const person = await ensurePerson(ctx.t.db, { civilId, nameAr: "مقدم طلب", nameEn: "Applicant" });
     const own = await ensureCitizenAccount(ctx.t.db, person, "a-long-password-1");
     const clerkPerson = await ensurePerson(ctx.t.db, { civilId: await ctx.person(), nameAr: "نورة الهاجري", nameEn: "Noura Al-Hajri" });
-    const clerk = await ensureStaffAccount(ctx.t.db, { person: clerkPerson, username: "kcb.clerk.test", password: "a-long-password-1", sealKey: Buffer.alloc(32), roles: [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }] });
+    const clerk = await ensureStaffAccount(ctx.t.db, {
+      person: clerkPerson,
+      username: "kcb.clerk.test",
+      password: "a-long-password-1",
+      sealKey: Buffer.alloc(32),
+      roles: [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }],
+    });
     const [application] = await ctx.t.db
       .insert(applications)
-      .values({ reference: "NAF-2026-777777", serviceId: "social-loan", serviceVersion: 1, applicantPersonId: person.id, channel: "web", status: "in-progress", submittedAt: new Date() })
+      .values({
+        reference: "NAF-2026-777777",
+        serviceId: "social-loan",
+        serviceVersion: 1,
+        applicantPersonId: person.id,
+        channel: "web",
+        status: "in-progress",
+        submittedAt: new Date(),
+      })
       .returning();
     const event = (actorAccountId: string, action: string) =>
       recordAudit(ctx.t.db, { ...testRequestMeta, actorAccountId, action, subjectType: "application", subjectId: application!.id, details: {} });

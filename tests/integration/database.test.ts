@@ -65,7 +65,10 @@ describe("the demo seed", () => {
     const found = await findDemoAccounts(t.db);
     expect(found).toEqual(expect.arrayContaining(["admin", "kcb.officer", "288020122596"]));
     expect(found).toHaveLength(demoAccountCount());
-    await t.db.update(accounts).set({ passwordHash: await hashPassword("a password nobody published") }).where(eq(accounts.username, "admin"));
+    await t.db
+      .update(accounts)
+      .set({ passwordHash: await hashPassword("a password nobody published") })
+      .where(eq(accounts.username, "admin"));
     expect(await findDemoAccounts(t.db)).not.toContain("admin");
   });
 });

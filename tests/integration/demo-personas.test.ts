@@ -14,17 +14,32 @@ const IBAN = "KW81CBKU0000000000001234560101";
 const ctx = useJourneys();
 
 async function contractOf(civilId: string) {
-  const [contract] = await ctx.t.db.select().from(mojMarriageContracts).where(eq(mojMarriageContracts.husbandCivilId, civilId)).orderBy(desc(mojMarriageContracts.contractDate)).limit(1);
+  const [contract] = await ctx.t.db
+    .select()
+    .from(mojMarriageContracts)
+    .where(eq(mojMarriageContracts.husbandCivilId, civilId))
+    .orderBy(desc(mojMarriageContracts.contractDate))
+    .limit(1);
   return contract ?? (await ctx.t.db.select().from(mojMarriageContracts).where(eq(mojMarriageContracts.wifeCivilId, civilId)))[0]!;
 }
 async function marriageLoan(civilId: string, months = "60") {
   const contract = await contractOf(civilId);
-  return ctx.j.apply("social-loan", civilId, { loanType: "marriage", contractNumber: contract.contractNumber, contractDate: contract.contractDate, months, iban: IBAN });
+  return ctx.j.apply("social-loan", civilId, {
+    loanType: "marriage",
+    contractNumber: contract.contractNumber,
+    contractDate: contract.contractDate,
+    months,
+    iban: IBAN,
+  });
 }
-const crNumbersOf = async (civilId: string) => (await ctx.t.db.select().from(mociSignatories).where(eq(mociSignatories.civilId, civilId))).map((row) => row.crNumber);
+const crNumbersOf = async (civilId: string) =>
+  (await ctx.t.db.select().from(mociSignatories).where(eq(mociSignatories.civilId, civilId))).map((row) => row.crNumber);
 async function municipalLicenceOf(civilId: string, kind: "shop" | "sign" = "shop") {
   for (const crNumber of await crNumbersOf(civilId)) {
-    const [licence] = await ctx.t.db.select().from(kmLicences).where(and(eq(kmLicences.crNumber, crNumber), eq(kmLicences.kind, kind)));
+    const [licence] = await ctx.t.db
+      .select()
+      .from(kmLicences)
+      .where(and(eq(kmLicences.crNumber, crNumber), eq(kmLicences.kind, kind)));
     if (licence) return licence;
   }
   throw new Error(`${civilId} holds no ${kind} licence`);
@@ -46,7 +61,13 @@ describe("the demo personas", () => {
   it("L1 and L2 are eligible: their loans reach the loan officer", async () => {
     expect(await ctx.j.openSteps((await marriageLoan(personas.L1.civilId)).applicationId)).toEqual(["review"]);
     const [deed] = await ctx.t.db.select().from(mojPropertyDeeds).where(eq(mojPropertyDeeds.ownerCivilId, personas.L2.civilId));
-    const restoration = await ctx.j.apply("social-loan", personas.L2.civilId, { loanType: "restoration", deedNumber: deed!.deedNumber, requestedAmount: "8000", months: "100", iban: IBAN });
+    const restoration = await ctx.j.apply("social-loan", personas.L2.civilId, {
+      loanType: "restoration",
+      deedNumber: deed!.deedNumber,
+      requestedAmount: "8000",
+      months: "100",
+      iban: IBAN,
+    });
     expect(await ctx.j.openSteps(restoration.applicationId)).toEqual(["review"]);
   });
 
@@ -70,21 +91,36 @@ describe("the demo personas", () => {
   });
 
   it("L9 is refused a home restoration loan: he owns no deed", async () => {
-    const journey = await ctx.j.apply("social-loan", personas.L9.civilId, { loanType: "restoration", deedNumber: "RD-2020-000777", requestedAmount: "5000", months: "60", iban: IBAN });
+    const journey = await ctx.j.apply("social-loan", personas.L9.civilId, {
+      loanType: "restoration",
+      deedNumber: "RD-2020-000777",
+      requestedAmount: "5000",
+      months: "60",
+      iban: IBAN,
+    });
     expect(await ctx.j.reasons(journey.applicationId, "eligibility")).toEqual(["deed-not-found"]);
   });
 
   it("F1 renews the fire-safety licence and the shop licence straight through", async () => {
-    const fire = await ctx.j.apply("fire-safety-renewal", personas.F1.civilId, { licenceNumber: (await fireLicenceOf(personas.F1.civilId)).licenceNumber, unchanged: "confirmed" });
+    const fire = await ctx.j.apply("fire-safety-renewal", personas.F1.civilId, {
+      licenceNumber: (await fireLicenceOf(personas.F1.civilId)).licenceNumber,
+      unchanged: "confirmed",
+    });
     await ctx.j.pay(fire);
     expect(await status(fire.applicationId)).toBe("approved");
-    const shop = await ctx.j.apply("municipal-licence-renewal", personas.F1.civilId, { licence: (await municipalLicenceOf(personas.F1.civilId)).licenceNumber, years: "1" });
+    const shop = await ctx.j.apply("municipal-licence-renewal", personas.F1.civilId, {
+      licence: (await municipalLicenceOf(personas.F1.civilId)).licenceNumber,
+      years: "1",
+    });
     await ctx.j.pay(shop);
     expect(await status(shop.applicationId)).toBe("approved");
   });
 
   it("F2's shop licence goes to the clerk for its unpaid violation", async () => {
-    const shop = await ctx.j.apply("municipal-licence-renewal", personas.F2.civilId, { licence: (await municipalLicenceOf(personas.F2.civilId)).licenceNumber, years: "1" });
+    const shop = await ctx.j.apply("municipal-licence-renewal", personas.F2.civilId, {
+      licence: (await municipalLicenceOf(personas.F2.civilId)).licenceNumber,
+      years: "1",
+    });
     await ctx.j.pay(shop);
     expect(await ctx.j.reasons(shop.applicationId, "route")).toEqual(["unpaid-violations"]);
     await ctx.j.decide(shop, "review", clerks.kmClerk, "approve");
@@ -92,13 +128,19 @@ describe("the demo personas", () => {
   });
 
   it("F3's fire-safety renewal goes to the prevention officer", async () => {
-    const fire = await ctx.j.apply("fire-safety-renewal", personas.F3.civilId, { licenceNumber: (await fireLicenceOf(personas.F3.civilId)).licenceNumber, unchanged: "confirmed" });
+    const fire = await ctx.j.apply("fire-safety-renewal", personas.F3.civilId, {
+      licenceNumber: (await fireLicenceOf(personas.F3.civilId)).licenceNumber,
+      unchanged: "confirmed",
+    });
     await ctx.j.pay(fire);
     expect(await ctx.j.reasons(fire.applicationId, "route")).toEqual(["expired-over-a-year", "inspection-over-two-years"]);
   });
 
   it("F4's shop licence lacks a fire-safety licence", async () => {
-    const shop = await ctx.j.apply("municipal-licence-renewal", personas.F4.civilId, { licence: (await municipalLicenceOf(personas.F4.civilId)).licenceNumber, years: "1" });
+    const shop = await ctx.j.apply("municipal-licence-renewal", personas.F4.civilId, {
+      licence: (await municipalLicenceOf(personas.F4.civilId)).licenceNumber,
+      years: "1",
+    });
     await ctx.j.pay(shop);
     expect(await ctx.j.reasons(shop.applicationId, "route")).toEqual(["no-valid-fire-licence"]);
   });
@@ -124,7 +166,11 @@ describe("the demo personas", () => {
 
   it("F6's sign licence pays the late fee", async () => {
     const sign = await municipalLicenceOf(personas.F6.civilId, "sign");
-    const journey = await ctx.j.apply("municipal-licence-renewal", personas.F6.civilId, { licence: sign.licenceNumber, years: "1", signAreaM2: String(sign.signAreaM2) });
+    const journey = await ctx.j.apply("municipal-licence-renewal", personas.F6.civilId, {
+      licence: sign.licenceNumber,
+      years: "1",
+      signAreaM2: String(sign.signAreaM2),
+    });
     expect(await ctx.j.pay(journey)).toBeGreaterThanOrEqual(5_000 * 6 + 10_000 * 3);
   });
 });

@@ -102,7 +102,12 @@ describe.each([kuwaitToday, "2028-02-29"])("seeded on %s", (today) => {
         expect(paci.get(contract.husbandCivilId)?.sex, contract.contractNumber).toBe("male");
         expect(paci.get(contract.wifeCivilId)?.sex, contract.contractNumber).toBe("female");
       }
-      for (const civilId of [...r.deeds.map((d) => d.ownerCivilId), ...r.jobs.map((j) => j.civilId), ...r.loans.map((l) => l.civilId), ...r.signatories.map((s) => s.civilId)]) {
+      for (const civilId of [
+        ...r.deeds.map((d) => d.ownerCivilId),
+        ...r.jobs.map((j) => j.civilId),
+        ...r.loans.map((l) => l.civilId),
+        ...r.signatories.map((s) => s.civilId),
+      ]) {
         expect(paci.has(civilId), civilId).toBe(true);
       }
       const crNumbers = new Set(r.companies.map((c) => c.crNumber));
@@ -170,7 +175,8 @@ describe.each([kuwaitToday, "2028-02-29"])("seeded on %s", (today) => {
     const salaryOf = (civilId: string) => r.jobs.filter((j) => j.civilId === civilId && j.isActive).reduce((sum, j) => sum + j.monthlySalaryFils, 0);
     const loansOf = (civilId: string) => r.loans.filter((l) => l.civilId === civilId);
     const deedsOf = (civilId: string) => r.deeds.filter((d) => d.ownerCivilId === civilId);
-    const isRecentFirst = (c: { contractDate: string; isFirstMarriageOfHusband: boolean }) => c.isFirstMarriageOfHusband && c.contractDate >= day(-365) && c.contractDate <= today;
+    const isRecentFirst = (c: { contractDate: string; isFirstMarriageOfHusband: boolean }) =>
+      c.isFirstMarriageOfHusband && c.contractDate >= day(-365) && c.contractDate <= today;
     const adultKuwaiti = (civilId: string) => person(civilId).nationality === "KWT" && ageOn(person(civilId).birthDate, today) >= 21;
 
     it("are all in PACI under the names the persona table gives", () => {

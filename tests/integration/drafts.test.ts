@@ -40,7 +40,12 @@ const form = (values: Record<string, string>) => {
 const page = (id: string) => catalogue.get("social-loan")!.pages.find((candidate) => candidate.id === id)!;
 
 async function begin(who: Awaited<ReturnType<typeof applicant>>) {
-  const started = await startDraft(ctx.t.db, ctx.j.h.deps, { serviceId: "social-loan", person: { id: who.person.id, civilId: who.civilId }, accountId: null, actor: who.actor });
+  const started = await startDraft(ctx.t.db, ctx.j.h.deps, {
+    serviceId: "social-loan",
+    person: { id: who.person.id, civilId: who.civilId },
+    accountId: null,
+    actor: who.actor,
+  });
   if (!started.ok) throw new Error(started.reason);
   return started;
 }
@@ -70,52 +75,94 @@ describe("drafts", () => {
 
     const refused = await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("loan"), { ...none, form: form({}) });
     expect(refused).toMatchObject({ ok: false, problems: { loanType: { code: "required" } } });
-    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("loan"), { ...none, form: form({ loanType: "marriage" }) })).toMatchObject({ ok: true });
+    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("loan"), { ...none, form: form({ loanType: "marriage" }) })).toMatchObject({
+      ok: true,
+    });
 
     // A bad IBAN and a file that is not a PDF: both refused, the typed values come back, nothing is kept.
-    const badFile = { form: form({ months: "٦٠", iban: "KW00" }), files: new Map([["documents", { name: "plan.pdf", bytes: Buffer.from("<html>not a pdf</html>") }]]), tooLarge: new Set<string>() };
+    const badFile = {
+      form: form({ months: "٦٠", iban: "KW00" }),
+      files: new Map([["documents", { name: "plan.pdf", bytes: Buffer.from("<html>not a pdf</html>") }]]),
+      tooLarge: new Set<string>(),
+    };
     const bad = await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), badFile);
     expect(bad).toMatchObject({ ok: false, problems: { iban: { code: "pattern" }, documents: { code: "file-type" } }, typed: { months: "٦٠", iban: "KW00" } });
     expect(await ctx.t.db.select().from(uploads).where(eq(uploads.applicationId, draftId))).toEqual([]);
 
     // A file that starts like a PDF but is not one: opened on receipt, refused as damaged, not kept.
-    const posing = { form: form({ months: "60", iban: "KW00" }), files: new Map([["documents", { name: "plan.pdf", bytes: Buffer.from(`%PDF-1.7\n${"x".repeat(2000)}`) }]]), tooLarge: new Set<string>() };
-    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), posing)).toMatchObject({ ok: false, problems: { documents: { code: "file-damaged" } } });
+    const posing = {
+      form: form({ months: "60", iban: "KW00" }),
+      files: new Map([["documents", { name: "plan.pdf", bytes: Buffer.from(`%PDF-1.7\n${"x".repeat(2000)}`) }]]),
+      tooLarge: new Set<string>(),
+    };
+    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), posing)).toMatchObject({
+      ok: false,
+      problems: { documents: { code: "file-damaged" } },
+    });
     expect(await ctx.t.db.select().from(uploads).where(eq(uploads.applicationId, draftId))).toEqual([]);
 
     // Too large: refused without keeping it.
-    const big = await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), { form: form({ months: "60", iban: "KW00" }), files: new Map(), tooLarge: new Set(["documents"]) });
+    const big = await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), {
+      form: form({ months: "60", iban: "KW00" }),
+      files: new Map(),
+      tooLarge: new Set(["documents"]),
+    });
     expect(bad.ok || big.ok).toBe(false);
     expect(big).toMatchObject({ problems: { documents: { code: "file-too-large" } } });
 
     // A real PDF is kept at once, even while the IBAN is still wrong, so it need not be chosen again.
-    const withPdf = { form: form({ months: "60", iban: "KW00" }), files: new Map([["documents", { name: "../../contract.pdf", bytes: PDF }]]), tooLarge: new Set<string>() };
-    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), withPdf)).toMatchObject({ ok: false, problems: { iban: { code: "pattern" } } });
+    const withPdf = {
+      form: form({ months: "60", iban: "KW00" }),
+      files: new Map([["documents", { name: "../../contract.pdf", bytes: PDF }]]),
+      tooLarge: new Set<string>(),
+    };
+    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), withPdf)).toMatchObject({
+      ok: false,
+      problems: { iban: { code: "pattern" } },
+    });
     const kept = (await draftOf(who, draftId)).application.answers.documents as { id: string; name: string; mime: string };
     expect(kept).toMatchObject({ name: "contract.pdf", mime: "application/pdf" });
     expect((await getOwnUpload(ctx.t.db, who.person.id, kept.id))?.content.equals(PDF)).toBe(true);
     expect(await getOwnUpload(ctx.t.db, (await applicant()).person.id, kept.id)).toBeNull();
 
-    const good = await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), { ...none, form: form({ months: "٦٠", iban: "KW81 CBKU 0000 0000 0000 1234 5601 01" }) });
+    const good = await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), {
+      ...none,
+      form: form({ months: "٦٠", iban: "KW81 CBKU 0000 0000 0000 1234 5601 01" }),
+    });
     expect(good).toMatchObject({ ok: true });
     const answers = (await draftOf(who, draftId)).application.answers;
     expect(answers).toMatchObject({ loanType: "marriage", months: 60, documents: { id: kept.id } });
 
     // Removing the optional file deletes it.
-    expect(await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), { ...none, form: form({ months: "60", iban: String(answers.iban), "documents.remove": "yes" }) })).toMatchObject({ ok: true });
+    expect(
+      await saveDraftPage(ctx.t.db, await draftOf(who, draftId), page("repayment"), {
+        ...none,
+        form: form({ months: "60", iban: String(answers.iban), "documents.remove": "yes" }),
+      }),
+    ).toMatchObject({ ok: true });
     expect((await draftOf(who, draftId)).application.answers.documents).toBeUndefined();
     expect(await ctx.t.db.select().from(uploads).where(eq(uploads.applicationId, draftId))).toEqual([]);
   });
 
   it("takes a field that the same page's choice shows, in the same save (another licence and its number)", async () => {
     const who = await applicant();
-    const started = await startDraft(ctx.t.db, ctx.j.h.deps, { serviceId: "municipal-licence-renewal", person: { id: who.person.id, civilId: who.civilId }, accountId: null, actor: { ...who.actor, channel: "kiosk" } });
+    const started = await startDraft(ctx.t.db, ctx.j.h.deps, {
+      serviceId: "municipal-licence-renewal",
+      person: { id: who.person.id, civilId: who.civilId },
+      accountId: null,
+      actor: { ...who.actor, channel: "kiosk" },
+    });
     if (!started.ok) throw new Error(started.reason);
     const draft = () => getDraft(ctx.t.db, catalogue, who.person.id, started.draftId).then((found) => found!);
     const licencePage = catalogue.get("municipal-licence-renewal")!.pages.find((candidate) => candidate.id === "licence")!;
     const none = { files: new Map(), tooLarge: new Set<string>() };
-    expect(await saveDraftPage(ctx.t.db, await draft(), licencePage, { ...none, form: form({ licence: "other" }) })).toMatchObject({ ok: false, problems: { otherLicenceNumber: { code: "required" } } });
-    expect(await saveDraftPage(ctx.t.db, await draft(), licencePage, { ...none, form: form({ licence: "other", otherLicenceNumber: "ML-2024-001234" }) })).toMatchObject({ ok: true });
+    expect(await saveDraftPage(ctx.t.db, await draft(), licencePage, { ...none, form: form({ licence: "other" }) })).toMatchObject({
+      ok: false,
+      problems: { otherLicenceNumber: { code: "required" } },
+    });
+    expect(
+      await saveDraftPage(ctx.t.db, await draft(), licencePage, { ...none, form: form({ licence: "other", otherLicenceNumber: "ML-2024-001234" }) }),
+    ).toMatchObject({ ok: true });
     expect((await draft()).application).toMatchObject({ channel: "kiosk", answers: { licence: "other", otherLicenceNumber: "ML-2024-001234" } });
   });
 
@@ -123,11 +170,15 @@ describe("drafts", () => {
     const who = await applicant();
     const { draftId } = await begin(who);
     const none = { files: new Map(), tooLarge: new Set<string>() };
-    const save = async (id: string, values: Record<string, string>) => saveDraftPage(ctx.t.db, await draftOf(who, draftId), page(id), { ...none, form: form(values) });
+    const save = async (id: string, values: Record<string, string>) =>
+      saveDraftPage(ctx.t.db, await draftOf(who, draftId), page(id), { ...none, form: form(values) });
 
     // Incomplete: refused with the problems, still a draft.
     expect(await save("loan", { loanType: "marriage" })).toMatchObject({ ok: true });
-    expect(await submitDraft(ctx.t.db, ctx.j.h.deps, { draftId, applicantPersonId: who.person.id, actor: who.actor })).toMatchObject({ ok: false, reason: "invalid-answers" });
+    expect(await submitDraft(ctx.t.db, ctx.j.h.deps, { draftId, applicantPersonId: who.person.id, actor: who.actor })).toMatchObject({
+      ok: false,
+      reason: "invalid-answers",
+    });
     expect(await save("marriage", { contractNumber: who.contractNumber, contractDate: who.contractDate })).toMatchObject({ ok: true });
     expect(await save("repayment", { months: "60", iban: "KW81CBKU0000000000001234560101" })).toMatchObject({ ok: true });
 
@@ -136,7 +187,10 @@ describe("drafts", () => {
     expect(results.every((result) => result.ok && result.applicationId === draftId)).toBe(true);
     expect(results.filter((result) => result.ok && !result.wasAlreadySubmitted)).toHaveLength(1);
     expect(new Set(results.map((result) => result.ok && result.reference)).size).toBe(1);
-    const rows = await ctx.t.db.select().from(applications).where(and(eq(applications.applicantPersonId, who.person.id), eq(applications.serviceId, "social-loan")));
+    const rows = await ctx.t.db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.applicantPersonId, who.person.id), eq(applications.serviceId, "social-loan")));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).not.toBe("draft");
     // A later retry (the back button) answers with the same application.

@@ -1,15 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  agencyLinks,
-  applicationEvents,
-  applications,
-  certificates,
-  exchangeMessages,
-  jobs,
-  notifications,
-  stepInstances,
-} from "../../db/schema";
+import { agencyLinks, applicationEvents, applications, certificates, exchangeMessages, jobs, notifications, stepInstances } from "../../db/schema";
 import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
 import { actAsApplicant, decideTask, markLateSteps, recordPayment, submitApplication } from "../../app/engine/engine.server";
 import { getTimeline } from "../../app/engine/history.server";
@@ -38,7 +29,13 @@ afterEach(async () => {
 
 async function submit(answers: Record<string, unknown> = validAnswers) {
   const { person, actor } = await createApplicant(t);
-  const result = await submitApplication(t.db, h.deps, { serviceId: "engine-test-loan", applicantPersonId: person.id, applicantAccountId: null, answers, actor });
+  const result = await submitApplication(t.db, h.deps, {
+    serviceId: "engine-test-loan",
+    applicantPersonId: person.id,
+    applicantAccountId: null,
+    answers,
+    actor,
+  });
   if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
   return { ...result, person, actor };
 }
@@ -63,7 +60,10 @@ async function applicationOf(id: string) {
 }
 
 const setAgency = (agencyId: string, fields: Partial<typeof agencyLinks.$inferInsert>) =>
-  t.db.insert(agencyLinks).values({ agencyId, ...fields }).onConflictDoUpdate({ target: agencyLinks.agencyId, set: fields });
+  t.db
+    .insert(agencyLinks)
+    .values({ agencyId, ...fields })
+    .onConflictDoUpdate({ target: agencyLinks.agencyId, set: fields });
 
 describe("submitting", () => {
   it("refuses answers that fail the definition's validation, field by field", async () => {
@@ -88,11 +88,22 @@ describe("submitting", () => {
     const application = await applicationOf(applicationId);
     // Stored as the definition reads them: money in fils, numbers as numbers, the phone normalised.
     expect(application).toMatchObject({ serviceId: "engine-test-loan", serviceVersion: 1, status: "in-progress" });
-    expect(application.answers).toEqual({ contractNumber: "MOJ-2026-1001", contractDate: "2026-06-01", amount: 4_000_000, months: 60, reason: "marriage", phone: "+96599123456", children: [] });
+    expect(application.answers).toEqual({
+      contractNumber: "MOJ-2026-1001",
+      contractDate: "2026-06-01",
+      amount: 4_000_000,
+      months: 60,
+      reason: "marriage",
+      phone: "+96599123456",
+      children: [],
+    });
     expect(reference).toMatch(/^NAF-\d{4}-\d{6}$/);
     const steps = await openSteps(applicationId);
     expect(steps.map((s) => [s.stepId, s.state, s.agencyId])).toEqual([["lookup-person", "waiting", "paci"]]);
-    const [job] = await t.db.select().from(jobs).where(eq(jobs.dedupeKey, `exchange:${steps[0]!.id}`));
+    const [job] = await t.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `exchange:${steps[0]!.id}`));
     expect(job).toMatchObject({ kind: "exchange.call", status: "queued" });
   });
 });
@@ -107,9 +118,19 @@ describe("a whole application, through every kind of step", () => {
     expect(review).toMatchObject({ kind: "task", agencyId: "kcb", position: "loan-officer" });
     expect(review.deadlineAt!.getTime() - review.startedAt.getTime()).toBe(48 * 3600_000);
     const messages = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.applicationId, applicationId));
-    expect(messages.map((m) => `${m.operation}:${m.outcome}`).sort()).toEqual(["kcb.loans:ok", "moj.marriage-contract:ok", "paci.person:ok", "pifss.employment:ok"]);
-    expect(messages.every((m) => m.onBehalfOfPersonId === person.id && m.callerServiceId === "engine-test-loan" && /^[0-9a-f]{64}$/.test(m.responseHash!))).toBe(true);
-    expect((await applicationOf(applicationId)).results).toMatchObject({ "lookup-person": { found: true, nationality: "KWT" }, "check-loans": { found: true, loans: [] } });
+    expect(messages.map((m) => `${m.operation}:${m.outcome}`).sort()).toEqual([
+      "kcb.loans:ok",
+      "moj.marriage-contract:ok",
+      "paci.person:ok",
+      "pifss.employment:ok",
+    ]);
+    expect(
+      messages.every((m) => m.onBehalfOfPersonId === person.id && m.callerServiceId === "engine-test-loan" && /^[0-9a-f]{64}$/.test(m.responseHash!)),
+    ).toBe(true);
+    expect((await applicationOf(applicationId)).results).toMatchObject({
+      "lookup-person": { found: true, nationality: "KWT" },
+      "check-loans": { found: true, loans: [] },
+    });
 
     // Approve: the case splits into the applicant's acceptance and the officer's contract.
     expect(await decideTask(t.db, h.deps, { stepInstanceId: review.id, action: "approve", actor: loanOfficer })).toEqual({ ok: true });
@@ -125,14 +146,22 @@ describe("a whole application, through every kind of step", () => {
     });
     expect(await actAsApplicant(t.db, h.deps, { stepInstanceId: accept.id, action: "accept", values: { slot: "sun-am" }, actor })).toEqual({ ok: true });
     expect((await applicationOf(applicationId)).status).toBe("in-progress");
-    expect(await decideTask(t.db, h.deps, { stepInstanceId: prepare.id, action: "done", values: { contractReady: "yes" }, actor: loanOfficer })).toEqual({ ok: true });
+    expect(await decideTask(t.db, h.deps, { stepInstanceId: prepare.id, action: "done", values: { contractReady: "yes" }, actor: loanOfficer })).toEqual({
+      ok: true,
+    });
 
     // Payment of the fee the definition computes: 5 KWD + 1 fils per dinar.
     const pay = await openStep(applicationId, "pay");
     expect(pay.result).toEqual({ amountFils: 9_000 });
-    expect(await recordPayment(t.db, h.deps, { stepInstanceId: pay.id, amountFils: 1, reference: "KNET-1", actor })).toEqual({ ok: false, reason: "wrong-amount" });
+    expect(await recordPayment(t.db, h.deps, { stepInstanceId: pay.id, amountFils: 1, reference: "KNET-1", actor })).toEqual({
+      ok: false,
+      reason: "wrong-amount",
+    });
     expect(await recordPayment(t.db, h.deps, { stepInstanceId: pay.id, amountFils: 9_000, reference: "KNET-1", actor })).toEqual({ ok: true });
-    expect(await recordPayment(t.db, h.deps, { stepInstanceId: pay.id, amountFils: 9_000, reference: "KNET-1", actor })).toEqual({ ok: false, reason: "already-decided" });
+    expect(await recordPayment(t.db, h.deps, { stepInstanceId: pay.id, amountFils: 9_000, reference: "KNET-1", actor })).toEqual({
+      ok: false,
+      reason: "already-decided",
+    });
 
     await h.drain();
     const application = await applicationOf(applicationId);
@@ -182,11 +211,20 @@ describe("a whole application, through every kind of step", () => {
     const person = await ensurePerson(t.db, { civilId: "227081660516", nameAr: "عبدالعزيز", nameEn: "Abdulaziz" });
     await addPaciPerson(t.db, { civilId: "227081660516", nationality: "KWT" });
     const actor = { accountId: null, role: "applicant" as const, personId: person.id, channel: "web" as const };
-    const result = await submitApplication(t.db, h.deps, { serviceId: "engine-test-loan", applicantPersonId: person.id, applicantAccountId: null, answers: validAnswers, actor });
+    const result = await submitApplication(t.db, h.deps, {
+      serviceId: "engine-test-loan",
+      applicantPersonId: person.id,
+      applicantAccountId: null,
+      answers: validAnswers,
+      actor,
+    });
     if (!result.ok) throw new Error("submit failed");
     await h.drain();
     expect((await applicationOf(result.applicationId)).status).toBe("rejected");
-    const [decision] = await t.db.select().from(stepInstances).where(and(eq(stepInstances.applicationId, result.applicationId), eq(stepInstances.stepId, "eligibility")));
+    const [decision] = await t.db
+      .select()
+      .from(stepInstances)
+      .where(and(eq(stepInstances.applicationId, result.applicationId), eq(stepInstances.stepId, "eligibility")));
     expect(decision).toMatchObject({ outcome: "ineligible", result: { reasons: ["no-contract", "instalment-too-high", "existing-loan"] } });
   });
 
@@ -194,14 +232,24 @@ describe("a whole application, through every kind of step", () => {
     const { applicationId, actor } = await submit();
     await h.drain();
     const review = await openStep(applicationId, "review");
-    expect(await decideTask(t.db, h.deps, { stepInstanceId: review.id, action: "return", actor: loanOfficer })).toEqual({ ok: false, reason: "comment-required" });
-    expect(await decideTask(t.db, h.deps, { stepInstanceId: review.id, action: "return", comment: "Attach the contract copy", actor: loanOfficer })).toEqual({ ok: true });
+    expect(await decideTask(t.db, h.deps, { stepInstanceId: review.id, action: "return", actor: loanOfficer })).toEqual({
+      ok: false,
+      reason: "comment-required",
+    });
+    expect(await decideTask(t.db, h.deps, { stepInstanceId: review.id, action: "return", comment: "Attach the contract copy", actor: loanOfficer })).toEqual({
+      ok: true,
+    });
     expect((await applicationOf(applicationId)).status).toBe("action-needed");
 
     const fix = await openStep(applicationId, "fix");
     const stranger = { ...actor, personId: "00000000-0000-4000-8000-000000000000" };
-    expect(await actAsApplicant(t.db, h.deps, { stepInstanceId: fix.id, action: "resubmit", answers: validAnswers, actor: stranger })).toEqual({ ok: false, reason: "not-allowed" });
-    expect(await actAsApplicant(t.db, h.deps, { stepInstanceId: fix.id, action: "resubmit", answers: { ...validAnswers, months: "500" }, actor })).toMatchObject({
+    expect(await actAsApplicant(t.db, h.deps, { stepInstanceId: fix.id, action: "resubmit", answers: validAnswers, actor: stranger })).toEqual({
+      ok: false,
+      reason: "not-allowed",
+    });
+    expect(
+      await actAsApplicant(t.db, h.deps, { stepInstanceId: fix.id, action: "resubmit", answers: { ...validAnswers, months: "500" }, actor }),
+    ).toMatchObject({
       ok: false,
       reason: "invalid-answers",
     });
@@ -209,7 +257,10 @@ describe("a whole application, through every kind of step", () => {
     expect(await actAsApplicant(t.db, h.deps, { stepInstanceId: fix.id, action: "resubmit", answers: corrected, actor })).toEqual({ ok: true });
     expect((await applicationOf(applicationId)).answers).toMatchObject({ contractCopy: { name: "contract.pdf" } });
     expect((await openStep(applicationId, "review")).version).toBe(0);
-    const [returned] = await t.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.action, "task-decided")));
+    const [returned] = await t.db
+      .select()
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.action, "task-decided")));
     expect(returned).toMatchObject({ comment: "Attach the contract copy", actorRole: "clerk", agencyId: "kcb", channel: "back-office" });
   });
 
@@ -230,11 +281,20 @@ describe("two clerks deciding the same step at once", () => {
     const review = await openStep(applicationId, "review");
     const results = await Promise.all([
       decideTask(t.db, h.deps, { stepInstanceId: review.id, expectedVersion: review.version, action: "approve", actor: loanOfficer }),
-      decideTask(t.db, h.deps, { stepInstanceId: review.id, expectedVersion: review.version, action: "reject", comment: "No", actor: { ...loanOfficer, accountId: null } }),
+      decideTask(t.db, h.deps, {
+        stepInstanceId: review.id,
+        expectedVersion: review.version,
+        action: "reject",
+        comment: "No",
+        actor: { ...loanOfficer, accountId: null },
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "already-decided" }]);
-    const decisions = await t.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.action, "task-decided")));
+    const decisions = await t.db
+      .select()
+      .from(applicationEvents)
+      .where(and(eq(applicationEvents.applicationId, applicationId), eq(applicationEvents.action, "task-decided")));
     expect(decisions).toHaveLength(1);
     const after = await t.db.select().from(stepInstances).where(eq(stepInstances.applicationId, applicationId));
     const winner = decisions[0]!.details.action;
@@ -329,7 +389,12 @@ describe("a parallel fork of three exchange steps", () => {
 
 describe("deadlines", () => {
   it("stop while the case waits on the applicant, and late tasks are marked and reported to supervisors", async () => {
-    const supervisor = await ensurePerson(t.db, { civilId: "280112200022", nameAr: "يوسف علي الكندري", nameEn: "Yousef Ali Al-Kandari", preferredLanguage: "en" });
+    const supervisor = await ensurePerson(t.db, {
+      civilId: "280112200022",
+      nameAr: "يوسف علي الكندري",
+      nameEn: "Yousef Ali Al-Kandari",
+      preferredLanguage: "en",
+    });
     const { id: supervisorAccountId } = await ensureStaffAccount(t.db, {
       person: supervisor,
       username: "kcb.supervisor",
@@ -345,21 +410,35 @@ describe("deadlines", () => {
     const prepare = await openStep(applicationId, "prepare-contract");
     expect(prepare.pausedAt).not.toBeNull();
     const threeHoursAgo = new Date(Date.now() - 3 * 3600_000);
-    await t.db.update(stepInstances).set({ pausedAt: threeHoursAgo, deadlineAt: new Date(Date.now() - 3600_000) }).where(eq(stepInstances.id, prepare.id));
+    await t.db
+      .update(stepInstances)
+      .set({ pausedAt: threeHoursAgo, deadlineAt: new Date(Date.now() - 3600_000) })
+      .where(eq(stepInstances.id, prepare.id));
     // Past its deadline on paper, but paused: not late.
     expect(await markLateSteps(t.db, h.deps)).toBe(0);
 
-    await actAsApplicant(t.db, h.deps, { stepInstanceId: (await openStep(applicationId, "accept-terms")).id, action: "accept", values: { slot: "mon-pm" }, actor });
+    await actAsApplicant(t.db, h.deps, {
+      stepInstanceId: (await openStep(applicationId, "accept-terms")).id,
+      action: "accept",
+      values: { slot: "mon-pm" },
+      actor,
+    });
     const resumed = await openStep(applicationId, "prepare-contract");
     expect(resumed.pausedAt).toBeNull();
     // The deadline moved on by the three hours the case waited (within a second of slack).
     expect(Math.abs(resumed.deadlineAt!.getTime() - (Date.now() + 2 * 3600_000))).toBeLessThan(5_000);
 
-    await t.db.update(stepInstances).set({ deadlineAt: new Date(Date.now() - 60_000) }).where(eq(stepInstances.id, prepare.id));
+    await t.db
+      .update(stepInstances)
+      .set({ deadlineAt: new Date(Date.now() - 60_000) })
+      .where(eq(stepInstances.id, prepare.id));
     expect(await markLateSteps(t.db, h.deps)).toBe(1);
     expect((await openStep(applicationId, "prepare-contract")).lateAt).not.toBeNull();
     expect(await markLateSteps(t.db, h.deps)).toBe(0);
-    const [told] = await t.db.select().from(notifications).where(and(eq(notifications.accountId, supervisorAccountId), eq(notifications.channel, "in-app")));
+    const [told] = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.accountId, supervisorAccountId), eq(notifications.channel, "in-app")));
     expect(told).toMatchObject({ event: "step-late", language: "en" });
     expect(told!.body).toContain('The step "Prepare the loan contract"');
   });
@@ -369,7 +448,8 @@ describe("lists for pages", () => {
   it("give the applicant their applications, and each member of staff only the tasks of their agency and position", async () => {
     const { listApplicationsOf } = await import("../../app/engine/lists.server");
     const { listInboxPage } = await import("../../app/engine/inbox.server");
-    const listInbox = async (roles: Parameters<typeof listInboxPage>[1]["roles"]) => (await listInboxPage(t.db, { accountId: "00000000-0000-4000-8000-000000000000", roles }, {}, null)).rows;
+    const listInbox = async (roles: Parameters<typeof listInboxPage>[1]["roles"]) =>
+      (await listInboxPage(t.db, { accountId: "00000000-0000-4000-8000-000000000000", roles }, {}, null)).rows;
     const { applicationId, person } = await submit();
     await h.drain();
     const mine = await listApplicationsOf(t.db, person.id);
@@ -398,13 +478,24 @@ describe("lookups before the form", () => {
     expect(found.lookups.person).toMatchObject({ found: true, nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT" });
 
     // The prefilled name comes from the lookup, whatever the form sent.
-    const submitted = await submitApplication(t.db, h.deps, { serviceId: "engine-test-loan", applicantPersonId: person.id, applicantAccountId: null, answers: { ...validAnswers, fullName: "Someone Else" }, lookups: found.lookups, actor });
+    const submitted = await submitApplication(t.db, h.deps, {
+      serviceId: "engine-test-loan",
+      applicantPersonId: person.id,
+      applicantAccountId: null,
+      answers: { ...validAnswers, fullName: "Someone Else" },
+      lookups: found.lookups,
+      actor,
+    });
     if (!submitted.ok) throw new Error("submit failed");
     expect((await applicationOf(submitted.applicationId)).answers.fullName).toBe("Ahmad Abdullah Al-Enezi");
 
     await setAgency("paci", { isDown: true });
     expect(await runLookups(t.db, h.deps.exchange, service, applicant)).toEqual({ lookups: {}, unavailable: ["person"] });
-    const logged = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.purpose, "Show the applicant's registered details")).orderBy(asc(exchangeMessages.id));
+    const logged = await t.db
+      .select()
+      .from(exchangeMessages)
+      .where(eq(exchangeMessages.purpose, "Show the applicant's registered details"))
+      .orderBy(asc(exchangeMessages.id));
     expect(logged.map((m) => m.outcome)).toEqual(["ok", "agency-error"]);
   });
 });
@@ -414,24 +505,31 @@ describe("exchange governance", () => {
   it("refuses, and logs, a call the service was not granted", async () => {
     const { callAgency } = await import("../../app/exchange/client.server");
     await expect(
-      callAgency(t.db, { ...h.deps.exchange, isGranted: () => false }, {
-        operation: "paci.person",
-        payload: { civilId: CIVIL_ID },
-        callerServiceId: "engine-test-loan",
-        purpose: "test",
-        applicationId: null,
-        stepInstanceId: null,
-        onBehalfOfPersonId: null,
-        onBehalfOfCivilId: CIVIL_ID,
-        attempt: 1,
-      }),
+      callAgency(
+        t.db,
+        { ...h.deps.exchange, isGranted: () => false },
+        {
+          operation: "paci.person",
+          payload: { civilId: CIVIL_ID },
+          callerServiceId: "engine-test-loan",
+          purpose: "test",
+          applicationId: null,
+          stepInstanceId: null,
+          onBehalfOfPersonId: null,
+          onBehalfOfCivilId: CIVIL_ID,
+          attempt: 1,
+        },
+      ),
     ).rejects.toMatchObject({ outcome: "refused" });
     const [logged] = await t.db.select().from(exchangeMessages).where(eq(exchangeMessages.outcome, "refused"));
     expect(logged).toMatchObject({ operation: "paci.person", callerServiceId: "engine-test-loan" });
   });
 
   it("has the agency refuse a request that the portal did not sign", async () => {
-    const response = await fetch(`${h.agencies.baseUrl}/paci`, { method: "POST", body: JSON.stringify({ operation: "paci.person", payload: { civilId: CIVIL_ID } }) });
+    const response = await fetch(`${h.agencies.baseUrl}/paci`, {
+      method: "POST",
+      body: JSON.stringify({ operation: "paci.person", payload: { civilId: CIVIL_ID } }),
+    });
     expect(response.status).toBe(401);
   });
 });

@@ -42,12 +42,14 @@ const session = (id: string, fields: Partial<typeof sessions.$inferInsert>) => (
 describe("sessions.purge-expired", () => {
   it("deletes sessions that ended over a month ago and keeps the rest", async () => {
     const now = Date.now();
-    await t.db.insert(sessions).values([
-      session("live", {}),
-      session("expired-yesterday", { expiresAt: new Date(now - DAY) }),
-      session("expired-long-ago", { createdAt: new Date(now - 41 * DAY), lastSeenAt: new Date(now - 41 * DAY), expiresAt: new Date(now - 40 * DAY) }),
-      session("revoked-long-ago", { revokedAt: new Date(now - 31 * DAY) }),
-    ]);
+    await t.db
+      .insert(sessions)
+      .values([
+        session("live", {}),
+        session("expired-yesterday", { expiresAt: new Date(now - DAY) }),
+        session("expired-long-ago", { createdAt: new Date(now - 41 * DAY), lastSeenAt: new Date(now - 41 * DAY), expiresAt: new Date(now - 40 * DAY) }),
+        session("revoked-long-ago", { revokedAt: new Date(now - 31 * DAY) }),
+      ]);
     await t.db.insert(signInThrottles).values([
       { key: "ip:old", failures: 3, windowStartedAt: new Date(now - 2 * DAY) },
       { key: "ip:recent", failures: 3, windowStartedAt: new Date(now - 60_000) },

@@ -85,7 +85,10 @@ describe("the jobs table", () => {
     expect(claimed).toBeDefined();
     // The dead worker never completes; another worker sees nothing until the lease has run out.
     expect(await claimJobs(t.db, "worker-b", 5, 60)).toHaveLength(0);
-    await t.db.update(jobs).set({ leaseExpiresAt: new Date(Date.now() - 1000) }).where(eq(jobs.id, claimed!.id));
+    await t.db
+      .update(jobs)
+      .set({ leaseExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.id, claimed!.id));
     const [reclaimed] = await claimJobs(t.db, "worker-b", 5, 60);
     expect(reclaimed).toMatchObject({ id: claimed!.id, attempts: 2, lockedBy: "worker-b" });
     // The dead worker's late completion no longer counts; the live one's does.

@@ -11,7 +11,17 @@ import { certificateSigningKey } from "../../app/certificates/token.server";
 import { ensurePerson } from "../../db/seed/factories";
 import { applications, auditEvents, certificates, exchangeMessages, kioskPrints, kiosks, paciPeople } from "../../db/schema";
 import { useJourneys } from "../support/journeys";
-import { enrolKiosk, formatCode, kioskOfCredential, kioskState, listKiosks, recordHeartbeat, registerKiosk, reissueEnrolment, revokeKiosk } from "../../app/kiosk/kiosks.server";
+import {
+  enrolKiosk,
+  formatCode,
+  kioskOfCredential,
+  kioskState,
+  listKiosks,
+  recordHeartbeat,
+  registerKiosk,
+  reissueEnrolment,
+  revokeKiosk,
+} from "../../app/kiosk/kiosks.server";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
 // Kiosk terminals: registered with a one-time enrolment code, enrolled once into a device
@@ -74,7 +84,10 @@ describe("signing in at a kiosk", () => {
 
   async function kioskWithCard(pin = "4321") {
     const civilId = await ctx.person();
-    await ctx.t.db.update(paciPeople).set({ cardPinHash: await hashPassword(pin) }).where(eq(paciPeople.civilId, civilId));
+    await ctx.t.db
+      .update(paciPeople)
+      .set({ cardPinHash: await hashPassword(pin) })
+      .where(eq(paciPeople.civilId, civilId));
     const { code } = await registerKiosk(ctx.t.db, { name: `Kiosk ${civilId}`, governorate: "capital", location: "Hall" });
     const { kiosk } = (await enrolKiosk(ctx.t.db, code))!;
     await recordCard(ctx.t.db, kiosk.id, { kind: "inserted", civilId });
@@ -92,10 +105,15 @@ describe("signing in at a kiosk", () => {
     expect(await signInWithPin(ctx.t.db, exchange, kiosk, "4321")).toMatchObject({ ok: false, reason: "locked" });
     expect(await signInWithPin(ctx.t.db, exchange, kiosk, "4321", new Date(Date.now() + 16 * 60_000))).toMatchObject({ ok: true });
     // PACI was asked, and the portal never kept the PIN.
-    const asked = await ctx.t.db.select().from(exchangeMessages).where(and(eq(exchangeMessages.operation, "paci.verify-card-pin"), eq(exchangeMessages.callerServiceId, "portal-kiosk")));
+    const asked = await ctx.t.db
+      .select()
+      .from(exchangeMessages)
+      .where(and(eq(exchangeMessages.operation, "paci.verify-card-pin"), eq(exchangeMessages.callerServiceId, "portal-kiosk")));
     expect(asked.length).toBeGreaterThanOrEqual(4);
     // The message log keeps hashes of what was sent, never the PIN itself (ids, hashes and times are random or derived).
-    const texts = asked.map(({ purpose, error, operation, callerServiceId, outcome }) => JSON.stringify({ purpose, error, operation, callerServiceId, outcome }));
+    const texts = asked.map(({ purpose, error, operation, callerServiceId, outcome }) =>
+      JSON.stringify({ purpose, error, operation, callerServiceId, outcome }),
+    );
     expect(texts.join("\n")).not.toContain("4321");
     expect(Object.keys(asked[0]!)).not.toContain("payload");
     expect(civilId).toMatch(/^\d{12}$/);
@@ -137,7 +155,15 @@ describe("signing in at a kiosk", () => {
     const holder = await ensurePerson(ctx.t.db, { civilId, nameAr: "حامل الشهادة", nameEn: "Holder" });
     const [application] = await ctx.t.db
       .insert(applications)
-      .values({ reference: `NAF-2026-${civilId.slice(6)}`, serviceId: "fire-safety-renewal", serviceVersion: 1, applicantPersonId: holder.id, channel: "kiosk", status: "approved", submittedAt: new Date() })
+      .values({
+        reference: `NAF-2026-${civilId.slice(6)}`,
+        serviceId: "fire-safety-renewal",
+        serviceVersion: 1,
+        applicantPersonId: holder.id,
+        channel: "kiosk",
+        status: "approved",
+        submittedAt: new Date(),
+      })
       .returning();
     const number = `FSR-2026-${civilId.slice(6)}`;
     await ctx.t.db.insert(certificates).values({
@@ -152,15 +178,35 @@ describe("signing in at a kiosk", () => {
       expiresAt: new Date(Date.now() + 365 * 24 * 3600_000),
     });
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-kiosk-print-"));
-    const deps = { certificateKey: certificateSigningKey("kiosk print tests root secret, long enough"), pki: new Pki(path.join(tmp, "pki"), "kiosk print tests"), markKey: Buffer.alloc(32, 9), origin: "https://nafitha.example" };
+    const deps = {
+      certificateKey: certificateSigningKey("kiosk print tests root secret, long enough"),
+      pki: new Pki(path.join(tmp, "pki"), "kiosk print tests"),
+      markKey: Buffer.alloc(32, 9),
+      origin: "https://nafitha.example",
+    };
     const meta = { requestId: "test", ip: null, userAgent: null, channel: "kiosk" as const };
     const stranger = await ensurePerson(ctx.t.db, { civilId: await ctx.person(), nameAr: "شخص آخر", nameEn: "Someone else" });
-    expect(await printCertificateAtKiosk(ctx.t.db, deps, { number, holder: { personId: stranger.id, nameAr: "شخص آخر", nameEn: "Someone else" }, kioskId: kiosk.id, meta })).toEqual({ ok: false, reason: "not-found" });
-    const printed = await printCertificateAtKiosk(ctx.t.db, deps, { number, holder: { personId: holder.id, nameAr: "حامل الشهادة", nameEn: "Holder" }, kioskId: kiosk.id, meta });
+    expect(
+      await printCertificateAtKiosk(ctx.t.db, deps, {
+        number,
+        holder: { personId: stranger.id, nameAr: "شخص آخر", nameEn: "Someone else" },
+        kioskId: kiosk.id,
+        meta,
+      }),
+    ).toEqual({ ok: false, reason: "not-found" });
+    const printed = await printCertificateAtKiosk(ctx.t.db, deps, {
+      number,
+      holder: { personId: holder.id, nameAr: "حامل الشهادة", nameEn: "Holder" },
+      kioskId: kiosk.id,
+      meta,
+    });
     expect(printed.ok && printed.pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const prints = await ctx.t.db.select().from(kioskPrints).where(eq(kioskPrints.kioskId, kiosk.id));
     expect(prints).toMatchObject([{ document: number, personId: holder.id }]);
-    const [audited] = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "certificate.printed"), eq(auditEvents.subjectType, "certificate")));
+    const [audited] = await ctx.t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "certificate.printed"), eq(auditEvents.subjectType, "certificate")));
     expect(audited?.details).toMatchObject({ number, kioskId: kiosk.id, copyId: prints[0]!.copyId });
   });
 });

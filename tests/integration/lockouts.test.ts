@@ -73,7 +73,14 @@ describe("a burst of 30 concurrent tries is checked no more often than the limit
   it("staff password and TOTP code: at most 5 checks of each", async () => {
     const secret = totp.generateTotpSecret();
     const person = await ensurePerson(t.db, { civilId: "290051400029", nameAr: "نورة", nameEn: "Noura" });
-    const { id: accountId } = await ensureStaffAccount(t.db, { person, username: "burst.officer", password: PASSWORD, totpSecret: secret, sealKey: t.secrets.sealKey, roles: [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }] });
+    const { id: accountId } = await ensureStaffAccount(t.db, {
+      person,
+      username: "burst.officer",
+      password: PASSWORD,
+      totpSecret: secret,
+      sealKey: t.secrets.sealKey,
+      roles: [{ role: "clerk", agencyId: "kcb", position: "loan-officer" }],
+    });
     const meta = { ...testRequestMeta, ip: "198.51.100.22", channel: "back-office" as const };
 
     let before = passwordChecks();
@@ -117,12 +124,21 @@ describe("a burst of 30 concurrent tries is checked no more often than the limit
   it("kiosk PIN: at most 3 calls to PACI, and the card locks", async () => {
     const civilId = id("227081660516");
     await addPaciPerson(t.db, { civilId, nameAr: "عبدالعزيز", nameEn: "Abdulaziz" });
-    await t.db.update(paciPeople).set({ cardPinHash: await password.hashPassword("4321") }).where(eq(paciPeople.civilId, civilId));
+    await t.db
+      .update(paciPeople)
+      .set({ cardPinHash: await password.hashPassword("4321") })
+      .where(eq(paciPeople.civilId, civilId));
     const { code } = await registerKiosk(t.db, { name: "Burst kiosk", governorate: "capital", location: "Hall" });
     const { kiosk } = (await enrolKiosk(t.db, code))!;
     await recordCard(t.db, kiosk.id, { kind: "inserted", civilId });
     const [withCard] = await t.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
-    const pinChecks = async () => (await t.db.select({ n: count() }).from(exchangeMessages).where(and(eq(exchangeMessages.operation, "paci.verify-card-pin"), eq(exchangeMessages.callerServiceId, "portal-kiosk"))))[0]!.n;
+    const pinChecks = async () =>
+      (
+        await t.db
+          .select({ n: count() })
+          .from(exchangeMessages)
+          .where(and(eq(exchangeMessages.operation, "paci.verify-card-pin"), eq(exchangeMessages.callerServiceId, "portal-kiosk")))
+      )[0]!.n;
     const before = await pinChecks();
     const results = await burst(
       (i) => signInWithPin(t.db, h.deps.exchange, withCard!, String(1000 + i)),
@@ -136,12 +152,13 @@ describe("a burst of 30 concurrent tries is checked no more often than the limit
     const deps: VerificationDeps = { exchange: h.deps.exchange, sealKey: Buffer.alloc(32, 7) };
     const civilId = id("297051431214");
     await addPaciPerson(t.db, { civilId, phone: "+96555123414", nameAr: "ريم", nameEn: "Reem", sex: "female" });
-    const starts = await Promise.all(Array.from({ length: BURST }, () => startVerification(t.db, deps, { civilId, purpose: "register", language: "ar" }, testRequestMeta)));
+    const starts = await Promise.all(
+      Array.from({ length: BURST }, () => startVerification(t.db, deps, { civilId, purpose: "register", language: "ar" }, testRequestMeta)),
+    );
     const texts = await t.db.select().from(notifications).where(eq(notifications.address, "+96555123414"));
     expect(texts.length).toBeLessThanOrEqual(3);
     expect(starts.filter((s) => s.ok).length).toBe(texts.length);
     expect(starts.filter((s) => !s.ok && s.reason === "too-many-codes").length).toBe(BURST - texts.length);
-
 
     // One code, tried 30 times at once.
     const other = makeCivilId("1991-04-12", 4000);

@@ -39,7 +39,14 @@ const params = { reference: "NAF-2026-000042", service: { ar: "القرض الا
 
 describe("notifications", () => {
   it("are written in the recipient's language to the inbox, and to the email and SMS outboxes", async () => {
-    const fatima = await ensurePerson(t.db, { civilId: "292091998298", nameAr: "فاطمة", nameEn: "Fatima", email: "fatima@example.kw", phone: "+96566234567", preferredLanguage: "en" });
+    const fatima = await ensurePerson(t.db, {
+      civilId: "292091998298",
+      nameAr: "فاطمة",
+      nameEn: "Fatima",
+      email: "fatima@example.kw",
+      phone: "+96566234567",
+      preferredLanguage: "en",
+    });
     const ahmad = await ensurePerson(t.db, { civilId: "288020122596", nameAr: "أحمد", nameEn: "Ahmad", email: null, phone: null, preferredLanguage: "ar" });
     await t.db.transaction(async (tx) => {
       await notifyPerson(tx, fatima.id, "submitted", params, null);
@@ -53,7 +60,9 @@ describe("notifications", () => {
         ["sms", "pending", "en"],
       ]),
     );
-    expect(forFatima[0]!.body).toBe("Your application for Social loan has been received. Its reference number is NAF-2026-000042. You can follow every step on Nafitha.");
+    expect(forFatima[0]!.body).toBe(
+      "Your application for Social loan has been received. Its reference number is NAF-2026-000042. You can follow every step on Nafitha.",
+    );
     const forAhmad = await t.db.select().from(notifications).where(eq(notifications.personId, ahmad.id));
     expect(forAhmad.map((n) => n.channel)).toEqual(["in-app"]);
     expect(forAhmad[0]!.subject).toBe("تم استلام الطلب رقم NAF-2026-000042");

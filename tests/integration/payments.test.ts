@@ -28,9 +28,22 @@ async function awaitingPayment() {
   const civilId = await ctx.person();
   serial++;
   const crNumber = `CR-${700_000 + serial}`;
-  await addCompany(ctx.t.db, { crNumber, licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`, licenceExpiresOn: addDays(today, 300), signatories: [civilId] });
+  await addCompany(ctx.t.db, {
+    crNumber,
+    licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`,
+    licenceExpiresOn: addDays(today, 300),
+    signatories: [civilId],
+  });
   const licenceNumber = `FSL-2025-${String(800 + serial).padStart(6, "0")}`;
-  await addFireLicence(ctx.t.db, { licenceNumber, crNumber, premisesNumber: String(41_000_000 + serial), expiresOn: addDays(today, 30), lastInspectionOn: addDays(today, -300), floorAreaM2: 120, hazardClass: "low" });
+  await addFireLicence(ctx.t.db, {
+    licenceNumber,
+    crNumber,
+    premisesNumber: String(41_000_000 + serial),
+    expiresOn: addDays(today, 30),
+    lastInspectionOn: addDays(today, -300),
+    floorAreaM2: 120,
+    hazardClass: "low",
+  });
   const answers = { licenceNumber, unchanged: "confirmed" };
   const journey = await ctx.j.apply("fire-safety-renewal", civilId, answers);
   expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
@@ -43,7 +56,12 @@ async function stranger() {
   return (await ensurePerson(ctx.t.db, { civilId, nameAr: "شخص آخر", nameEn: "Someone else" })).id;
 }
 
-const answerFor = (paymentId: string, amountFils: number, outcome: "paid" | "declined" | "cancelled", ref = `${Date.now()}${Math.floor(Math.random() * 1e6)}`) => {
+const answerFor = (
+  paymentId: string,
+  amountFils: number,
+  outcome: "paid" | "declined" | "cancelled",
+  ref = `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+) => {
   const read = knet.readAnswer(new URL(knet.answerUrl({ paymentId, outcome, amountFils, gatewayReference: ref }), "http://x").searchParams);
   return read!;
 };
@@ -55,7 +73,10 @@ describe("payments", () => {
     const first = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" });
     if (!first.ok) throw new Error(first.reason);
     expect(first.payment.amountFils).toBeGreaterThan(0);
-    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(first.payment.id, first.payment.amountFils, "declined"))).toMatchObject({ ok: true, payment: { status: "declined", receiptNumber: null } });
+    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(first.payment.id, first.payment.amountFils, "declined"))).toMatchObject({
+      ok: true,
+      payment: { status: "declined", receiptNumber: null },
+    });
     expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
 
     const second = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" });
@@ -92,10 +113,16 @@ describe("payments", () => {
     const journey = await awaitingPayment();
     const started = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: journey.actor.personId!, gateway: "knet" });
     if (!started.ok) throw new Error(started.reason);
-    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils + 1, "paid"))).toMatchObject({ ok: false, reason: "wrong-amount" });
+    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils + 1, "paid"))).toMatchObject({
+      ok: false,
+      reason: "wrong-amount",
+    });
     expect((await getOwnPayment(ctx.t.db, journey.actor.personId!, started.payment.id))?.payment.status).toBe("pending");
     // Someone else cannot start a payment on this application.
-    expect(await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: await stranger(), gateway: "knet" })).toEqual({ ok: false, reason: "nothing-to-pay" });
+    expect(await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: await stranger(), gateway: "knet" })).toEqual({
+      ok: false,
+      reason: "nothing-to-pay",
+    });
   });
 
   it("never swallows a second payment: of 10 fees each paid twice at once, every paid answer is on record, the extra one refunded with its receipt", async () => {
@@ -108,26 +135,46 @@ describe("payments", () => {
         startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" }),
       ]);
       if (!a.ok || !b.ok) throw new Error("could not start");
-      const results = await Promise.all([a, b].map((started) => completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"))));
+      const results = await Promise.all(
+        [a, b].map((started) => completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"))),
+      );
       expect(results.filter((result) => result.ok).map((result) => result.payment?.status)).toEqual(["paid"]);
       const duplicate = results.find((result) => !result.ok);
-      expect(duplicate).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "duplicate", refundReason: "paid-twice", receiptNumber: expect.stringMatching(/^RCP-\d{4}-\d{6}$/) } });
+      expect(duplicate).toMatchObject({
+        ok: false,
+        reason: "duplicate",
+        payment: { status: "duplicate", refundReason: "paid-twice", receiptNumber: expect.stringMatching(/^RCP-\d{4}-\d{6}$/) },
+      });
 
       // The refund runs as a job, through the gateway, once; the payer has a refund receipt.
       await ctx.j.settle();
       const rows = await ctx.t.db.select().from(payments).where(eq(payments.applicationId, journey.applicationId));
       expect(rows.map((row) => row.status).sort()).toEqual(["paid", "refunded"]);
       const refunded = rows.find((row) => row.status === "refunded")!;
-      expect(refunded).toMatchObject({ refundReference: expect.stringMatching(/^R\d{14}$/), refundReceiptNumber: expect.stringMatching(/^RFD-\d{4}-\d{6}$/), amountFils: a.payment.amountFils });
+      expect(refunded).toMatchObject({
+        refundReference: expect.stringMatching(/^R\d{14}$/),
+        refundReceiptNumber: expect.stringMatching(/^RFD-\d{4}-\d{6}$/),
+        amountFils: a.payment.amountFils,
+      });
       expect(refunded.receiptNumber).not.toBe(rows.find((row) => row.status === "paid")!.receiptNumber);
-      const [step] = await ctx.t.db.select().from(stepInstances).where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.stepId, "pay")));
+      const [step] = await ctx.t.db
+        .select()
+        .from(stepInstances)
+        .where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.stepId, "pay")));
       expect(step!.state).toBe("completed");
       // The history says so, in the payer's words.
-      const events = await ctx.t.db.select({ action: applicationEvents.action }).from(applicationEvents).where(eq(applicationEvents.applicationId, journey.applicationId));
+      const events = await ctx.t.db
+        .select({ action: applicationEvents.action })
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationId, journey.applicationId));
       expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["paid", "paid-twice", "refunded"]));
       // A retried refund job, or the same answer again, changes nothing.
       expect((await refundDuplicatePayment(ctx.t.db, ctx.j.h.deps.paymentGateway, refunded.id))?.refundReceiptNumber).toBe(refunded.refundReceiptNumber);
-      expect(await completePayment(ctx.t.db, { catalogue }, answerFor(refunded.id, refunded.amountFils, "paid"))).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "refunded" } });
+      expect(await completePayment(ctx.t.db, { catalogue }, answerFor(refunded.id, refunded.amountFils, "paid"))).toMatchObject({
+        ok: false,
+        reason: "duplicate",
+        payment: { status: "refunded" },
+      });
     }
     // The fire force's reconciliation lists all ten, refunded, beside the fees they doubled.
     const since = new Date(Date.now() - 3600_000);
@@ -146,15 +193,24 @@ describe("payments", () => {
     if (!started.ok) throw new Error(started.reason);
     // Meanwhile the fee changed (the application moved on): the payment's amount is not the step's.
     const [step] = await ctx.t.db.select().from(stepInstances).where(eq(stepInstances.id, started.payment.stepInstanceId));
-    await ctx.t.db.update(stepInstances).set({ result: { ...step!.result, amountFils: started.payment.amountFils + 1000 } }).where(eq(stepInstances.id, step!.id));
+    await ctx.t.db
+      .update(stepInstances)
+      .set({ result: { ...step!.result, amountFils: started.payment.amountFils + 1000 } })
+      .where(eq(stepInstances.id, step!.id));
     const answered = await completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"));
     expect(answered).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "duplicate", refundReason: "not-applicable" } });
     expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
-    const events = await ctx.t.db.select({ action: applicationEvents.action }).from(applicationEvents).where(eq(applicationEvents.applicationId, journey.applicationId));
+    const events = await ctx.t.db
+      .select({ action: applicationEvents.action })
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, journey.applicationId));
     expect(events.map((event) => event.action)).toContain("payment-not-applied");
     expect(events.map((event) => event.action)).not.toContain("paid-twice");
     await ctx.j.settle();
-    expect((await getOwnPayment(ctx.t.db, journey.actor.personId!, started.payment.id))?.payment).toMatchObject({ status: "refunded", refundReceiptNumber: expect.stringMatching(/^RFD-/) });
+    expect((await getOwnPayment(ctx.t.db, journey.actor.personId!, started.payment.id))?.payment).toMatchObject({
+      status: "refunded",
+      refundReceiptNumber: expect.stringMatching(/^RFD-/),
+    });
   });
 
   it("at a kiosk's card terminal: only the terminal's signed answer, the payment on record as made at a kiosk, and the receipt printed there recorded and audited", async () => {
@@ -181,7 +237,8 @@ describe("payments", () => {
     const { code } = await registerKiosk(ctx.t.db, { name: "Kiosk for receipts", governorate: "jahra", location: "Hall" });
     const { kiosk } = (await enrolKiosk(ctx.t.db, code))!;
     const meta = { requestId: "test", ip: null, userAgent: null, channel: "kiosk" as const };
-    const print = (payerId: string) => printReceiptAtKiosk(ctx.t.db, catalogue, { paymentId: started.payment.id, payer: { personId: payerId, nameEn: "Payer" }, kioskId: kiosk.id, meta });
+    const print = (payerId: string) =>
+      printReceiptAtKiosk(ctx.t.db, catalogue, { paymentId: started.payment.id, payer: { personId: payerId, nameEn: "Payer" }, kioskId: kiosk.id, meta });
     expect(await print(await stranger())).toEqual({ ok: false, reason: "not-found" });
     const printed = await print(personId);
     if (!printed.ok) throw new Error(printed.reason);
@@ -189,7 +246,10 @@ describe("payments", () => {
     expect(printed.receiptNumber).toBe(done.ok ? done.payment.receiptNumber : "");
     const prints = await ctx.t.db.select().from(kioskPrints).where(eq(kioskPrints.kioskId, kiosk.id));
     expect(prints).toMatchObject([{ document: printed.receiptNumber, personId }]);
-    const [audited] = await ctx.t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "receipt.printed"), eq(auditEvents.subjectId, started.payment.id)));
+    const [audited] = await ctx.t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "receipt.printed"), eq(auditEvents.subjectId, started.payment.id)));
     expect(audited?.details).toMatchObject({ receiptNumber: printed.receiptNumber, kioskId: kiosk.id, copyId: prints[0]!.copyId });
   });
 });

@@ -57,7 +57,10 @@ describe("the citizen's account", () => {
   it("changes the password only with the current one, and signs out the other sessions", async () => {
     const other = await signInCitizen(t.db, { civilId: CIVIL_ID, password: "first-password-1", language: null }, testRequestMeta, IDLE);
     if (!other.ok) throw new Error("sign-in failed");
-    expect(await changePassword(t.db, owner, { current: "not-the-password", password: "second-password-2" }, testRequestMeta)).toEqual({ ok: false, reason: "wrong-password" });
+    expect(await changePassword(t.db, owner, { current: "not-the-password", password: "second-password-2" }, testRequestMeta)).toEqual({
+      ok: false,
+      reason: "wrong-password",
+    });
     expect(await changePassword(t.db, owner, { current: "first-password-1", password: "second-password-2" }, testRequestMeta)).toEqual({ ok: true });
     expect((await lookupSession(t.db, other.token)).status).not.toBe("live");
     expect((await lookupSession(t.db, tokens[0]!)).status).toBe("live");

@@ -24,7 +24,12 @@ const NOBODY = id("227081660516");
 
 /** The code in the latest text message to a phone, as the person would read it. */
 async function textedCode(phone: string) {
-  const [sms] = await t.db.select().from(notifications).where(and(eq(notifications.channel, "sms"), eq(notifications.address, phone))).orderBy(desc(notifications.createdAt)).limit(1);
+  const [sms] = await t.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.channel, "sms"), eq(notifications.address, phone)))
+    .orderBy(desc(notifications.createdAt))
+    .limit(1);
   return /\b(\d{6})\b/.exec(sms!.body)![1]!;
 }
 
@@ -51,12 +56,26 @@ describe("registration", () => {
     expect(sms!.body).toContain("رمز التحقق");
 
     const wrong = code === "000000" ? "111111" : "000000";
-    expect(await completeVerification(t.db, deps, { challengeId: started.challengeId, code: wrong, password: "a-long-password-1", purpose: "register", language: "ar" }, meta, IDLE)).toEqual({
+    expect(
+      await completeVerification(
+        t.db,
+        deps,
+        { challengeId: started.challengeId, code: wrong, password: "a-long-password-1", purpose: "register", language: "ar" },
+        meta,
+        IDLE,
+      ),
+    ).toEqual({
       ok: false,
       reason: "wrong-code",
       attemptsLeft: 4,
     });
-    const done = await completeVerification(t.db, deps, { challengeId: started.challengeId, code, password: "a-long-password-1", purpose: "register", language: "ar" }, meta, IDLE);
+    const done = await completeVerification(
+      t.db,
+      deps,
+      { challengeId: started.challengeId, code, password: "a-long-password-1", purpose: "register", language: "ar" },
+      meta,
+      IDLE,
+    );
     expect(done.ok).toBe(true);
     if (!done.ok) return;
     expect((await lookupSession(t.db, done.token)).status).toBe("live");
@@ -65,7 +84,15 @@ describe("registration", () => {
     expect((await signInCitizen(t.db, { civilId: AHMAD, password: "a-long-password-1", language: null }, meta, IDLE)).ok).toBe(true);
 
     // The code works once, and the civil ID cannot register twice.
-    expect(await completeVerification(t.db, deps, { challengeId: started.challengeId, code, password: "a-long-password-1", purpose: "register", language: "ar" }, meta, IDLE)).toEqual({ ok: false, reason: "expired" });
+    expect(
+      await completeVerification(
+        t.db,
+        deps,
+        { challengeId: started.challengeId, code, password: "a-long-password-1", purpose: "register", language: "ar" },
+        meta,
+        IDLE,
+      ),
+    ).toEqual({ ok: false, reason: "expired" });
   });
 
   it("answers the same whether or not an account exists: the holder is texted what to do instead of a code", async () => {
@@ -78,7 +105,15 @@ describe("registration", () => {
     expect(sms!.body).not.toMatch(/\d{6}/);
     // No code was sent, and none works: every guess is a wrong code, the same as with a real one.
     for (const guess of ["000000", "123456"]) {
-      expect(await completeVerification(t.db, deps, { challengeId: again.challengeId, code: guess, password: "a-long-password-1", purpose: "register", language: "en" }, meta, IDLE)).toMatchObject({ ok: false, reason: "wrong-code" });
+      expect(
+        await completeVerification(
+          t.db,
+          deps,
+          { challengeId: again.challengeId, code: guess, password: "a-long-password-1", purpose: "register", language: "en" },
+          meta,
+          IDLE,
+        ),
+      ).toMatchObject({ ok: false, reason: "wrong-code" });
     }
 
     // Resetting for someone without an account looks exactly like a reset.
@@ -89,19 +124,29 @@ describe("registration", () => {
     const [resetSms] = await t.db.select().from(notifications).where(eq(notifications.address, "+96555000222"));
     expect(resetSms!.body).toContain("لا يوجد حساب");
     expect(resetSms!.body).not.toMatch(/\d{6}/);
-    const [account] = await t.db.select({ id: accounts.id }).from(accounts).innerJoin(people, eq(people.id, accounts.personId)).where(eq(people.civilId, noAccount));
+    const [account] = await t.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .innerJoin(people, eq(people.id, accounts.personId))
+      .where(eq(people.civilId, noAccount));
     expect(account).toBeUndefined();
   });
 
   it("refuses a civil ID PACI does not know, or one with no phone on record", async () => {
-    expect(await startVerification(t.db, deps, { civilId: NOBODY, purpose: "register", language: "en" }, meta)).toEqual({ ok: false, reason: "not-in-registry" });
+    expect(await startVerification(t.db, deps, { civilId: NOBODY, purpose: "register", language: "en" }, meta)).toEqual({
+      ok: false,
+      reason: "not-in-registry",
+    });
     expect(await startVerification(t.db, deps, { civilId: NO_PHONE, purpose: "register", language: "en" }, meta)).toEqual({ ok: false, reason: "no-phone" });
   });
 
   it("says the registry is unavailable when PACI is down, and saves nothing", async () => {
     await t.db.insert(agencyLinks).values({ agencyId: "paci", isDown: true });
     const before = await t.db.select().from(notifications);
-    expect(await startVerification(t.db, deps, { civilId: NOBODY, purpose: "register", language: "en" }, meta)).toEqual({ ok: false, reason: "registry-unavailable" });
+    expect(await startVerification(t.db, deps, { civilId: NOBODY, purpose: "register", language: "en" }, meta)).toEqual({
+      ok: false,
+      reason: "registry-unavailable",
+    });
     expect(await t.db.select().from(notifications)).toHaveLength(before.length);
     await t.db.delete(agencyLinks);
   });
@@ -113,15 +158,39 @@ describe("registration", () => {
     if (!first.ok) throw new Error("start failed");
     const code = await textedCode("+96555000111");
     const wrong = code === "000000" ? "111111" : "000000";
-    const attempt = () => completeVerification(t.db, deps, { challengeId: first.challengeId, code: wrong, password: "a-long-password-1", purpose: "register", language: "en" }, meta, IDLE);
+    const attempt = () =>
+      completeVerification(
+        t.db,
+        deps,
+        { challengeId: first.challengeId, code: wrong, password: "a-long-password-1", purpose: "register", language: "en" },
+        meta,
+        IDLE,
+      );
     for (const left of [4, 3, 2, 1]) expect(await attempt()).toEqual({ ok: false, reason: "wrong-code", attemptsLeft: left });
     expect(await attempt()).toEqual({ ok: false, reason: "too-many-attempts" });
-    expect(await completeVerification(t.db, deps, { challengeId: first.challengeId, code, password: "a-long-password-1", purpose: "register", language: "en" }, meta, IDLE)).toEqual({ ok: false, reason: "too-many-attempts" });
+    expect(
+      await completeVerification(
+        t.db,
+        deps,
+        { challengeId: first.challengeId, code, password: "a-long-password-1", purpose: "register", language: "en" },
+        meta,
+        IDLE,
+      ),
+    ).toEqual({ ok: false, reason: "too-many-attempts" });
 
     const second = await startVerification(t.db, deps, { civilId, purpose: "register", language: "en" }, meta);
     if (!second.ok) throw new Error("start failed");
     const later = new Date(Date.now() + 11 * 60_000);
-    expect(await completeVerification(t.db, deps, { challengeId: second.challengeId, code: await textedCode("+96555000111"), password: "a-long-password-1", purpose: "register", language: "en" }, meta, IDLE, later)).toEqual({ ok: false, reason: "expired" });
+    expect(
+      await completeVerification(
+        t.db,
+        deps,
+        { challengeId: second.challengeId, code: await textedCode("+96555000111"), password: "a-long-password-1", purpose: "register", language: "en" },
+        meta,
+        IDLE,
+        later,
+      ),
+    ).toEqual({ ok: false, reason: "expired" });
 
     expect((await startVerification(t.db, deps, { civilId, purpose: "register", language: "en" }, meta)).ok).toBe(true);
     expect(await startVerification(t.db, deps, { civilId, purpose: "register", language: "en" }, meta)).toEqual({ ok: false, reason: "too-many-codes" });
@@ -138,8 +207,20 @@ describe("two registrations of one civil ID at once", () => {
     const secondCode = await textedCode("+96555000333");
     if (!first.ok || !second.ok) throw new Error("start failed");
     const results = await Promise.all([
-      completeVerification(t.db, deps, { challengeId: first.challengeId, code: firstCode, password: "a-long-password-1", purpose: "register", language: "en" }, meta, IDLE),
-      completeVerification(t.db, deps, { challengeId: second.challengeId, code: secondCode, password: "a-long-password-2", purpose: "register", language: "en" }, meta, IDLE),
+      completeVerification(
+        t.db,
+        deps,
+        { challengeId: first.challengeId, code: firstCode, password: "a-long-password-1", purpose: "register", language: "en" },
+        meta,
+        IDLE,
+      ),
+      completeVerification(
+        t.db,
+        deps,
+        { challengeId: second.challengeId, code: secondCode, password: "a-long-password-2", purpose: "register", language: "en" },
+        meta,
+        IDLE,
+      ),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok && result.reason === "already-registered")).toHaveLength(1);
@@ -148,15 +229,36 @@ describe("two registrations of one civil ID at once", () => {
 
 describe("password reset", () => {
   it("sets a new password and signs out every other session", async () => {
-    const [account] = await t.db.select({ id: accounts.id }).from(accounts).innerJoin(people, eq(people.id, accounts.personId)).where(eq(people.civilId, AHMAD));
-    const open = await t.db.select().from(sessions).where(and(eq(sessions.accountId, account!.id), isNull(sessions.revokedAt)));
+    const [account] = await t.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .innerJoin(people, eq(people.id, accounts.personId))
+      .where(eq(people.civilId, AHMAD));
+    const open = await t.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.accountId, account!.id), isNull(sessions.revokedAt)));
     expect(open.length).toBeGreaterThan(0);
 
     const started = await startVerification(t.db, deps, { civilId: AHMAD, purpose: "reset-password", language: "en" }, meta);
     if (!started.ok) throw new Error("start failed");
     // A reset code does not register, and a registration code does not reset.
-    expect(await completeVerification(t.db, deps, { challengeId: started.challengeId, code: await textedCode("+96599123456"), password: "another-password-2", purpose: "register", language: "en" }, meta, IDLE)).toEqual({ ok: false, reason: "expired" });
-    const done = await completeVerification(t.db, deps, { challengeId: started.challengeId, code: await textedCode("+96599123456"), password: "another-password-2", purpose: "reset-password", language: "en" }, meta, IDLE);
+    expect(
+      await completeVerification(
+        t.db,
+        deps,
+        { challengeId: started.challengeId, code: await textedCode("+96599123456"), password: "another-password-2", purpose: "register", language: "en" },
+        meta,
+        IDLE,
+      ),
+    ).toEqual({ ok: false, reason: "expired" });
+    const done = await completeVerification(
+      t.db,
+      deps,
+      { challengeId: started.challengeId, code: await textedCode("+96599123456"), password: "another-password-2", purpose: "reset-password", language: "en" },
+      meta,
+      IDLE,
+    );
     expect(done.ok).toBe(true);
 
     for (const session of open) expect((await t.db.select().from(sessions).where(eq(sessions.id, session.id)))[0]!.revokedAt).not.toBeNull();

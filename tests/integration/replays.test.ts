@@ -40,7 +40,11 @@ describe("an agency's endpoint", () => {
   });
   /** Sends a request signed with the portal's real key, as the portal (or someone who captured its traffic) would. */
   const send = (body: string) =>
-    fetch(`${h.agencies.baseUrl}/paci`, { method: "POST", headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(h.deps.exchange.keys.portal, body) }, body });
+    fetch(`${h.agencies.baseUrl}/paci`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [SIGNATURE_HEADER]: signBody(h.deps.exchange.keys.portal, body) },
+      body,
+    });
 
   it("answers a fresh, granted request once, and refuses the same request sent again", async () => {
     const body = JSON.stringify(envelope());
@@ -107,7 +111,9 @@ describe("the card-reader bridge", () => {
 
   it("starts the numbering again when the kiosk is enrolled again (a replaced device, a new key)", async () => {
     const kiosk = await enrolledKiosk();
-    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, bridgeKeyOf(t.secrets.kioskBridgeKey, kiosk), 9_000_000))).toMatchObject({ ok: true });
+    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, bridgeKeyOf(t.secrets.kioskBridgeKey, kiosk), 9_000_000))).toMatchObject({
+      ok: true,
+    });
     const code = await reissueEnrolment(t.db, kiosk.id);
     const { kiosk: replaced } = (await enrolKiosk(t.db, code!))!;
     const newKey = bridgeKeyOf(t.secrets.kioskBridgeKey, replaced);
@@ -130,13 +136,19 @@ describe("the card-reader bridge", () => {
       expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, forged, 1))).toEqual({ ok: false, reason: "bad-signature" });
     }
     // Another portal's root secret makes another key.
-    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, bridgeKeyOf(Buffer.alloc(32, 1), kiosk), 1))).toEqual({ ok: false, reason: "bad-signature" });
+    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, bridgeKeyOf(Buffer.alloc(32, 1), kiosk), 1))).toEqual({
+      ok: false,
+      reason: "bad-signature",
+    });
   });
 
   it("refuses a message sent more than a minute ago, and a kiosk that is not enrolled", async () => {
     const kiosk = await enrolledKiosk();
     const key = bridgeKeyOf(t.secrets.kioskBridgeKey, kiosk);
-    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, key, 1, '{"event":"removed"}', String(Date.now() - 120_000)))).toEqual({ ok: false, reason: "stale" });
+    expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(kiosk.id, key, 1, '{"event":"removed"}', String(Date.now() - 120_000)))).toEqual({
+      ok: false,
+      reason: "stale",
+    });
     expect(await checkBridgeMessage(t.db, t.secrets.kioskBridgeKey, message(crypto.randomUUID(), key, 1))).toEqual({ ok: false, reason: "unknown-kiosk" });
   });
 });

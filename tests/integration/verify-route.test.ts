@@ -39,7 +39,15 @@ beforeAll(async () => {
   const person = await ensurePerson(t.db, { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi" });
   const [application] = await t.db
     .insert(applications)
-    .values({ reference: "NAF-2026-000001", serviceId: "fire-safety-licence", serviceVersion: 1, applicantPersonId: person.id, channel: "web", status: "approved", submittedAt: new Date() })
+    .values({
+      reference: "NAF-2026-000001",
+      serviceId: "fire-safety-licence",
+      serviceVersion: 1,
+      applicantPersonId: person.id,
+      channel: "web",
+      status: "approved",
+      submittedAt: new Date(),
+    })
     .returning();
   await t.db.insert(certificates).values({
     applicationId: application!.id,
@@ -61,7 +69,9 @@ afterAll(async () => {
 
 const context = { requestId: "r", ip: "192.0.2.1", cspNonce: "n" };
 async function verify(code: string, language: "ar" | "en" = "en", query = "") {
-  const request = new Request(`http://localhost/verify/${code}${query}`, { headers: { cookie: `nafitha_lang=${language === "en" ? "ImVuIg%3D%3D" : "ImFyIg%3D%3D"}` } });
+  const request = new Request(`http://localhost/verify/${code}${query}`, {
+    headers: { cookie: `nafitha_lang=${language === "en" ? "ImVuIg%3D%3D" : "ImFyIg%3D%3D"}` },
+  });
   const response = (await verifyLoader({ request, params: { code }, context })) as Response;
   return (await response.json()) as { status: string; isTokenGenuine: boolean | null; certificate: Record<string, string | null> | null };
 }
@@ -69,7 +79,11 @@ async function verify(code: string, language: "ar" | "en" = "en", query = "") {
 describe("the verify page", () => {
   it("shows a valid certificate's public fields, in the visitor's language, and nothing more", async () => {
     const english = await verify(CODE);
-    expect(english).toMatchObject({ status: "valid", isTokenGenuine: null, certificate: { title: "Fire-safety licence", number: "FSL-2026-000001", holder: "Ahmad Abdullah Al-Enezi", issuer: "Kuwait Fire Force" } });
+    expect(english).toMatchObject({
+      status: "valid",
+      isTokenGenuine: null,
+      certificate: { title: "Fire-safety licence", number: "FSL-2026-000001", holder: "Ahmad Abdullah Al-Enezi", issuer: "Kuwait Fire Force" },
+    });
     expect(english.certificate!.issued).toContain("22 November 2026");
     expect(english.certificate!.issued).toContain("1448 AH");
     expect(JSON.stringify(english)).not.toContain("288020122596");
@@ -93,9 +107,15 @@ describe("the verify page", () => {
   });
 
   it("shows expiry and revocation at once", async () => {
-    await t.db.update(certificates).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(certificates.verificationCode, CODE));
+    await t.db
+      .update(certificates)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(certificates.verificationCode, CODE));
     expect((await verify(CODE)).status).toBe("expired");
-    await t.db.update(certificates).set({ status: "revoked", revokedAt: new Date("2026-11-23T09:00:00Z"), revokedReason: "Premises closed" }).where(eq(certificates.verificationCode, CODE));
+    await t.db
+      .update(certificates)
+      .set({ status: "revoked", revokedAt: new Date("2026-11-23T09:00:00Z"), revokedReason: "Premises closed" })
+      .where(eq(certificates.verificationCode, CODE));
     expect(await verify(CODE)).toMatchObject({ status: "revoked", certificate: { revokedReason: "Premises closed" } });
   });
 });
@@ -106,4 +126,3 @@ describe("/.well-known/jwks.json", () => {
     expect(body).toEqual(publishedKeys([key]));
   });
 });
-

@@ -37,7 +37,8 @@ export async function newPage(browser: Browser, options: { javaScriptEnabled?: b
   page.on("console", (message) => {
     // A 4xx answer to a form post is the page working as designed (a validation error), and so is
     // the router abandoning a navigation that a newer one replaced (a second click on a busy machine).
-    if (message.type() === "error" && !/status of 4\d\d|^AbortError: signal is aborted without reason/.test(message.text())) errors.push(`console: ${message.text()}`);
+    if (message.type() === "error" && !/status of 4\d\d|^AbortError: signal is aborted without reason/.test(message.text()))
+      errors.push(`console: ${message.text()}`);
   });
   return {
     context,
@@ -80,9 +81,7 @@ export async function expectCount(locator: import("playwright-core").Locator, co
 export async function expectNoAxeViolations(page: Page, options: { exclude?: string } = {}) {
   const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
   const results = await (options.exclude ? builder.exclude(options.exclude) : builder).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`).join("; ")})`,
-  );
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`).join("; ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -137,7 +136,13 @@ export async function signInStaffInArabic(page: Page, baseUrl: string, username:
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByLabel("رمز التحقق").fill(totpCode(totpSecret, totpStep(new Date())));
     await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
-    if (await page.waitForURL(`${baseUrl}/staff`, { timeout: 3_000 }).then(() => true, () => false)) return;
+    if (
+      await page.waitForURL(`${baseUrl}/staff`, { timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
   }
   throw new Error(`${username} could not sign in`);

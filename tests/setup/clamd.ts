@@ -39,7 +39,14 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, "clamd.conf"),
-    [`Foreground yes`, `DatabaseDirectory ${path.join(dir, "db")}`, `TCPSocket ${port}`, `TCPAddr 127.0.0.1`, `LogFile ${path.join(dir, "clamd.log")}`, `StreamMaxLength 30M`].join("\n"),
+    [
+      `Foreground yes`,
+      `DatabaseDirectory ${path.join(dir, "db")}`,
+      `TCPSocket ${port}`,
+      `TCPAddr 127.0.0.1`,
+      `LogFile ${path.join(dir, "clamd.log")}`,
+      `StreamMaxLength 30M`,
+    ].join("\n"),
   );
   const child: ChildProcess = spawn(CLAMD_PATH, ["-c", path.join(dir, "clamd.conf")], { stdio: "ignore" });
   const url = `tcp://127.0.0.1:${port}`;

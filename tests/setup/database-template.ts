@@ -52,7 +52,9 @@ async function setupPostgres(project: TestProject) {
   }
   project.provide("postgresTemplate", { adminUrl, templateName });
   return async () => {
-    const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`nafitha_t_${process.pid}_%`} or datname = ${templateName}`;
+    const leftovers = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${`nafitha_t_${process.pid}_%`} or datname = ${templateName}`;
     for (const { datname } of leftovers) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     await admin.end();
   };

@@ -36,7 +36,15 @@ async function seedCertificate(dataDir: string) {
     const [ahmad] = await handle.db.select().from(people).where(eq(people.civilId, "288020122596"));
     const [application] = await handle.db
       .insert(applications)
-      .values({ reference: "NAF-2026-900001", serviceId: "engine-test-loan", serviceVersion: 1, applicantPersonId: ahmad!.id, channel: "web", status: "approved", submittedAt: new Date() })
+      .values({
+        reference: "NAF-2026-900001",
+        serviceId: "engine-test-loan",
+        serviceVersion: 1,
+        applicantPersonId: ahmad!.id,
+        channel: "web",
+        status: "approved",
+        submittedAt: new Date(),
+      })
       .returning();
     const fixture = { number: "TST-2026-900001", code: "E2eFixtureCode000001" };
     await handle.db.insert(certificates).values({
@@ -58,14 +66,29 @@ async function seedCertificate(dataDir: string) {
     for (let i = 0; i < 20; i++) await notifyPerson(handle.db, ahmad!.id, "submitted", params, application!.id);
     await notifyPerson(handle.db, ahmad!.id, "certificate-ready", params, application!.id);
     // Ahmad's social-loan application, just submitted: the server's worker takes it to the loan officer.
-    const [contract] = await handle.db.select().from(mojMarriageContracts).where(eq(mojMarriageContracts.husbandCivilId, "288020122596")).orderBy(desc(mojMarriageContracts.contractDate)).limit(1);
-    const loan = await submitApplication(handle.db, { catalogue }, {
-      serviceId: "social-loan",
-      applicantPersonId: ahmad!.id,
-      applicantAccountId: null,
-      answers: { loanType: "marriage", contractNumber: contract!.contractNumber, contractDate: contract!.contractDate, months: "60", iban: "KW81CBKU0000000000001234560101" },
-      actor: { accountId: null, role: "applicant", personId: ahmad!.id, channel: "web" },
-    });
+    const [contract] = await handle.db
+      .select()
+      .from(mojMarriageContracts)
+      .where(eq(mojMarriageContracts.husbandCivilId, "288020122596"))
+      .orderBy(desc(mojMarriageContracts.contractDate))
+      .limit(1);
+    const loan = await submitApplication(
+      handle.db,
+      { catalogue },
+      {
+        serviceId: "social-loan",
+        applicantPersonId: ahmad!.id,
+        applicantAccountId: null,
+        answers: {
+          loanType: "marriage",
+          contractNumber: contract!.contractNumber,
+          contractDate: contract!.contractDate,
+          months: "60",
+          iban: "KW81CBKU0000000000001234560101",
+        },
+        actor: { accountId: null, role: "applicant", personId: ahmad!.id, channel: "web" },
+      },
+    );
     if (!loan.ok) throw new Error(`the e2e loan application was refused: ${JSON.stringify(loan)}`);
     // A read of Ahmad's data at PACI for a social loan, as the exchange logs it.
     await handle.db.insert(exchangeMessages).values({

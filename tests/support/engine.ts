@@ -27,7 +27,10 @@ export const TEST_ROOT_SECRET = "engine-tests-root-secret-that-is-long-enough";
 /** The key the tests' simulated gateways share with the portal. */
 export const TEST_GATEWAY_KEY = Buffer.alloc(32, 1);
 
-export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue = createCatalogue([everythingService], everythingGrants)): Promise<EngineHarness> {
+export async function createEngineHarness(
+  t: TestDatabase,
+  catalogue: Catalogue = createCatalogue([everythingService], everythingGrants),
+): Promise<EngineHarness> {
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
   const keys = deriveExchangeKeys(TEST_ROOT_SECRET);
   const agencies = await startAgencyServer(t.db, keys, { isGranted: catalogue.isGranted });
@@ -47,7 +50,10 @@ export async function createEngineHarness(t: TestDatabase, catalogue: Catalogue 
     smsSent,
     drain: () => worker.drain(),
     makeJobsDue: async () => {
-      await t.db.update(jobs).set({ runAt: sql`now()` }).where(sql`${jobs.status} = 'queued'`);
+      await t.db
+        .update(jobs)
+        .set({ runAt: sql`now()` })
+        .where(sql`${jobs.status} = 'queued'`);
     },
     async close() {
       await worker.stop();

@@ -43,7 +43,14 @@ export function peopleOf(t: TestDatabase) {
     const birthDate = addYears(addDays(kuwaitToday(), -40), -(options.age ?? 30));
     const civilId = makeCivilId(birthDate, serial);
     serial = Number(civilId.slice(7, 11)) + 1; // the next serial with a valid check digit may be further on
-    await addPaciPerson(t.db, { civilId, nationality: options.nationality ?? "KWT", sex: options.sex ?? "male", birthDate, nameAr: "مقدم طلب", nameEn: "Applicant" });
+    await addPaciPerson(t.db, {
+      civilId,
+      nationality: options.nationality ?? "KWT",
+      sex: options.sex ?? "male",
+      birthDate,
+      nameAr: "مقدم طلب",
+      nameEn: "Applicant",
+    });
     if (options.salaryFils !== null) await addEmployment(t.db, civilId, options.salaryFils ?? 1_200_000);
     return civilId;
   };
@@ -58,14 +65,30 @@ export interface Journey {
 export interface JourneyHarness {
   h: EngineHarness;
   /** Applies as the person with this civil ID (who must be in PACI's registry), after the lookups (or with the ones given, found earlier). */
-  apply(serviceId: string, civilId: string, answers: Record<string, unknown>, options?: { channel?: "web" | "kiosk"; lookups?: Record<string, unknown> }): Promise<Journey>;
+  apply(
+    serviceId: string,
+    civilId: string,
+    answers: Record<string, unknown>,
+    options?: { channel?: "web" | "kiosk"; lookups?: Record<string, unknown> },
+  ): Promise<Journey>;
   /** The service's lookups for a person, as the form would show them. */
   lookups(serviceId: string, civilId: string): Promise<Record<string, unknown>>;
   /** Runs every job that is due (exchange calls, certificates) until nothing is left to do. */
   settle(): Promise<void>;
   openSteps(applicationId: string): Promise<string[]>;
-  decide(journey: Journey, stepId: string, actor: Actor, action: string, extra?: { comment?: string; values?: Record<string, unknown>; fieldsToFix?: string[] }): Promise<TransitionResult>;
-  act(journey: Journey, stepId: string, action: string, extra?: { values?: Record<string, unknown>; answers?: Record<string, unknown> }): Promise<TransitionResult>;
+  decide(
+    journey: Journey,
+    stepId: string,
+    actor: Actor,
+    action: string,
+    extra?: { comment?: string; values?: Record<string, unknown>; fieldsToFix?: string[] },
+  ): Promise<TransitionResult>;
+  act(
+    journey: Journey,
+    stepId: string,
+    action: string,
+    extra?: { values?: Record<string, unknown>; answers?: Record<string, unknown> },
+  ): Promise<TransitionResult>;
   /** Pays the open payment step and returns the amount in fils. */
   pay(journey: Journey): Promise<number>;
   application(applicationId: string): Promise<typeof applications.$inferSelect>;
@@ -145,7 +168,9 @@ export async function createJourneyHarness(t: TestDatabase): Promise<JourneyHarn
         .where(and(eq(stepInstances.applicationId, journey.applicationId), eq(stepInstances.kind, "payment"), eq(stepInstances.state, "active")));
       if (!step) throw new Error(`nothing to pay; open: ${(await harness.openSteps(journey.applicationId)).join(", ")}`);
       const amountFils = Number(step.result?.amountFils);
-      expect(await recordPayment(t.db, h.deps, { stepInstanceId: step.id, amountFils, reference: `KNET-${journey.reference}`, actor: journey.actor })).toEqual({ ok: true });
+      expect(await recordPayment(t.db, h.deps, { stepInstanceId: step.id, amountFils, reference: `KNET-${journey.reference}`, actor: journey.actor })).toEqual({
+        ok: true,
+      });
       await harness.settle();
       return amountFils;
     },

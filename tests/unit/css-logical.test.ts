@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 
 // One stylesheet serves Arabic (rtl) and English (ltr) because it never says left or right.
 const stylesDir = path.resolve(import.meta.dirname, "../../app/styles");
-const PHYSICAL = /(^|[;{\s])((margin|padding|border)-(left|right)[\w-]*|(left|right)\s*:|float\s*:\s*(left|right)|text-align\s*:\s*(left|right)|clear\s*:\s*(left|right)|border-(top|bottom)-(left|right)-radius)/m;
+const PHYSICAL =
+  /(^|[;{\s])((margin|padding|border)-(left|right)[\w-]*|(left|right)\s*:|float\s*:\s*(left|right)|text-align\s*:\s*(left|right)|clear\s*:\s*(left|right)|border-(top|bottom)-(left|right)-radius)/m;
 
 export function physicalDeclarations(css: string): string[] {
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, "");

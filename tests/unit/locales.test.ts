@@ -42,7 +42,10 @@ describe("locales", () => {
       const keys = ar.get(file) ?? [];
       const plurals = new Set(keys.filter((k) => PLURAL_SUFFIX.test(k)).map((k) => k.replace(PLURAL_SUFFIX, "")));
       for (const base of plurals) {
-        expect(ARABIC_FORMS.filter((form) => !keys.includes(`${base}_${form}`)), `${file} ${base}`).toEqual([]);
+        expect(
+          ARABIC_FORMS.filter((form) => !keys.includes(`${base}_${form}`)),
+          `${file} ${base}`,
+        ).toEqual([]);
       }
     });
 

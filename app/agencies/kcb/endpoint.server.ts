@@ -23,7 +23,10 @@ export const kcbEndpoint: AgencyEndpoint = {
         .insert(kcbLoans)
         .values({ ...loan, status: "active" })
         .onConflictDoNothing({ target: kcbLoans.applicationReference });
-      const [row] = await db.select({ loanType: kcbLoans.loanType, status: kcbLoans.status }).from(kcbLoans).where(eq(kcbLoans.applicationReference, loan.applicationReference));
+      const [row] = await db
+        .select({ loanType: kcbLoans.loanType, status: kcbLoans.status })
+        .from(kcbLoans)
+        .where(eq(kcbLoans.applicationReference, loan.applicationReference));
       return { status: "ok", payload: row };
     },
   },

@@ -20,7 +20,9 @@ export const kffEndpoint: AgencyEndpoint = {
   operations: {
     [companyFireLicencesOperation.name]: async (db: Database, request) => {
       const { crNumbers } = companyFireLicencesOperation.request.parse(request);
-      const licences = crNumbers.length ? await db.select().from(kffLicences).where(inArray(kffLicences.crNumber, crNumbers)).orderBy(asc(kffLicences.licenceNumber)) : [];
+      const licences = crNumbers.length
+        ? await db.select().from(kffLicences).where(inArray(kffLicences.crNumber, crNumbers)).orderBy(asc(kffLicences.licenceNumber))
+        : [];
       return { status: "ok", payload: { licences } };
     },
     [fireLicenceOperation.name]: async (db: Database, request) => {
@@ -37,7 +39,11 @@ export const kffEndpoint: AgencyEndpoint = {
       const { governorate, from } = openSlotsOperation.request.parse(request);
       const booked = count(kffInspectionBookings.applicationReference);
       const rows = await db
-        .select({ id: kffInspectionSlots.id, startsAt: kffInspectionSlots.startsAt, remaining: sql<number>`${kffInspectionSlots.capacity} - ${booked}`.mapWith(Number) })
+        .select({
+          id: kffInspectionSlots.id,
+          startsAt: kffInspectionSlots.startsAt,
+          remaining: sql<number>`${kffInspectionSlots.capacity} - ${booked}`.mapWith(Number),
+        })
         .from(kffInspectionSlots)
         .leftJoin(kffInspectionBookings, eq(kffInspectionBookings.slotId, kffInspectionSlots.id))
         .where(and(eq(kffInspectionSlots.governorate, governorate), gte(kffInspectionSlots.startsAt, from)))

@@ -10,7 +10,12 @@ import { inspectionSlotId } from "../../../db/seed/registry-factories";
 export function listSlots(db: Database, governorate: string, fromDay: string, days = 14) {
   const until = addDaysText(fromDay, days);
   return db
-    .select({ id: kffInspectionSlots.id, startsAt: kffInspectionSlots.startsAt, capacity: kffInspectionSlots.capacity, booked: count(kffInspectionBookings.applicationReference) })
+    .select({
+      id: kffInspectionSlots.id,
+      startsAt: kffInspectionSlots.startsAt,
+      capacity: kffInspectionSlots.capacity,
+      booked: count(kffInspectionBookings.applicationReference),
+    })
     .from(kffInspectionSlots)
     .leftJoin(kffInspectionBookings, eq(kffInspectionBookings.slotId, kffInspectionSlots.id))
     .where(and(eq(kffInspectionSlots.governorate, governorate), gte(kffInspectionSlots.startsAt, fromDay), lt(kffInspectionSlots.startsAt, until)))
@@ -63,7 +68,15 @@ export function inspectionsOn(db: Database, day: string) {
     .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
     .innerJoin(kffInspectionBookings, eq(kffInspectionBookings.applicationReference, applications.reference))
     .innerJoin(kffInspectionSlots, eq(kffInspectionSlots.id, kffInspectionBookings.slotId))
-    .where(and(eq(stepInstances.agencyId, "kff"), eq(stepInstances.position, "inspector"), eq(stepInstances.state, "active"), eq(stepInstances.kind, "task"), like(kffInspectionSlots.startsAt, `${day}%`)))
+    .where(
+      and(
+        eq(stepInstances.agencyId, "kff"),
+        eq(stepInstances.position, "inspector"),
+        eq(stepInstances.state, "active"),
+        eq(stepInstances.kind, "task"),
+        like(kffInspectionSlots.startsAt, `${day}%`),
+      ),
+    )
     .orderBy(asc(kffInspectionSlots.startsAt), asc(applications.reference));
 }
 

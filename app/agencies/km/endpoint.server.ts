@@ -10,7 +10,9 @@ export const kmEndpoint: AgencyEndpoint = {
   operations: {
     [companyMunicipalLicencesOperation.name]: async (db: Database, request) => {
       const { crNumbers } = companyMunicipalLicencesOperation.request.parse(request);
-      const licences = crNumbers.length ? await db.select().from(kmLicences).where(inArray(kmLicences.crNumber, crNumbers)).orderBy(asc(kmLicences.licenceNumber)) : [];
+      const licences = crNumbers.length
+        ? await db.select().from(kmLicences).where(inArray(kmLicences.crNumber, crNumbers)).orderBy(asc(kmLicences.licenceNumber))
+        : [];
       return { status: "ok", payload: { licences } };
     },
     [municipalLicenceOperation.name]: async (db: Database, request) => {
@@ -18,7 +20,13 @@ export const kmEndpoint: AgencyEndpoint = {
       const [licence] = await db.select().from(kmLicences).where(eq(kmLicences.licenceNumber, licenceNumber));
       if (!licence) return { status: "not-found" };
       const violations = await db
-        .select({ descriptionAr: kmViolations.descriptionAr, descriptionEn: kmViolations.descriptionEn, amountFils: kmViolations.amountFils, issuedOn: kmViolations.issuedOn, isPaid: kmViolations.isPaid })
+        .select({
+          descriptionAr: kmViolations.descriptionAr,
+          descriptionEn: kmViolations.descriptionEn,
+          amountFils: kmViolations.amountFils,
+          issuedOn: kmViolations.issuedOn,
+          isPaid: kmViolations.isPaid,
+        })
         .from(kmViolations)
         .where(eq(kmViolations.licenceNumber, licenceNumber))
         .orderBy(asc(kmViolations.issuedOn));

@@ -26,7 +26,8 @@ export const companyLicencesLookup = (operation: string, purpose: Text): Lookup 
   request: rule(["lookup:companies"], (f) => ({ crNumbers: crNumbersOf(f.lookups.companies) })),
 });
 
-export const crNumbersOf = (companies: unknown) => ((companies as Companies).found ? (companies as Extract<Companies, { found: true }>).companies.map((c) => c.crNumber) : []);
+export const crNumbersOf = (companies: unknown) =>
+  (companies as Companies).found ? (companies as Extract<Companies, { found: true }>).companies.map((c) => c.crNumber) : [];
 
 export const governorateOptions: SelectOption[] = Object.entries(governorates).map(([value, label]) => ({ value, label }));
 export const governorateName = (id: string): Text => governorates[id as GovernorateId] ?? { ar: id, en: id };
@@ -88,6 +89,21 @@ export const ends = {
 };
 
 /** MOCI's check of a company: its commercial licence, and whether the applicant signs for it. */
-export function companyCheck(request: Rule<Record<string, unknown>>, next: string, purpose: Text = { ar: "التحقق من سريان الترخيص التجاري وتفويض مقدم الطلب بالتوقيع", en: "Confirm the commercial licence is valid and the applicant may sign for the company" }): Step {
-  return { kind: "exchange", title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" }, agency: "moci", operation: "moci.company", purpose, request, next };
+export function companyCheck(
+  request: Rule<Record<string, unknown>>,
+  next: string,
+  purpose: Text = {
+    ar: "التحقق من سريان الترخيص التجاري وتفويض مقدم الطلب بالتوقيع",
+    en: "Confirm the commercial licence is valid and the applicant may sign for the company",
+  },
+): Step {
+  return {
+    kind: "exchange",
+    title: { ar: "التحقق من الترخيص التجاري", en: "Commercial licence check" },
+    agency: "moci",
+    operation: "moci.company",
+    purpose,
+    request,
+    next,
+  };
 }

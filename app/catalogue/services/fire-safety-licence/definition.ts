@@ -1,6 +1,19 @@
 import { answerIs, rule } from "../../rules";
 import type { ActionResult, CertificateResult, DecisionResult, Field, ServiceDefinition, Text } from "../../types";
-import { actions, companiesLookup, companyCheck, ends, fireLicenceFeeFils, governorateOptions, hazardClasses, premisesText, slotLabel, type Companies, type Company, type HazardClass } from "../shared";
+import {
+  actions,
+  companiesLookup,
+  companyCheck,
+  ends,
+  fireLicenceFeeFils,
+  governorateOptions,
+  hazardClasses,
+  premisesText,
+  slotLabel,
+  type Companies,
+  type Company,
+  type HazardClass,
+} from "../shared";
 
 // Kuwait Fire Force's fire-safety licence for a new or changed premises: the company's
 // signatory applies and pays; a prevention officer reviews the plans; the applicant books an
@@ -28,7 +41,14 @@ const checklist: { id: string; label: Text; onlyForHigh?: boolean }[] = [
 ];
 const isHighHazard = answerIs("hazardClass", "high");
 const checklistFields: Field[] = checklist.flatMap((item) => [
-  { id: item.id, type: "select", label: item.label, isRequired: true, options: passFail, ...(item.onlyForHigh ? { showIf: isHighHazard } : {}) } satisfies Field,
+  {
+    id: item.id,
+    type: "select",
+    label: item.label,
+    isRequired: true,
+    options: passFail,
+    ...(item.onlyForHigh ? { showIf: isHighHazard } : {}),
+  } satisfies Field,
   {
     id: `${item.id}Note`,
     type: "text",
@@ -39,7 +59,9 @@ const checklistFields: Field[] = checklist.flatMap((item) => [
   } satisfies Field,
 ]);
 
-const feeOf = rule(["answer:floorAreaM2", "answer:hazardClass"], (f) => fireLicenceFeeFils(Number(f.answers.floorAreaM2), f.answers.hazardClass as HazardClass));
+const feeOf = rule(["answer:floorAreaM2", "answer:hazardClass"], (f) =>
+  fireLicenceFeeFils(Number(f.answers.floorAreaM2), f.answers.hazardClass as HazardClass),
+);
 
 const premisesOf = (answers: Record<string, unknown>) => ({
   premisesNumber: String(answers.premisesNumber),
@@ -68,7 +90,10 @@ export const fireSafetyLicence: ServiceDefinition = {
     ar: "10 د.ك. مضافًا إليها 0.050 د.ك. للمتر المربع للنشاط منخفض الخطورة، و0.100 د.ك. لمتوسط الخطورة، و0.200 د.ك. لعالي الخطورة، بحد أقصى 500 د.ك.، تُسدَّد عند تقديم الطلب.",
     en: "KWD 10 plus KWD 0.050 per m² for a low-hazard activity, 0.100 for medium and 0.200 for high, at most KWD 500, paid when you apply.",
   },
-  expectedTime: { ar: "نحو 10 أيام عمل: 3 أيام لمراجعة المخططات، ثم الفحص في الموعد الذي تختاره.", en: "About 10 working days: 3 for the review of the plans, then the inspection on the day you choose." },
+  expectedTime: {
+    ar: "نحو 10 أيام عمل: 3 أيام لمراجعة المخططات، ثم الفحص في الموعد الذي تختاره.",
+    en: "About 10 working days: 3 for the review of the plans, then the inspection on the day you choose.",
+  },
   lookups: [companiesLookup],
   pages: [
     {
@@ -79,11 +104,16 @@ export const fireSafetyLicence: ServiceDefinition = {
           id: "crNumber",
           type: "select",
           label: { ar: "الشركة التي تتقدم باسمها", en: "The company you are applying for" },
-          hint: { ar: "الشركات المسجلة لدى وزارة التجارة والصناعة التي أنت مفوَّض بالتوقيع عنها", en: "The companies registered at the Ministry of Commerce and Industry that you may sign for" },
+          hint: {
+            ar: "الشركات المسجلة لدى وزارة التجارة والصناعة التي أنت مفوَّض بالتوقيع عنها",
+            en: "The companies registered at the Ministry of Commerce and Industry that you may sign for",
+          },
           isRequired: true,
           options: rule(["lookup:companies"], (f) => {
             const companies = f.lookups.companies as Companies;
-            return companies.found ? companies.companies.map((c) => ({ value: c.crNumber, label: { ar: `${c.nameAr} (${c.crNumber})`, en: `${c.nameEn} (${c.crNumber})` } })) : [];
+            return companies.found
+              ? companies.companies.map((c) => ({ value: c.crNumber, label: { ar: `${c.nameAr} (${c.crNumber})`, en: `${c.nameEn} (${c.crNumber})` } }))
+              : [];
           }),
         },
       ],
@@ -105,19 +135,38 @@ export const fireSafetyLicence: ServiceDefinition = {
         { id: "block", type: "text", label: { ar: "القطعة", en: "Block" }, isRequired: true, maxLength: 10 },
         { id: "street", type: "text", label: { ar: "الشارع", en: "Street" }, isRequired: true, maxLength: 80 },
         { id: "building", type: "text", label: { ar: "المبنى", en: "Building" }, isRequired: true, maxLength: 20 },
-        { id: "unit", type: "text", label: { ar: "الدور والوحدة", en: "Floor and unit" }, hint: { ar: "مثل: الدور الأرضي - محل 3", en: "For example: ground floor, shop 3" }, isRequired: true, maxLength: 60 },
+        {
+          id: "unit",
+          type: "text",
+          label: { ar: "الدور والوحدة", en: "Floor and unit" },
+          hint: { ar: "مثل: الدور الأرضي - محل 3", en: "For example: ground floor, shop 3" },
+          isRequired: true,
+          maxLength: 60,
+        },
       ],
     },
     {
       id: "building",
       title: { ar: "المنشأة ونشاطها", en: "The premises and its use" },
       fields: [
-        { id: "floorAreaM2", type: "number", label: { ar: "المساحة", en: "Floor area" }, isRequired: true, isInteger: true, min: 10, max: 100_000, unit: { ar: "متر مربع", en: "m²" } },
+        {
+          id: "floorAreaM2",
+          type: "number",
+          label: { ar: "المساحة", en: "Floor area" },
+          isRequired: true,
+          isInteger: true,
+          min: 10,
+          max: 100_000,
+          unit: { ar: "متر مربع", en: "m²" },
+        },
         {
           id: "hazardClass",
           type: "select",
           label: { ar: "درجة خطورة النشاط", en: "Hazard class of the activity" },
-          hint: { ar: "منخفضة: مكاتب ومحلات بيع؛ متوسطة: مطاعم وورش؛ عالية: مخازن مواد قابلة للاشتعال ومصانع", en: "Low: offices and shops; medium: restaurants and workshops; high: stores of flammable goods and factories" },
+          hint: {
+            ar: "منخفضة: مكاتب ومحلات بيع؛ متوسطة: مطاعم وورش؛ عالية: مخازن مواد قابلة للاشتعال ومصانع",
+            en: "Low: offices and shops; medium: restaurants and workshops; high: stores of flammable goods and factories",
+          },
           isRequired: true,
           options: Object.entries(hazardClasses).map(([value, label]) => ({ value, label })),
         },
@@ -128,7 +177,15 @@ export const fireSafetyLicence: ServiceDefinition = {
       id: "documents",
       title: { ar: "المخططات", en: "Plans" },
       fields: [
-        { id: "floorPlan", type: "file", label: { ar: "المخطط الهندسي للمنشأة", en: "Floor plan" }, hint: { ar: "ملف PDF لا يتجاوز 10 ميغابايت", en: "A PDF of up to 10 MB" }, isRequired: true, accept: ["application/pdf"], maxBytes: 10 * MB },
+        {
+          id: "floorPlan",
+          type: "file",
+          label: { ar: "المخطط الهندسي للمنشأة", en: "Floor plan" },
+          hint: { ar: "ملف PDF لا يتجاوز 10 ميغابايت", en: "A PDF of up to 10 MB" },
+          isRequired: true,
+          accept: ["application/pdf"],
+          maxBytes: 10 * MB,
+        },
         {
           id: "emergencyPlan",
           type: "file",
@@ -161,9 +218,15 @@ export const fireSafetyLicence: ServiceDefinition = {
         }),
         outcomes: { valid: "pay", invalid: "rejected" },
         reasons: {
-          "company-not-found": { ar: "الشركة غير مسجلة لدى وزارة التجارة والصناعة.", en: "The company is not registered at the Ministry of Commerce and Industry." },
+          "company-not-found": {
+            ar: "الشركة غير مسجلة لدى وزارة التجارة والصناعة.",
+            en: "The company is not registered at the Ministry of Commerce and Industry.",
+          },
           "not-a-signatory": { ar: "مقدم الطلب ليس مفوَّضًا بالتوقيع عن الشركة.", en: "The applicant may not sign for the company." },
-          "commercial-licence-expired": { ar: "الترخيص التجاري للشركة منتهٍ؛ جدّده أولًا لدى وزارة التجارة والصناعة.", en: "The company's commercial licence has expired; renew it at the Ministry of Commerce and Industry first." },
+          "commercial-licence-expired": {
+            ar: "الترخيص التجاري للشركة منتهٍ؛ جدّده أولًا لدى وزارة التجارة والصناعة.",
+            en: "The company's commercial licence has expired; renew it at the Ministry of Commerce and Industry first.",
+          },
         },
       },
       pay: { kind: "payment", title: { ar: "سداد رسوم الترخيص", en: "Pay the licence fee" }, fee: feeOf, next: "review" },
@@ -175,14 +238,22 @@ export const fireSafetyLicence: ServiceDefinition = {
         deadlineHours: 72,
         actions: {
           forward: { label: { ar: "إحالة الطلب إلى الفحص الميداني", en: "Send for inspection" }, next: "slots", isCommentRequired: false },
-          return: { label: { ar: "إعادة الطلب لمقدمه لاستكمال المخططات", en: "Return to the applicant for the plans" }, next: "correct", isCommentRequired: true, namesFieldsToFix: true },
+          return: {
+            label: { ar: "إعادة الطلب لمقدمه لاستكمال المخططات", en: "Return to the applicant for the plans" },
+            next: "correct",
+            isCommentRequired: true,
+            namesFieldsToFix: true,
+          },
           reject: actions.reject(),
         },
       },
       correct: {
         kind: "applicant",
         title: { ar: "استكمال المخططات", en: "Complete the plans" },
-        instructions: { ar: "عدّل ما طلبه ضابط الوقاية أو أرفق المخططات المطلوبة، ثم أعد تقديم الطلب.", en: "Change what the prevention officer asked for, or attach the plans asked for, then resubmit." },
+        instructions: {
+          ar: "عدّل ما طلبه ضابط الوقاية أو أرفق المخططات المطلوبة، ثم أعد تقديم الطلب.",
+          en: "Change what the prevention officer asked for, or attach the plans asked for, then resubmit.",
+        },
         actions: {
           resubmit: actions.resubmit("review"),
           withdraw: actions.withdraw(),
@@ -200,7 +271,10 @@ export const fireSafetyLicence: ServiceDefinition = {
       "choose-slot": {
         kind: "applicant",
         title: { ar: "اختيار موعد الفحص", en: "Choose an inspection slot" },
-        instructions: { ar: "اختر موعدًا يكون فيه ممثل عن المنشأة حاضرًا لاستقبال مفتش قوة الإطفاء.", en: "Choose a time when someone from the premises can meet the fire-force inspector." },
+        instructions: {
+          ar: "اختر موعدًا يكون فيه ممثل عن المنشأة حاضرًا لاستقبال مفتش قوة الإطفاء.",
+          en: "Choose a time when someone from the premises can meet the fire-force inspector.",
+        },
         fields: [
           {
             id: "slot",
@@ -225,13 +299,18 @@ export const fireSafetyLicence: ServiceDefinition = {
         agency: "kff",
         operation: "kff.book-slot",
         purpose: { ar: "حجز موعد الفحص الذي اختاره مقدم الطلب", en: "Book the slot the applicant chose" },
-        request: rule(["result:choose-slot"], (f) => ({ slotId: String((f.results["choose-slot"] as ActionResult).values.slot), applicationReference: f.reference })),
+        request: rule(["result:choose-slot"], (f) => ({
+          slotId: String((f.results["choose-slot"] as ActionResult).values.slot),
+          applicationReference: f.reference,
+        })),
         next: "booked",
       },
       booked: {
         kind: "decision",
         title: { ar: "تأكيد الحجز", en: "Booking confirmed?" },
-        rule: rule(["result:book"], (f) => ({ outcome: (f.results.book as Booking).found && (f.results.book as Extract<Booking, { found: true }>).isBooked ? "booked" : "taken" })),
+        rule: rule(["result:book"], (f) => ({
+          outcome: (f.results.book as Booking).found && (f.results.book as Extract<Booking, { found: true }>).isBooked ? "booked" : "taken",
+        })),
         outcomes: { booked: "inspection", taken: "slots" },
       },
       inspection: {
@@ -248,7 +327,9 @@ export const fireSafetyLicence: ServiceDefinition = {
         title: { ar: "نتيجة الفحص", en: "Inspection result" },
         rule: rule(["result:inspection", "result:inspected", "answer:hazardClass"], (f) => {
           const values = (f.results.inspection as ActionResult).values;
-          const failed = checklist.filter((item) => (!item.onlyForHigh || f.answers.hazardClass === "high") && values[item.id] !== "pass").map((item) => `failed-${item.id}`);
+          const failed = checklist
+            .filter((item) => (!item.onlyForHigh || f.answers.hazardClass === "high") && values[item.id] !== "pass")
+            .map((item) => `failed-${item.id}`);
           if (failed.length === 0) return { outcome: "passed" };
           const failuresSoFar = (f.results.inspected as DecisionResult | undefined)?.counts ?? {};
           const failures = (failuresSoFar.failed ?? 0) + (failuresSoFar["failed-finally"] ?? 0) + 1;
@@ -279,7 +360,21 @@ export const fireSafetyLicence: ServiceDefinition = {
         operation: "kff.record-licence",
         purpose: { ar: "قيد الترخيص الصادر ليظهر لدى الجهات الأخرى", en: "Enter the issued licence so that other agencies find it" },
         request: rule(
-          ["result:issue", "result:inspection", "answer:crNumber", "answer:premisesNumber", "answer:governorate", "answer:area", "answer:block", "answer:street", "answer:building", "answer:unit", "answer:floorAreaM2", "answer:hazardClass", "answer:floors"],
+          [
+            "result:issue",
+            "result:inspection",
+            "answer:crNumber",
+            "answer:premisesNumber",
+            "answer:governorate",
+            "answer:area",
+            "answer:block",
+            "answer:street",
+            "answer:building",
+            "answer:unit",
+            "answer:floorAreaM2",
+            "answer:hazardClass",
+            "answer:floors",
+          ],
           (f) => {
             const issued = f.results.issue as CertificateResult;
             return {
@@ -305,16 +400,37 @@ export const fireSafetyLicence: ServiceDefinition = {
   certificate: {
     title: { ar: "ترخيص الوقاية من الحريق", en: "Fire-safety licence" },
     fields: [
-      { label: { ar: "الشركة", en: "Company" }, value: rule(["result:company"], (f) => { const c = f.results.company as Extract<Company, { found: true }>; return { ar: c.nameAr, en: c.nameEn }; }), format: "text" },
+      {
+        label: { ar: "الشركة", en: "Company" },
+        value: rule(["result:company"], (f) => {
+          const c = f.results.company as Extract<Company, { found: true }>;
+          return { ar: c.nameAr, en: c.nameEn };
+        }),
+        format: "text",
+      },
       { label: { ar: "الرقم التجاري", en: "Commercial registration" }, value: rule(["answer:crNumber"], (f) => String(f.answers.crNumber)), format: "text" },
       {
         label: { ar: "المنشأة", en: "Premises" },
-        value: rule(["answer:premisesNumber", "answer:governorate", "answer:area", "answer:block", "answer:street", "answer:building", "answer:unit"], (f) => premisesText(premisesOf(f.answers))),
+        value: rule(["answer:premisesNumber", "answer:governorate", "answer:area", "answer:block", "answer:street", "answer:building", "answer:unit"], (f) =>
+          premisesText(premisesOf(f.answers)),
+        ),
         format: "text",
       },
-      { label: { ar: "درجة الخطورة", en: "Hazard class" }, value: rule(["answer:hazardClass"], (f) => hazardClasses[f.answers.hazardClass as HazardClass]), format: "text" },
-      { label: { ar: "المساحة", en: "Floor area" }, value: rule(["answer:floorAreaM2"], (f) => ({ ar: `${f.answers.floorAreaM2} متر مربع`, en: `${f.answers.floorAreaM2} m²` })), format: "text" },
-      { label: { ar: "تاريخ الفحص", en: "Inspection date" }, value: rule(["result:inspection"], (f) => (f.results.inspection as ActionResult).on), format: "date" },
+      {
+        label: { ar: "درجة الخطورة", en: "Hazard class" },
+        value: rule(["answer:hazardClass"], (f) => hazardClasses[f.answers.hazardClass as HazardClass]),
+        format: "text",
+      },
+      {
+        label: { ar: "المساحة", en: "Floor area" },
+        value: rule(["answer:floorAreaM2"], (f) => ({ ar: `${f.answers.floorAreaM2} متر مربع`, en: `${f.answers.floorAreaM2} m²` })),
+        format: "text",
+      },
+      {
+        label: { ar: "تاريخ الفحص", en: "Inspection date" },
+        value: rule(["result:inspection"], (f) => (f.results.inspection as ActionResult).on),
+        format: "date",
+      },
     ],
     validityDays: 365,
     signingAgency: "kff",

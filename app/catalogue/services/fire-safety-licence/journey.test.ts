@@ -21,7 +21,14 @@ let companies = 0;
 async function signatory(licenceDays = 200) {
   const civilId = await ctx.person();
   const crNumber = `CR-${String(700_000 + ++companies)}`;
-  await addCompany(ctx.t.db, { crNumber, licenceNumber: `CL-2020-${String(companies).padStart(6, "0")}`, licenceExpiresOn: addDays(today, licenceDays), signatories: [civilId], nameAr: "مطعم الاختبار", nameEn: "Test Restaurant" });
+  await addCompany(ctx.t.db, {
+    crNumber,
+    licenceNumber: `CL-2020-${String(companies).padStart(6, "0")}`,
+    licenceExpiresOn: addDays(today, licenceDays),
+    signatories: [civilId],
+    nameAr: "مطعم الاختبار",
+    nameEn: "Test Restaurant",
+  });
   return { civilId, crNumber };
 }
 
@@ -60,7 +67,8 @@ async function book(journey: Journey) {
 
 beforeAll(async () => {
   for (let day = 1; day <= 10; day++) {
-    for (const time of ["09:00", "11:00"]) await addInspectionSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${addDays(today, day)}T${time}`, capacity: 5 });
+    for (const time of ["09:00", "11:00"])
+      await addInspectionSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${addDays(today, day)}T${time}`, capacity: 5 });
   }
 });
 
@@ -79,7 +87,11 @@ describe("fire-safety licence", () => {
     const slot = await book(journey);
     expect(slot).toMatch(/^hawalli-/);
 
-    expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { extinguishers: "pass" } })).toMatchObject({ ok: false, reason: "invalid-answers", problems: { exits: { code: "required" } } });
+    expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { extinguishers: "pass" } })).toMatchObject({
+      ok: false,
+      reason: "invalid-answers",
+      problems: { exits: { code: "required" } },
+    });
     expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass })).toEqual({ ok: true });
 
     const application = await ctx.j.application(journey.applicationId);
@@ -92,13 +104,26 @@ describe("fire-safety licence", () => {
       expect(certificate.text).toContain("Test Restaurant");
     }
     const [registered] = await ctx.t.db.select().from(kffLicences).where(eq(kffLicences.licenceNumber, certificate.number));
-    expect(registered).toMatchObject({ crNumber, premisesNumber: answersFor(crNumber).premisesNumber, hazardClass: "medium", floorAreaM2: 250, lastInspectionOn: today, expiresOn: addDays(today, 365) });
+    expect(registered).toMatchObject({
+      crNumber,
+      premisesNumber: answersFor(crNumber).premisesNumber,
+      hazardClass: "medium",
+      floorAreaM2: 250,
+      lastInspectionOn: today,
+      expiresOn: addDays(today, 365),
+    });
   });
 
   it("caps the fee at KWD 500, and asks for an emergency plan for a high-hazard activity", async () => {
     const { civilId, crNumber } = await signatory();
-    await expect(ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000" }))).rejects.toThrow(/"emergencyPlan":\{"code":"required"/);
-    const journey = await ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000", emergencyPlan: plan("emergency") }));
+    await expect(ctx.j.apply("fire-safety-licence", civilId, answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000" }))).rejects.toThrow(
+      /"emergencyPlan":\{"code":"required"/,
+    );
+    const journey = await ctx.j.apply(
+      "fire-safety-licence",
+      civilId,
+      answersFor(crNumber, { hazardClass: "high", floorAreaM2: "5000", emergencyPlan: plan("emergency") }),
+    );
     expect(await ctx.j.pay(journey)).toBe(500_000);
   });
 
@@ -160,7 +185,10 @@ describe("fire-safety licence", () => {
     for (let attempt = 1; attempt <= 3; attempt++) {
       await book(journey);
       // Sprinklers are on the checklist of a high-hazard premises.
-      expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass })).toMatchObject({ ok: false, problems: { sprinklers: { code: "required" } } });
+      expect(await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: allPass })).toMatchObject({
+        ok: false,
+        problems: { sprinklers: { code: "required" } },
+      });
       await ctx.j.decide(journey, "inspection", clerks.kffInspector, "record", { values: { ...allPass, sprinklers: "fail" } });
       if (attempt < 3) await ctx.j.act(journey, "fix", "reinspect");
     }
@@ -203,7 +231,10 @@ describe("the fire force's inspections in the back office", () => {
     const day = addDays(today, 1);
     expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:45`, capacity: 1, today })).toEqual({ ok: true });
     expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:45`, capacity: 3, today })).toEqual({ ok: false, reason: "exists" });
-    expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${addDays(today, -1)}T09:00`, capacity: 1, today })).toEqual({ ok: false, reason: "in-the-past" });
+    expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${addDays(today, -1)}T09:00`, capacity: 1, today })).toEqual({
+      ok: false,
+      reason: "in-the-past",
+    });
     expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:50`, capacity: 1, today })).toEqual({ ok: true });
     const offered = await listSlots(ctx.t.db, "hawalli", today);
     expect(offered.find((slot) => slot.startsAt === `${day}T06:45`)).toMatchObject({ capacity: 1, booked: 0 });

@@ -34,11 +34,20 @@ export const fireSafetyRenewal: ServiceDefinition = {
     ar: "تجديد ترخيص الوقاية من الحريق لمنشأة لم يطرأ عليها تغيير، خلال 60 يومًا قبل انتهائه أو خلال سنة بعده، برسوم تعادل نصف رسوم الترخيص الجديد. متاح عبر البوابة وفي أجهزة الخدمة الذاتية.",
     en: "Renew the fire-safety licence of a premises that has not changed, from 60 days before it expires to a year after, for half the fee of a new licence. On the web or at a self-service kiosk.",
   },
-  fees: { ar: "نصف رسوم الترخيص الجديد بحسب مساحة المنشأة ودرجة خطورتها، بحد أقصى 250 د.ك.", en: "Half the fee of a new licence for the premises' size and hazard class, at most KWD 250." },
-  expectedTime: { ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.", en: "At once after payment when the licence meets the conditions; otherwise within 3 working days." },
+  fees: {
+    ar: "نصف رسوم الترخيص الجديد بحسب مساحة المنشأة ودرجة خطورتها، بحد أقصى 250 د.ك.",
+    en: "Half the fee of a new licence for the premises' size and hazard class, at most KWD 250.",
+  },
+  expectedTime: {
+    ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.",
+    en: "At once after payment when the licence meets the conditions; otherwise within 3 working days.",
+  },
   lookups: [
     companiesLookup,
-    companyLicencesLookup("kff.company-licences", { ar: "عرض تراخيص الوقاية من الحريق لشركات مقدم الطلب", en: "Show the fire-safety licences of the applicant's companies" }),
+    companyLicencesLookup("kff.company-licences", {
+      ar: "عرض تراخيص الوقاية من الحريق لشركات مقدم الطلب",
+      en: "Show the fire-safety licences of the applicant's companies",
+    }),
   ],
   pages: [
     {
@@ -49,7 +58,10 @@ export const fireSafetyRenewal: ServiceDefinition = {
           id: "licenceNumber",
           type: "select",
           label: { ar: "الترخيص", en: "Licence" },
-          hint: { ar: "تراخيص الوقاية من الحريق المسجلة باسم الشركات التي أنت مفوَّض بالتوقيع عنها", en: "The fire-safety licences of the companies you may sign for" },
+          hint: {
+            ar: "تراخيص الوقاية من الحريق المسجلة باسم الشركات التي أنت مفوَّض بالتوقيع عنها",
+            en: "The fire-safety licences of the companies you may sign for",
+          },
           isRequired: true,
           options: rule(["lookup:licences"], (f) => {
             const licences = f.lookups.licences as Licences;
@@ -117,7 +129,10 @@ export const fireSafetyRenewal: ServiceDefinition = {
         outcomes: { renewable: "pay", refused: "rejected" },
         reasons: {
           "licence-not-found": { ar: "لم يُعثر على الترخيص في سجل قوة الإطفاء العام.", en: "The licence is not in the Kuwait Fire Force's register." },
-          "not-a-signatory": { ar: "مقدم الطلب ليس مفوَّضًا بالتوقيع عن الشركة صاحبة الترخيص.", en: "The applicant may not sign for the company that holds the licence." },
+          "not-a-signatory": {
+            ar: "مقدم الطلب ليس مفوَّضًا بالتوقيع عن الشركة صاحبة الترخيص.",
+            en: "The applicant may not sign for the company that holds the licence.",
+          },
         },
       },
       pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route" },
@@ -160,7 +175,10 @@ export const fireSafetyRenewal: ServiceDefinition = {
         agency: "kff",
         operation: "kff.renew-licence",
         purpose: { ar: "قيد تاريخ الانتهاء الجديد للترخيص", en: "Enter the licence's new expiry" },
-        request: rule(["answer:licenceNumber", "result:issue"], (f) => ({ licenceNumber: String(f.answers.licenceNumber), expiresOn: (f.results.issue as CertificateResult).expiresOn })),
+        request: rule(["answer:licenceNumber", "result:issue"], (f) => ({
+          licenceNumber: String(f.answers.licenceNumber),
+          expiresOn: (f.results.issue as CertificateResult).expiresOn,
+        })),
         next: "approved",
       },
       approved: ends.approved({ ar: "جُدِّد الترخيص", en: "Licence renewed" }),
@@ -171,10 +189,25 @@ export const fireSafetyRenewal: ServiceDefinition = {
     title: { ar: "ترخيص الوقاية من الحريق (تجديد)", en: "Fire-safety licence (renewal)" },
     fields: [
       { label: { ar: "رقم الترخيص", en: "Licence number" }, value: rule(["answer:licenceNumber"], (f) => String(f.answers.licenceNumber)), format: "text" },
-      { label: { ar: "الشركة", en: "Company" }, value: rule(["result:company"], (f) => { const c = f.results.company as Extract<Company, { found: true }>; return { ar: c.nameAr, en: c.nameEn }; }), format: "text" },
+      {
+        label: { ar: "الشركة", en: "Company" },
+        value: rule(["result:company"], (f) => {
+          const c = f.results.company as Extract<Company, { found: true }>;
+          return { ar: c.nameAr, en: c.nameEn };
+        }),
+        format: "text",
+      },
       { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(f.results.licence as FireLicence)), format: "text" },
-      { label: { ar: "درجة الخطورة", en: "Hazard class" }, value: rule(["result:licence"], (f) => hazardClasses[(f.results.licence as FireLicence).hazardClass]), format: "text" },
-      { label: { ar: "تاريخ آخر فحص", en: "Last inspected" }, value: rule(["result:licence"], (f) => (f.results.licence as FireLicence).lastInspectionOn), format: "date" },
+      {
+        label: { ar: "درجة الخطورة", en: "Hazard class" },
+        value: rule(["result:licence"], (f) => hazardClasses[(f.results.licence as FireLicence).hazardClass]),
+        format: "text",
+      },
+      {
+        label: { ar: "تاريخ آخر فحص", en: "Last inspected" },
+        value: rule(["result:licence"], (f) => (f.results.licence as FireLicence).lastInspectionOn),
+        format: "date",
+      },
     ],
     validityDays: null,
     // A year on from the old expiry, or from today if it has already passed.

@@ -18,15 +18,27 @@ async function holder(licence: { expiresIn: number; inspectedDaysAgo?: number; c
   const civilId = await ctx.person();
   serial++;
   const crNumber = `CR-${600_000 + serial}`;
-  await addCompany(ctx.t.db, { crNumber, licenceNumber: `CL-2021-${String(serial).padStart(6, "0")}`, licenceExpiresOn: addDays(today, licence.companyLicenceDays ?? 300), signatories: [civilId] });
+  await addCompany(ctx.t.db, {
+    crNumber,
+    licenceNumber: `CL-2021-${String(serial).padStart(6, "0")}`,
+    licenceExpiresOn: addDays(today, licence.companyLicenceDays ?? 300),
+    signatories: [civilId],
+  });
   const licenceNumber = `FSL-2025-${String(500 + serial).padStart(6, "0")}`;
   const expiresOn = addDays(today, licence.expiresIn);
-  await addFireLicence(ctx.t.db, { licenceNumber, crNumber, premisesNumber: String(40_000_000 + serial), expiresOn, lastInspectionOn: addDays(today, -(licence.inspectedDaysAgo ?? 300)), floorAreaM2: 120, hazardClass: "low" });
+  await addFireLicence(ctx.t.db, {
+    licenceNumber,
+    crNumber,
+    premisesNumber: String(40_000_000 + serial),
+    expiresOn,
+    lastInspectionOn: addDays(today, -(licence.inspectedDaysAgo ?? 300)),
+    floorAreaM2: 120,
+    hazardClass: "low",
+  });
   return { civilId, crNumber, licenceNumber, expiresOn, answers: { licenceNumber, unchanged: "confirmed" } };
 }
 
 const registered = async (licenceNumber: string) => (await ctx.t.db.select().from(kffLicences).where(eq(kffLicences.licenceNumber, licenceNumber)))[0]!;
-
 
 describe("fire-safety licence renewal", () => {
   it("renews straight through at a kiosk: half the fee, a year on from the old expiry, entered in KFF's register", async () => {

@@ -27,7 +27,10 @@ const kinds: Record<MunicipalLicence["kind"], Text> = {
 };
 
 /** The licence number the applicant means: chosen from the list, or typed. */
-const chosenNumber = (answers: Record<string, unknown>) => String(answers.licence === OTHER ? answers.otherLicenceNumber : answers.licence).trim().toUpperCase();
+const chosenNumber = (answers: Record<string, unknown>) =>
+  String(answers.licence === OTHER ? answers.otherLicenceNumber : answers.licence)
+    .trim()
+    .toUpperCase();
 
 const isSignChosen = rule(["lookup:licences", "answer:licence"], (f) => {
   const licences = f.lookups.licences as Licences;
@@ -58,10 +61,16 @@ export const municipalLicenceRenewal: ServiceDefinition = {
     ar: "ترخيص المحل 20 د.ك. عن كل سنة، وترخيص الإعلان 5 د.ك. للمتر المربع عن كل سنة، وتُضاف 10 د.ك. عن كل شهر بدأ بعد انتهاء الترخيص.",
     en: "KWD 20 a year for a shop licence, KWD 5 per m² a year for a sign, plus KWD 10 for each month begun since the licence expired.",
   },
-  expectedTime: { ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.", en: "At once after payment when the licence meets the conditions; otherwise within 3 working days." },
+  expectedTime: {
+    ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.",
+    en: "At once after payment when the licence meets the conditions; otherwise within 3 working days.",
+  },
   lookups: [
     companiesLookup,
-    companyLicencesLookup("km.company-licences", { ar: "عرض التراخيص البلدية لشركات مقدم الطلب", en: "Show the municipal licences of the applicant's companies" }),
+    companyLicencesLookup("km.company-licences", {
+      ar: "عرض التراخيص البلدية لشركات مقدم الطلب",
+      en: "Show the municipal licences of the applicant's companies",
+    }),
   ],
   pages: [
     {
@@ -72,14 +81,20 @@ export const municipalLicenceRenewal: ServiceDefinition = {
           id: "licence",
           type: "select",
           label: { ar: "الترخيص", en: "Licence" },
-          hint: { ar: "التراخيص البلدية للشركات التي أنت مفوَّض بالتوقيع عنها، أو اختر «ترخيص آخر» واكتب رقمه", en: "The municipal licences of the companies you may sign for; or choose “Another licence” and type its number" },
+          hint: {
+            ar: "التراخيص البلدية للشركات التي أنت مفوَّض بالتوقيع عنها، أو اختر «ترخيص آخر» واكتب رقمه",
+            en: "The municipal licences of the companies you may sign for; or choose “Another licence” and type its number",
+          },
           isRequired: true,
           options: rule(["lookup:licences"], (f) => {
             const licences = f.lookups.licences as Licences;
             const listed = licences.found
               ? licences.licences.map((l) => {
                   const where = premisesText(l);
-                  return { value: l.licenceNumber, label: { ar: `${kinds[l.kind].ar} ${l.licenceNumber} — ${where.ar}`, en: `${kinds[l.kind].en} ${l.licenceNumber} — ${where.en}` } };
+                  return {
+                    value: l.licenceNumber,
+                    label: { ar: `${kinds[l.kind].ar} ${l.licenceNumber} — ${where.ar}`, en: `${kinds[l.kind].en} ${l.licenceNumber} — ${where.en}` },
+                  };
                 })
               : [];
             return [...listed, { value: OTHER, label: { ar: "ترخيص آخر (اكتب رقمه)", en: "Another licence (type its number)" } }];
@@ -92,7 +107,13 @@ export const municipalLicenceRenewal: ServiceDefinition = {
           hint: { ar: "كما هو مدوَّن في الترخيص، مثل ML-2024-001234", en: "As written on the licence, for example ML-2024-001234" },
           isRequired: true,
           showIf: answerIs("licence", OTHER),
-          pattern: { regex: "^[A-Za-z]{2}-\\d{4}-\\d{6}$", message: { ar: "اكتب رقم الترخيص كما هو مدوَّن فيه، مثل ML-2024-001234", en: "Enter the licence number as written on it, for example ML-2024-001234" } },
+          pattern: {
+            regex: "^[A-Za-z]{2}-\\d{4}-\\d{6}$",
+            message: {
+              ar: "اكتب رقم الترخيص كما هو مدوَّن فيه، مثل ML-2024-001234",
+              en: "Enter the licence number as written on it, for example ML-2024-001234",
+            },
+          },
         },
       ],
     },
@@ -150,7 +171,10 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         outcomes: { renewable: "checks", refused: "rejected" },
         reasons: {
           "licence-not-found": { ar: "لم يُعثر على الترخيص في سجل بلدية الكويت.", en: "The licence is not in Kuwait Municipality's register." },
-          "not-a-signatory": { ar: "الترخيص ليس باسم شركة مفوَّض مقدم الطلب بالتوقيع عنها.", en: "The licence does not belong to a company the applicant may sign for." },
+          "not-a-signatory": {
+            ar: "الترخيص ليس باسم شركة مفوَّض مقدم الطلب بالتوقيع عنها.",
+            en: "The licence does not belong to a company the applicant may sign for.",
+          },
         },
       },
       checks: {
@@ -192,7 +216,8 @@ export const municipalLicenceRenewal: ServiceDefinition = {
           if (!fire.found || !fire.licences.some((l) => l.expiresOn >= f.today)) reasons.push("no-valid-fire-licence");
           if (!company.found || company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
           if (licence.violations.some((v) => !v.isPaid)) reasons.push("unpaid-violations");
-          if (licence.kind === "sign" && f.answers.signAreaM2 !== undefined && Number(f.answers.signAreaM2) !== licence.signAreaM2) reasons.push("sign-area-differs");
+          if (licence.kind === "sign" && f.answers.signAreaM2 !== undefined && Number(f.answers.signAreaM2) !== licence.signAreaM2)
+            reasons.push("sign-area-differs");
           return reasons.length ? { outcome: "clerk", reasons } : { outcome: "straight-through" };
         }),
         outcomes: { "straight-through": "issue", clerk: "review" },
@@ -234,7 +259,10 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         agency: "km",
         operation: "km.renew-licence",
         purpose: { ar: "قيد تاريخ الانتهاء الجديد للترخيص", en: "Enter the licence's new expiry" },
-        request: rule(["result:licence", "result:issue"], (f) => ({ licenceNumber: (f.results.licence as MunicipalLicence).licenceNumber, expiresOn: (f.results.issue as CertificateResult).expiresOn })),
+        request: rule(["result:licence", "result:issue"], (f) => ({
+          licenceNumber: (f.results.licence as MunicipalLicence).licenceNumber,
+          expiresOn: (f.results.issue as CertificateResult).expiresOn,
+        })),
         next: "approved",
       },
       approved: ends.approved({ ar: "جُدِّد الترخيص", en: "Licence renewed" }),
@@ -245,8 +273,16 @@ export const municipalLicenceRenewal: ServiceDefinition = {
   certificate: {
     title: { ar: "ترخيص بلدي (تجديد)", en: "Municipal licence (renewal)" },
     fields: [
-      { label: { ar: "رقم الترخيص", en: "Licence number" }, value: rule(["result:licence"], (f) => (f.results.licence as MunicipalLicence).licenceNumber), format: "text" },
-      { label: { ar: "نوع الترخيص", en: "Type of licence" }, value: rule(["result:licence"], (f) => kinds[(f.results.licence as MunicipalLicence).kind]), format: "text" },
+      {
+        label: { ar: "رقم الترخيص", en: "Licence number" },
+        value: rule(["result:licence"], (f) => (f.results.licence as MunicipalLicence).licenceNumber),
+        format: "text",
+      },
+      {
+        label: { ar: "نوع الترخيص", en: "Type of licence" },
+        value: rule(["result:licence"], (f) => kinds[(f.results.licence as MunicipalLicence).kind]),
+        format: "text",
+      },
       { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(f.results.licence as MunicipalLicence)), format: "text" },
       {
         label: { ar: "مساحة اللوحة", en: "Sign area" },
@@ -256,12 +292,25 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         }),
         format: "text",
       },
-      { label: { ar: "مدة التجديد", en: "Renewed for" }, value: rule(["answer:years"], (f) => ({ ar: ["", "سنة واحدة", "سنتان", "ثلاث سنوات"][Number(f.answers.years)]!, en: `${f.answers.years} year${f.answers.years === "1" ? "" : "s"}` })), format: "text" },
-      { label: { ar: "الرسوم المسددة", en: "Fee paid" }, value: rule(["result:pay"], (f) => (f.results.pay as { amountFils: number }).amountFils), format: "money" },
+      {
+        label: { ar: "مدة التجديد", en: "Renewed for" },
+        value: rule(["answer:years"], (f) => ({
+          ar: ["", "سنة واحدة", "سنتان", "ثلاث سنوات"][Number(f.answers.years)]!,
+          en: `${f.answers.years} year${f.answers.years === "1" ? "" : "s"}`,
+        })),
+        format: "text",
+      },
+      {
+        label: { ar: "الرسوم المسددة", en: "Fee paid" },
+        value: rule(["result:pay"], (f) => (f.results.pay as { amountFils: number }).amountFils),
+        format: "money",
+      },
     ],
     validityDays: null,
     // The chosen number of years on from the old expiry, or from today if it has passed.
-    expiresOn: rule(["result:licence", "answer:years"], (f) => addYears(laterOf((f.results.licence as MunicipalLicence).expiresOn, f.today), Number(f.answers.years))),
+    expiresOn: rule(["result:licence", "answer:years"], (f) =>
+      addYears(laterOf((f.results.licence as MunicipalLicence).expiresOn, f.today), Number(f.answers.years)),
+    ),
     signingAgency: "km",
     numberPrefix: "MLR",
   },

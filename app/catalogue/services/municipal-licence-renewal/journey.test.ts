@@ -23,22 +23,41 @@ interface Shop {
 }
 
 /** A signatory whose company holds a municipal licence, with a fire licence on the premises unless told. */
-async function shop(options: { expiresIn?: number; kind?: "shop" | "sign"; signAreaM2?: number; hasFireLicence?: boolean; companyLicenceDays?: number } = {}): Promise<Shop> {
+async function shop(
+  options: { expiresIn?: number; kind?: "shop" | "sign"; signAreaM2?: number; hasFireLicence?: boolean; companyLicenceDays?: number } = {},
+): Promise<Shop> {
   const civilId = await ctx.person();
   serial++;
   const crNumber = `CR-${800_000 + serial}`;
   const premisesNumber = String(50_000_000 + serial);
-  await addCompany(ctx.t.db, { crNumber, licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`, licenceExpiresOn: addDays(today, options.companyLicenceDays ?? 300), signatories: [civilId] });
-  if (options.hasFireLicence ?? true) await addFireLicence(ctx.t.db, { licenceNumber: `FSL-2025-${String(800 + serial).padStart(6, "0")}`, crNumber, premisesNumber, expiresOn: addDays(today, 200) });
+  await addCompany(ctx.t.db, {
+    crNumber,
+    licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`,
+    licenceExpiresOn: addDays(today, options.companyLicenceDays ?? 300),
+    signatories: [civilId],
+  });
+  if (options.hasFireLicence ?? true)
+    await addFireLicence(ctx.t.db, {
+      licenceNumber: `FSL-2025-${String(800 + serial).padStart(6, "0")}`,
+      crNumber,
+      premisesNumber,
+      expiresOn: addDays(today, 200),
+    });
   const kind = options.kind ?? "shop";
   const licenceNumber = `${kind === "shop" ? "ML" : "AD"}-2024-${String(serial).padStart(6, "0")}`;
   const expiresOn = addDays(today, options.expiresIn ?? 20);
-  await addMunicipalLicence(ctx.t.db, { licenceNumber, kind, crNumber, premisesNumber, expiresOn, signAreaM2: kind === "sign" ? (options.signAreaM2 ?? 6) : null });
+  await addMunicipalLicence(ctx.t.db, {
+    licenceNumber,
+    kind,
+    crNumber,
+    premisesNumber,
+    expiresOn,
+    signAreaM2: kind === "sign" ? (options.signAreaM2 ?? 6) : null,
+  });
   return { civilId, crNumber, premisesNumber, licenceNumber, expiresOn };
 }
 
 const registered = async (licenceNumber: string) => (await ctx.t.db.select().from(kmLicences).where(eq(kmLicences.licenceNumber, licenceNumber)))[0]!;
-
 
 describe("municipal licence renewal", () => {
   it("renews a shop licence straight through for two years, and enters it in KM's register", async () => {
@@ -115,7 +134,9 @@ describe("municipal licence renewal", () => {
     await ctx.j.decide(fire, "review", clerks.kffOfficer, "forward");
     const slots = (await ctx.j.application(fire.applicationId)).results.slots as { slots: { id: string }[] };
     await ctx.j.act(fire, "choose-slot", "book", { values: { slot: slots.slots[0]!.id } });
-    await ctx.j.decide(fire, "inspection", clerks.kffInspector, "record", { values: { extinguishers: "pass", exits: "pass", alarm: "pass", electrical: "pass" } });
+    await ctx.j.decide(fire, "inspection", clerks.kffInspector, "record", {
+      values: { extinguishers: "pass", exits: "pass", alarm: "pass", electrical: "pass" },
+    });
     expect((await ctx.j.application(fire.applicationId)).status).toBe("approved");
 
     // ... and the municipal renewal now goes straight through.
@@ -144,10 +165,16 @@ describe("municipal licence renewal", () => {
 
   it("takes a typed licence number, and refuses one that is unknown or belongs to another company", async () => {
     const mine = await shop();
-    const typed = await ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: mine.licenceNumber.toLowerCase(), years: "1" });
+    const typed = await ctx.j.apply("municipal-licence-renewal", mine.civilId, {
+      licence: "other",
+      otherLicenceNumber: mine.licenceNumber.toLowerCase(),
+      years: "1",
+    });
     expect(await ctx.j.openSteps(typed.applicationId)).toEqual(["pay"]);
 
-    await expect(ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: "12345", years: "1" })).rejects.toThrow(/"otherLicenceNumber":\{"code":"pattern"/);
+    await expect(ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: "12345", years: "1" })).rejects.toThrow(
+      /"otherLicenceNumber":\{"code":"pattern"/,
+    );
     const unknown = await ctx.j.apply("municipal-licence-renewal", mine.civilId, { licence: "other", otherLicenceNumber: "ML-2024-999999", years: "1" });
     expect(await ctx.j.reasons(unknown.applicationId, "precheck")).toEqual(["licence-not-found"]);
     const theirs = await shop();

@@ -41,9 +41,17 @@ export function maskIban(value: string): string {
 
 /** The loan's terms: what the applicant accepts, and what the approval prints. */
 const loanTerms: ShownValue[] = [
-  { label: { ar: "نوع القرض", en: "Type of loan" }, value: rule(["answer:loanType"], (f) => loanTypes[f.answers.loanType as keyof typeof loanTypes]), format: "text" },
+  {
+    label: { ar: "نوع القرض", en: "Type of loan" },
+    value: rule(["answer:loanType"], (f) => loanTypes[f.answers.loanType as keyof typeof loanTypes]),
+    format: "text",
+  },
   { label: { ar: "مبلغ القرض", en: "Loan amount" }, value: rule(["answer:loanType", "answer:requestedAmount"], (f) => amountOf(f.answers)), format: "money" },
-  { label: { ar: "القسط الشهري", en: "Monthly instalment" }, value: rule(["answer:loanType", "answer:requestedAmount", "answer:months"], (f) => instalmentOf(f.answers)), format: "money" },
+  {
+    label: { ar: "القسط الشهري", en: "Monthly instalment" },
+    value: rule(["answer:loanType", "answer:requestedAmount", "answer:months"], (f) => instalmentOf(f.answers)),
+    format: "money",
+  },
   { label: { ar: "عدد الأقساط", en: "Number of instalments" }, value: rule(["answer:months"], (f) => Number(f.answers.months)), format: "number" },
   { label: { ar: "استحقاق القسط الأول", en: "First instalment due" }, value: rule([], (f) => firstOfNextMonth(f.today)), format: "date" },
   { label: { ar: "حساب الصرف (IBAN)", en: "Paid into (IBAN)" }, value: rule(["answer:iban"], (f) => maskIban(String(f.answers.iban))), format: "text" },
@@ -63,7 +71,10 @@ export const socialLoan: ServiceDefinition = {
     en: "An interest-free loan from Kuwait Credit Bank for citizens: a KWD 4,000 marriage loan for a first marriage, or up to KWD 10,000 to restore a home you own, repaid in monthly instalments of no more than 40% of your salary.",
   },
   fees: { ar: "بلا رسوم. القرض حسن بلا فوائد.", en: "No fee. The loan carries no interest." },
-  expectedTime: { ar: "نحو 5 أيام عمل حتى قرار موظف القروض، ثم يُصدر خطاب الموافقة فور قبولك الشروط.", en: "About 5 working days to the loan officer's decision; the approval is issued as soon as you accept the terms." },
+  expectedTime: {
+    ar: "نحو 5 أيام عمل حتى قرار موظف القروض، ثم يُصدر خطاب الموافقة فور قبولك الشروط.",
+    en: "About 5 working days to the loan officer's decision; the approval is issued as soon as you accept the terms.",
+  },
   lookups: [
     {
       id: "person",
@@ -80,7 +91,13 @@ export const socialLoan: ServiceDefinition = {
         { id: "nameAr", type: "text", label: { ar: "الاسم", en: "Name (Arabic)" }, isRequired: false, prefill: { lookup: "person", path: "nameAr" } },
         { id: "nameEn", type: "text", label: { ar: "الاسم باللغة الإنجليزية", en: "Name" }, isRequired: false, prefill: { lookup: "person", path: "nameEn" } },
         { id: "phone", type: "phone", label: { ar: "رقم الهاتف", en: "Phone number" }, isRequired: false, prefill: { lookup: "person", path: "phone" } },
-        { id: "area", type: "text", label: { ar: "منطقة السكن", en: "Area of residence" }, isRequired: false, prefill: { lookup: "person", path: "address.area" } },
+        {
+          id: "area",
+          type: "text",
+          label: { ar: "منطقة السكن", en: "Area of residence" },
+          isRequired: false,
+          prefill: { lookup: "person", path: "address.area" },
+        },
         {
           id: "loanType",
           type: "select",
@@ -102,10 +119,16 @@ export const socialLoan: ServiceDefinition = {
           id: "contractNumber",
           type: "text",
           label: { ar: "رقم عقد الزواج", en: "Marriage contract number" },
-          hint: { ar: "كما هو مدوَّن في عقد الزواج الصادر عن وزارة العدل، مثل MC-2026-004512", en: "As written on the contract issued by the Ministry of Justice, for example MC-2026-004512" },
+          hint: {
+            ar: "كما هو مدوَّن في عقد الزواج الصادر عن وزارة العدل، مثل MC-2026-004512",
+            en: "As written on the contract issued by the Ministry of Justice, for example MC-2026-004512",
+          },
           isRequired: true,
           maxLength: 30,
-          pattern: { regex: "^[A-Za-z]{2}-\\d{4}-\\d{4,6}$", message: { ar: "اكتب رقم العقد كما هو مدوَّن فيه، مثل MC-2026-004512", en: "Enter the contract number as written on it, for example MC-2026-004512" } },
+          pattern: {
+            regex: "^[A-Za-z]{2}-\\d{4}-\\d{4,6}$",
+            message: { ar: "اكتب رقم العقد كما هو مدوَّن فيه، مثل MC-2026-004512", en: "Enter the contract number as written on it, for example MC-2026-004512" },
+          },
         },
         { id: "contractDate", type: "date", label: { ar: "تاريخ عقد الزواج", en: "Date of the marriage contract" }, isRequired: true, notBefore: "1950-01-01" },
       ],
@@ -119,10 +142,16 @@ export const socialLoan: ServiceDefinition = {
           id: "deedNumber",
           type: "text",
           label: { ar: "رقم وثيقة ملكية المسكن", en: "Ownership deed number of the home" },
-          hint: { ar: "كما هو مدوَّن في الوثيقة الصادرة عن وزارة العدل، مثل RD-2019-012345", en: "As written on the deed issued by the Ministry of Justice, for example RD-2019-012345" },
+          hint: {
+            ar: "كما هو مدوَّن في الوثيقة الصادرة عن وزارة العدل، مثل RD-2019-012345",
+            en: "As written on the deed issued by the Ministry of Justice, for example RD-2019-012345",
+          },
           isRequired: true,
           maxLength: 30,
-          pattern: { regex: "^[A-Za-z]{2}-\\d{4}-\\d{4,6}$", message: { ar: "اكتب رقم الوثيقة كما هو مدوَّن فيها، مثل RD-2019-012345", en: "Enter the deed number as written on it, for example RD-2019-012345" } },
+          pattern: {
+            regex: "^[A-Za-z]{2}-\\d{4}-\\d{4,6}$",
+            message: { ar: "اكتب رقم الوثيقة كما هو مدوَّن فيها، مثل RD-2019-012345", en: "Enter the deed number as written on it, for example RD-2019-012345" },
+          },
         },
         {
           id: "requestedAmount",
@@ -157,7 +186,13 @@ export const socialLoan: ServiceDefinition = {
           hint: { ar: "30 خانة تبدأ بـ KW، وتجده في تطبيق مصرفك", en: "30 characters starting with KW; your bank's app shows it" },
           isRequired: true,
           maxLength: 40,
-          check: { test: isKuwaitiIban, message: { ar: "رقم الآيبان غير صحيح: تأكد من أنه 30 خانة تبدأ بـ KW ومن صحة أرقامه", en: "This IBAN is not right: check it has 30 characters starting with KW, and its digits" } },
+          check: {
+            test: isKuwaitiIban,
+            message: {
+              ar: "رقم الآيبان غير صحيح: تأكد من أنه 30 خانة تبدأ بـ KW ومن صحة أرقامه",
+              en: "This IBAN is not right: check it has 30 characters starting with KW, and its digits",
+            },
+          },
         },
         {
           id: "documents",
@@ -235,7 +270,17 @@ export const socialLoan: ServiceDefinition = {
         kind: "decision",
         title: { ar: "تحديد الأهلية", en: "Eligibility" },
         rule: rule(
-          ["result:person", "result:contract", "result:deed", "result:employment", "result:loans", "answer:loanType", "answer:contractDate", "answer:requestedAmount", "answer:months"],
+          [
+            "result:person",
+            "result:contract",
+            "result:deed",
+            "result:employment",
+            "result:loans",
+            "answer:loanType",
+            "answer:contractDate",
+            "answer:requestedAmount",
+            "answer:months",
+          ],
           (f) => {
             const reasons: string[] = [];
             const person = f.results.person as Person;
@@ -268,14 +313,26 @@ export const socialLoan: ServiceDefinition = {
         reasons: {
           "not-kuwaiti": { ar: "القرض الاجتماعي مخصص للمواطنين الكويتيين.", en: "Social loans are for Kuwaiti citizens." },
           "under-age": { ar: "يُشترط ألا يقل عمر مقدم الطلب عن 21 سنة.", en: "The applicant must be 21 or older." },
-          "contract-not-found": { ar: "لم يُعثر لدى وزارة العدل على عقد زواج بالرقم والتاريخ المدخلين.", en: "The Ministry of Justice has no marriage contract with that number and date." },
+          "contract-not-found": {
+            ar: "لم يُعثر لدى وزارة العدل على عقد زواج بالرقم والتاريخ المدخلين.",
+            en: "The Ministry of Justice has no marriage contract with that number and date.",
+          },
           "not-the-husband": { ar: "يُصرف قرض الزواج للزوج المسجل في العقد.", en: "The marriage loan is paid to the husband named in the contract." },
           "not-first-marriage": { ar: "يُصرف قرض الزواج للزواج الأول فقط.", en: "The marriage loan is for a first marriage only." },
           "contract-too-old": { ar: "مضى على تسجيل عقد الزواج أكثر من 12 شهرًا.", en: "The contract was registered more than 12 months ago." },
-          "deed-not-found": { ar: "لم يُعثر لدى وزارة العدل على وثيقة ملكية بالرقم المدخل.", en: "The Ministry of Justice has no ownership deed with that number." },
+          "deed-not-found": {
+            ar: "لم يُعثر لدى وزارة العدل على وثيقة ملكية بالرقم المدخل.",
+            en: "The Ministry of Justice has no ownership deed with that number.",
+          },
           "not-the-owner": { ar: "وثيقة الملكية ليست باسم مقدم الطلب.", en: "The ownership deed is not in the applicant's name." },
-          "no-salary": { ar: "لا يوجد راتب مسجل لدى المؤسسة العامة للتأمينات الاجتماعية يُستقطع منه القسط.", en: "The Public Institution for Social Security has no salary on record to take the instalment from." },
-          "instalment-too-high": { ar: "القسط الشهري يتجاوز 40% من الراتب؛ يمكنك زيادة عدد الأقساط.", en: "The monthly instalment is more than 40% of the salary; more instalments would lower it." },
+          "no-salary": {
+            ar: "لا يوجد راتب مسجل لدى المؤسسة العامة للتأمينات الاجتماعية يُستقطع منه القسط.",
+            en: "The Public Institution for Social Security has no salary on record to take the instalment from.",
+          },
+          "instalment-too-high": {
+            ar: "القسط الشهري يتجاوز 40% من الراتب؛ يمكنك زيادة عدد الأقساط.",
+            en: "The monthly instalment is more than 40% of the salary; more instalments would lower it.",
+          },
           "existing-loan": { ar: "لدى مقدم الطلب قرض قائم من النوع نفسه.", en: "The applicant already has an active loan of this type." },
         },
       },
@@ -288,13 +345,21 @@ export const socialLoan: ServiceDefinition = {
         actions: {
           approve: { label: { ar: "الموافقة على القرض", en: "Approve the loan" }, next: "terms", isCommentRequired: false },
           reject: actions.reject(),
-          return: { label: { ar: "إعادة الطلب لمقدمه للتصحيح", en: "Return to the applicant to correct" }, next: "correct", isCommentRequired: true, namesFieldsToFix: true },
+          return: {
+            label: { ar: "إعادة الطلب لمقدمه للتصحيح", en: "Return to the applicant to correct" },
+            next: "correct",
+            isCommentRequired: true,
+            namesFieldsToFix: true,
+          },
         },
       },
       correct: {
         kind: "applicant",
         title: { ar: "تصحيح الطلب", en: "Correct the application" },
-        instructions: { ar: "صحّح ما طلبه موظف القروض، ثم أعد تقديم الطلب ليُعاد التحقق منه.", en: "Correct what the loan officer asked for, then resubmit; the checks run again." },
+        instructions: {
+          ar: "صحّح ما طلبه موظف القروض، ثم أعد تقديم الطلب ليُعاد التحقق منه.",
+          en: "Correct what the loan officer asked for, then resubmit; the checks run again.",
+        },
         actions: {
           resubmit: actions.resubmit("checks"),
           withdraw: actions.withdraw(),

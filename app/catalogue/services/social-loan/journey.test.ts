@@ -18,10 +18,15 @@ async function husband(options: Parameters<typeof ctx.person>[0] & { daysAgo?: n
   const wife = await ctx.person({ sex: "female", salaryFils: null });
   const contractNumber = `MC-${today.slice(0, 4)}-${civilId.slice(5, 11)}`;
   const contractDate = addDays(today, -(options.daysAgo ?? 90));
-  await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: options.isFirstMarriage ?? true });
+  await addMarriageContract(ctx.t.db, {
+    contractNumber,
+    husbandCivilId: civilId,
+    wifeCivilId: wife,
+    contractDate,
+    isFirstMarriageOfHusband: options.isFirstMarriage ?? true,
+  });
   return { civilId, wife, answers: { loanType: "marriage", contractNumber, contractDate, months: "60", iban: IBAN } };
 }
-
 
 describe("social loan", () => {
   it("goes from a marriage loan application to a signed approval, and records the loan at KCB", async () => {
@@ -59,7 +64,13 @@ describe("social loan", () => {
   it("grants a home restoration loan to the owner of the home", async () => {
     const civilId = await ctx.person({ salaryFils: 1_500_000 });
     await addPropertyDeed(ctx.t.db, { deedNumber: "RD-2019-012345", ownerCivilId: civilId });
-    const journey = await ctx.j.apply("social-loan", civilId, { loanType: "restoration", deedNumber: "rd-2019-012345", requestedAmount: "7500", months: "120", iban: IBAN });
+    const journey = await ctx.j.apply("social-loan", civilId, {
+      loanType: "restoration",
+      deedNumber: "rd-2019-012345",
+      requestedAmount: "7500",
+      months: "120",
+      iban: IBAN,
+    });
     expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
     await ctx.j.decide(journey, "review", clerks.kcbOfficer, "approve");
     await ctx.j.act(journey, "terms", "accept");
@@ -102,7 +113,10 @@ describe("social loan", () => {
     ],
     [
       "with no deed for the home",
-      async () => ({ civilId: await ctx.person(), answers: { loanType: "restoration", deedNumber: "RD-2020-999999", requestedAmount: "5000", months: "60", iban: IBAN } }),
+      async () => ({
+        civilId: await ctx.person(),
+        answers: { loanType: "restoration", deedNumber: "RD-2020-999999", requestedAmount: "5000", months: "60", iban: IBAN },
+      }),
       ["deed-not-found"],
     ],
     [
@@ -139,7 +153,11 @@ describe("social loan", () => {
     expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["correct"]);
     expect((await ctx.j.application(journey.applicationId)).status).toBe("action-needed");
 
-    expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "130" } })).toMatchObject({ ok: false, reason: "invalid-answers", problems: { months: { code: "too-large" } } });
+    expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "130" } })).toMatchObject({
+      ok: false,
+      reason: "invalid-answers",
+      problems: { months: { code: "too-large" } },
+    });
     expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "100" } })).toEqual({ ok: true });
     expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["review"]);
     expect((await ctx.j.application(journey.applicationId)).answers.months).toBe(100);
@@ -151,8 +169,13 @@ describe("social loan", () => {
   it("asks again only the answers the loan officer named", async () => {
     const { civilId, answers } = await husband();
     const journey = await ctx.j.apply("social-loan", civilId, answers);
-    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "More months, please.", fieldsToFix: ["nameAr"] })).toEqual({ ok: false, reason: "unknown-field" });
-    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "More months, please.", fieldsToFix: ["months"] })).toEqual({ ok: true });
+    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "More months, please.", fieldsToFix: ["nameAr"] })).toEqual({
+      ok: false,
+      reason: "unknown-field",
+    });
+    expect(await ctx.j.decide(journey, "review", clerks.kcbOfficer, "return", { comment: "More months, please.", fieldsToFix: ["months"] })).toEqual({
+      ok: true,
+    });
     // Another IBAN sent along with the months is not taken: only the months were asked for.
     expect(await ctx.j.act(journey, "correct", "resubmit", { answers: { ...answers, months: "90", iban: "KW00" } })).toEqual({ ok: true });
     const corrected = (await ctx.j.application(journey.applicationId)).answers;
@@ -174,7 +197,9 @@ describe("social loan", () => {
   it("refuses a wrong IBAN and a restoration amount over the limit with clear problems", async () => {
     const { civilId, answers } = await husband();
     await expect(ctx.j.apply("social-loan", civilId, { ...answers, iban: "KW81CBKU0000000000001234560102" })).rejects.toThrow(/"iban":\{"code":"pattern"/);
-    await expect(ctx.j.apply("social-loan", civilId, { loanType: "restoration", deedNumber: "RD-2020-000001", requestedAmount: "10000.001", months: "60", iban: IBAN })).rejects.toThrow(/"requestedAmount":\{"code":"too-large"/);
+    await expect(
+      ctx.j.apply("social-loan", civilId, { loanType: "restoration", deedNumber: "RD-2020-000001", requestedAmount: "10000.001", months: "60", iban: IBAN }),
+    ).rejects.toThrow(/"requestedAmount":\{"code":"too-large"/);
   });
 
   it("masks the IBAN but for the country and the last four characters", () => {
