@@ -18,11 +18,11 @@ const run = (dataDir: string) =>
   });
 
 /** Opens the script's embedded database in this process (the script has exited), with the deployment's own chain key. */
-async function withDatabase(dataDir: string, use: (db: Awaited<ReturnType<typeof connect>>["db"]) => Promise<void>) {
+async function withDatabase(dataDir: string, run: (db: Awaited<ReturnType<typeof connect>>["db"]) => Promise<void>) {
   installAuditChainKey(deriveSecrets(loadRootSecret(undefined, dataDir)).auditChainKey);
   const handle = await connect({ driver: "pglite", dataDir: path.join(dataDir, "pglite") });
   try {
-    await use(handle.db);
+    await run(handle.db);
   } finally {
     await handle.close();
   }

@@ -9,7 +9,7 @@ const MAX_TARGET_LENGTH = 2048;
 
 // Control characters (tab, newline, NUL …), spaces and backslashes: browsers strip or rewrite
 // them before resolving (`/\evil`, `/\t/evil` become `//evil`), so none may appear at all.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const UNSAFE_CHARACTER = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff\\]/;
 
 /** The target decoded until it stops changing (a few rounds), so `%5C`, `%252F%252F` and the like are seen for what they become; null when it is not valid percent-encoding. */

@@ -82,7 +82,7 @@ export interface Measurer {
 
 const isArabicScript = (char: string) => /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/.test(char);
 // Arabic punctuation (، ؛ ؟) is in the Arabic block, so it always takes the Arabic font.
-const isNeutral = (char: string) => /[\s\u200c-\u200f.,:;!?'"()\[\]{}\-–—/«»]/.test(char);
+const isNeutral = (char: string) => /[\s\u200c-\u200f.,:;!?'"()[\]{}\-–—/«»]/.test(char);
 
 /** Lays one line out: runs of one level and one script, in visual order, each measured. */
 export function layoutLine(text: string, direction: "rtl" | "ltr", fonts: FontPair, size: number, measure: Measurer): LaidLine {

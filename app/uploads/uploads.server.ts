@@ -73,8 +73,8 @@ export async function getUploadForAgencies(db: Database, agencyIds: string[], up
 /** A file name fit to show and to send back: no path, no control characters, not too long. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f"]/g, "")
     .trim()
     .slice(-120);
