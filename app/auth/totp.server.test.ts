@@ -1,8 +1,9 @@
+import { Secret } from "otpauth";
 import { describe, expect, it } from "vitest";
-import { base32Decode, base32Encode, totpCode, totpStep, verifyTotp } from "./totp.server";
+import { generateTotpSecret, totpCode, totpStep, totpUri, verifyTotp } from "./totp.server";
 
 // RFC 6238 appendix B: the SHA-1 secret is the ASCII string "12345678901234567890".
-const RFC_SECRET = base32Encode(Buffer.from("12345678901234567890"));
+const RFC_SECRET = Secret.fromLatin1("12345678901234567890").base32;
 
 describe("TOTP", () => {
   it.each([
@@ -15,8 +16,8 @@ describe("TOTP", () => {
     expect(totpCode(RFC_SECRET, totpStep(new Date(seconds * 1000)))).toBe(code);
   });
 
-  it("round-trips base32", () => {
-    expect(base32Decode(RFC_SECRET).toString()).toBe("12345678901234567890");
+  it("makes 160-bit base32 secrets", () => {
+    expect(generateTotpSecret()).toMatch(/^[A-Z2-7]{32}$/);
   });
 
   it("accepts the code of the neighbouring step but not a replay or a stranger", () => {
@@ -25,7 +26,16 @@ describe("TOTP", () => {
     const previous = totpCode(RFC_SECRET, step - 1);
     expect(verifyTotp(RFC_SECRET, previous, at, null)).toBe(step - 1);
     expect(verifyTotp(RFC_SECRET, previous, at, step - 1)).toBeNull();
+    expect(verifyTotp(RFC_SECRET, totpCode(RFC_SECRET, step + 1), at, step)).toBe(step + 1);
     expect(verifyTotp(RFC_SECRET, totpCode(RFC_SECRET, step - 3), at, null)).toBeNull();
     expect(verifyTotp(RFC_SECRET, "12345", at, null)).toBeNull();
+  });
+
+  it("writes the otpauth:// address an authenticator app reads from the QR code", () => {
+    const uri = new URL(totpUri(RFC_SECRET, "kcb.officer", "Nafitha"));
+    expect(uri.protocol).toBe("otpauth:");
+    expect(uri.host).toBe("totp");
+    expect(decodeURIComponent(uri.pathname)).toBe("/Nafitha:kcb.officer");
+    expect(Object.fromEntries(uri.searchParams)).toMatchObject({ secret: RFC_SECRET, issuer: "Nafitha", algorithm: "SHA1", digits: "6", period: "30" });
   });
 });
