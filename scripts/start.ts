@@ -14,8 +14,9 @@ import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links
 import { createJobHandlers } from "../app/jobs/handlers.server";
 import { DEMO_PASSWORD, demoCitizens, demoStaff, findDemoAccounts, seedDemo } from "../db/seed/demo";
 import { describePersonas } from "../db/seed/registries";
-import { kuwaitToday } from "../app/engine/engine.server";
+
 import { exitOnStartupError } from "./startup";
+import { kuwaitToday } from "../app/i18n/dates";
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tokenFromScan, verifyCertificateToken, type Jwks } from "../app/certificates/token.server";
-import { kuwaitToday } from "../app/engine/engine.server";
+import { kuwaitToday } from "../app/i18n/dates";
 
 export async function loadJwks(source: string): Promise<Jwks> {
   if (/^https?:\/\//.test(source)) return (await (await fetch(source)).json()) as Jwks;

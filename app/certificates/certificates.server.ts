@@ -6,11 +6,12 @@ import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import type { Viewer } from "../auth/permissions";
 import type { Text } from "../catalogue/types";
-import { kuwaitToday } from "../engine/engine.server";
+
 import type { SigningKey } from "../exchange/signing.server";
 import type { Pki } from "./pki.server";
 import { renderCertificatePdf, type CertificateDocument, type CertificateValue } from "./render.server";
 import { signCertificateToken } from "./token.server";
+import { kuwaitToday } from "../i18n/dates";
 
 export type CertificateStatus = "valid" | "expired" | "revoked";
 

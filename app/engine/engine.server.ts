@@ -17,7 +17,7 @@ import {
   type Step,
 } from "../catalogue/types";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
-import { TIME_ZONE } from "../i18n/format";
+import { kuwaitToday } from "../i18n/dates";
 import { enqueueJob } from "../jobs/queue.server";
 import { notifyPerson, notifyStaff, type NotificationParams } from "../notifications/notify.server";
 import { systemActor, type Actor } from "./actor";
@@ -42,11 +42,6 @@ export type TransitionFailure =
 export type TransitionResult = { ok: true } | { ok: false; reason: TransitionFailure; problems?: Record<string, FieldProblem> };
 
 const HOUR_MS = 60 * 60 * 1000;
-
-/** Today's date in Kuwait, as YYYY-MM-DD. */
-export function kuwaitToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export function factsOf(
   application: Pick<Application, "answers" | "lookups" | "results" | "applicantPersonId" | "reference">,

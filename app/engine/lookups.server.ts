@@ -2,7 +2,7 @@ import type { Database } from "../../db/client";
 import { runRule } from "../catalogue/rules";
 import type { ServiceDefinition } from "../catalogue/types";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
-import { kuwaitToday } from "./engine.server";
+import { kuwaitToday } from "../i18n/dates";
 
 export interface LookupOutcome {
   /** By lookup id, in the shape exchange steps leave: `{ found: true, …data }` or `{ found: false }`. */

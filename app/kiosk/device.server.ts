@@ -4,7 +4,7 @@ import { kioskOfCredential } from "./kiosks.server";
 import { kioskPersonOf } from "./sessions.server";
 import { demoCitizens } from "../../db/seed/demo";
 import { demoPersonasOn } from "../../db/seed/registries";
-import { kuwaitToday } from "../engine/engine.server";
+import { kuwaitToday } from "../i18n/dates";
 
 /** The device credential of an enrolled kiosk's browser: httpOnly, for the kiosk pages only. */
 export function kioskCookie() {

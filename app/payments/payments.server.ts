@@ -5,12 +5,13 @@ import { applications, payments, people, stepInstances, takenPaymentStatuses, ty
 import type { Channel } from "../../db/schema/common";
 import { systemActor, type Actor } from "../engine/actor";
 import { formatNumber, nextNumber } from "../engine/counters.server";
-import { kuwaitToday, recordPayment, type EngineDeps } from "../engine/engine.server";
+import { recordPayment, type EngineDeps } from "../engine/engine.server";
 import { recordEvent } from "../engine/history.server";
 import { enqueueJob } from "../jobs/queue.server";
 import type { Catalogue } from "../catalogue/registry";
 import type { GatewayAnswer, PaymentGateway } from "./gateway.server";
 import type { ReceiptDocument } from "./receipt.server";
+import { kuwaitToday } from "../i18n/dates";
 
 // Paying a payment step: each attempt is a row (pending, then paid, declined or cancelled as the
 // gateway answers). The gateway's answer is taken once: a repeated callback finds the attempt no

@@ -3,12 +3,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
-import { kuwaitToday } from "~/engine/engine.server";
+
 import { getDb } from "~/runtime.server";
 import { getUploadForAgencies } from "~/uploads/uploads.server";
 import { watermarkedPdf } from "~/uploads/watermark.server";
 import { contentDisposition } from "~/http/content-disposition";
 import { refusal } from "~/http/refusal.server";
+import { kuwaitTime, kuwaitToday } from "~/i18n/dates";
 
 /**
  * An application's document, opened in the browser by a clerk of an agency the application
@@ -27,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (upload.scanStatus === "infected") throw refusal("infectedFile", 410);
   const now = new Date();
   const viewId = crypto.randomBytes(6).toString("hex");
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kuwait", hour: "2-digit", minute: "2-digit", hour12: false }).format(now);
+  const time = kuwaitTime(now);
   const mark = `Nafitha - opened by ${viewer.person.nameEn} (${viewer.username}) on ${kuwaitToday(now)} ${time} Kuwait - view ${viewId}`;
   const pdf = await watermarkedPdf(upload.content, upload.mime, mark);
   await recordAudit(db, {

@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import { inspectionsOn } from "~/agencies/kff/inspections.server";
 import { requireStaff } from "~/auth/guards.server";
 import { premisesText, type Premises } from "~/catalogue/services/shared";
-import { kuwaitToday } from "~/engine/engine.server";
+
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { Table, taskColumn } from "~/ui/table";
+import { kuwaitToday } from "~/i18n/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -7,13 +7,14 @@ import { governorates, type GovernorateId } from "~/agencies/governorates";
 import { addSlot, isSlotTime, listSlots, removeSlot } from "~/agencies/kff/inspections.server";
 import { requireStaff } from "~/auth/guards.server";
 import type { Viewer } from "~/auth/permissions";
-import { kuwaitToday } from "~/engine/engine.server";
+
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import { readForm } from "~/http/form.server";
+import { kuwaitToday } from "~/i18n/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -3,10 +3,11 @@ import { verifyPassword } from "../../app/auth/password.server";
 import type { Secrets } from "../../app/secrets.server";
 import type { Database } from "../client";
 import { accounts, people } from "../schema";
-import { kuwaitToday } from "../../app/engine/engine.server";
+
 import { parseCivilId } from "../../app/auth/civil-id";
 import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
 import { demoPersonaPeople, seedRegistries } from "./registries";
+import { kuwaitToday } from "../../app/i18n/dates";
 
 /** The one password of every demo account. Demo data is for the embedded default, never production. */
 export const DEMO_PASSWORD = "Nafitha-Demo-2026";

@@ -3,12 +3,11 @@ import { makeCivilId } from "../../app/auth/civil-id";
 import type { GovernorateId } from "../../app/agencies/governorates";
 import { desc, inArray, isNull, or } from "drizzle-orm";
 import type { Database } from "../client";
-import { kuwaitToday } from "../../app/engine/engine.server";
+
 import { mojMarriageContracts, mojPropertyDeeds, paciPeople } from "../schema";
 import type { PersonInput } from "./factories";
 import {
   addCompany,
-  addDays,
   addEmployment,
   addFireLicence,
   addInspectionSlot,
@@ -20,6 +19,7 @@ import {
   addViolation,
   type LoanInput,
 } from "./registry-factories";
+import { addDays, kuwaitToday } from "../../app/i18n/dates";
 
 // The demo registries of the simulated agencies: people (PACI), marriages and deeds (MOJ), jobs
 // (PIFSS), loans (KCB), companies (MOCI), fire-safety licences and inspection slots (KFF), shop and

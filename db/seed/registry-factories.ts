@@ -1,4 +1,4 @@
-import { addDays } from "../../app/catalogue/dates";
+import { addDays } from "../../app/i18n/dates";
 import { and, eq, isNull } from "drizzle-orm";
 import { parseCivilId } from "../../app/auth/civil-id";
 import type { Database } from "../client";
@@ -21,8 +21,6 @@ import {
 // idempotent: called again with the same identity it leaves what is there.
 
 type Row<T extends { $inferInsert: unknown }> = T["$inferInsert"];
-
-export { addDays };
 
 /** A person in PACI's civil registry. The birth date defaults to the one in the civil ID. */
 export async function addPaciPerson(db: Database, person: Partial<Row<typeof paciPeople>> & { civilId: string }): Promise<void> {

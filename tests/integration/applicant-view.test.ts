@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../app/catalogue/services";
-import { addDays } from "../../app/catalogue/dates";
+import { addDays, kuwaitToday } from "../../app/i18n/dates";
 import { getOwnApplication } from "../../app/engine/applicant-view.server";
-import { kuwaitToday } from "../../app/engine/engine.server";
+
 import { people } from "../../db/schema";
 import { addMarriageContract } from "../support/registries";
 import { useJourneys } from "../support/journeys";

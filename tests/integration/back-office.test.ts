@@ -6,8 +6,8 @@ import { assignTask, decideTask } from "../../app/engine/engine.server";
 import { listInboxPage } from "../../app/engine/inbox.server";
 import { getTaskForClerk, whoDecided } from "../../app/engine/task-view.server";
 import { lateStepsOf, processingTimesOf, workloadOf } from "../../app/engine/supervision.server";
-import { addDays } from "../../app/catalogue/dates";
-import { kuwaitToday } from "../../app/engine/engine.server";
+import { addDays, kuwaitToday } from "../../app/i18n/dates";
+
 import { storeUpload, getUploadForAgencies } from "../../app/uploads/uploads.server";
 import { applications, stepInstances } from "../../db/schema";
 import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";

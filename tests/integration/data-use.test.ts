@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { listDataReads, listStaffAccess } from "../../app/accounts/data-use.server";
 import { recordAudit } from "../../app/audit/audit.server";
 import { catalogue } from "../../app/catalogue/services";
-import { addDays } from "../../app/catalogue/dates";
-import { kuwaitToday } from "../../app/engine/engine.server";
+import { addDays, kuwaitToday } from "../../app/i18n/dates";
+
 import { applications, people } from "../../db/schema";
 import { ensureCitizenAccount, ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
 import { testRequestMeta } from "../setup/database";

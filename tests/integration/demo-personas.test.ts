@@ -2,8 +2,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { kffLicences, kmLicences, mojMarriageContracts, mojPropertyDeeds, mociSignatories } from "../../db/schema";
 import { demoPersonasOn, seedRegistries } from "../../db/seed/registries";
-import { kuwaitToday } from "../../app/engine/engine.server";
+
 import { clerks, useJourneys } from "../support/journeys";
+import { kuwaitToday } from "../../app/i18n/dates";
 
 // The README's demo people do what it says they do: each is taken through the service it is
 // listed for, on the seeded demo registries.

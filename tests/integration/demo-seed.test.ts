@@ -14,11 +14,11 @@ import {
   paciPeople,
   pifssEmployment,
 } from "../../db/schema";
-import { addDays } from "../../db/seed/registry-factories";
+import { addDays, kuwaitToday as kuwaitDate } from "../../app/i18n/dates";
 import { demoPersonasOn, seedRegistries } from "../../db/seed/registries";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
-const kuwaitToday = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Kuwait" }).format(new Date());
+const kuwaitToday = kuwaitDate();
 
 /** Whole years from a birth date to a day. */
 function ageOn(birthDate: string, on: string): number {

@@ -8,8 +8,8 @@ import { applications, paciPeople, uploads } from "../../db/schema";
 import { ensurePerson } from "../../db/seed/factories";
 import { addMarriageContract } from "../support/registries";
 import { useJourneys } from "../support/journeys";
-import { kuwaitToday } from "../../app/engine/engine.server";
-import { addDays } from "../../app/catalogue/dates";
+
+import { addDays, kuwaitToday } from "../../app/i18n/dates";
 import type { Actor } from "../../app/engine/actor";
 import { samplePdf } from "../fixtures/files";
 

@@ -8,8 +8,8 @@ import { renderReceiptPdf } from "../../app/payments/receipt.server";
 import { duplicatePayments, reconciliationDays } from "../../app/payments/reconciliation.server";
 import { applicationEvents, auditEvents, kioskPrints, payments, stepInstances } from "../../db/schema";
 import { catalogue } from "../../app/catalogue/services";
-import { addDays } from "../../app/catalogue/dates";
-import { kuwaitToday } from "../../app/engine/engine.server";
+import { addDays, kuwaitToday } from "../../app/i18n/dates";
+
 import { ensurePerson } from "../../db/seed/factories";
 import { useJourneys } from "../support/journeys";
 import { addCompany, addFireLicence } from "../support/registries";

@@ -15,8 +15,8 @@ import { runLookups } from "../../app/engine/lookups.server";
 import { agencyLinks, applications, certificates, paciPeople, stepInstances } from "../../db/schema";
 import { ensurePerson } from "../../db/seed/factories";
 import { makeCivilId } from "../../app/auth/civil-id";
-import { addDays, addYears } from "../../app/catalogue/dates";
-import { kuwaitToday } from "../../app/engine/engine.server";
+import { addDays, addYears, kuwaitToday } from "../../app/i18n/dates";
+
 import { addEmployment, addPaciPerson } from "./registries";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { createEngineHarness, type EngineHarness } from "./engine";

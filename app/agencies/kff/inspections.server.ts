@@ -2,13 +2,14 @@ import { and, asc, count, eq, gte, like, lt } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { applications, kffInspectionBookings, kffInspectionSlots, stepInstances } from "../../../db/schema";
 import { inspectionSlotId } from "../../../db/seed/registry-factories";
+import { addDays } from "../../i18n/dates";
 
 // Kuwait Fire Force's inspections, as its own staff manage them: the slots offered in each
 // governorate (KFF's register, which applicants book over the exchange), and an inspector's day.
 
 /** The slots of a governorate from a day on, with how many are booked (kff_slot_governorate_idx). */
 export function listSlots(db: Database, governorate: string, fromDay: string, days = 14) {
-  const until = addDaysText(fromDay, days);
+  const until = addDays(fromDay, days);
   return db
     .select({
       id: kffInspectionSlots.id,
@@ -78,12 +79,6 @@ export function inspectionsOn(db: Database, day: string) {
       ),
     )
     .orderBy(asc(kffInspectionSlots.startsAt), asc(applications.reference));
-}
-
-function addDaysText(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 export const isSlotTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}:00+03:00`));

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { kffLicences, mociSignatories } from "../../../../db/schema";
 import { clerks, type Journey, useJourneys } from "../../../../tests/support/journeys";
 import { addCompany, addInspectionSlot } from "../../../../tests/support/registries";
-import { kuwaitToday } from "../../../engine/engine.server";
-import { addDays } from "../../dates";
+
+import { addDays, kuwaitToday } from "../../../i18n/dates";
 import type { ActionResult } from "../../types";
 
 // The fire-safety licence: the company check, the fee, the officer's review, booking an

@@ -1,5 +1,5 @@
 import type { FireLicence } from "../../../agencies/kff/contracts";
-import { addDays, addYears, laterOf } from "../../dates";
+import { addDays, addYears, laterOf } from "../../../i18n/dates";
 import { rule } from "../../rules";
 import { JOIN, type CertificateResult, type ServiceDefinition } from "../../types";
 import { actions, companiesLookup, companyCheck, companyLicencesLookup, ends, fireLicenceFeeFils, hazardClasses, premisesText, type Company } from "../shared";

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { kffLicences, mociSignatories } from "../../../../db/schema";
 import { clerks, useJourneys } from "../../../../tests/support/journeys";
 import { addCompany, addFireLicence } from "../../../../tests/support/registries";
-import { kuwaitToday } from "../../../engine/engine.server";
-import { addDays, addYears } from "../../dates";
+
+import { addDays, addYears, kuwaitToday } from "../../../i18n/dates";
 
 // Renewal of a fire-safety licence: straight through when every check passes, otherwise the
 // prevention officer decides; the new expiry runs a year on and is entered in KFF's register.

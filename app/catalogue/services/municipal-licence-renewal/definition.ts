@@ -1,6 +1,6 @@
 import type { FireLicence } from "../../../agencies/kff/contracts";
 import type { MunicipalLicence } from "../../../agencies/km/contracts";
-import { addYears, laterOf, monthsStartedSince } from "../../dates";
+import { addYears, laterOf, monthsStartedSince } from "../../../i18n/dates";
 import { answerIs, rule } from "../../rules";
 import { JOIN, type CertificateResult, type ServiceDefinition, type Text } from "../../types";
 import { actions, companiesLookup, companyCheck, companyLicencesLookup, crNumbersOf, ends, premisesText, type Company } from "../shared";

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { kmLicences, kmViolations, stepInstances } from "../../../../db/schema";
 import { clerks, useJourneys } from "../../../../tests/support/journeys";
 import { addCompany, addFireLicence, addInspectionSlot, addMunicipalLicence, addViolation } from "../../../../tests/support/registries";
-import { kuwaitToday } from "../../../engine/engine.server";
-import { addDays, addYears, monthsStartedSince } from "../../dates";
+
+import { addDays, addYears, monthsStartedSince, kuwaitToday } from "../../../i18n/dates";
 
 // Municipal licence renewal: straight through when the fire-safety and commercial licences are
 // valid and nothing is unpaid; otherwise the licensing clerk decides. A fire-safety licence the

@@ -1,5 +1,5 @@
 import { isKuwaitiIban, normaliseIban } from "../../checks";
-import { addMonths, ageOn, firstOfNextMonth } from "../../dates";
+import { addMonths, ageOn, firstOfNextMonth } from "../../../i18n/dates";
 import { answerIs, rule } from "../../rules";
 import { JOIN, type ServiceDefinition, type ShownValue } from "../../types";
 import { actions, ends } from "../shared";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { kuwaitToday } from "../../../engine/engine.server";
-import { addDays } from "../../dates";
+
+import { addDays, kuwaitToday } from "../../../i18n/dates";
 import { addEmployment, addLoan, addMarriageContract, addPropertyDeed } from "../../../../tests/support/registries";
 import { clerks, useJourneys } from "../../../../tests/support/journeys";
 import { maskIban } from "./definition";

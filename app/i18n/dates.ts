@@ -1,5 +1,16 @@
-// Calendar arithmetic on plain dates (YYYY-MM-DD), as services' rules need it. Isomorphic, and
-// free of time zones: the engine hands rules Kuwait's date as `today`.
+// Calendar arithmetic on plain dates (YYYY-MM-DD), as services' rules need it, and today's date
+// in Kuwait: the one place dates are made. Isomorphic; only `kuwaitToday` knows the time zone.
+import { TIME_ZONE } from "./format";
+
+/** Today's date in Kuwait (or the date of a moment there), as YYYY-MM-DD. */
+export function kuwaitToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The time of a moment in Kuwait, as HH:MM (24 hours). */
+export function kuwaitTime(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(now);
+}
 
 const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const fromDate = (date: Date) => date.toISOString().slice(0, 10);
