@@ -26,6 +26,15 @@ export interface Runtime {
   pki: Pki;
   /** ClamAV's daemon, when CLAMAV_URL is set: every upload is scanned before anyone opens it. */
   scanner: MalwareScanner | null;
+  /** The cards a kiosk's simulated reader offers (the demo's; none in a real deployment). */
+  simulatedCards: SimulatedCard[];
+}
+
+/** A civil-ID card as the simulated kiosk reader lists it. */
+export interface SimulatedCard {
+  civilId: string;
+  nameAr: string;
+  nameEn: string;
 }
 
 /** What the engine and the job handlers need of this process. */
@@ -93,7 +102,11 @@ export type ProcessPurpose = "server" | "worker" | "script";
  * Opens the database for this process (PGlite under DATA_DIR with its lock, or Postgres),
  * applies the migrations and loads the secrets. Returns a function that closes it all.
  */
-export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{ runtime: Runtime; stop: () => Promise<void> }> {
+export async function startRuntime(
+  env: Env,
+  purpose: ProcessPurpose,
+  options: { simulatedCards?: SimulatedCard[] } = {},
+): Promise<{ runtime: Runtime; stop: () => Promise<void> }> {
   const releaseLock = env.DATABASE_URL ? () => {} : acquireDataDirLock(env.DATA_DIR, purpose);
   let database: DatabaseHandle;
   try {
@@ -118,6 +131,7 @@ export async function startRuntime(env: Env, purpose: ProcessPurpose): Promise<{
     certificateKey: certificateSigningKey(rootSecret),
     pki: new Pki(env.PKI_DIR ?? path.join(env.DATA_DIR, "pki"), secrets.pkiPassphrase),
     scanner: env.CLAMAV_URL ? clamdScanner(env.CLAMAV_URL, env.CLAMAV_TIMEOUT_MS) : null,
+    simulatedCards: options.simulatedCards ?? [],
   };
   installRuntime(runtime);
   return {

@@ -6,7 +6,7 @@
 // query plans' index use. On PGlite in memory by default; on PostgreSQL with DATABASE_URL.
 import { sql } from "drizzle-orm";
 import { connect } from "../db/client";
-import { listInboxPage } from "../app/engine/inbox.server";
+import { listInboxPage } from "../app/back-office/inbox.server";
 
 const N = Number(process.env.BENCH_APPLICATIONS ?? 200_000);
 const RUNS = 30;

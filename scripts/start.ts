@@ -12,7 +12,7 @@ import { uploadsMaxBytes } from "../app/uploads/limits";
 import { jobDepsOf, startRuntime } from "../app/runtime.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links.server";
 import { createJobHandlers } from "../app/jobs/handlers.server";
-import { DEMO_PASSWORD, demoCitizens, demoStaff, findDemoAccounts, seedDemo } from "../db/seed/demo";
+import { DEMO_PASSWORD, demoCitizens, demoKioskCards, demoStaff, findDemoAccounts, seedDemo } from "../db/seed/demo";
 import { describePersonas } from "../db/seed/registries";
 
 import { exitOnStartupError } from "./startup";
@@ -26,7 +26,7 @@ async function main() {
   const buildPath = path.join(root, "build", "index.js");
   if (!fs.existsSync(buildPath)) throw new Error("No server build at build/index.js: run `npm run build` (npm start does it for you).");
 
-  const { runtime, stop: stopRuntime } = await startRuntime(env, "server");
+  const { runtime, stop: stopRuntime } = await startRuntime(env, "server", { simulatedCards: env.DEMO_DATA ? demoKioskCards(kuwaitToday()) : [] });
   if (isProductionDeployment(env) && !env.NAFITHA_ALLOW_DEMO_IN_PRODUCTION) {
     const demoAccounts = await findDemoAccounts(runtime.database.db);
     if (demoAccounts.length) {

@@ -2,9 +2,6 @@ import { createCookie, redirect } from "@remix-run/node";
 import { getDb, getRuntime } from "../runtime.server";
 import { kioskOfCredential } from "./kiosks.server";
 import { kioskPersonOf } from "./sessions.server";
-import { demoCitizens } from "../../db/seed/demo";
-import { demoPersonasOn } from "../../db/seed/registries";
-import { kuwaitToday } from "../i18n/dates";
 
 /** The device credential of an enrolled kiosk's browser: httpOnly, for the kiosk pages only. */
 export function kioskCookie() {
@@ -53,12 +50,11 @@ export async function requireKioskPerson(request: Request) {
 /** Nothing of a kiosk page may be kept by the browser: the next person must not get it back. */
 export const kioskNoStore = { "Cache-Control": "no-store, max-age=0", Pragma: "no-cache" };
 
-/** The demo's cards for the simulated reader (with the demo data only): the demo citizens, and the company signatories the kiosk's services are for. */
+/** The cards of the simulated reader (with the demo data only), named in the page's language. */
 export function demoCards(language: "ar" | "en"): { civilId: string; name: string }[] | null {
-  if (!getRuntime().env.DEMO_DATA) return null;
-  const signatories = Object.entries(demoPersonasOn(kuwaitToday())).flatMap(([key, persona]) => (key.startsWith("F") ? [persona] : []));
-  const cards = new Map([...demoCitizens, ...signatories].map((person) => [person.civilId, language === "ar" ? person.nameAr : person.nameEn]));
-  return [...cards].map(([civilId, name]) => ({ civilId, name }));
+  const { env, simulatedCards } = getRuntime();
+  if (!env.DEMO_DATA) return null;
+  return simulatedCards.map((card) => ({ civilId: card.civilId, name: language === "ar" ? card.nameAr : card.nameEn }));
 }
 
 /** The services offered at kiosks (marked kiosk-enabled in the catalogue), in the page's language. */

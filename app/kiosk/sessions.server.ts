@@ -5,7 +5,7 @@ import { kioskSessions, kiosks, type Kiosk } from "../../db/schema";
 import { parseCivilId } from "../auth/civil-id";
 import { claimAttempt, releaseAttempt, settleFailedAttempt, throttleKey, throttleRules } from "../auth/throttle.server";
 import { callAgency, type ExchangeConfig } from "../exchange/client.server";
-import { ensurePerson } from "../../db/seed/factories";
+import { ensurePerson } from "../accounts/people.server";
 
 // A person at a kiosk: their civil-ID card in the reader (as the card-reader bridge reports it),
 // their PIN checked by PACI over the exchange, and a short session that ends on "finish", when the

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { getAgencies } from "~/agencies/queries.server";
 import { requireCitizen } from "~/auth/guards.server";
-import { actFromForm, applicantStepViews, type ApplicantStepView, type PaymentStepView, type Refused } from "~/engine/applicant-actions.server";
-import { getOwnApplication } from "~/engine/applicant-view.server";
+import { actFromForm, applicantStepViews, type ApplicantStepView, type PaymentStepView, type Refused } from "~/applications/applicant-actions.server";
+import { getOwnApplication } from "~/applications/applicant-view.server";
 import { i18nFor } from "~/i18n/config";
 import { formatMoney } from "~/i18n/format";
 import { listPaidPayments, startPayment } from "~/payments/payments.server";

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCitizen } from "~/auth/guards.server";
-import { getOwnApplication } from "~/engine/applicant-view.server";
+import { getOwnApplication } from "~/applications/applicant-view.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
 

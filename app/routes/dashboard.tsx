@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPersonDetails, listRecentSignIns } from "~/accounts/queries.server";
-import { listApplicationsOf, listDraftsOf } from "~/engine/lists.server";
+import { listApplicationsOf, listDraftsOf } from "~/applications/lists.server";
 import { requireCitizen } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";
 import { formatDate, formatDateTime } from "~/i18n/format";

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { useTranslation } from "react-i18next";
 import { FinishButton } from "~/ui/kiosk-idle";
 import { startDraft } from "~/engine/drafts.server";
-import { listApplicationsOf, listCertificatesOf, listDraftsOf } from "~/engine/lists.server";
+import { listApplicationsOf, listCertificatesOf, listDraftsOf } from "~/applications/lists.server";
 import { formatDate } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { kioskNoStore, kioskServices, requireKioskPerson } from "~/kiosk/device.server";

@@ -10,7 +10,7 @@ import { categories, lifeEvents } from "~/catalogue/taxonomy";
 import { getPageI18n } from "~/i18n/page.server";
 import { getViewer, requireCitizen } from "~/auth/guards.server";
 import { startDraft } from "~/engine/drafts.server";
-import { listDraftsOf } from "~/engine/lists.server";
+import { listDraftsOf } from "~/applications/lists.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getPortalOverview, listAgencyStaff } from "~/accounts/queries.server";
 import { positionLabel } from "~/agencies/positions";
 import { getAgencies } from "~/agencies/queries.server";
-import { listInboxPage } from "~/engine/inbox.server";
+import { listInboxPage } from "~/back-office/inbox.server";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
 import { displayName } from "~/auth/permissions";

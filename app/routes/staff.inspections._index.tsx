@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { inspectionsOn } from "~/agencies/kff/inspections.server";
+import { inspectionsOn } from "~/back-office/inspections.server";
 import { requireStaff } from "~/auth/guards.server";
 import { premisesText, type Premises } from "~/catalogue/services/shared";
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { governorates, type GovernorateId } from "~/agencies/governorates";
-import { addSlot, isSlotTime, listSlots, removeSlot } from "~/agencies/kff/inspections.server";
+import { addSlot, isSlotTime, listSlots, removeSlot } from "~/agencies/kff/slots.server";
 import { requireStaff } from "~/auth/guards.server";
 import type { Viewer } from "~/auth/permissions";
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { getAgencies } from "~/agencies/queries.server";
 import { positionLabel } from "~/agencies/positions";
 import { requireStaff } from "~/auth/guards.server";
-import { lateStepsOf, namesOf, processingTimesOf, workloadOf } from "~/engine/supervision.server";
+import { lateStepsOf, namesOf, processingTimesOf, workloadOf } from "~/back-office/supervision.server";
 import { formatDateTime, formatNumber, formatRelative } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";

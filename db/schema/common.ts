@@ -1,4 +1,4 @@
-import { timestamp } from "drizzle-orm/pg-core";
+import { text, timestamp } from "drizzle-orm/pg-core";
 
 export const languages = ["ar", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -8,3 +8,17 @@ export type Channel = (typeof channels)[number];
 
 /** Every timestamp is stored with its time zone; the UI shows it in Asia/Kuwait. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * Premises are named by their PACI automated address number (الرقم الآلي للعنوان), which is how
+ * the fire force and the municipality agree on a place. Their registers share these columns.
+ */
+export const premises = {
+  premisesNumber: text("premises_number").notNull(),
+  governorate: text("governorate").notNull(),
+  area: text("area").notNull(),
+  block: text("block").notNull(),
+  street: text("street").notNull(),
+  building: text("building").notNull(),
+  unit: text("unit").notNull(),
+};

@@ -6,7 +6,8 @@ import { accounts, people } from "../schema";
 
 import { parseCivilId } from "../../app/auth/civil-id";
 import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
-import { demoPersonaPeople, seedRegistries } from "./registries";
+import { demoPersonaPeople, demoPersonasOn, seedRegistries } from "./registries";
+import type { SimulatedCard } from "../../app/runtime.server";
 import { kuwaitToday } from "../../app/i18n/dates";
 
 /** The one password of every demo account. Demo data is for the embedded default, never production. */
@@ -138,6 +139,13 @@ export const demoStaff = [
 /** The personas of the registries (db/seed/registries.ts) that are not demo citizens already: they sign in as citizens too. */
 const personasWithoutAccounts = (today: string) =>
   demoPersonaPeople(today).filter((persona) => !demoCitizens.some((citizen) => citizen.civilId === persona.civilId));
+
+/** The cards of the kiosks' simulated reader: the demo citizens, and the company signatories the kiosk's services are for. */
+export function demoKioskCards(today: string): SimulatedCard[] {
+  const signatories = Object.entries(demoPersonasOn(today)).flatMap(([key, persona]) => (key.startsWith("F") ? [persona] : []));
+  const cards = new Map([...demoCitizens, ...signatories].map(({ civilId, nameAr, nameEn }) => [civilId, { civilId, nameAr, nameEn }]));
+  return [...cards.values()];
+}
 
 /** How many accounts a first seeding creates. */
 export const demoAccountCount = (today = kuwaitToday()) => demoCitizens.length + personasWithoutAccounts(today).length + demoStaff.length;

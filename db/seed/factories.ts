@@ -2,30 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { seal } from "../../app/secrets.server";
 import type { Database } from "../client";
-import { accountRoles, accounts, agencies, paciPeople, people, type Person } from "../schema";
+import { accountRoles, accounts, agencies, paciPeople, type Person } from "../schema";
 import type { StaffRole } from "../schema/accounts";
 
 // The factories behind both the demo seed and the tests, so demo data and test data never drift.
 // Each is idempotent: called again with the same identity it returns what is there.
 
-export interface PersonInput {
-  civilId: string;
-  nameAr: string;
-  nameEn: string;
-  nationality?: string;
-  phone?: string | null;
-  email?: string | null;
-  preferredLanguage?: "ar" | "en";
-}
-
-export async function ensurePerson(db: Database, input: PersonInput): Promise<Person> {
-  await db
-    .insert(people)
-    .values({ nationality: "KWT", ...input })
-    .onConflictDoNothing({ target: people.civilId });
-  const [person] = await db.select().from(people).where(eq(people.civilId, input.civilId));
-  return person!;
-}
+export { ensurePerson, type PersonInput } from "../../app/accounts/people.server";
 
 export async function ensureCitizenAccount(db: Database, person: Person, password: string): Promise<{ id: string; isNew: boolean }> {
   const [existing] = await db

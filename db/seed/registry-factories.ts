@@ -1,6 +1,7 @@
 import { addDays } from "../../app/i18n/dates";
 import { and, eq, isNull } from "drizzle-orm";
 import { parseCivilId } from "../../app/auth/civil-id";
+import { inspectionSlotId } from "../../app/agencies/kff/slots.server";
 import type { Database } from "../client";
 import {
   kcbLoans,
@@ -155,11 +156,6 @@ export async function addFireLicence(db: Database, licence: FireLicenceInput): P
     .insert(kffLicences)
     .values({ ...defaultPremises, floorAreaM2: 120, hazardClass: "low", floors: 1, issuedOn, lastInspectionOn: issuedOn, ...licence })
     .onConflictDoNothing({ target: kffLicences.licenceNumber });
-}
-
-/** The id of an inspection slot: governorate, date and time, e.g. `hawalli-2026-11-24-0900`. */
-export function inspectionSlotId(governorate: string, startsAt: string): string {
-  return `${governorate}-${startsAt.slice(0, 10)}-${startsAt.slice(11, 16).replace(":", "")}`;
 }
 
 /** An inspection slot (KFF) in a governorate, at a local Kuwait time like `2026-11-24T09:00`. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../app/catalogue/services";
 import { addDays, kuwaitToday } from "../../app/i18n/dates";
-import { getOwnApplication } from "../../app/engine/applicant-view.server";
+import { getOwnApplication } from "../../app/applications/applicant-view.server";
 
 import { people } from "../../db/schema";
 import { addMarriageContract } from "../support/registries";

@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { catalogue } from "../../app/catalogue/services";
 import type { Actor } from "../../app/engine/actor";
 import { assignTask, decideTask } from "../../app/engine/engine.server";
-import { listInboxPage } from "../../app/engine/inbox.server";
-import { getTaskForClerk, whoDecided } from "../../app/engine/task-view.server";
-import { lateStepsOf, processingTimesOf, workloadOf } from "../../app/engine/supervision.server";
+import { listInboxPage } from "../../app/back-office/inbox.server";
+import { getTaskForClerk, whoDecided } from "../../app/back-office/task-view.server";
+import { lateStepsOf, processingTimesOf, workloadOf } from "../../app/back-office/supervision.server";
 import { addDays, kuwaitToday } from "../../app/i18n/dates";
 
 import { storeUpload, getUploadForAgencies } from "../../app/uploads/uploads.server";

@@ -446,8 +446,8 @@ describe("deadlines", () => {
 
 describe("lists for pages", () => {
   it("give the applicant their applications, and each member of staff only the tasks of their agency and position", async () => {
-    const { listApplicationsOf } = await import("../../app/engine/lists.server");
-    const { listInboxPage } = await import("../../app/engine/inbox.server");
+    const { listApplicationsOf } = await import("../../app/applications/lists.server");
+    const { listInboxPage } = await import("../../app/back-office/inbox.server");
     const listInbox = async (roles: Parameters<typeof listInboxPage>[1]["roles"]) =>
       (await listInboxPage(t.db, { accountId: "00000000-0000-4000-8000-000000000000", roles }, {}, null)).rows;
     const { applicationId, person } = await submit();

@@ -34,6 +34,7 @@ beforeAll(async () => {
     certificateKey: key,
     pki: new Pki(path.join(dir, "pki"), "p"),
     scanner: null,
+    simulatedCards: [],
   });
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
   const person = await ensurePerson(t.db, { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi" });

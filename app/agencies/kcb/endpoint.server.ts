@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { kcbLoans } from "../../../db/schema";
+import { kcbLoans } from "../../../db/schema/registries/kcb";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
 import { loansOperation, recordLoanOperation } from "./contracts";
 

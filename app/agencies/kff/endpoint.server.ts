@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { kffInspectionBookings, kffInspectionSlots, kffLicences } from "../../../db/schema";
+import { kffInspectionBookings, kffInspectionSlots, kffLicences } from "../../../db/schema/registries/kff";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
 import {
   bookSlotOperation,

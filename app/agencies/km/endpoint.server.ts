@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { kmLicences, kmViolations } from "../../../db/schema";
+import { kmLicences, kmViolations } from "../../../db/schema/registries/km";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
 import { companyMunicipalLicencesOperation, municipalLicenceOperation, renewMunicipalLicenceOperation } from "./contracts";
 

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { mociCompanies, mociSignatories } from "../../../db/schema";
+import { mociCompanies, mociSignatories } from "../../../db/schema/registries/moci";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
 import { companyOperation, signatoryCompaniesOperation } from "./contracts";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { mojMarriageContracts, mojPropertyDeeds } from "../../../db/schema";
+import { mojMarriageContracts, mojPropertyDeeds } from "../../../db/schema/registries/moj";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
 import { marriageContractOperation, propertyDeedOperation } from "./contracts";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { paciPeople } from "../../../db/schema";
+import { paciPeople } from "../../../db/schema/registries/paci";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
 import { verifyPassword } from "../../auth/password.server";
 import { cardPinOperation, personOperation } from "./contracts";

@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { pifssEmployment } from "../../../db/schema";
+import { pifssEmployment } from "../../../db/schema/registries/pifss";
 import type { AgencyEndpoint } from "../../exchange/simulator.server";
 import { employmentOperation } from "./contracts";
 

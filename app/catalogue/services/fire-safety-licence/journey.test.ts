@@ -227,7 +227,8 @@ describe("fire-safety licence", () => {
 
 describe("the fire force's inspections in the back office", () => {
   it("offers and withdraws slots, and lists the day's booked inspections", async () => {
-    const { addSlot, inspectionsOn, listSlots, removeSlot } = await import("../../../agencies/kff/inspections.server");
+    const { addSlot, listSlots, removeSlot } = await import("../../../agencies/kff/slots.server");
+    const { inspectionsOn } = await import("../../../back-office/inspections.server");
     const day = addDays(today, 1);
     expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:45`, capacity: 1, today })).toEqual({ ok: true });
     expect(await addSlot(ctx.t.db, { governorate: "hawalli", startsAt: `${day}T06:45`, capacity: 3, today })).toEqual({ ok: false, reason: "exists" });

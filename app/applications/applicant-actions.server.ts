@@ -12,9 +12,9 @@ import { formatMoney } from "../i18n/format";
 import type { MultipartForm } from "../uploads/multipart.server";
 import { receiveFiles } from "../uploads/receive.server";
 import { deleteUploads } from "../uploads/uploads.server";
-import type { Actor } from "./actor";
+import type { Actor } from "../engine/actor";
 import type { getOwnApplication } from "./applicant-view.server";
-import { actAsApplicant, factsOf, fieldsToFixOf, type EngineDeps, type TransitionFailure } from "./engine.server";
+import { actAsApplicant, factsOf, fieldsToFixOf, type EngineDeps, type TransitionFailure } from "../engine/engine.server";
 
 // What the applicant does on their application page: the applicant steps open for them (choose a
 // slot, accept terms, correct the answers a clerk named) and the fees to pay.

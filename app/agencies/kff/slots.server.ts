@@ -1,11 +1,10 @@
-import { and, asc, count, eq, gte, like, lt } from "drizzle-orm";
+import { and, asc, count, eq, gte, lt } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { applications, kffInspectionBookings, kffInspectionSlots, stepInstances } from "../../../db/schema";
-import { inspectionSlotId } from "../../../db/seed/registry-factories";
+import { kffInspectionBookings, kffInspectionSlots } from "../../../db/schema/registries/kff";
 import { addDays } from "../../i18n/dates";
 
-// Kuwait Fire Force's inspections, as its own staff manage them: the slots offered in each
-// governorate (KFF's register, which applicants book over the exchange), and an inspector's day.
+// Kuwait Fire Force's register of inspection slots, as its own staff manage them: the slots
+// offered in each governorate, which applicants book over the exchange.
 
 /** The slots of a governorate from a day on, with how many are booked (kff_slot_governorate_idx). */
 export function listSlots(db: Database, governorate: string, fromDay: string, days = 14) {
@@ -49,36 +48,9 @@ export async function removeSlot(db: Database, slotId: string): Promise<SlotChan
   });
 }
 
-/**
- * The inspections booked on a day: the open inspection steps of KFF whose application booked a slot
- * that day (the booking is KFF's, keyed by the application's reference), earliest first.
- */
-export function inspectionsOn(db: Database, day: string) {
-  return db
-    .select({
-      stepInstanceId: stepInstances.id,
-      assignedAccountId: stepInstances.assignedAccountId,
-      reference: applications.reference,
-      serviceId: applications.serviceId,
-      serviceVersion: applications.serviceVersion,
-      answers: applications.answers,
-      startsAt: kffInspectionSlots.startsAt,
-      governorate: kffInspectionSlots.governorate,
-    })
-    .from(stepInstances)
-    .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
-    .innerJoin(kffInspectionBookings, eq(kffInspectionBookings.applicationReference, applications.reference))
-    .innerJoin(kffInspectionSlots, eq(kffInspectionSlots.id, kffInspectionBookings.slotId))
-    .where(
-      and(
-        eq(stepInstances.agencyId, "kff"),
-        eq(stepInstances.position, "inspector"),
-        eq(stepInstances.state, "active"),
-        eq(stepInstances.kind, "task"),
-        like(kffInspectionSlots.startsAt, `${day}%`),
-      ),
-    )
-    .orderBy(asc(kffInspectionSlots.startsAt), asc(applications.reference));
-}
-
 export const isSlotTime = (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}:00+03:00`));
+
+/** The id of an inspection slot: governorate, date and time, e.g. `hawalli-2026-11-24-0900`. */
+export function inspectionSlotId(governorate: string, startsAt: string): string {
+  return `${governorate}-${startsAt.slice(0, 10)}-${startsAt.slice(11, 16).replace(":", "")}`;
+}

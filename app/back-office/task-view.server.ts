@@ -5,8 +5,8 @@ import { accountRoles, accounts, applicationEvents, applications, people, stepIn
 import { answersByPage } from "../catalogue/form-values";
 import type { Catalogue } from "../catalogue/registry";
 import type { Language } from "../i18n/config";
-import type { Actor } from "./actor";
-import { factsOf, mayActOnTask } from "./engine.server";
+import type { Actor } from "../engine/actor";
+import { factsOf, mayActOnTask } from "../engine/engine.server";
 
 // A task as the clerk who may act on it sees it: the application's answers (what the applicant
 // gave and what agencies hold), and the step with its actions. Anyone else: not found.
