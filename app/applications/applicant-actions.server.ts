@@ -14,7 +14,9 @@ import { receiveFiles } from "../uploads/receive.server";
 import { deleteUploads } from "../uploads/uploads.server";
 import type { Actor } from "../engine/actor";
 import type { getOwnApplication } from "./applicant-view.server";
-import { actAsApplicant, factsOf, fieldsToFixOf, type EngineDeps, type TransitionFailure } from "../engine/engine.server";
+import { factsOf, fieldsToFixOf } from "../engine/facts";
+import { type EngineDeps, type TransitionFailure } from "../engine/run.server";
+import { actAsApplicant } from "../engine/transitions.server";
 
 // What the applicant does on their application page: the applicant steps open for them (choose a
 // slot, accept terms, correct the answers a clerk named) and the fees to pay.

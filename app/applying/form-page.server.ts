@@ -6,7 +6,7 @@ import { pageAfter, pageBefore, pageOfField, shownPages } from "../catalogue/pag
 import type { ApplyChannel } from "./paths";
 import { requireOwnDraft } from "./draft-route.server";
 import { refreshDraftLookups, saveDraftPage } from "../engine/drafts.server";
-import { factsOf, validateAnswers } from "../engine/engine.server";
+import { factsOf, validateAnswers } from "../engine/facts";
 import { i18nFor } from "../i18n/config";
 import { getPageI18n } from "../i18n/page.server";
 import { getRuntime, jobDepsOf } from "../runtime.server";

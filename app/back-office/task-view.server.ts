@@ -6,7 +6,7 @@ import { answersByPage } from "../catalogue/form-values";
 import type { Catalogue } from "../catalogue/registry";
 import type { Language } from "../i18n/config";
 import type { Actor } from "../engine/actor";
-import { factsOf, mayActOnTask } from "../engine/engine.server";
+import { factsOf, mayActOnTask } from "../engine/facts";
 
 // A task as the clerk who may act on it sees it: the application's answers (what the applicant
 // gave and what agencies hold), and the step with its actions. Anyone else: not found.

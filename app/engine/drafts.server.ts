@@ -11,7 +11,7 @@ import type { MultipartForm } from "../uploads/multipart.server";
 import { receiveFiles } from "../uploads/receive.server";
 import { deleteUploads } from "../uploads/uploads.server";
 import type { Actor } from "./actor";
-import { factsOf } from "./engine.server";
+import { factsOf } from "./facts";
 import { recordEvent } from "./history.server";
 import { runLookups } from "./lookups.server";
 

@@ -4,7 +4,8 @@ import { exchangeAnsweredRequests, sessions, signInThrottles } from "../../db/sc
 import type { CheckpointStore } from "../audit/checkpoints.server";
 import { writeAuditCheckpoint } from "../audit/checkpoints.server";
 import { verifyAuditLog } from "../audit/verification.server";
-import { issueCertificateStep, markLateSteps, runExchangeStep, type EngineDeps } from "../engine/engine.server";
+import { type EngineDeps } from "../engine/run.server";
+import { issueCertificateStep, markLateSteps, runExchangeStep } from "../engine/work.server";
 import type { ExchangeConfig } from "../exchange/client.server";
 import { REQUEST_WINDOW_MS } from "../exchange/simulator.server";
 import { log } from "../log.server";

@@ -5,7 +5,8 @@ import { applications, payments, people, stepInstances, takenPaymentStatuses, ty
 import type { Channel } from "../../db/schema/common";
 import { systemActor, type Actor } from "../engine/actor";
 import { formatNumber, nextNumber } from "../engine/counters.server";
-import { recordPayment, type EngineDeps } from "../engine/engine.server";
+import { type EngineDeps } from "../engine/run.server";
+import { recordPayment } from "../engine/transitions.server";
 import { recordEvent } from "../engine/history.server";
 import { enqueueJob } from "../jobs/queue.server";
 import type { Catalogue } from "../catalogue/registry";

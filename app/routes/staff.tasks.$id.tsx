@@ -9,7 +9,9 @@ import { buildPageView, pageErrors, type TypedValues } from "~/catalogue/field-v
 import type { FieldProblem } from "~/catalogue/form-schema";
 import { rawValuesOf } from "~/catalogue/form-values";
 import { getOwnApplication } from "~/applications/applicant-view.server";
-import { assignTask, decideTask, factsOf, type ClaimFailure, type TransitionFailure } from "~/engine/engine.server";
+import { factsOf } from "~/engine/facts";
+import { type TransitionFailure } from "~/engine/run.server";
+import { assignTask, decideTask, type ClaimFailure } from "~/engine/transitions.server";
 import { getTimeline } from "~/engine/history.server";
 import { getAgencies } from "~/agencies/queries.server";
 import { answersOf, clerksFor, exchangeResultsOf, getTaskForClerk, whoDecided } from "~/back-office/task-view.server";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../app/catalogue/services";
 import type { Actor } from "../../app/engine/actor";
-import { assignTask, decideTask } from "../../app/engine/engine.server";
+import { assignTask, decideTask } from "../../app/engine/transitions.server";
 import { listInboxPage } from "../../app/back-office/inbox.server";
 import { getTaskForClerk, whoDecided } from "../../app/back-office/task-view.server";
 import { lateStepsOf, processingTimesOf, workloadOf } from "../../app/back-office/supervision.server";

@@ -20,7 +20,7 @@ import {
 import { Pki } from "../../app/certificates/pki.server";
 import { renderCertificatePdf } from "../../app/certificates/render.server";
 import { certificateSigningKey, publishedKeys, verifyCertificateToken } from "../../app/certificates/token.server";
-import { actAsApplicant, decideTask, recordPayment, submitApplication } from "../../app/engine/engine.server";
+import { actAsApplicant, decideTask, recordPayment, submitApplication } from "../../app/engine/transitions.server";
 import { createTestDatabase, testRequestMeta, type TestDatabase } from "../setup/database";
 import { addEmployment, addMarriageContract, addPaciPerson } from "../support/registries";
 import { createApplicant, createEngineHarness, loanOfficer, validAnswers, type EngineHarness } from "../support/engine";

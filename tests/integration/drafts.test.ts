@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../app/catalogue/services";
 import { discardDraft, getDraft, refreshDraftLookups, saveDraftPage, startDraft } from "../../app/engine/drafts.server";
-import { submitDraft } from "../../app/engine/engine.server";
+import { submitDraft } from "../../app/engine/transitions.server";
 import { getOwnUpload } from "../../app/uploads/uploads.server";
 import { applications, paciPeople, uploads } from "../../db/schema";
 import { ensurePerson } from "../../db/seed/factories";

@@ -9,7 +9,7 @@ import { deriveSecrets, loadRootSecret } from "../../app/secrets.server";
 import { connect } from "../../db/client";
 import { applications, certificates, exchangeMessages, mojMarriageContracts, people } from "../../db/schema";
 import { catalogue } from "../../app/catalogue/services";
-import { submitApplication } from "../../app/engine/engine.server";
+import { submitApplication } from "../../app/engine/transitions.server";
 import { seedDemo } from "../../db/seed/demo";
 import { notifyPerson } from "../../app/notifications/notify.server";
 import { repoRoot, startServer } from "./server-process";
