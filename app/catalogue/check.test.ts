@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { everythingGrants, everythingService } from "../../tests/fixtures/everything-service";
 import { demoAgencies } from "../../db/seed/demo";
 import { operations } from "../agencies";
+import { loansOperation } from "../agencies/kcb/contracts";
+import { personOperation } from "../agencies/paci/contracts";
 import { agencyPositions } from "../agencies/positions";
 import { checkCatalogue, checkService, type CheckContext } from "./check";
 import { rule } from "./rules";
@@ -109,6 +111,31 @@ describe("the catalogue check", () => {
       "a step that leads nowhere",
       (s) => setStep(s, "pay", { ...(everythingService.workflow.steps.pay as Extract<Step, { kind: "payment" }>), next: "nowhere" }),
       `${NAME}: step "pay" leads to unknown step "nowhere"`,
+    ],
+    [
+      "a result typed as another operation's answer",
+      (s) => (s.factTypes = { results: { "lookup-person": loansOperation }, lookups: {} }),
+      `${NAME}: the result of "lookup-person" is typed as the answer of "kcb.loans", but the step calls "paci.person"`,
+    ],
+    [
+      "a result typed as an answer, of a step that calls no agency",
+      (s) => (s.factTypes = { results: { pay: personOperation }, lookups: {} }),
+      `${NAME}: the result of "pay" is typed as the answer of "paci.person", but "pay" is a payment step`,
+    ],
+    [
+      "a result typed as another kind of step's",
+      (s) => (s.factTypes = { results: { review: "decision" }, lookups: {} }),
+      `${NAME}: the result of "review" is typed as a decision step's, but "review" is a task step`,
+    ],
+    [
+      "a typed result of no step",
+      (s) => (s.factTypes = { results: { gone: "task" }, lookups: {} }),
+      `${NAME}: the result of "gone" is typed, but there is no such step`,
+    ],
+    [
+      "a lookup typed as another operation's answer",
+      (s) => (s.factTypes = { results: {}, lookups: { person: loansOperation } }),
+      `${NAME}: the lookup "person" is typed as the answer of "kcb.loans", but it calls "paci.person"`,
     ],
   ])("refuses %s, naming the service and the problem", (_what, change, message) => {
     expect(checkService(mutate(change), context)).toContain(message);

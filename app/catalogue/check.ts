@@ -97,6 +97,24 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
     lookupIds.add(lookup.id);
   }
 
+  // The types the rules read results and lookups as: each names a step of that kind, an exchange
+  // step or lookup that calls that very operation.
+  for (const [stepId, type] of Object.entries(service.factTypes?.results ?? {})) {
+    const step = steps[stepId];
+    const where = `the result of "${stepId}"`;
+    if (!step) problem(`${where} is typed, but there is no such step`);
+    else if (typeof type === "string") {
+      if (step.kind !== type) problem(`${where} is typed as a ${type} step's, but "${stepId}" is a ${step.kind} step`);
+    } else if (step.kind !== "exchange") problem(`${where} is typed as the answer of "${type.name}", but "${stepId}" is a ${step.kind} step`);
+    else if (step.operation !== type.name) problem(`${where} is typed as the answer of "${type.name}", but the step calls "${step.operation}"`);
+  }
+  for (const [lookupId, operation] of Object.entries(service.factTypes?.lookups ?? {})) {
+    const lookup = service.lookups?.find((candidate) => candidate.id === lookupId);
+    if (!lookup) problem(`the lookup "${lookupId}" is typed, but the service has no such lookup`);
+    else if (lookup.operation !== operation.name)
+      problem(`the lookup "${lookupId}" is typed as the answer of "${operation.name}", but it calls "${lookup.operation}"`);
+  }
+
   // Fields and what rules read.
   const fieldIds = new Set<string>();
   for (const page of service.pages) {

@@ -1,4 +1,5 @@
 import type { Channel } from "../../db/schema/common";
+import type { FactTypes } from "./fact-types";
 
 /** Every text a service shows, in both languages, side by side (checked non-empty by the catalogue check). */
 export interface Text {
@@ -42,6 +43,32 @@ export interface CertificateResult {
   issuedOn: string;
   expiresOn: string | null;
 }
+
+/** What a payment step leaves in the results: the amount paid, the gateway's reference, the Kuwait date. */
+export interface PaymentResult {
+  amountFils: number;
+  reference: string;
+  on: string;
+}
+
+/**
+ * An agency's answer as an exchange step or a lookup leaves it: what the operation's contract
+ * says it answers, or that it holds nothing (`found: false`).
+ */
+export type Found<T> = ({ found: true } & T) | { found: false };
+
+/** What each kind of step leaves in the results (parallel and end steps leave nothing). */
+export interface ResultsByKind {
+  exchange: Found<Record<string, unknown>>;
+  decision: DecisionResult;
+  task: ActionResult;
+  applicant: ActionResult;
+  payment: PaymentResult;
+  certificate: CertificateResult;
+}
+
+/** A step's result: the union over the kinds of step that leave one. */
+export type StepResult = ResultsByKind[keyof ResultsByKind];
 
 /**
  * A rule is a function plus the names it reads: `answer:<fieldId>`, `lookup:<lookupId>` or
@@ -203,6 +230,8 @@ export interface ServiceDefinition {
   /** How long it usually takes, from submission to the certificate. */
   expectedTime: Text;
   lookups?: Lookup[];
+  /** What the definition's rules read results and lookups as (see factTypes); the catalogue check holds them to the workflow. */
+  factTypes?: FactTypes;
   pages: FormPage[];
   fee?: Rule<number>;
   workflow: { start: string; steps: Record<string, Step> };

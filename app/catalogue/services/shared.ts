@@ -1,14 +1,16 @@
-import { governorates, type GovernorateId } from "../../agencies/governorates";
+import { governorates } from "../../agencies/governorates";
+import { signatoryCompaniesOperation } from "../../agencies/moci/contracts";
 import { formatDateTime } from "../../i18n/format";
+import { factTypes, type AnswerOf } from "../fact-types";
 import { rule } from "../rules";
 import type { ActionDef, Lookup, Rule, SelectOption, Step, Text } from "../types";
 
 // What the business services share: the signatory's companies, premises, hazard classes and the
 // fire-safety licence fee. Demo configuration of the Kuwaiti deployment, not engine behaviour.
 
-type Found<T> = ({ found: true } & T) | { found: false };
-export type Companies = Found<{ companies: { crNumber: string; nameAr: string; nameEn: string; licenceExpiresOn: string }[] }>;
-export type Company = Found<{ crNumber: string; nameAr: string; nameEn: string; licenceNumber: string; licenceExpiresOn: string; isSignatory: boolean }>;
+/** The lookup every business service starts with reads MOCI's companies of a signatory. */
+export const companiesLookupType = { companies: signatoryCompaniesOperation } as const;
+const { lookupOf } = factTypes({ lookups: companiesLookupType });
 
 /** The lookup every business service starts with: the companies the applicant signs for at MOCI. */
 export const companiesLookup = {
@@ -23,14 +25,14 @@ export const companyLicencesLookup = (operation: string, purpose: Text): Lookup 
   id: "licences",
   operation,
   purpose,
-  request: rule(["lookup:companies"], (f) => ({ crNumbers: crNumbersOf(f.lookups.companies) })),
+  request: rule(["lookup:companies"], (f) => ({ crNumbers: crNumbersOf(lookupOf(f, "companies")) })),
 });
 
-export const crNumbersOf = (companies: unknown) =>
-  (companies as Companies).found ? (companies as Extract<Companies, { found: true }>).companies.map((c) => c.crNumber) : [];
+export const crNumbersOf = (companies: AnswerOf<typeof signatoryCompaniesOperation>) => (companies.found ? companies.companies.map((c) => c.crNumber) : []);
 
 export const governorateOptions: SelectOption[] = Object.entries(governorates).map(([value, label]) => ({ value, label }));
-export const governorateName = (id: string): Text => governorates[id as GovernorateId] ?? { ar: id, en: id };
+const governorateNames: ReadonlyMap<string, Text> = new Map(Object.entries(governorates));
+export const governorateName = (id: string): Text => governorateNames.get(id) ?? { ar: id, en: id };
 
 export const hazardClasses = {
   low: { ar: "منخفضة الخطورة", en: "Low hazard" },

@@ -1,8 +1,12 @@
+import { bookSlotOperation, openSlotsOperation } from "../../../agencies/kff/contracts";
+import { companyOperation } from "../../../agencies/moci/contracts";
+import { factTypes, found, keyAmong } from "../../fact-types";
 import { answerIs, rule } from "../../rules";
-import type { ActionResult, CertificateResult, DecisionResult, Field, ServiceDefinition, Text } from "../../types";
+import type { Field, ServiceDefinition, Text } from "../../types";
 import {
   actions,
   companiesLookup,
+  companiesLookupType,
   companyCheck,
   ends,
   fireLicenceFeeFils,
@@ -10,9 +14,6 @@ import {
   hazardClasses,
   premisesText,
   slotLabel,
-  type Companies,
-  type Company,
-  type HazardClass,
 } from "../shared";
 
 // Kuwait Fire Force's fire-safety licence for a new or changed premises: the company's
@@ -23,8 +24,18 @@ import {
 const MB = 1024 * 1024;
 const MAX_INSPECTIONS = 3;
 
-type Slots = { found: true; slots: { id: string; startsAt: string; remaining: number }[] } | { found: false };
-type Booking = { found: true; isBooked: boolean; startsAt: string | null } | { found: false };
+const { types, resultOf, earlierResultOf, lookupOf } = factTypes({
+  lookups: companiesLookupType,
+  results: {
+    company: companyOperation,
+    slots: openSlotsOperation,
+    "choose-slot": "applicant",
+    book: bookSlotOperation,
+    inspection: "task",
+    inspected: "decision",
+    issue: "certificate",
+  },
+});
 
 const passFail = [
   { value: "pass", label: { ar: "مطابق", en: "Pass" } },
@@ -60,7 +71,7 @@ const checklistFields: Field[] = checklist.flatMap((item) => [
 ]);
 
 const feeOf = rule(["answer:floorAreaM2", "answer:hazardClass"], (f) =>
-  fireLicenceFeeFils(Number(f.answers.floorAreaM2), f.answers.hazardClass as HazardClass),
+  fireLicenceFeeFils(Number(f.answers.floorAreaM2), keyAmong(hazardClasses, f.answers.hazardClass)),
 );
 
 const premisesOf = (answers: Record<string, unknown>) => ({
@@ -94,6 +105,7 @@ export const fireSafetyLicence: ServiceDefinition = {
     ar: "نحو 10 أيام عمل: 3 أيام لمراجعة المخططات، ثم الفحص في الموعد الذي تختاره.",
     en: "About 10 working days: 3 for the review of the plans, then the inspection on the day you choose.",
   },
+  factTypes: types,
   lookups: [companiesLookup],
   pages: [
     {
@@ -110,7 +122,7 @@ export const fireSafetyLicence: ServiceDefinition = {
           },
           isRequired: true,
           options: rule(["lookup:companies"], (f) => {
-            const companies = f.lookups.companies as Companies;
+            const companies = lookupOf(f, "companies");
             return companies.found
               ? companies.companies.map((c) => ({ value: c.crNumber, label: { ar: `${c.nameAr} (${c.crNumber})`, en: `${c.nameEn} (${c.crNumber})` } }))
               : [];
@@ -211,7 +223,7 @@ export const fireSafetyLicence: ServiceDefinition = {
         kind: "decision",
         title: { ar: "نتيجة التحقق من الشركة", en: "Company check result" },
         rule: rule(["result:company"], (f) => {
-          const company = f.results.company as Company;
+          const company = resultOf(f, "company");
           if (!company.found) return { outcome: "invalid", reasons: ["company-not-found"] };
           const reasons = [...(company.isSignatory ? [] : ["not-a-signatory"]), ...(company.licenceExpiresOn < f.today ? ["commercial-licence-expired"] : [])];
           return reasons.length ? { outcome: "invalid", reasons } : { outcome: "valid" };
@@ -282,7 +294,7 @@ export const fireSafetyLicence: ServiceDefinition = {
             label: { ar: "موعد الفحص", en: "Inspection slot" },
             isRequired: true,
             options: rule(["result:slots"], (f) => {
-              const slots = f.results.slots as Slots;
+              const slots = resultOf(f, "slots");
               return slots.found ? slots.slots.map((slot) => ({ value: slot.id, label: slotLabel(slot.startsAt) })) : [];
             }),
           },
@@ -300,7 +312,7 @@ export const fireSafetyLicence: ServiceDefinition = {
         operation: "kff.book-slot",
         purpose: { ar: "حجز موعد الفحص الذي اختاره مقدم الطلب", en: "Book the slot the applicant chose" },
         request: rule(["result:choose-slot"], (f) => ({
-          slotId: String((f.results["choose-slot"] as ActionResult).values.slot),
+          slotId: String(resultOf(f, "choose-slot").values.slot),
           applicationReference: f.reference,
         })),
         next: "booked",
@@ -308,9 +320,10 @@ export const fireSafetyLicence: ServiceDefinition = {
       booked: {
         kind: "decision",
         title: { ar: "تأكيد الحجز", en: "Booking confirmed?" },
-        rule: rule(["result:book"], (f) => ({
-          outcome: (f.results.book as Booking).found && (f.results.book as Extract<Booking, { found: true }>).isBooked ? "booked" : "taken",
-        })),
+        rule: rule(["result:book"], (f) => {
+          const booking = resultOf(f, "book");
+          return { outcome: booking.found && booking.isBooked ? "booked" : "taken" };
+        }),
         outcomes: { booked: "inspection", taken: "slots" },
       },
       inspection: {
@@ -326,12 +339,12 @@ export const fireSafetyLicence: ServiceDefinition = {
         kind: "decision",
         title: { ar: "نتيجة الفحص", en: "Inspection result" },
         rule: rule(["result:inspection", "result:inspected", "answer:hazardClass"], (f) => {
-          const values = (f.results.inspection as ActionResult).values;
+          const values = resultOf(f, "inspection").values;
           const failed = checklist
             .filter((item) => (!item.onlyForHigh || f.answers.hazardClass === "high") && values[item.id] !== "pass")
             .map((item) => `failed-${item.id}`);
           if (failed.length === 0) return { outcome: "passed" };
-          const failuresSoFar = (f.results.inspected as DecisionResult | undefined)?.counts ?? {};
+          const failuresSoFar = earlierResultOf(f, "inspected")?.counts ?? {};
           const failures = (failuresSoFar.failed ?? 0) + (failuresSoFar["failed-finally"] ?? 0) + 1;
           return { outcome: failures >= MAX_INSPECTIONS ? "failed-finally" : "failed", reasons: failed };
         }),
@@ -376,7 +389,7 @@ export const fireSafetyLicence: ServiceDefinition = {
             "answer:floors",
           ],
           (f) => {
-            const issued = f.results.issue as CertificateResult;
+            const issued = resultOf(f, "issue");
             return {
               licenceNumber: issued.number,
               crNumber: String(f.answers.crNumber),
@@ -386,7 +399,7 @@ export const fireSafetyLicence: ServiceDefinition = {
               floors: Number(f.answers.floors),
               issuedOn: issued.issuedOn,
               expiresOn: issued.expiresOn,
-              lastInspectionOn: (f.results.inspection as ActionResult).on,
+              lastInspectionOn: resultOf(f, "inspection").on,
             };
           },
         ),
@@ -403,7 +416,7 @@ export const fireSafetyLicence: ServiceDefinition = {
       {
         label: { ar: "الشركة", en: "Company" },
         value: rule(["result:company"], (f) => {
-          const c = f.results.company as Extract<Company, { found: true }>;
+          const c = found(resultOf(f, "company"));
           return { ar: c.nameAr, en: c.nameEn };
         }),
         format: "text",
@@ -418,7 +431,7 @@ export const fireSafetyLicence: ServiceDefinition = {
       },
       {
         label: { ar: "درجة الخطورة", en: "Hazard class" },
-        value: rule(["answer:hazardClass"], (f) => hazardClasses[f.answers.hazardClass as HazardClass]),
+        value: rule(["answer:hazardClass"], (f) => hazardClasses[keyAmong(hazardClasses, f.answers.hazardClass)]),
         format: "text",
       },
       {
@@ -428,7 +441,7 @@ export const fireSafetyLicence: ServiceDefinition = {
       },
       {
         label: { ar: "تاريخ الفحص", en: "Inspection date" },
-        value: rule(["result:inspection"], (f) => (f.results.inspection as ActionResult).on),
+        value: rule(["result:inspection"], (f) => resultOf(f, "inspection").on),
         format: "date",
       },
     ],

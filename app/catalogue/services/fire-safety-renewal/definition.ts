@@ -1,8 +1,20 @@
-import type { FireLicence } from "../../../agencies/kff/contracts";
+import { companyFireLicencesOperation, fireLicenceOperation } from "../../../agencies/kff/contracts";
+import { companyOperation } from "../../../agencies/moci/contracts";
 import { addDays, addYears, laterOf } from "../../../i18n/dates";
+import { factTypes, found } from "../../fact-types";
 import { rule } from "../../rules";
-import { JOIN, type CertificateResult, type ServiceDefinition } from "../../types";
-import { actions, companiesLookup, companyCheck, companyLicencesLookup, ends, fireLicenceFeeFils, hazardClasses, premisesText, type Company } from "../shared";
+import { JOIN, type ServiceDefinition } from "../../types";
+import {
+  actions,
+  companiesLookup,
+  companiesLookupType,
+  companyCheck,
+  companyLicencesLookup,
+  ends,
+  fireLicenceFeeFils,
+  hazardClasses,
+  premisesText,
+} from "../shared";
 
 // Renewal of a fire-safety licence whose premises did not change, by the company's signatory, on
 // the web or at a kiosk. KFF's register and MOCI are checked; the fee is half the new-licence
@@ -12,12 +24,14 @@ const RENEWAL_WINDOW_DAYS = 60;
 const EXPIRED_AT_MOST_DAYS = 365;
 const INSPECTION_VALID_YEARS = 2;
 
-type Found<T> = ({ found: true } & T) | { found: false };
-type Licences = Found<{ licences: FireLicence[] }>;
-type Licence = Found<FireLicence>;
+const { types, resultOf, lookupOf } = factTypes({
+  lookups: { ...companiesLookupType, licences: companyFireLicencesOperation },
+  results: { licence: fireLicenceOperation, company: companyOperation, issue: "certificate" },
+});
 
+// The fee is due once the precheck has found the licence.
 const feeOf = rule(["result:licence"], (f) => {
-  const licence = f.results.licence as Extract<Licence, { found: true }>;
+  const licence = found(resultOf(f, "licence"));
   return fireLicenceFeeFils(licence.floorAreaM2, licence.hazardClass) / 2;
 });
 
@@ -42,6 +56,7 @@ export const fireSafetyRenewal: ServiceDefinition = {
     ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.",
     en: "At once after payment when the licence meets the conditions; otherwise within 3 working days.",
   },
+  factTypes: types,
   lookups: [
     companiesLookup,
     companyLicencesLookup("kff.company-licences", {
@@ -64,7 +79,7 @@ export const fireSafetyRenewal: ServiceDefinition = {
           },
           isRequired: true,
           options: rule(["lookup:licences"], (f) => {
-            const licences = f.lookups.licences as Licences;
+            const licences = lookupOf(f, "licences");
             if (!licences.found) return [];
             return licences.licences.map((licence) => {
               const where = premisesText(licence);
@@ -110,7 +125,7 @@ export const fireSafetyRenewal: ServiceDefinition = {
       },
       company: companyCheck(
         rule(["lookup:licences", "answer:licenceNumber"], (f) => {
-          const licences = f.lookups.licences as Licences;
+          const licences = lookupOf(f, "licences");
           const licence = licences.found ? licences.licences.find((l) => l.licenceNumber === f.answers.licenceNumber) : undefined;
           return { crNumber: licence?.crNumber ?? "", civilId: f.applicant.civilId };
         }),
@@ -120,8 +135,8 @@ export const fireSafetyRenewal: ServiceDefinition = {
         kind: "decision",
         title: { ar: "التحقق من أحقية التجديد", en: "May this licence be renewed here?" },
         rule: rule(["result:licence", "result:company"], (f) => {
-          const licence = f.results.licence as Licence;
-          const company = f.results.company as Company;
+          const licence = resultOf(f, "licence");
+          const company = resultOf(f, "company");
           if (!licence.found) return { outcome: "refused", reasons: ["licence-not-found"] };
           if (!company.found || !company.isSignatory || company.crNumber !== licence.crNumber) return { outcome: "refused", reasons: ["not-a-signatory"] };
           return { outcome: "renewable" };
@@ -140,8 +155,8 @@ export const fireSafetyRenewal: ServiceDefinition = {
         kind: "decision",
         title: { ar: "التجديد الفوري أو الإحالة إلى ضابط الوقاية", en: "Renewed at once, or referred to an officer" },
         rule: rule(["result:licence", "result:company"], (f) => {
-          const licence = f.results.licence as Extract<Licence, { found: true }>;
-          const company = f.results.company as Extract<Company, { found: true }>;
+          const licence = found(resultOf(f, "licence"));
+          const company = found(resultOf(f, "company"));
           const reasons: string[] = [];
           if (licence.expiresOn > addDays(f.today, RENEWAL_WINDOW_DAYS)) reasons.push("too-early");
           if (licence.expiresOn < addDays(f.today, -EXPIRED_AT_MOST_DAYS)) reasons.push("expired-over-a-year");
@@ -177,7 +192,7 @@ export const fireSafetyRenewal: ServiceDefinition = {
         purpose: { ar: "قيد تاريخ الانتهاء الجديد للترخيص", en: "Enter the licence's new expiry" },
         request: rule(["answer:licenceNumber", "result:issue"], (f) => ({
           licenceNumber: String(f.answers.licenceNumber),
-          expiresOn: (f.results.issue as CertificateResult).expiresOn,
+          expiresOn: resultOf(f, "issue").expiresOn,
         })),
         next: "approved",
       },
@@ -192,26 +207,26 @@ export const fireSafetyRenewal: ServiceDefinition = {
       {
         label: { ar: "الشركة", en: "Company" },
         value: rule(["result:company"], (f) => {
-          const c = f.results.company as Extract<Company, { found: true }>;
+          const c = found(resultOf(f, "company"));
           return { ar: c.nameAr, en: c.nameEn };
         }),
         format: "text",
       },
-      { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(f.results.licence as FireLicence)), format: "text" },
+      { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(found(resultOf(f, "licence")))), format: "text" },
       {
         label: { ar: "درجة الخطورة", en: "Hazard class" },
-        value: rule(["result:licence"], (f) => hazardClasses[(f.results.licence as FireLicence).hazardClass]),
+        value: rule(["result:licence"], (f) => hazardClasses[found(resultOf(f, "licence")).hazardClass]),
         format: "text",
       },
       {
         label: { ar: "تاريخ آخر فحص", en: "Last inspected" },
-        value: rule(["result:licence"], (f) => (f.results.licence as FireLicence).lastInspectionOn),
+        value: rule(["result:licence"], (f) => found(resultOf(f, "licence")).lastInspectionOn),
         format: "date",
       },
     ],
     validityDays: null,
     // A year on from the old expiry, or from today if it has already passed.
-    expiresOn: rule(["result:licence"], (f) => addYears(laterOf((f.results.licence as FireLicence).expiresOn, f.today), 1)),
+    expiresOn: rule(["result:licence"], (f) => addYears(laterOf(found(resultOf(f, "licence")).expiresOn, f.today), 1)),
     signingAgency: "kff",
     numberPrefix: "FSR",
   },

@@ -1,9 +1,11 @@
-import type { FireLicence } from "../../../agencies/kff/contracts";
-import type { MunicipalLicence } from "../../../agencies/km/contracts";
+import { premisesFireLicencesOperation } from "../../../agencies/kff/contracts";
+import { companyMunicipalLicencesOperation, municipalLicenceOperation, type MunicipalLicence } from "../../../agencies/km/contracts";
+import { companyOperation } from "../../../agencies/moci/contracts";
 import { addYears, laterOf, monthsStartedSince } from "../../../i18n/dates";
+import { factTypes, found } from "../../fact-types";
 import { answerIs, rule } from "../../rules";
-import { JOIN, type CertificateResult, type ServiceDefinition, type Text } from "../../types";
-import { actions, companiesLookup, companyCheck, companyLicencesLookup, crNumbersOf, ends, premisesText, type Company } from "../shared";
+import { JOIN, type ServiceDefinition, type Text } from "../../types";
+import { actions, companiesLookup, companiesLookupType, companyCheck, companyLicencesLookup, crNumbersOf, ends, premisesText } from "../shared";
 
 // Kuwait Municipality's renewal of shop and advertisement (sign) licences, by the company's
 // signatory on the web or at a kiosk. The licence and its violations are checked at KM, the
@@ -16,10 +18,10 @@ const SIGN_FEE_FILS_PER_M2_YEAR = 5_000;
 const LATE_FEE_FILS_PER_MONTH = 10_000;
 const OTHER = "other";
 
-type Found<T> = ({ found: true } & T) | { found: false };
-type Licences = Found<{ licences: MunicipalLicence[] }>;
-type Licence = Found<MunicipalLicence & { violations: { amountFils: number; isPaid: boolean }[] }>;
-type FireLicences = Found<{ licences: FireLicence[] }>;
+const { types, resultOf, earlierResultOf, lookupOf } = factTypes({
+  lookups: { ...companiesLookupType, licences: companyMunicipalLicencesOperation },
+  results: { licence: municipalLicenceOperation, fire: premisesFireLicencesOperation, company: companyOperation, pay: "payment", issue: "certificate" },
+});
 
 const kinds: Record<MunicipalLicence["kind"], Text> = {
   shop: { ar: "ترخيص محل", en: "Shop licence" },
@@ -33,12 +35,12 @@ const chosenNumber = (answers: Record<string, unknown>) =>
     .toUpperCase();
 
 const isSignChosen = rule(["lookup:licences", "answer:licence"], (f) => {
-  const licences = f.lookups.licences as Licences;
+  const licences = lookupOf(f, "licences");
   return f.answers.licence === OTHER || (licences.found && licences.licences.some((l) => l.licenceNumber === f.answers.licence && l.kind === "sign"));
 });
 
 const feeOf = rule(["result:licence", "answer:years"], (f) => {
-  const licence = f.results.licence as Extract<Licence, { found: true }>;
+  const licence = found(resultOf(f, "licence"));
   const years = Number(f.answers.years);
   const yearly = licence.kind === "sign" ? SIGN_FEE_FILS_PER_M2_YEAR * (licence.signAreaM2 ?? 0) : SHOP_FEE_FILS_PER_YEAR;
   return yearly * years + LATE_FEE_FILS_PER_MONTH * monthsStartedSince(licence.expiresOn, f.today);
@@ -65,6 +67,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
     ar: "فوري بعد السداد إذا استوفى الترخيص الشروط، وإلا خلال 3 أيام عمل.",
     en: "At once after payment when the licence meets the conditions; otherwise within 3 working days.",
   },
+  factTypes: types,
   lookups: [
     companiesLookup,
     companyLicencesLookup("km.company-licences", {
@@ -87,7 +90,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
           },
           isRequired: true,
           options: rule(["lookup:licences"], (f) => {
-            const licences = f.lookups.licences as Licences;
+            const licences = lookupOf(f, "licences");
             const listed = licences.found
               ? licences.licences.map((l) => {
                   const where = premisesText(l);
@@ -163,9 +166,9 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         kind: "decision",
         title: { ar: "التحقق من أحقية التجديد", en: "May this licence be renewed here?" },
         rule: rule(["result:licence", "lookup:companies"], (f) => {
-          const licence = f.results.licence as Licence;
+          const licence = resultOf(f, "licence");
           if (!licence.found) return { outcome: "refused", reasons: ["licence-not-found"] };
-          if (!crNumbersOf(f.lookups.companies).includes(licence.crNumber)) return { outcome: "refused", reasons: ["not-a-signatory"] };
+          if (!crNumbersOf(lookupOf(f, "companies")).includes(licence.crNumber)) return { outcome: "refused", reasons: ["not-a-signatory"] };
           return { outcome: "renewable" };
         }),
         outcomes: { renewable: "checks", refused: "rejected" },
@@ -189,11 +192,11 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         agency: "kff",
         operation: "kff.premises-licences",
         purpose: { ar: "التحقق من سريان ترخيص الوقاية من الحريق للمنشأة", en: "Confirm the premises holds a valid fire-safety licence" },
-        request: rule(["result:licence"], (f) => ({ premisesNumber: (f.results.licence as MunicipalLicence).premisesNumber })),
+        request: rule(["result:licence"], (f) => ({ premisesNumber: found(resultOf(f, "licence")).premisesNumber })),
         next: JOIN,
       },
       company: companyCheck(
-        rule(["result:licence"], (f) => ({ crNumber: (f.results.licence as MunicipalLicence).crNumber, civilId: f.applicant.civilId })),
+        rule(["result:licence"], (f) => ({ crNumber: found(resultOf(f, "licence")).crNumber, civilId: f.applicant.civilId })),
         JOIN,
         { ar: "التحقق من سريان الترخيص التجاري للشركة", en: "Confirm the company's commercial licence is valid" },
       ),
@@ -201,7 +204,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
       paid: {
         kind: "decision",
         title: { ar: "هل سُددت الرسوم؟", en: "Fee already paid?" },
-        rule: rule(["result:pay"], (f) => ({ outcome: f.results.pay ? "paid" : "due" })),
+        rule: rule(["result:pay"], (f) => ({ outcome: earlierResultOf(f, "pay") ? "paid" : "due" })),
         outcomes: { due: "pay", paid: "route" },
       },
       pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route" },
@@ -209,9 +212,9 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         kind: "decision",
         title: { ar: "التجديد الفوري أو الإحالة إلى موظف التراخيص", en: "Renewed at once, or referred to a licensing clerk" },
         rule: rule(["result:licence", "result:fire", "result:company", "answer:signAreaM2"], (f) => {
-          const licence = f.results.licence as Extract<Licence, { found: true }>;
-          const fire = f.results.fire as FireLicences;
-          const company = f.results.company as Company;
+          const licence = found(resultOf(f, "licence"));
+          const fire = resultOf(f, "fire");
+          const company = resultOf(f, "company");
           const reasons: string[] = [];
           if (!fire.found || !fire.licences.some((l) => l.expiresOn >= f.today)) reasons.push("no-valid-fire-licence");
           if (!company.found || company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
@@ -260,8 +263,8 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         operation: "km.renew-licence",
         purpose: { ar: "قيد تاريخ الانتهاء الجديد للترخيص", en: "Enter the licence's new expiry" },
         request: rule(["result:licence", "result:issue"], (f) => ({
-          licenceNumber: (f.results.licence as MunicipalLicence).licenceNumber,
-          expiresOn: (f.results.issue as CertificateResult).expiresOn,
+          licenceNumber: found(resultOf(f, "licence")).licenceNumber,
+          expiresOn: resultOf(f, "issue").expiresOn,
         })),
         next: "approved",
       },
@@ -275,19 +278,19 @@ export const municipalLicenceRenewal: ServiceDefinition = {
     fields: [
       {
         label: { ar: "رقم الترخيص", en: "Licence number" },
-        value: rule(["result:licence"], (f) => (f.results.licence as MunicipalLicence).licenceNumber),
+        value: rule(["result:licence"], (f) => found(resultOf(f, "licence")).licenceNumber),
         format: "text",
       },
       {
         label: { ar: "نوع الترخيص", en: "Type of licence" },
-        value: rule(["result:licence"], (f) => kinds[(f.results.licence as MunicipalLicence).kind]),
+        value: rule(["result:licence"], (f) => kinds[found(resultOf(f, "licence")).kind]),
         format: "text",
       },
-      { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(f.results.licence as MunicipalLicence)), format: "text" },
+      { label: { ar: "المنشأة", en: "Premises" }, value: rule(["result:licence"], (f) => premisesText(found(resultOf(f, "licence")))), format: "text" },
       {
         label: { ar: "مساحة اللوحة", en: "Sign area" },
         value: rule(["result:licence"], (f) => {
-          const area = (f.results.licence as MunicipalLicence).signAreaM2;
+          const area = found(resultOf(f, "licence")).signAreaM2;
           return area ? { ar: `${area} متر مربع`, en: `${area} m²` } : { ar: "لا ينطبق", en: "Not applicable" };
         }),
         format: "text",
@@ -302,15 +305,13 @@ export const municipalLicenceRenewal: ServiceDefinition = {
       },
       {
         label: { ar: "الرسوم المسددة", en: "Fee paid" },
-        value: rule(["result:pay"], (f) => (f.results.pay as { amountFils: number }).amountFils),
+        value: rule(["result:pay"], (f) => resultOf(f, "pay").amountFils),
         format: "money",
       },
     ],
     validityDays: null,
     // The chosen number of years on from the old expiry, or from today if it has passed.
-    expiresOn: rule(["result:licence", "answer:years"], (f) =>
-      addYears(laterOf((f.results.licence as MunicipalLicence).expiresOn, f.today), Number(f.answers.years)),
-    ),
+    expiresOn: rule(["result:licence", "answer:years"], (f) => addYears(laterOf(found(resultOf(f, "licence")).expiresOn, f.today), Number(f.answers.years))),
     signingAgency: "km",
     numberPrefix: "MLR",
   },

@@ -1,5 +1,10 @@
-import { isKuwaitiIban, normaliseIban } from "../../checks";
+import { loansOperation } from "../../../agencies/kcb/contracts";
+import { marriageContractOperation, propertyDeedOperation } from "../../../agencies/moj/contracts";
+import { personOperation } from "../../../agencies/paci/contracts";
+import { employmentOperation } from "../../../agencies/pifss/contracts";
 import { addMonths, ageOn, firstOfNextMonth } from "../../../i18n/dates";
+import { isKuwaitiIban, normaliseIban } from "../../checks";
+import { factTypes, keyAmong } from "../../fact-types";
 import { answerIs, rule } from "../../rules";
 import { JOIN, type ServiceDefinition, type ShownValue } from "../../types";
 import { actions, ends } from "../shared";
@@ -15,12 +20,17 @@ const MAX_INSTALMENT_SHARE = 0.4;
 const MIN_AGE = 21;
 const MB = 1024 * 1024;
 
-type Found<T> = ({ found: true } & T) | { found: false };
-type Person = Found<{ nationality: string; birthDate: string }>;
-type Contract = Found<{ husbandCivilId: string; contractDate: string; isFirstMarriageOfHusband: boolean }>;
-type Deed = Found<{ ownerCivilId: string }>;
-type Employment = Found<{ employments: { monthlySalaryFils: number; isActive: boolean }[] }>;
-type Loans = Found<{ loans: { loanType: string; status: string }[] }>;
+const { types, resultOf } = factTypes({
+  lookups: { person: personOperation },
+  results: {
+    person: personOperation,
+    contract: marriageContractOperation,
+    deed: propertyDeedOperation,
+    employment: employmentOperation,
+    loans: loansOperation,
+    issue: "certificate",
+  },
+});
 
 const loanTypes = {
   marriage: { ar: "قرض الزواج", en: "Marriage loan" },
@@ -43,7 +53,7 @@ export function maskIban(value: string): string {
 const loanTerms: ShownValue[] = [
   {
     label: { ar: "نوع القرض", en: "Type of loan" },
-    value: rule(["answer:loanType"], (f) => loanTypes[f.answers.loanType as keyof typeof loanTypes]),
+    value: rule(["answer:loanType"], (f) => loanTypes[keyAmong(loanTypes, f.answers.loanType)]),
     format: "text",
   },
   { label: { ar: "مبلغ القرض", en: "Loan amount" }, value: rule(["answer:loanType", "answer:requestedAmount"], (f) => amountOf(f.answers)), format: "money" },
@@ -75,6 +85,7 @@ export const socialLoan: ServiceDefinition = {
     ar: "نحو 5 أيام عمل حتى قرار موظف القروض، ثم يُصدر خطاب الموافقة فور قبولك الشروط.",
     en: "About 5 working days to the loan officer's decision; the approval is issued as soon as you accept the terms.",
   },
+  factTypes: types,
   lookups: [
     {
       id: "person",
@@ -283,12 +294,12 @@ export const socialLoan: ServiceDefinition = {
           ],
           (f) => {
             const reasons: string[] = [];
-            const person = f.results.person as Person;
+            const person = resultOf(f, "person");
             if (!person.found || person.nationality !== "KWT") reasons.push("not-kuwaiti");
             if (person.found && ageOn(person.birthDate, f.today) < MIN_AGE) reasons.push("under-age");
             const type = String(f.answers.loanType);
             if (type === "marriage") {
-              const contract = f.results.contract as Contract;
+              const contract = resultOf(f, "contract");
               if (!contract.found || contract.contractDate !== f.answers.contractDate) reasons.push("contract-not-found");
               else {
                 if (contract.husbandCivilId !== f.applicant.civilId) reasons.push("not-the-husband");
@@ -296,15 +307,15 @@ export const socialLoan: ServiceDefinition = {
                 if (contract.contractDate < addMonths(f.today, -12)) reasons.push("contract-too-old");
               }
             } else {
-              const deed = f.results.deed as Deed;
+              const deed = resultOf(f, "deed");
               if (!deed.found) reasons.push("deed-not-found");
               else if (deed.ownerCivilId !== f.applicant.civilId) reasons.push("not-the-owner");
             }
-            const employment = f.results.employment as Employment;
+            const employment = resultOf(f, "employment");
             const salary = employment.found ? employment.employments.filter((job) => job.isActive).reduce((sum, job) => sum + job.monthlySalaryFils, 0) : 0;
             if (salary === 0) reasons.push("no-salary");
             else if (instalmentOf(f.answers) > salary * MAX_INSTALMENT_SHARE) reasons.push("instalment-too-high");
-            const loans = f.results.loans as Loans;
+            const loans = resultOf(f, "loans");
             if (loans.found && loans.loans.some((loan) => loan.loanType === type && loan.status === "active")) reasons.push("existing-loan");
             return reasons.length ? { outcome: "ineligible", reasons } : { outcome: "eligible" };
           },
@@ -390,7 +401,7 @@ export const socialLoan: ServiceDefinition = {
           applicationReference: f.reference,
           loanType: String(f.answers.loanType),
           amountFils: amountOf(f.answers),
-          startDate: firstOfNextMonth((f.results.issue as { issuedOn: string }).issuedOn),
+          startDate: firstOfNextMonth(resultOf(f, "issue").issuedOn),
         })),
         next: "approved",
       },
