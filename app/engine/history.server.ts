@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencies, applicationEvents } from "../../db/schema";
+import { agencies, applicationEvents, type EventAction } from "../../db/schema";
 import type { Catalogue } from "../catalogue/registry";
 import type { Language } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
@@ -11,7 +11,7 @@ export interface EventInput {
   applicationId: string;
   stepInstanceId?: string | null;
   stepId?: string | null;
-  action: string;
+  action: EventAction;
   comment?: string | null;
   details?: Record<string, unknown>;
 }
@@ -84,11 +84,11 @@ export async function getTimeline(
       what:
         reader === "staff" && isStaffWorded(event.action)
           ? t(`timeline:actionsForStaff.${event.action}`, { action: actionLabel ?? "" })
-          : t(`timeline:actions.${event.action as TimelineAction}`, { ...agencyParam, action: actionLabel ?? "" }),
+          : t(`timeline:actions.${event.action}`, { ...agencyParam, action: actionLabel ?? "" }),
       step: step ? step.title[language] : null,
       comment: event.comment,
       isActionNeeded: event.action === "action-needed" || event.action === "payment-due",
-      action: event.action as TimelineAction,
+      action: event.action,
     };
   });
 }
@@ -97,28 +97,5 @@ export async function getTimeline(
 const staffWorded = ["applicant-acted", "action-needed", "draft-started"] as const;
 const isStaffWorded = (action: string): action is (typeof staffWorded)[number] => (staffWorded as readonly string[]).includes(action);
 
-export type TimelineAction =
-  | "draft-started"
-  | "submitted"
-  | "exchange-requested"
-  | "exchange-answered"
-  | "exchange-not-found"
-  | "decided-automatically"
-  | "assigned"
-  | "claimed"
-  | "reassigned"
-  | "released"
-  | "task-decided"
-  | "action-needed"
-  | "applicant-acted"
-  | "payment-due"
-  | "paid"
-  | "paid-twice"
-  | "payment-not-applied"
-  | "refunded"
-  | "certificate-issued"
-  | "deadline-passed"
-  | "branches-joined"
-  | "approved"
-  | "rejected"
-  | "withdrawn";
+/** What a history entry records. */
+export type TimelineAction = EventAction;

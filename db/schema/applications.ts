@@ -65,6 +65,41 @@ export const stepStates = ["active", "waiting", "completed", "cancelled"] as con
 export type StepState = (typeof stepStates)[number];
 export const stepStateEnum = pgEnum("step_state", stepStates);
 
+/** The kinds of workflow step (the catalogue's `Step` union is of these). */
+export const stepKinds = ["exchange", "parallel", "decision", "task", "applicant", "payment", "certificate", "end"] as const;
+export type StepKind = (typeof stepKinds)[number];
+export const stepKindEnum = pgEnum("step_kind", stepKinds);
+
+/** What an application's history records (each has its words in locales/<lang>/timeline.json). */
+export const eventActions = [
+  "draft-started",
+  "submitted",
+  "exchange-requested",
+  "exchange-answered",
+  "exchange-not-found",
+  "decided-automatically",
+  "assigned",
+  "claimed",
+  "reassigned",
+  "released",
+  "task-decided",
+  "action-needed",
+  "applicant-acted",
+  "payment-due",
+  "paid",
+  "paid-twice",
+  "payment-not-applied",
+  "refunded",
+  "certificate-issued",
+  "deadline-passed",
+  "branches-joined",
+  "approved",
+  "rejected",
+  "withdrawn",
+] as const;
+export type EventAction = (typeof eventActions)[number];
+export const eventActionEnum = pgEnum("event_action", eventActions);
+
 /**
  * A step of an application's workflow that has been entered: its state moves by compare-and-set
  * on `version`, so of two transitions from one state exactly one wins.
@@ -79,7 +114,7 @@ export const stepInstances = pgTable(
     stepId: text("step_id").notNull(),
     /** The application's service (a copy, so that inboxes count and filter by service from one index). */
     serviceId: text("service_id").notNull(),
-    kind: text("kind").notNull(),
+    kind: stepKindEnum("kind").notNull(),
     state: stepStateEnum("state").notNull(),
     version: integer("version").notNull().default(0),
     /** The parallel step this one runs under, when it is part of a branch. */
@@ -140,7 +175,7 @@ export const applicationEvents = pgTable(
     actorRole: text("actor_role").notNull(),
     agencyId: text("agency_id"),
     channel: channelEnum("channel").notNull(),
-    action: text("action").notNull(),
+    action: eventActionEnum("action").notNull(),
     comment: text("comment"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
