@@ -1,10 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { getViewer } from "./auth/guards.server";
-import { displayName } from "./auth/permissions";
 import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/config";
 import { getFixedT, getLanguage } from "./i18n/language.server";
 import stylesUrl from "./styles/app.css";
@@ -17,7 +16,7 @@ import { useNonce } from "./ui/nonce";
 import { countUnread } from "~/notifications/inbox.server";
 import { getDb } from "~/runtime.server";
 import type { RouteHandle } from "~/http/route-handle";
-import { refusalOf } from "~/http/refusals";
+import { displayName } from "./i18n/names";
 
 export const links: LinksFunction = () => [
   ...preloadFonts.map((href) => ({ rel: "preload", href, as: "font", type: "font/woff2", crossOrigin: "anonymous" as const })),
@@ -104,25 +103,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const refused = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
-  const [title, body] = refused
-    ? [t(`refusals.${refused}.title`), t(`refusals.${refused}.body`)]
-    : status === 404
-      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
-      : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : [t("errors.errorTitle"), t("errors.errorBody")];
-  return (
-    <div className="page page--narrow">
-      <h1>{title}</h1>
-      <p className="lead">{body}</p>
-      <p>
-        <a href="/">{t("errors.backHome")}</a>
-      </p>
-    </div>
-  );
-}
+export { SiteErrorBoundary as ErrorBoundary } from "./ui/route-error";

@@ -15,6 +15,7 @@ import { outboxSmsProvider } from "./notifications/delivery.server";
 import { simulatedKnet, simulatedTerminal, type PaymentMethod, type SimulatedGateway } from "./payments/gateway.server";
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
 import { clamdScanner, type MalwareScanner } from "./uploads/scanner.server";
+import { invariantResponse } from "./http/invariant";
 
 export interface Runtime {
   env: Env;
@@ -73,7 +74,7 @@ export function paymentGatewayOf(runtime: Runtime, method: PaymentMethod = "onli
 /** For a simulated gateway's own page (KNET's, the kiosk terminal's): Not Found without the demo data. */
 export function requireSimulatedGateway(method: PaymentMethod): SimulatedGateway {
   const gateway = paymentGatewayOf(getRuntime(), method);
-  if (!gateway) throw new Response("Not Found", { status: 404 });
+  invariantResponse(gateway, "Not Found", { status: 404 });
   return gateway;
 }
 

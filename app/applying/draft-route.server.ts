@@ -5,6 +5,7 @@ import { getDb, getRuntime } from "../runtime.server";
 import type { Actor } from "../engine/actor";
 import { applyPaths, type ApplyChannel } from "./paths";
 import { getDraft, getSubmittedFromDraft } from "../engine/drafts.server";
+import { invariantResponse } from "../http/invariant";
 
 /**
  * Who is applying through this request: the signed-in citizen on the web, or the person whose
@@ -31,8 +32,10 @@ export async function requireOwnDraft(request: Request, draftId: string | undefi
   const db = getDb();
   const paths = applyPaths(channel);
   const draft = await getDraft(db, getRuntime().catalogue, applicant.personId, draftId ?? "");
-  if (draft && draft.service.channels.includes(channel)) return { applicant, draft, db, actor: applicant.actor, paths };
-  const submitted = draft ? null : await getSubmittedFromDraft(db, applicant.personId, draftId ?? "");
-  if (submitted) throw redirect(paths.submitted(submitted));
-  throw new Response("Not Found", { status: 404 });
+  if (!draft) {
+    const submitted = await getSubmittedFromDraft(db, applicant.personId, draftId ?? "");
+    if (submitted) throw redirect(paths.submitted(submitted));
+  }
+  invariantResponse(draft && draft.service.channels.includes(channel), "Not Found", { status: 404 });
+  return { applicant, draft, db, actor: applicant.actor, paths };
 }

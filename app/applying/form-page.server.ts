@@ -11,6 +11,7 @@ import { i18nFor } from "../i18n/config";
 import { getPageI18n } from "../i18n/page.server";
 import { getRuntime, jobDepsOf } from "../runtime.server";
 import { readMultipartForm } from "../uploads/multipart.server";
+import { displayName } from "../i18n/names";
 
 // One page of the application form, the same on the web and at a kiosk: the route modules of
 // each channel call these with their channel, and render `FormPage` (app/ui/form-page.tsx).
@@ -54,7 +55,7 @@ export async function formPageData(request: Request, params: Params, channel: Ap
         ? paths.page(draft.application.id, previous.id)
         : paths.service(draft.service.id),
     returnsToCheck: returnsToCheck(request),
-    unavailable: agencies.map((agency) => (lang === "ar" ? agency.nameAr : agency.nameEn)).join(lang === "ar" ? "، " : ", "),
+    unavailable: agencies.map((agency) => displayName(agency, lang)).join(lang === "ar" ? "، " : ", "),
   };
 }
 

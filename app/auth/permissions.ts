@@ -36,7 +36,3 @@ export function hasStaffRole(viewer: Viewer, need: StaffNeed = {}): boolean {
     (grant) => (need.role === undefined || grant.role === need.role) && (need.agencyId === undefined || grant.agencyId === need.agencyId),
   );
 }
-
-export function displayName(person: Pick<PersonSummary, "nameAr" | "nameEn">, language: "ar" | "en"): string {
-  return language === "ar" ? person.nameAr : person.nameEn;
-}

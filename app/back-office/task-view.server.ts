@@ -7,6 +7,7 @@ import type { Catalogue } from "../catalogue/registry";
 import type { Language } from "../i18n/config";
 import type { Actor } from "../engine/actor";
 import { factsOf, mayActOnTask } from "../engine/facts";
+import { displayName } from "../i18n/names";
 
 // A task as the clerk who may act on it sees it: the application's answers (what the applicant
 // gave and what agencies hold), and the step with its actions. Anyone else: not found.
@@ -57,7 +58,7 @@ export async function whoDecided(db: Database, stepInstanceId: string, language:
     .where(and(eq(applicationEvents.stepInstanceId, stepInstanceId), eq(applicationEvents.action, "task-decided")))
     .orderBy(desc(applicationEvents.id))
     .limit(1);
-  return row ? (language === "ar" ? row.nameAr : row.nameEn) : null;
+  return row ? displayName(row, language) : null;
 }
 
 /** The people of an account list, by name (claimants, and the clerks a supervisor may give a step to). */

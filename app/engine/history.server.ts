@@ -6,6 +6,7 @@ import type { Language } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
 import { getFixedT } from "../i18n/language.server";
 import type { Actor } from "./actor";
+import { displayName } from "../i18n/names";
 
 export interface EventInput {
   applicationId: string;
@@ -62,7 +63,7 @@ export async function getTimeline(
   ]);
   const nameOf = (id: unknown) => {
     const agency = agencyRows.find((row) => row.id === id);
-    return agency ? (language === "ar" ? agency.nameAr : agency.nameEn) : null;
+    return agency ? displayName(agency, language) : null;
   };
   return rows.map((event) => {
     // The agency an event is about: the one that acted, or the one a step was sent to.

@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { getDb, getRuntime } from "../runtime.server";
 import { kioskOfCredential } from "./kiosks.server";
 import { kioskPersonOf } from "./sessions.server";
+import { displayName } from "../i18n/names";
 
 /** The device credential of an enrolled kiosk's browser: httpOnly, for the kiosk pages only. */
 export function kioskCookie() {
@@ -54,7 +55,7 @@ export const kioskNoStore = { "Cache-Control": "no-store, max-age=0", Pragma: "n
 export function demoCards(language: "ar" | "en"): { civilId: string; name: string }[] | null {
   const { env, simulatedCards } = getRuntime();
   if (!env.DEMO_DATA) return null;
-  return simulatedCards.map((card) => ({ civilId: card.civilId, name: language === "ar" ? card.nameAr : card.nameEn }));
+  return simulatedCards.map((card) => ({ civilId: card.civilId, name: displayName(card, language) }));
 }
 
 /** The services offered at kiosks (marked kiosk-enabled in the catalogue), in the page's language. */

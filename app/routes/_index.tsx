@@ -8,6 +8,7 @@ import { getViewer } from "~/auth/guards.server";
 import { getDb } from "~/runtime.server";
 import { useRootData } from "~/root";
 import { TextField } from "~/ui/fields";
+import { displayName } from "~/i18n/names";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -76,7 +77,7 @@ export default function Home() {
         <p>{t("agencies.lead")}</p>
         <ul className="cards">
           {agencies.map((agency) => {
-            const name = lang === "ar" ? agency.nameAr : agency.nameEn;
+            const name = displayName(agency, lang);
             return (
               <li key={agency.id} className="card">
                 <h3>{name}</h3>

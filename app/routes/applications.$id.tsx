@@ -2,13 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getAgencies } from "~/agencies/queries.server";
 import { requireCitizen } from "~/auth/guards.server";
-import { actFromForm, applicantStepViews, type ApplicantStepView, type PaymentStepView, type Refused } from "~/applications/applicant-actions.server";
+import { actFromForm, type ApplicantStepView, type PaymentStepView, type Refused } from "~/applications/applicant-actions.server";
+import { applicationPage } from "~/applications/application-page.server";
 import { getOwnApplication } from "~/applications/applicant-view.server";
-import { i18nFor } from "~/i18n/config";
-import { formatMoney } from "~/i18n/format";
-import { listPaidPayments, startPayment } from "~/payments/payments.server";
+import { startPayment } from "~/payments/payments.server";
 import { readMultipartForm } from "~/uploads/multipart.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
@@ -16,12 +14,11 @@ import { ServiceField } from "~/ui/service-fields";
 import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
 import { pageErrors } from "~/catalogue/field-view";
-import { getTimeline } from "~/engine/history.server";
-import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
-import type { ApplicationStatus } from "../../db/schema";
 import type { RouteHandle } from "~/http/route-handle";
+import { invariantResponse } from "~/http/invariant";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const handle: RouteHandle = { body: "uploads" };
 
@@ -34,51 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 async function pageData(request: Request, applicationId: string, refused?: Refused, paymentProblem?: "unavailable" | "nothing") {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
-  const db = getDb();
-  const { catalogue } = getRuntime();
-  const found = await getOwnApplication(db, catalogue, viewer.person.id, applicationId);
-  if (!found) throw new Response("Not Found", { status: 404 });
+  const found = await getOwnApplication(getDb(), getRuntime().catalogue, viewer.person.id, applicationId);
+  invariantResponse(found, "Not Found", { status: 404 });
   if (found.application.status === "draft") throw redirect(`/apply/${found.application.id}`);
-  const { application, service, openSteps, reasons, certificate } = found;
-  const [timeline, agencies, paid] = await Promise.all([
-    getTimeline(db, catalogue, application, lang),
-    getAgencies(db, [...new Set(openSteps.flatMap((step) => (step.agencyId ? [step.agencyId] : [])))]),
-    listPaidPayments(db, application.id),
-  ]);
-  const agencyName = new Map(agencies.map((agency) => [agency.id, lang === "ar" ? agency.nameAr : agency.nameEn]));
-  // What the clerk said with the latest decision, shown with what waits for the applicant.
-  const lastDecision = [...timeline].reverse().find((entry) => entry.action === "task-decided");
-  return {
-    title: `${refused ? `${t("common:errors.summaryTitle")}: ` : ""}${t("application:meta.title", { reference: application.reference ?? "" })}`,
-    id: application.id,
-    lastMessage: lastDecision?.comment ? lastDecision : null,
-    yours: applicantStepViews(found, viewer.person.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"), refused),
-    paymentProblem: paymentProblem ?? null,
-    receipts: paid.map((payment) => ({
-      id: payment.id,
-      number: payment.receiptNumber ?? "",
-      amount: formatMoney(payment.amountFils, lang),
-      status: payment.status,
-    })),
-    reference: application.reference ?? "",
-    service: service?.title[lang] ?? application.serviceId,
-    status: application.status as ApplicationStatus,
-    submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
-    openSteps: openSteps.map((step) => ({
-      id: step.id,
-      title: step.title[lang],
-      who: step.isYours ? ("you" as const) : step.agencyId ? ("agency" as const) : ("portal" as const),
-      agency: step.agencyId ? (agencyName.get(step.agencyId) ?? step.agencyId) : null,
-      instructions: step.instructions?.[lang] ?? null,
-      since: formatDateTime(step.startedAt, lang),
-      deadline: step.deadlineAt && !step.isYours ? formatDateTime(step.deadlineAt, lang) : null,
-      isLate: step.lateAt !== null,
-      isPaused: step.pausedAt !== null,
-    })),
-    reasons: reasons.map((reason) => reason[lang]),
-    certificate,
-    timeline,
-  };
+  return applicationPage({ found, viewer, lang, t, refused, paymentProblem });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -87,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const runtime = getRuntime();
   const applicationId = params.id ?? "";
   const found = await getOwnApplication(db, runtime.catalogue, viewer.person.id, applicationId);
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found, "Not Found", { status: 404 });
   const limits = new Map<string, number>([["*", 0]]);
   for (const step of found.openSteps) {
     for (const page of found.service?.pages ?? []) for (const field of page.fields) if (field.type === "file") limits.set(`answer.${field.id}`, field.maxBytes);
@@ -317,3 +273,5 @@ function ApplicantStep({ step }: { step: ApplicantStepView }) {
     </div>
   );
 }
+
+export const ErrorBoundary = ApplicantErrorBoundary;

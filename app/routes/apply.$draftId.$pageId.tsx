@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { formPageAction, formPageData } from "~/applying/form-page.server";
 import { FormPage } from "~/ui/form-page";
 import type { RouteHandle } from "~/http/route-handle";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const handle: RouteHandle = { body: "uploads" };
 
@@ -18,3 +19,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default FormPage;
+
+export const ErrorBoundary = ApplicantErrorBoundary;

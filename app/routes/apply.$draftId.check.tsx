@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { checkPageAction, checkPageData } from "~/applying/check-page.server";
 import { CheckAnswers } from "~/ui/check-answers";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -14,3 +15,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default CheckAnswers;
+
+export const ErrorBoundary = ApplicantErrorBoundary;

@@ -6,6 +6,8 @@ import { requireCitizen } from "~/auth/guards.server";
 import { getOwnApplication } from "~/applications/applicant-view.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
+import { invariantResponse } from "~/http/invariant";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -14,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
   const found = await getOwnApplication(getDb(), getRuntime().catalogue, viewer.person.id, params.draftId ?? "");
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found, "Not Found", { status: 404 });
   if (found.application.status === "draft") throw redirect(`/apply/${found.application.id}/check`);
   return json({
     title: t("apply:meta.submitted"),
@@ -47,3 +49,5 @@ export default function Submitted() {
     </div>
   );
 }
+
+export const ErrorBoundary = ApplicantErrorBoundary;

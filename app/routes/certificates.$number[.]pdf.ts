@@ -6,6 +6,7 @@ import { downloadCertificate } from "~/certificates/certificates.server";
 import { publicOrigin } from "~/certificates/origin.server";
 import { getRuntime } from "~/runtime.server";
 import { contentDisposition } from "~/http/content-disposition";
+import { invariantResponse } from "~/http/invariant";
 
 // A download: a resource route, audited, each copy marked with who downloaded it and when.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   // Someone else's certificate is answered like a missing one: numbers are sequential, and a
   // different answer would tell a prober which certificates exist.
-  if (!result.ok) throw new Response("Not Found", { status: 404 });
+  invariantResponse(result.ok, "Not Found", { status: 404 });
   return new Response(new Uint8Array(result.pdf), {
     headers: {
       "Content-Type": "application/pdf",

@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { getPersonDetails, listRecentSignIns } from "~/accounts/queries.server";
 import { listApplicationsOf, listDraftsOf } from "~/applications/lists.server";
 import { requireCitizen } from "~/auth/guards.server";
-import { displayName } from "~/auth/permissions";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { Notice } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
+import { displayName } from "~/i18n/names";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -137,3 +138,5 @@ export default function Dashboard() {
     </>
   );
 }
+
+export const ErrorBoundary = ApplicantErrorBoundary;

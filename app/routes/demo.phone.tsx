@@ -8,6 +8,7 @@ import { maskPhone } from "~/accounts/verification.server";
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getRuntime } from "~/runtime.server";
+import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 // data; a real deployment (DEMO_DATA off) answers 404.
 export async function loader({ request }: LoaderFunctionArgs) {
   const runtime = getRuntime();
-  if (!runtime.env.DEMO_DATA) throw new Response("Not Found", { status: 404 });
+  invariantResponse(runtime.env.DEMO_DATA, "Not Found", { status: 404 });
   const { lang, t } = await getPageI18n(request);
   const rows = await runtime.database.db
     .select({

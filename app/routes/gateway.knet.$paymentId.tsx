@@ -8,6 +8,7 @@ import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
 import { requireSimulatedGateway } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
+import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String((await readForm(request)).get("intent"));
   const outcome: GatewayOutcome = intent === "pay" ? "paid" : intent === "decline" ? "declined" : "cancelled";
   const answer = answerCheckout(requireSimulatedGateway("online"), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
-  if (!answer) throw new Response("Bad Request", { status: 400 });
+  invariantResponse(answer, "Bad Request", { status: 400 });
   return redirect(answer);
 }
 

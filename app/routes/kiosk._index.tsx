@@ -3,17 +3,15 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPageI18n } from "~/i18n/page.server";
-import { kioskNoStore, kioskServices, requireKioskDevice } from "~/kiosk/device.server";
-import type { RouteHandle } from "~/http/route-handle";
+import { kioskServices, requireKioskDevice } from "~/kiosk/device.server";
 
-export const handle: RouteHandle = { chrome: "kiosk" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** The kiosk's attract screen: the language, the services offered here, and how to begin (the civil-ID card). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const kiosk = await requireKioskDevice(request);
   const { lang, t } = await getPageI18n(request);
-  return json({ title: t("kiosk:attract.meta"), location: kiosk.location, services: kioskServices(lang) }, { headers: kioskNoStore });
+  return json({ title: t("kiosk:attract.meta"), location: kiosk.location, services: kioskServices(lang) });
 }
 
 export default function Attract() {

@@ -10,15 +10,16 @@ import { getTimeline } from "~/engine/history.server";
 import { i18nFor } from "~/i18n/config";
 import { formatDate, formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
+import { requireKioskPerson } from "~/kiosk/device.server";
 import { listPaidPayments, startPayment } from "~/payments/payments.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { Timeline } from "~/ui/timeline";
 import type { ApplicationStatus } from "../../db/schema";
 import type { RouteHandle } from "~/http/route-handle";
+import { invariantResponse } from "~/http/invariant";
 
-export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** What the kiosk says of a payment that did not go through: the terminal's answer, or why it could not start. */
@@ -30,7 +31,7 @@ async function pageData(request: Request, applicationId: string, notice: Payment
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
   const found = await getOwnApplication(db, getRuntime().catalogue, session.personId, applicationId);
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found, "Not Found", { status: 404 });
   if (found.application.status === "draft") throw redirect(`/kiosk/apply/${found.application.id}`);
   const { application, service, openSteps, reasons, certificate } = found;
   const [paid, timeline] = await Promise.all([listPaidPayments(db, application.id), getTimeline(db, getRuntime().catalogue, application, lang)]);
@@ -62,7 +63,7 @@ async function pageData(request: Request, applicationId: string, notice: Payment
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const notice = new URL(request.url).searchParams.get("payment");
-  return json(await pageData(request, params.id ?? "", paymentNotices.find((known) => known === notice) ?? null), { headers: kioskNoStore });
+  return json(await pageData(request, params.id ?? "", paymentNotices.find((known) => known === notice) ?? null));
 }
 
 /** Pay at the kiosk's card terminal. */
@@ -70,9 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { session } = await requireKioskPerson(request);
   const applicationId = params.id ?? "";
   const gateway = paymentGatewayOf(getRuntime(), "terminal");
-  if (!gateway) return json(await pageData(request, applicationId, "unavailable"), { status: 503, headers: kioskNoStore });
+  if (!gateway) return json(await pageData(request, applicationId, "unavailable"), { status: 503 });
   const started = await startPayment(getDb(), { applicationId, personId: session.personId, gateway: gateway.id });
-  if (!started.ok) return json(await pageData(request, applicationId, "nothing"), { status: 409, headers: kioskNoStore });
+  if (!started.ok) return json(await pageData(request, applicationId, "nothing"), { status: 409 });
   return redirect(gateway.checkoutUrl(started.payment));
 }
 

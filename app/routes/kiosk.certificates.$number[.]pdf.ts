@@ -7,6 +7,7 @@ import { getRuntime } from "~/runtime.server";
 import { people } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { contentDisposition } from "~/http/content-disposition";
+import { invariantResponse } from "~/http/invariant";
 
 /** The copy a kiosk prints for the certificate's holder: marked, signed, recorded against the kiosk, audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       meta: requestMeta(request, context as { requestId?: string; ip?: string }, "kiosk"),
     },
   );
-  if (!printed.ok) throw new Response("Not Found", { status: 404 });
+  invariantResponse(printed.ok, "Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
     headers: {
       ...kioskNoStore,

@@ -8,13 +8,15 @@ import { startDraft } from "~/engine/drafts.server";
 import { listApplicationsOf, listCertificatesOf, listDraftsOf } from "~/applications/lists.server";
 import { formatDate } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { kioskNoStore, kioskServices, requireKioskPerson } from "~/kiosk/device.server";
+import { kioskServices, requireKioskPerson } from "~/kiosk/device.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { people } from "../../db/schema";
 import type { RouteHandle } from "~/http/route-handle";
 import { readForm } from "~/http/form.server";
+import { displayName } from "~/i18n/names";
+import { invariantResponse } from "~/http/invariant";
 
-export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** The signed-in person at the kiosk: the services to start, their applications, their certificates to print, and "finish". */
@@ -32,26 +34,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const services = kioskServices(lang);
   const draftOf = new Map(drafts.map((draft) => [draft.serviceId, draft.id]));
-  return json(
-    {
-      title: t("kiosk:home.meta"),
-      name: lang === "ar" ? person!.nameAr : person!.nameEn,
-      services: services.map((service) => ({ ...service, draftId: draftOf.get(service.id) ?? null })),
-      applications: applications.map((application) => ({
-        id: application.id,
-        reference: application.reference ?? "",
-        service: titleOf(application.serviceId, application.serviceVersion),
-        status: application.status,
-        submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
-      })),
-      certificates: certificates.map((certificate) => ({
-        number: certificate.number,
-        service: titleOf(certificate.serviceId),
-        issued: formatDate(certificate.issuedAt, lang),
-      })),
-    },
-    { headers: kioskNoStore },
-  );
+  return json({
+    title: t("kiosk:home.meta"),
+    name: displayName(person!, lang),
+    services: services.map((service) => ({ ...service, draftId: draftOf.get(service.id) ?? null })),
+    applications: applications.map((application) => ({
+      id: application.id,
+      reference: application.reference ?? "",
+      service: titleOf(application.serviceId, application.serviceVersion),
+      status: application.status,
+      submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
+    })),
+    certificates: certificates.map((certificate) => ({
+      number: certificate.number,
+      service: titleOf(certificate.serviceId),
+      issued: formatDate(certificate.issuedAt, lang),
+    })),
+  });
 }
 
 /** Starts (or resumes) an application for a kiosk service. */
@@ -65,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
     accountId: null,
     actor: { accountId: null, role: "applicant", personId: session.personId, channel: "kiosk" },
   });
-  if (!started.ok) throw new Response("Not Found", { status: 404 });
+  invariantResponse(started.ok, "Not Found", { status: 404 });
   return redirect(`/kiosk/apply/${started.draftId}`);
 }
 

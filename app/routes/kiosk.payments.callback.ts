@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { requireKioskPerson } from "~/kiosk/device.server";
 import { completePayment } from "~/payments/payments.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
+import { invariantResponse } from "~/http/invariant";
 
 /**
  * The card terminal's answer. Only an answer signed by the terminal's gateway counts, and each
@@ -12,10 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireKioskPerson(request);
   const runtime = getRuntime();
   const answer = paymentGatewayOf(runtime, "terminal")?.readAnswer(new URL(request.url).searchParams) ?? null;
-  if (!answer) throw new Response("Bad Request", { status: 400 });
+  invariantResponse(answer, "Bad Request", { status: 400 });
   const completed = await completePayment(getDb(), { catalogue: runtime.catalogue }, answer, "kiosk");
   const { payment } = completed;
-  if (!payment) throw new Response("Bad Request", { status: 400 });
+  invariantResponse(payment, "Bad Request", { status: 400 });
   const notice =
     payment.status === "paid"
       ? "paid"

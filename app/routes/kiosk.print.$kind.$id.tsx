@@ -6,13 +6,14 @@ import { useTranslation } from "react-i18next";
 import { FinishButton } from "~/ui/kiosk-idle";
 import { findCertificate } from "~/certificates/certificates.server";
 import { getPageI18n } from "~/i18n/page.server";
-import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
+import { requireKioskPerson } from "~/kiosk/device.server";
 import { getOwnPayment } from "~/payments/payments.server";
 import { getDb } from "~/runtime.server";
 import type { RouteHandle } from "~/http/route-handle";
 import { takenPaymentStatuses } from "../../db/schema/payments";
+import { invariantResponse } from "~/http/invariant";
 
-export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 // The kiosk's print screen: the document (the holder's certificate copy, or a receipt) is loaded
@@ -28,38 +29,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
   const { t } = await getPageI18n(request);
   const db = getDb();
+  invariantResponse(kind, "Not Found", { status: 404 });
   if (kind === "certificate") {
     const found = await findCertificate(db, { number: id });
-    if (!found || found.certificate.holderPersonId !== session.personId || found.certificate.status !== "valid")
-      throw new Response("Not Found", { status: 404 });
-    return json(
-      {
-        title: t("kiosk:print.certificateMeta"),
-        kind,
-        number: found.certificate.number,
-        pdf: `/kiosk/certificates/${found.certificate.number}.pdf`,
-        back: `/kiosk/applications/${found.certificate.applicationId}`,
-      },
-      { headers: kioskNoStore },
-    );
+    invariantResponse(found && found.certificate.holderPersonId === session.personId && found.certificate.status === "valid", "Not Found", { status: 404 });
+    return json({
+      title: t("kiosk:print.certificateMeta"),
+      kind,
+      number: found.certificate.number,
+      pdf: `/kiosk/certificates/${found.certificate.number}.pdf`,
+      back: `/kiosk/applications/${found.certificate.applicationId}`,
+    });
   }
-  if (kind === "receipt") {
-    const found = await getOwnPayment(db, session.personId, id);
-    // Any payment whose money was taken has its receipt (one paid twice and refunded too).
-    if (!found || !(takenPaymentStatuses as readonly string[]).includes(found.payment.status)) throw new Response("Not Found", { status: 404 });
-    const { payment } = found;
-    return json(
-      {
-        title: t("kiosk:print.receiptMeta"),
-        kind,
-        number: payment.receiptNumber ?? "",
-        pdf: `/kiosk/receipts/${payment.id}.pdf`,
-        back: `/kiosk/applications/${payment.applicationId}`,
-      },
-      { headers: kioskNoStore },
-    );
-  }
-  throw new Response("Not Found", { status: 404 });
+  const found = await getOwnPayment(db, session.personId, id);
+  // Any payment whose money was taken has its receipt (one paid twice and refunded too).
+  invariantResponse(found && (takenPaymentStatuses as readonly string[]).includes(found.payment.status), "Not Found", { status: 404 });
+  const { payment } = found;
+  return json({
+    title: t("kiosk:print.receiptMeta"),
+    kind,
+    number: payment.receiptNumber ?? "",
+    pdf: `/kiosk/receipts/${payment.id}.pdf`,
+    back: `/kiosk/applications/${payment.applicationId}`,
+  });
 }
 
 type PrintState = "loading" | "sent" | "failed";

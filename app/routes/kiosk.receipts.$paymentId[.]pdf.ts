@@ -6,6 +6,7 @@ import { printReceiptAtKiosk } from "~/kiosk/prints.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { people } from "../../db/schema";
 import { contentDisposition } from "~/http/content-disposition";
+import { invariantResponse } from "~/http/invariant";
 
 /** The receipt a kiosk prints for its payer: recorded against the kiosk, audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     kioskId: kiosk.id,
     meta: requestMeta(request, context as { requestId?: string; ip?: string }, "kiosk"),
   });
-  if (!printed.ok) throw new Response("Not Found", { status: 404 });
+  invariantResponse(printed.ok, "Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
     headers: {
       ...kioskNoStore,

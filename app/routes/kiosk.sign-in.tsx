@@ -5,27 +5,23 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { parseCivilId } from "~/auth/civil-id";
 import { getPageI18n } from "~/i18n/page.server";
-import { demoCards, kioskNoStore, kioskPersonCookie, requireKioskDevice } from "~/kiosk/device.server";
+import { demoCards, kioskPersonCookie, requireKioskDevice } from "~/kiosk/device.server";
 import { recordCard, signInWithPin } from "~/kiosk/sessions.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
-import type { RouteHandle } from "~/http/route-handle";
 import { readForm } from "~/http/form.server";
+import { invariantResponse } from "~/http/invariant";
 
-export const handle: RouteHandle = { chrome: "kiosk" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** Card and PIN: waits for the card (from the reader's bridge, or the demo's simulated reader), then the PIN on a keypad. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const kiosk = await requireKioskDevice(request);
   const { lang, t } = await getPageI18n(request);
-  return json(
-    {
-      title: t("kiosk:signIn.meta"),
-      hasCard: kiosk.cardCivilId !== null,
-      demoCards: demoCards(lang),
-    },
-    { headers: kioskNoStore },
-  );
+  return json({
+    title: t("kiosk:signIn.meta"),
+    hasCard: kiosk.cardCivilId !== null,
+    demoCards: demoCards(lang),
+  });
 }
 
 type Refusal = { reason: "no-card" | "unknown-card" | "locked" | "wrong-pin" | "registry-unavailable" | "pin-format"; triesLeft?: number; minutes?: number };
@@ -38,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const isDemo = Boolean(getRuntime().env.DEMO_DATA);
   if (intent === "insert" || intent === "remove") {
     // The simulated reader of the embedded demo; a real kiosk's bridge posts to /kiosk/card.
-    if (!isDemo) throw new Response("Not Found", { status: 404 });
+    invariantResponse(isDemo, "Not Found", { status: 404 });
     const civilId = parseCivilId(String(form.get("civilId") ?? ""));
     await recordCard(db, kiosk.id, intent === "insert" && civilId.ok ? { kind: "inserted", civilId: civilId.civilId } : { kind: "removed" });
     return redirect("/kiosk/sign-in");

@@ -4,13 +4,14 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
+import { requireKioskPerson } from "~/kiosk/device.server";
 import { answerCheckout, type GatewayOutcome } from "~/payments/gateway.server";
 import { requireSimulatedGateway } from "~/runtime.server";
 import type { RouteHandle } from "~/http/route-handle";
 import { readForm } from "~/http/form.server";
+import { invariantResponse } from "~/http/invariant";
 
-export const handle: RouteHandle = { chrome: "kiosk", isPersonal: true };
+export const handle: RouteHandle = { isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 // The kiosk's card terminal, simulated (embedded demo only): the screen asks for the card on the
@@ -20,9 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireKioskPerson(request);
   const checkout = requireSimulatedGateway("terminal").readCheckout(params.paymentId ?? "", new URL(request.url).searchParams);
-  if (!checkout) throw new Response("Bad Request", { status: 400 });
+  invariantResponse(checkout, "Bad Request", { status: 400 });
   const { lang, t } = await getPageI18n(request);
-  return json({ title: t("kiosk:terminal.meta"), amount: formatMoney(checkout.amountFils, lang) }, { headers: kioskNoStore });
+  return json({ title: t("kiosk:terminal.meta"), amount: formatMoney(checkout.amountFils, lang) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String((await readForm(request)).get("intent"));
   const outcome: GatewayOutcome = intent === "approve" ? "paid" : intent === "decline" ? "declined" : "cancelled";
   const answer = answerCheckout(requireSimulatedGateway("terminal"), params.paymentId ?? "", new URL(request.url).searchParams, outcome);
-  if (!answer) throw new Response("Bad Request", { status: 400 });
+  invariantResponse(answer, "Bad Request", { status: 400 });
   return redirect(answer);
 }
 

@@ -8,6 +8,8 @@ import { requireCitizen } from "~/auth/guards.server";
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
+import { displayName } from "~/i18n/names";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listStaffAccess(db, viewer.person.id, viewer.accountId),
   ]);
   const agencyIds = [...new Set([...reads.items.map((read) => read.agencyId), ...staff.flatMap((event) => event.agencyIds)])];
-  const names = new Map((await getAgencies(db, agencyIds)).map((agency) => [agency.id, lang === "ar" ? agency.nameAr : agency.nameEn]));
+  const names = new Map((await getAgencies(db, agencyIds)).map((agency) => [agency.id, displayName(agency, lang)]));
   return json({
     title: t("datause:meta.title"),
     isFirstPage: !(before > 0),
@@ -39,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     staff: staff.map((event) => ({
       id: event.id,
       at: formatDateTime(event.at, lang),
-      name: lang === "ar" ? event.nameAr : event.nameEn,
+      name: displayName(event, lang),
       agency: event.agencyIds.map((id) => names.get(id) ?? id).join(lang === "ar" ? "، " : ", "),
       action: event.action,
     })),
@@ -123,3 +125,5 @@ export default function MyData() {
     </div>
   );
 }
+
+export const ErrorBoundary = ApplicantErrorBoundary;

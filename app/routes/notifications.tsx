@@ -9,6 +9,7 @@ import { isCursor, listNotifications, markRead } from "~/notifications/inbox.ser
 import { getDb } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -93,3 +94,5 @@ export default function Notifications() {
     </div>
   );
 }
+
+export const ErrorBoundary = ApplicantErrorBoundary;

@@ -9,6 +9,8 @@ import { getOwnPayment } from "~/payments/payments.server";
 import { Notice } from "~/ui/fields";
 import { takenPaymentStatuses } from "../../db/schema/payments";
 import { getDb, getRuntime } from "~/runtime.server";
+import { invariantResponse } from "~/http/invariant";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -17,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
   const found = await getOwnPayment(getDb(), viewer.person.id, params.id ?? "");
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found, "Not Found", { status: 404 });
   const { payment } = found;
   const service = getRuntime().catalogue.get(found.serviceId, found.serviceVersion);
   const isTaken = (takenPaymentStatuses as readonly string[]).includes(payment.status);
@@ -153,3 +155,5 @@ export default function Payment() {
     </div>
   );
 }
+
+export const ErrorBoundary = ApplicantErrorBoundary;

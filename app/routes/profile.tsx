@@ -16,6 +16,8 @@ import { translateAuthErrors } from "~/ui/auth-errors";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
 import { readForm } from "~/http/form.server";
+import { displayName } from "~/i18n/names";
+import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -33,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t("profile:meta.title"),
     person: {
       civilId: details!.civilId,
-      name: lang === "ar" ? viewer.person.nameAr : viewer.person.nameEn,
+      name: displayName(viewer.person, lang),
       nationality: details!.nationality,
       email: details!.email,
       phone: details!.phone,
@@ -262,3 +264,5 @@ export default function Profile() {
     </div>
   );
 }
+
+export const ErrorBoundary = ApplicantErrorBoundary;

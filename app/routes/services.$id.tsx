@@ -12,17 +12,19 @@ import { getViewer, requireCitizen } from "~/auth/guards.server";
 import { startDraft } from "~/engine/drafts.server";
 import { listDraftsOf } from "~/applications/lists.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
+import { displayName } from "~/i18n/names";
+import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = await getPageI18n(request);
   const entry = catalogueEntries().find((candidate) => candidate.id === params.id);
-  if (!entry) throw new Response("Not Found", { status: 404 });
+  invariantResponse(entry, "Not Found", { status: 404 });
   const service = entry.kind === "integrated" ? integratedServices.find((candidate) => candidate.id === entry.id)! : null;
   const steps = service ? workflowSteps(service) : [];
   const agencyIds = [...new Set([entry.agency, ...steps.flatMap((step) => (step.by.kind === "agency" ? [step.by.agency] : []))])];
-  const agencies = new Map((await getAgencies(getDb(), agencyIds)).map((agency) => [agency.id, lang === "ar" ? agency.nameAr : agency.nameEn]));
+  const agencies = new Map((await getAgencies(getDb(), agencyIds)).map((agency) => [agency.id, displayName(agency, lang)]));
   const agency = agencies.get(entry.agency) ?? entry.agency;
   const viewer = await getViewer(request);
   const drafts = viewer.kind === "citizen" && service ? await listDraftsOf(getDb(), viewer.person.id) : [];
@@ -74,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     accountId: viewer.accountId,
     actor: { accountId: viewer.accountId, role: "applicant", personId: viewer.person.id, channel: "web" },
   });
-  if (!started.ok) throw new Response("Not Found", { status: 404 });
+  invariantResponse(started.ok, "Not Found", { status: 404 });
   return redirect(`/apply/${started.draftId}`);
 }
 

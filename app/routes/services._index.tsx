@@ -8,6 +8,7 @@ import { categories, lifeEvents } from "~/catalogue/taxonomy";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
+import { displayName } from "~/i18n/names";
 
 const PAGE_SIZE = 20;
 
@@ -23,15 +24,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const found = searchCatalogue(catalogueEntries(), byId, filters, lang);
   const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const results = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((entry) => ({
-    id: entry.id,
-    kind: entry.kind,
-    title: entry.title[lang],
-    summary: entry.summary[lang],
-    agency: lang === "ar" ? byId.get(entry.agency)?.nameAr : byId.get(entry.agency)?.nameEn,
-    category: categories[entry.category][lang],
-  }));
-  const sorted = [...agencies].sort((a, b) => (lang === "ar" ? a.nameAr.localeCompare(b.nameAr, "ar") : a.nameEn.localeCompare(b.nameEn, "en")));
+  const results = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((entry) => {
+    const agency = byId.get(entry.agency);
+    return {
+      id: entry.id,
+      kind: entry.kind,
+      title: entry.title[lang],
+      summary: entry.summary[lang],
+      agency: agency ? displayName(agency, lang) : undefined,
+      category: categories[entry.category][lang],
+    };
+  });
+  const sorted = [...agencies].sort((a, b) => displayName(a, lang).localeCompare(displayName(b, lang), lang));
   return json({
     title: t("catalogue:meta.title"),
     description: t("catalogue:meta.description"),
@@ -41,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages,
     options: {
-      agency: sorted.map((agency) => ({ value: agency.id, label: lang === "ar" ? agency.nameAr : agency.nameEn })),
+      agency: sorted.map((agency) => ({ value: agency.id, label: displayName(agency, lang) })),
       category: Object.entries(categories).map(([value, label]) => ({ value, label: label[lang] })),
       event: Object.entries(lifeEvents).map(([value, label]) => ({ value, label: label[lang] })),
       channel: entryChannels.map((value) => ({ value, label: t(`catalogue:channels.${value}`) })),

@@ -8,13 +8,13 @@ import { getAgencies } from "~/agencies/queries.server";
 import { listInboxPage } from "~/back-office/inbox.server";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
-import { displayName } from "~/auth/permissions";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
 import { formatDateTime, formatNumber } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { Notice } from "~/ui/fields";
 import { Table, taskColumn } from "~/ui/table";
 import { getDb, getRuntime } from "~/runtime.server";
+import { displayName } from "~/i18n/names";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
   const agencyName = (id: string | null) => {
     const agency = agencyRows.find((row) => row.id === id);
-    return agency ? (lang === "ar" ? agency.nameAr : agency.nameEn) : "";
+    return agency ? displayName(agency, lang) : "";
   };
   return json({
     title: t("staff:meta.title"),
@@ -65,7 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         .filter((row) => row.agencyId === agencyId)
         .map((row) => ({
           id: row.roleId,
-          name: lang === "ar" ? row.nameAr : row.nameEn,
+          name: displayName(row, lang),
           username: row.username,
           role: row.role,
           position: row.position,

@@ -11,6 +11,8 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
+import { displayName } from "~/i18n/names";
+import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -18,16 +20,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
   const { lang, t } = await getPageI18n(request);
   const found = await findCertificate(getDb(), { number: params.number ?? "" });
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found, "Not Found", { status: 404 });
   const { certificate } = found;
-  if (!viewer.roles.some((grant) => grant.role === "admin" || grant.agencyId === certificate.signingAgencyId)) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(
+    viewer.roles.some((grant) => grant.role === "admin" || grant.agencyId === certificate.signingAgencyId),
+    "Forbidden",
+    { status: 403 },
+  );
   return json({
     title: `${t("verify:staff.title", { number: certificate.number })} — ${t("brand.name")}`,
     number: certificate.number,
     code: certificate.verificationCode,
     status: statusOf(certificate),
     certificateTitle: (certificate.data as { title: Text }).title[lang],
-    holder: lang === "ar" ? found.holderNameAr : found.holderNameEn,
+    holder: displayName({ nameAr: found.holderNameAr, nameEn: found.holderNameEn }, lang),
     issued: formatDate(certificate.issuedAt, lang),
   });
 }
@@ -42,8 +48,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     meta: requestMeta(request, context, "back-office"),
   });
   if (result.ok) return json({ revoked: true, error: null });
-  if (result.reason === "not-found") throw new Response("Not Found", { status: 404 });
-  if (result.reason === "not-allowed") throw new Response("Forbidden", { status: 403 });
+  invariantResponse(result.reason !== "not-found", "Not Found", { status: 404 });
+  invariantResponse(result.reason !== "not-allowed", "Forbidden", { status: 403 });
   return json({ revoked: false, error: result.reason === "reason-required" ? ("reasonRequired" as const) : ("alreadyRevoked" as const) }, { status: 400 });
 }
 

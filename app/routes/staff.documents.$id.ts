@@ -10,6 +10,7 @@ import { watermarkedPdf } from "~/uploads/watermark.server";
 import { contentDisposition } from "~/http/content-disposition";
 import { refusal } from "~/http/refusal.server";
 import { kuwaitTime, kuwaitToday } from "~/i18n/dates";
+import { invariantResponse } from "~/http/invariant";
 
 /**
  * An application's document, opened in the browser by a clerk of an agency the application
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const db = getDb();
   const agencyIds = viewer.roles.flatMap((role) => (role.agencyId ? [role.agencyId] : []));
   const upload = await getUploadForAgencies(db, agencyIds, params.id ?? "");
-  if (!upload) throw new Response("Not Found", { status: 404 });
+  invariantResponse(upload, "Not Found", { status: 404 });
   // Fail closed: a file the malware scan has not cleared is never opened.
   if (upload.scanStatus === "awaiting-scan") throw refusal("awaitingScan", 423);
   if (upload.scanStatus === "infected") throw refusal("infectedFile", 410);

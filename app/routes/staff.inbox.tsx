@@ -10,6 +10,7 @@ import { formatDateTime, formatRelative } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { Table, taskColumn } from "~/ui/table";
+import { displayName } from "~/i18n/names";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -60,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       reference: row.reference ?? "",
       service: serviceTitle(row.serviceId),
       step: catalogue.get(row.serviceId, row.serviceVersion)?.workflow.steps[row.stepId]?.title[lang] ?? row.stepId,
-      applicant: lang === "ar" ? row.applicantNameAr : row.applicantNameEn,
+      applicant: displayName({ nameAr: row.applicantNameAr, nameEn: row.applicantNameEn }, lang),
       civilId: row.civilId,
       received: formatDateTime(row.startedAt, lang),
       deadline: row.deadlineAt ? formatDateTime(row.deadlineAt, lang) : "",
@@ -70,7 +71,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       claimedBy: row.assignedAccountId
         ? row.assignedAccountId === viewer.accountId
           ? t("staff:inbox.you")
-          : ((lang === "ar" ? row.assigneeNameAr : row.assigneeNameEn) ?? "")
+          : row.assigneeNameAr !== null && row.assigneeNameEn !== null
+            ? displayName({ nameAr: row.assigneeNameAr, nameEn: row.assigneeNameEn }, lang)
+            : ""
         : null,
     })),
     next: page.next ? `?${nextParams}` : null,

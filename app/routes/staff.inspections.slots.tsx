@@ -15,6 +15,7 @@ import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import { readForm } from "~/http/form.server";
 import { kuwaitToday } from "~/i18n/dates";
+import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -25,7 +26,7 @@ async function requireSlotManager(request: Request) {
   const viewer = await requireStaff(request, { agencyId: "kff" });
   const isManager = (roles: Extract<Viewer, { kind: "staff" }>["roles"]) =>
     roles.some((grant) => grant.agencyId === "kff" && (grant.role === "supervisor" || grant.position === "prevention-officer"));
-  if (!isManager(viewer.roles)) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(isManager(viewer.roles), "Forbidden", { status: 403 });
   return viewer;
 }
 

@@ -9,6 +9,8 @@ import { getPageI18n } from "~/i18n/page.server";
 import { duplicatePayments, reconciliationDays } from "~/payments/reconciliation.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { Table } from "~/ui/table";
+import { displayName } from "~/i18n/names";
+import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
   const isAdmin = viewer.roles.some((grant) => grant.role === "admin");
   const supervised = viewer.roles.filter((grant) => grant.role === "supervisor" && grant.agencyId).map((grant) => grant.agencyId!);
-  if (!isAdmin && supervised.length === 0) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(isAdmin || supervised.length > 0, "Forbidden", { status: 403 });
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
   const { catalogue } = getRuntime();
@@ -49,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const agency = agencies.find((row) => row.id === agencyId);
       return {
         agencyId,
-        agency: agency ? (lang === "ar" ? agency.nameAr : agency.nameEn) : agencyId,
+        agency: agency ? displayName(agency, lang) : agencyId,
         days: [...byDay].map(([day, entry]) => ({
           day,
           date: formatDate(new Date(`${day}T12:00:00+03:00`), lang),

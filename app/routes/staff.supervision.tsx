@@ -10,6 +10,7 @@ import { formatDateTime, formatNumber, formatRelative } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { Table, taskColumn } from "~/ui/table";
+import { displayName } from "~/i18n/names";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -29,14 +30,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     agencyIds.map(async (agencyId) => {
       const [workload, late, times] = await Promise.all([workloadOf(db, agencyId, now), lateStepsOf(db, agencyId, now), processingTimesOf(db, agencyId, now)]);
       const holders = await namesOf(db, [...new Set(late.flatMap((row) => (row.assignedAccountId ? [row.assignedAccountId] : [])))]);
-      const nameOf = (person: { nameAr: string; nameEn: string }) => (lang === "ar" ? person.nameAr : person.nameEn);
       const agency = agencies.find((row) => row.id === agencyId);
+      const holderName = (accountId: string | null) => {
+        const holder = holders.find((candidate) => candidate.accountId === accountId);
+        return holder ? displayName(holder, lang) : null;
+      };
       return {
         agencyId,
-        agency: agency ? nameOf({ nameAr: agency.nameAr, nameEn: agency.nameEn }) : agencyId,
+        agency: agency ? displayName(agency, lang) : agencyId,
         clerks: workload.clerks.map((clerk) => ({
           id: `${clerk.accountId}:${clerk.position}`,
-          name: nameOf(clerk),
+          name: displayName(clerk, lang),
           position: positionLabel(agencyId, clerk.position)?.[lang] ?? "",
           open: clerk.open,
           late: clerk.late,
@@ -49,9 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           step: stepTitle(row.stepId, row.serviceId, row.serviceVersion),
           deadline: row.deadlineAt ? formatDateTime(row.deadlineAt, lang) : "",
           overdue: row.deadlineAt ? formatRelative(row.deadlineAt, lang, now) : "",
-          holder: holders.find((holder) => holder.accountId === row.assignedAccountId)
-            ? nameOf(holders.find((holder) => holder.accountId === row.assignedAccountId)!)
-            : null,
+          holder: holderName(row.assignedAccountId),
         })),
         times: times.map((row) => ({
           stepId: row.stepId,

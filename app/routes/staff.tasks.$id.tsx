@@ -2,122 +2,32 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
-import { auditFields, requestMeta } from "~/auth/request-meta.server";
-import { buildPageView, pageErrors, type TypedValues } from "~/catalogue/field-view";
-import type { FieldProblem } from "~/catalogue/form-schema";
+import { requestMeta } from "~/auth/request-meta.server";
 import { rawValuesOf } from "~/catalogue/form-values";
-import { getOwnApplication } from "~/applications/applicant-view.server";
-import { factsOf } from "~/engine/facts";
-import { type TransitionFailure } from "~/engine/run.server";
-import { assignTask, decideTask, type ClaimFailure } from "~/engine/transitions.server";
-import { getTimeline } from "~/engine/history.server";
-import { getAgencies } from "~/agencies/queries.server";
-import { answersOf, clerksFor, exchangeResultsOf, getTaskForClerk, whoDecided } from "~/back-office/task-view.server";
-import { i18nFor } from "~/i18n/config";
-import { formatDateTime } from "~/i18n/format";
+import { assignTask, decideTask } from "~/engine/transitions.server";
+import { getTaskForClerk } from "~/back-office/task-view.server";
+import { pageErrors, type TypedValues } from "~/catalogue/field-view";
+import { taskPage, VALUE_PREFIX, type TaskRefusal } from "~/back-office/task-page.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
-import { heldUploads } from "~/uploads/uploads.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
 import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
 import { readForm } from "~/http/form.server";
+import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const VALUE_PREFIX = "value.";
-
-interface Refused {
-  reason: TransitionFailure | ClaimFailure;
-  problems: Record<string, FieldProblem>;
-  typed: TypedValues;
-  comment: string;
-  fieldsToFix: string[];
-}
-
-async function pageData(request: Request, context: unknown, id: string, refused?: Refused) {
+async function pageData(request: Request, context: unknown, taskId: string, refused?: TaskRefusal) {
   const viewer = await requireStaff(request);
   const { lang, t } = await getPageI18n(request);
-  const db = getDb();
-  const { catalogue } = getRuntime();
-  const task = await getTaskForClerk(db, catalogue, viewer, id);
-  if (!task) throw new Response("Not Found", { status: 404 });
-  // Opening an application is a read of someone else's personal data: audited, and the applicant sees it.
-  if (!refused) {
-    await recordAudit(db, {
-      ...auditFields(requestMeta(request, context as { requestId?: string; ip?: string }, "back-office")),
-      actorAccountId: viewer.accountId,
-      action: "application.viewed",
-      subjectType: "application",
-      subjectId: task.application.id,
-      details: { step: task.instance.stepId },
-    });
-  }
-  const facts = factsOf(task.application, task.person.civilId);
-  const [timeline, own, people, exchanged, decidedBy, held] = await Promise.all([
-    getTimeline(db, catalogue, task.application, lang, "staff"),
-    getOwnApplication(db, catalogue, task.application.applicantPersonId, task.application.id),
-    clerksFor(db, task.instance),
-    exchangeResultsOf(db, task),
-    refused?.reason === "already-decided" ? whoDecided(db, task.instance.id, lang) : Promise.resolve(null),
-    heldUploads(db, task.application.id),
-  ]);
-  const agencies = await getAgencies(db, [...new Set(exchanged.flatMap((row) => (row.agencyId ? [row.agencyId] : [])))]);
-  const nameOf = (person: { nameAr: string; nameEn: string }) => (lang === "ar" ? person.nameAr : person.nameEn);
-  const isSupervisor = task.actor.role === "supervisor";
-  const isMine = task.instance.assignedAccountId === viewer.accountId;
-  const fields = buildPageView({ id: "task", title: task.step.title, fields: task.step.fields ?? [] }, facts, lang, i18nFor(lang).getFixedT(lang, "forms"), {
-    typed: refused?.typed,
-    problems: refused?.problems,
-    prefix: VALUE_PREFIX,
-  }).fields;
-  return {
-    title: `${task.step.title[lang]} — ${task.application.reference ?? ""} — ${t("common:brand.name")}`,
-    id: task.instance.id,
-    version: task.instance.version,
-    isOpen: task.instance.state === "active",
-    reference: task.application.reference ?? "",
-    service: task.service.title[lang],
-    step: task.step.title[lang],
-    applicant: { name: lang === "ar" ? task.person.nameAr : task.person.nameEn, civilId: task.person.civilId },
-    deadline: task.instance.deadlineAt ? formatDateTime(task.instance.deadlineAt, lang) : null,
-    isLate: task.instance.lateAt !== null,
-    answers: answersOf(task, lang),
-    /** Files the malware scan has not cleared: shown, never linked. */
-    heldFiles: Object.fromEntries(held.map((upload) => [upload.id, upload.scanStatus === "infected" ? ("infected" as const) : ("awaiting-scan" as const)])),
-    reasons: (own?.reasons ?? []).map((reason) => reason[lang]),
-    fields,
-    actions: Object.entries(task.step.actions).map(([action, definition]) => ({
-      id: action,
-      label: definition.label[lang],
-      isCommentRequired: definition.isCommentRequired,
-      namesFieldsToFix: Boolean(definition.namesFieldsToFix),
-    })),
-    claim: {
-      holder: people.holder ? nameOf(people.holder) : null,
-      isMine,
-      isSupervisor,
-      canDecide: isMine || isSupervisor,
-      clerks: isSupervisor ? people.clerks.map((clerk) => ({ accountId: clerk.accountId, name: nameOf(clerk) })) : [],
-    },
-    exchanged: exchanged.map((row) => ({
-      id: row.id,
-      step: row.step?.title[lang] ?? row.stepId,
-      agency: agencies.find((agency) => agency.id === row.agencyId)?.[lang === "ar" ? "nameAr" : "nameEn"] ?? row.agencyId ?? "",
-      at: row.completedAt ? formatDateTime(row.completedAt, lang) : "",
-      isFound: row.outcome === "found",
-      answer: JSON.stringify(row.result ?? {}, null, 2),
-    })),
-    decidedBy,
-    refusal: refused?.reason ?? null,
-    comment: refused?.comment ?? "",
-    fieldsToFix: refused?.fieldsToFix ?? [],
-    timeline,
-  };
+  const meta = requestMeta(request, context as { requestId?: string; ip?: string }, "back-office");
+  const page = await taskPage({ viewer, lang, t, meta, taskId, refused });
+  invariantResponse(page, "Not Found", { status: 404 });
+  return page;
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -129,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const db = getDb();
   const { catalogue } = getRuntime();
   const task = await getTaskForClerk(db, catalogue, viewer, params.id ?? "");
-  if (!task) throw new Response("Not Found", { status: 404 });
+  invariantResponse(task, "Not Found", { status: 404 });
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "decide");
   if (intent === "claim" || intent === "release" || intent === "assign") {

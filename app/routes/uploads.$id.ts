@@ -5,6 +5,7 @@ import { getDb } from "~/runtime.server";
 import { getOwnUpload } from "~/uploads/uploads.server";
 import { contentDisposition } from "~/http/content-disposition";
 import { refusal } from "~/http/refusal.server";
+import { invariantResponse } from "~/http/invariant";
 
 /**
  * An attachment, to its owner only: always as a download with the type read from its bytes, never
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if ((await getViewer(request)).kind === "staff") throw redirect(`/staff/documents/${encodeURIComponent(params.id ?? "")}`);
   const citizen = await requireCitizen(request);
   const upload = await getOwnUpload(getDb(), citizen.person.id, params.id ?? "");
-  if (!upload) throw new Response("Not Found", { status: 404 });
+  invariantResponse(upload, "Not Found", { status: 404 });
   if (upload.scanStatus === "infected") throw refusal("infectedFile", 410);
   return new Response(new Uint8Array(upload.content), {
     headers: {

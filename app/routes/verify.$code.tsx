@@ -9,6 +9,7 @@ import type { Text } from "~/catalogue/types";
 import { formatDate, formatDateWithHijri } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getRuntime } from "~/runtime.server";
+import { displayName } from "~/i18n/names";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 
@@ -37,8 +38,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     certificate: {
       title: (certificate.data as { title: Text }).title[lang],
       number: certificate.number,
-      holder: lang === "ar" ? found.holderNameAr : found.holderNameEn,
-      issuer: lang === "ar" ? found.agencyNameAr : found.agencyNameEn,
+      holder: displayName({ nameAr: found.holderNameAr, nameEn: found.holderNameEn }, lang),
+      issuer: displayName({ nameAr: found.agencyNameAr, nameEn: found.agencyNameEn }, lang),
       issued: when(certificate.issuedAt),
       expires: certificate.expiresAt ? when(certificate.expiresAt) : null,
       revokedOn: certificate.revokedAt ? formatDate(certificate.revokedAt, lang) : null,

@@ -11,6 +11,7 @@ import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import type { RouteHandle } from "~/http/route-handle";
 import { readForm } from "~/http/form.server";
+import { KioskErrorBoundary } from "~/ui/route-error";
 
 export const handle: RouteHandle = { chrome: "kiosk", isEnrolment: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -77,3 +78,5 @@ export default function KioskEnrol() {
     </div>
   );
 }
+
+export const ErrorBoundary = KioskErrorBoundary;
