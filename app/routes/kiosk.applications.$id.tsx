@@ -4,61 +4,27 @@ import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { FinishButton } from "~/ui/kiosk-idle";
-import { applicantStepViews } from "~/applications/applicant-actions.server";
 import { getOwnApplication } from "~/applications/applicant-view.server";
-import { getTimeline } from "~/engine/history.server";
-import { i18nFor } from "~/i18n/config";
-import { formatDate, formatMoney } from "~/i18n/format";
+import { kioskApplicationPage, paymentNotices, type PaymentNotice } from "~/applications/kiosk-application-page.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { requireKioskPerson } from "~/kiosk/device.server";
-import { listPaidPayments, startPayment } from "~/payments/payments.server";
+import { startPayment } from "~/payments/payments.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { Timeline } from "~/ui/timeline";
-import type { ApplicationStatus } from "../../db/schema";
 import type { RouteHandle } from "~/http/route-handle";
 import { invariantResponse } from "~/http/invariant";
 
 export const handle: RouteHandle = { isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-/** What the kiosk says of a payment that did not go through: the terminal's answer, or why it could not start. */
-const paymentNotices = ["paid", "declined", "cancelled", "duplicate", "unavailable", "nothing"] as const;
-type PaymentNotice = (typeof paymentNotices)[number];
-
 async function pageData(request: Request, applicationId: string, notice: PaymentNotice | null) {
   const { session } = await requireKioskPerson(request);
   const { lang, t } = await getPageI18n(request);
-  const db = getDb();
-  const found = await getOwnApplication(db, getRuntime().catalogue, session.personId, applicationId);
+  const found = await getOwnApplication(getDb(), getRuntime().catalogue, session.personId, applicationId);
   invariantResponse(found, "Not Found", { status: 404 });
   if (found.application.status === "draft") throw redirect(`/kiosk/apply/${found.application.id}`);
-  const { application, service, openSteps, reasons, certificate } = found;
-  const [paid, timeline] = await Promise.all([listPaidPayments(db, application.id), getTimeline(db, getRuntime().catalogue, application, lang)]);
-  const yours = applicantStepViews(found, session.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"));
-  return {
-    title: t("kiosk:application.meta", { reference: application.reference ?? "" }),
-    id: application.id,
-    reference: application.reference ?? "",
-    service: service?.title[lang] ?? application.serviceId,
-    status: application.status as ApplicationStatus,
-    submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
-    payment: yours.flatMap((step) => (step.kind === "payment" ? [{ amount: step.amount }] : []))[0] ?? null,
-    // Other things the applicant must do (a document, a slot) need the web portal's pages.
-    hasWebOnlySteps: yours.some((step) => step.kind !== "payment"),
-    isWaitingForAgencies: application.status === "in-progress" && yours.length === 0,
-    openSteps: openSteps.filter((step) => !step.isYours).map((step) => ({ id: step.id, title: step.title[lang] })),
-    receipts: paid.map((payment) => ({
-      id: payment.id,
-      number: payment.receiptNumber ?? "",
-      amount: formatMoney(payment.amountFils, lang),
-      status: payment.status,
-    })),
-    reasons: reasons.map((reason) => reason[lang]),
-    certificate: certificate?.status === "valid" ? certificate.number : null,
-    timeline,
-    notice,
-  };
+  return kioskApplicationPage({ found, session, lang, t, notice });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

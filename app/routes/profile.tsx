@@ -2,13 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getPersonDetails } from "~/accounts/queries.server";
-import { changePassword, listOpenSessions, signOutEverywhereElse, updateContact, updateLanguage } from "~/accounts/profile.server";
+import { profilePage, SAVED, type Saved } from "~/accounts/profile-page.server";
+import { changePassword, signOutEverywhereElse, updateContact, updateLanguage } from "~/accounts/profile.server";
 import { ChangePasswordSchema, ContactSchema } from "~/auth/forms";
 import { requireCitizen } from "~/auth/guards.server";
 import { requestMeta } from "~/auth/request-meta.server";
 import { isLanguage } from "~/i18n/config";
-import { formatDateTime } from "~/i18n/format";
 import { languageCookie } from "~/i18n/language.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
@@ -16,68 +15,24 @@ import { translateAuthErrors } from "~/ui/auth-errors";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
 import { readForm } from "~/http/form.server";
-import { displayName } from "~/i18n/names";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const SAVED = ["contact", "language", "password", "sessions"] as const;
-type Saved = (typeof SAVED)[number];
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
-  const db = getDb();
-  const [details, open] = await Promise.all([getPersonDetails(db, viewer.person.id), listOpenSessions(db, viewer.accountId)]);
   const url = new URL(request.url);
   const saved = url.searchParams.get("saved");
-  return json({
-    title: t("profile:meta.title"),
-    person: {
-      civilId: details!.civilId,
-      name: displayName(viewer.person, lang),
-      nationality: details!.nationality,
-      email: details!.email,
-      phone: details!.phone,
-      language: details!.preferredLanguage,
-    },
-    saved: (SAVED as readonly string[]).includes(saved ?? "") ? (saved as Saved) : null,
-    endedCount: Number(url.searchParams.get("count") ?? 0),
-    sessions: open.map((session) => ({
-      id: session.id,
-      isThis: session.id === viewer.sessionId,
-      channel: session.channel,
-      started: formatDateTime(session.createdAt, lang),
-      lastSeen: formatDateTime(session.lastSeenAt, lang),
-      device: describeDevice(session.userAgent),
-    })),
-  });
-}
-
-/** A person recognises a browser and a system, not a user-agent string. */
-function describeDevice(userAgent: string | null): string | null {
-  if (!userAgent) return null;
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Chrome\//.test(userAgent)
-      ? "Chrome"
-      : /Firefox\//.test(userAgent)
-        ? "Firefox"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : null;
-  const system = /Android/.test(userAgent)
-    ? "Android"
-    : /iPhone|iPad/.test(userAgent)
-      ? "iOS"
-      : /Windows/.test(userAgent)
-        ? "Windows"
-        : /Mac OS X/.test(userAgent)
-          ? "macOS"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : null;
-  return [browser, system].filter(Boolean).join(" · ") || null;
+  return json(
+    await profilePage({
+      viewer,
+      lang,
+      t,
+      saved: (SAVED as readonly string[]).includes(saved ?? "") ? (saved as Saved) : null,
+      endedCount: Number(url.searchParams.get("count") ?? 0),
+    }),
+  );
 }
 
 type ActionData = { form: "contact" | "password"; errors: FieldErrors; values?: Record<string, string> };

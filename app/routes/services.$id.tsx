@@ -2,68 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getAgencies } from "~/agencies/queries.server";
-import { documentsNeeded, workflowSteps } from "~/catalogue/about";
-import { catalogueEntries } from "~/catalogue/listing";
-import { integratedServices } from "~/catalogue/services";
-import { categories, lifeEvents } from "~/catalogue/taxonomy";
+import { servicePage } from "~/catalogue/service-page.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getViewer, requireCitizen } from "~/auth/guards.server";
 import { startDraft } from "~/engine/drafts.server";
 import { listDraftsOf } from "~/applications/lists.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
-import { displayName } from "~/i18n/names";
 import { invariantResponse } from "~/http/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, t } = await getPageI18n(request);
-  const entry = catalogueEntries().find((candidate) => candidate.id === params.id);
-  invariantResponse(entry, "Not Found", { status: 404 });
-  const service = entry.kind === "integrated" ? integratedServices.find((candidate) => candidate.id === entry.id)! : null;
-  const steps = service ? workflowSteps(service) : [];
-  const agencyIds = [...new Set([entry.agency, ...steps.flatMap((step) => (step.by.kind === "agency" ? [step.by.agency] : []))])];
-  const agencies = new Map((await getAgencies(getDb(), agencyIds)).map((agency) => [agency.id, displayName(agency, lang)]));
-  const agency = agencies.get(entry.agency) ?? entry.agency;
   const viewer = await getViewer(request);
-  const drafts = viewer.kind === "citizen" && service ? await listDraftsOf(getDb(), viewer.person.id) : [];
-  return json({
-    start: service
-      ? {
-          isOnWeb: service.channels.includes("web"),
-          isSignedIn: viewer.kind === "citizen",
-          hasDraft: drafts.some((draft) => draft.serviceId === service.id),
-        }
-      : null,
-    pageTitle: `${entry.title[lang]} — ${t("common:brand.name")}`,
-    id: entry.id,
-    kind: entry.kind,
-    title: entry.title[lang],
-    summary: entry.summary[lang],
-    agency,
-    category: categories[entry.category][lang],
-    events: entry.lifeEvents.map((event) => lifeEvents[event][lang]),
-    channels: entry.channels,
-    url: entry.url,
-    about: service
-      ? {
-          who: service.whoMayApply,
-          documents: documentsNeeded(service).map((document) => ({
-            label: document.label[lang],
-            hint: document.hint?.[lang] ?? null,
-            isAlwaysNeeded: document.isAlwaysNeeded,
-          })),
-          fees: service.fees[lang],
-          time: service.expectedTime[lang],
-          steps: steps.map((step) => ({
-            title: step.title[lang],
-            by: step.by.kind,
-            agency: step.by.kind === "agency" ? (agencies.get(step.by.agency) ?? step.by.agency) : null,
-          })),
-        }
-      : null,
-  });
+  const drafts = viewer.kind === "citizen" ? await listDraftsOf(getDb(), viewer.person.id) : [];
+  const page = await servicePage({ viewer, lang, t, serviceId: params.id, draftServiceIds: new Set(drafts.map((draft) => draft.serviceId)) });
+  invariantResponse(page, "Not Found", { status: 404 });
+  return json(page);
 }
 
 /** Apply: begins a draft (the agencies are asked what they hold first) or resumes the one there is. */

@@ -2,93 +2,21 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getPortalOverview, listAgencyStaff } from "~/accounts/queries.server";
-import { positionLabel } from "~/agencies/positions";
-import { getAgencies } from "~/agencies/queries.server";
-import { listInboxPage } from "~/back-office/inbox.server";
-import { recordAudit } from "~/audit/audit.server";
+import { workspacePage } from "~/back-office/workspace-page.server";
 import { requireStaff } from "~/auth/guards.server";
-import { auditFields, requestMeta } from "~/auth/request-meta.server";
-import { formatDateTime, formatNumber } from "~/i18n/format";
+import { requestMeta } from "~/auth/request-meta.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { Notice } from "~/ui/fields";
 import { Table, taskColumn } from "~/ui/table";
-import { getDb, getRuntime } from "~/runtime.server";
-import { displayName } from "~/i18n/names";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
   const { lang, t } = await getPageI18n(request);
-  const db = getDb();
-  const agencyIds = [...new Set(viewer.roles.map((grant) => grant.agencyId).filter((id): id is string => id !== null))];
-  const supervised = viewer.roles.filter((grant) => grant.role === "supervisor").map((grant) => grant.agencyId!);
-  const isAdmin = viewer.roles.some((grant) => grant.role === "admin");
-
-  const [agencyRows, teamRows, overview, inbox] = await Promise.all([
-    getAgencies(db, agencyIds),
-    listAgencyStaff(db, supervised),
-    isAdmin ? getPortalOverview(db) : Promise.resolve(null),
-    listInboxPage(db, viewer, {}, null, { limit: 5 }),
-  ]);
-  const { catalogue } = getRuntime();
-
-  if (teamRows.length) {
-    // A supervisor reading colleagues' records is a read of others' personal data: audited.
-    await recordAudit(db, {
-      ...auditFields(requestMeta(request, context, "back-office")),
-      actorAccountId: viewer.accountId,
-      action: "staff.team-viewed",
-      subjectType: "agency",
-      subjectId: supervised.join(","),
-      details: { rows: teamRows.length },
-    });
-  }
-
-  const agencyName = (id: string | null) => {
-    const agency = agencyRows.find((row) => row.id === id);
-    return agency ? displayName(agency, lang) : "";
-  };
-  return json({
-    title: t("staff:meta.title"),
-    name: displayName(viewer.person, lang),
-    roles: viewer.roles.map((grant) => ({
-      ...grant,
-      agencyName: agencyName(grant.agencyId),
-      positionName: positionLabel(grant.agencyId, grant.position)?.[lang] ?? "",
-    })),
-    teams: supervised.map((agencyId) => ({
-      agencyId,
-      agencyName: agencyName(agencyId),
-      members: teamRows
-        .filter((row) => row.agencyId === agencyId)
-        .map((row) => ({
-          id: row.roleId,
-          name: displayName(row, lang),
-          username: row.username,
-          role: row.role,
-          position: row.position,
-          positionName: positionLabel(row.agencyId, row.position)?.[lang] ?? "",
-          lastSignIn: row.lastSignInAt ? formatDateTime(row.lastSignInAt, lang) : null,
-        })),
-    })),
-    decided: new URL(request.url).searchParams.get("decided"),
-    inboxTotal: inbox.counts.total,
-    inbox: inbox.rows.map((step) => {
-      const service = catalogue.get(step.serviceId, step.serviceVersion);
-      return {
-        id: step.id,
-        reference: step.reference,
-        service: service?.title[lang] ?? step.serviceId,
-        step: service?.workflow.steps[step.stepId]?.title[lang] ?? step.stepId,
-        deadline: step.deadlineAt ? formatDateTime(step.deadlineAt, lang) : null,
-        isLate: step.lateAt !== null,
-        isPaused: step.pausedAt !== null,
-      };
-    }),
-    overview: overview ? Object.fromEntries(Object.entries(overview).map(([key, value]) => [key, formatNumber(value, lang)])) : null,
-  });
+  const meta = requestMeta(request, context, "back-office");
+  const decided = new URL(request.url).searchParams.get("decided");
+  return json(await workspacePage({ viewer, lang, t, meta, decided }));
 }
 
 export default function StaffHome() {

@@ -4,13 +4,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireStaff } from "~/auth/guards.server";
-import { listInboxPage } from "~/back-office/inbox.server";
-import { latenesses, latenessOf } from "~/back-office/lateness";
-import { formatDateTime, formatRelative } from "~/i18n/format";
+import { inboxPage } from "~/back-office/inbox-page.server";
+import { latenesses } from "~/back-office/lateness";
 import { getPageI18n } from "~/i18n/page.server";
-import { getDb, getRuntime } from "~/runtime.server";
 import { Table, taskColumn } from "~/ui/table";
-import { displayName } from "~/i18n/names";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -31,53 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = Object.fromEntries([...url.searchParams].filter(([, value]) => value !== ""));
   const parsed = FiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
-  const now = new Date();
-  const page = await listInboxPage(
-    getDb(),
-    viewer,
-    { serviceId: filters.service, stepId: filters.step, lateness: filters.lateness, claim: filters.claim, search: filters.q },
-    filters.after && filters.afterId ? { deadlineAt: filters.after, id: filters.afterId } : null,
-    { now },
-  );
-  const { catalogue } = getRuntime();
-  const serviceTitle = (id: string) => catalogue.get(id)?.title[lang] ?? id;
-  const stepTitle = (stepId: string) => catalogue.services.map((service) => service.workflow.steps[stepId]).find(Boolean)?.title[lang] ?? stepId;
-  const nextParams = new URLSearchParams(Object.entries(filters).filter(([key]) => key !== "after" && key !== "afterId") as [string, string][]);
-  if (page.next) {
-    nextParams.set("after", page.next.deadlineAt);
-    nextParams.set("afterId", page.next.id);
-  }
-  return json({
-    title: t("staff:inbox.meta"),
-    filters,
-    isSearchValid: page.isSearchValid,
-    isFirstPage: !filters.after,
-    total: page.counts.total,
-    services: Object.entries(page.counts.byService).map(([id, count]) => ({ id, label: serviceTitle(id), count })),
-    steps: Object.entries(page.counts.byStep).map(([id, count]) => ({ id, label: stepTitle(id), count })),
-    latenesses: latenesses.map((id) => ({ id, count: page.counts.byLateness[id] })),
-    rows: page.rows.map((row) => ({
-      id: row.id,
-      reference: row.reference ?? "",
-      service: serviceTitle(row.serviceId),
-      step: catalogue.get(row.serviceId, row.serviceVersion)?.workflow.steps[row.stepId]?.title[lang] ?? row.stepId,
-      applicant: displayName({ nameAr: row.applicantNameAr, nameEn: row.applicantNameEn }, lang),
-      civilId: row.civilId,
-      received: formatDateTime(row.startedAt, lang),
-      deadline: row.deadlineAt ? formatDateTime(row.deadlineAt, lang) : "",
-      timeLeft: row.deadlineAt ? formatRelative(row.deadlineAt, lang, now) : "",
-      lateness: latenessOf(row.deadlineAt, now),
-      isPaused: row.pausedAt !== null,
-      claimedBy: row.assignedAccountId
-        ? row.assignedAccountId === viewer.accountId
-          ? t("staff:inbox.you")
-          : row.assigneeNameAr !== null && row.assigneeNameEn !== null
-            ? displayName({ nameAr: row.assigneeNameAr, nameEn: row.assigneeNameEn }, lang)
-            : ""
-        : null,
-    })),
-    next: page.next ? `?${nextParams}` : null,
-  });
+  return json(await inboxPage({ viewer, lang, t, filters }));
 }
 
 /** A filter of the inbox: "all", then each choice with how many steps it has. */

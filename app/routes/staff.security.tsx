@@ -3,13 +3,11 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { recordAudit } from "~/audit/audit.server";
-import { readAuditCheckpoints } from "~/audit/checkpoints.server";
-import { countUploadsAwaitingScan, listSecurityEvents, SECURITY_EVENTS_PAGE, type SecurityEventAction } from "~/audit/security-events.server";
-import { latestAuditVerification, verifyAuditLog } from "~/audit/verification.server";
+import { verifyAuditLog } from "~/audit/verification.server";
 import { requireStaff } from "~/auth/guards.server";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
 import { readForm } from "~/http/form.server";
-import { formatDateTime, formatNumber } from "~/i18n/format";
+import { securityPage } from "~/back-office/security-page.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { auditCheckpointsOf, getDb, getRuntime } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
@@ -24,61 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, { role: "admin" });
   const { lang, t } = await getPageI18n(request);
-  const db = getDb();
-  const runtime = getRuntime();
-  const url = new URL(request.url);
-  const before = Number(url.searchParams.get("before"));
-  const [verification, events, awaitingScan, isScannerUp] = await Promise.all([
-    latestAuditVerification(db),
-    listSecurityEvents(db, Number.isSafeInteger(before) && before > 0 ? before : undefined),
-    countUploadsAwaitingScan(db),
-    runtime.scanner ? runtime.scanner.ping() : Promise.resolve(null),
-  ]);
-  const checkpoints = readAuditCheckpoints(auditCheckpointsOf(runtime));
-  const page = events.slice(0, SECURITY_EVENTS_PAGE);
-  const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
-  // Latin names inside a sentence of either direction: isolated, so they keep their own order.
-  const isolated = (value: unknown) => `\u2066${text(value)}\u2069`;
-  return json({
-    title: t("staff:security.meta"),
-    verification: verification
-      ? {
-          at: formatDateTime(verification.verifiedAt, lang),
-          isIntact: verification.isIntact,
-          count: formatNumber(verification.eventCount, lang),
-          brokenAtId: verification.brokenAtId,
-          problem: verification.problem,
-          trigger: verification.trigger,
-        }
-      : null,
-    checkpoint: checkpoints.ok
-      ? checkpoints.latest
-        ? {
-            lastId: checkpoints.latest.lastId,
-            isEmpty: checkpoints.latest.count === 0,
-            count: formatNumber(checkpoints.latest.count, lang),
-            at: formatDateTime(new Date(checkpoints.latest.at), lang),
-            isForged: false,
-          }
-        : null
-      : { lastId: 0, isEmpty: false, count: "", at: "", isForged: true },
-    scanner: runtime.scanner ? { address: isolated(runtime.scanner.address), isUp: Boolean(isScannerUp) } : null,
-    awaitingScan,
-    events: page.map((event) => ({
-      id: event.id,
-      at: formatDateTime(event.occurredAt, lang),
-      action: event.action as SecurityEventAction,
-      what:
-        event.action === "security.upload-infected"
-          ? t("staff:security.events.upload-infected", { name: isolated(event.details.name), signature: isolated(event.details.signature) })
-          : t("staff:security.events.audit-chain-broken", {
-              id: text(event.subjectId) || "—",
-              problem: t(`staff:security.problems.${text(event.details.problem) || "altered"}` as "staff:security.problems.altered"),
-            }),
-      subject: event.subjectType === "application" ? event.subjectId : null,
-    })),
-    next: events.length > SECURITY_EVENTS_PAGE ? page[page.length - 1]!.id : null,
-  });
+  const before = Number(new URL(request.url).searchParams.get("before"));
+  return json(await securityPage({ lang, t, before: Number.isSafeInteger(before) && before > 0 ? before : undefined }));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
