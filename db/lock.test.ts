@@ -29,8 +29,12 @@ describe("the data-dir lock", () => {
     const dir = tempDir();
     const deadPid = Number(execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).toString());
     fs.writeFileSync(path.join(dir, "nafitha.lock"), JSON.stringify({ pid: deadPid, host: os.hostname(), purpose: "server", since: "earlier" }));
-    const release = acquireDataDirLock(dir, "server");
+    const release = acquireDataDirLock(dir, "worker");
+    // The lock is now this process's, and holds against the next one.
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "nafitha.lock"), "utf8"))).toMatchObject({ pid: process.pid, host: os.hostname(), purpose: "worker" });
+    expect(() => acquireDataDirLock(dir, "server")).toThrow(DataDirLockedError);
     release();
+    expect(fs.existsSync(path.join(dir, "nafitha.lock"))).toBe(false);
   });
 
   it("makes a second process (the seed script) stop with a clear message", () => {

@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
 const hasClamd = fs.existsSync(CLAMD_PATH);
+const hasPoppler = ["pdftotext", "pdfsig"].every((tool) => fs.existsSync(`/usr/bin/${tool}`));
 
 // Vitest evaluates this file once per project; the notices are said once per run.
 const isFirstEvaluation = !process.env.NAFITHA_TEST_NOTICES_SHOWN;
@@ -24,6 +25,12 @@ if (!hasClamd && isFirstEvaluation) {
   const bar = "!".repeat(78);
   console.warn(
     `\n${bar}\n!!  MALWARE-SCANNING TESTS SKIPPED: no ClamAV daemon at ${CLAMD_PATH}.\n!!  Install it (apt-get install -y clamav-daemon) to scan uploads with a real engine;\n!!  .ci/run installs it.\n${bar}\n`,
+  );
+}
+if (!hasPoppler && isFirstEvaluation) {
+  const bar = "!".repeat(78);
+  console.warn(
+    `\n${bar}\n!!  CERTIFICATE TEXT AND SIGNATURE CHECKS SKIPPED: no pdftotext/pdfsig (poppler-utils).\n!!  Install it (apt-get install -y poppler-utils) to read every issued certificate;\n!!  .ci/run installs it.\n${bar}\n`,
   );
 }
 if (!hasPostgres && isFirstEvaluation) {

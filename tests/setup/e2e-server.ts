@@ -34,37 +34,43 @@ async function seedCertificate(dataDir: string) {
     installAuditChainKey(secrets.auditChainKey);
     await seedDemo(handle.db, secrets);
     const [ahmad] = await handle.db.select().from(people).where(eq(people.civilId, "288020122596"));
-    const [application] = await handle.db
-      .insert(applications)
-      .values({
-        reference: "NAF-2026-900001",
+    // Two approved applications with their certificates: 900001 for the certificate pages (portal.test
+    // revokes it), 900002 for the application page (nobody else touches it).
+    const issued = [];
+    for (const n of ["900001", "900002"]) {
+      const [application] = await handle.db
+        .insert(applications)
+        .values({
+          reference: `NAF-2026-${n}`,
+          serviceId: "engine-test-loan",
+          serviceVersion: 1,
+          applicantPersonId: ahmad!.id,
+          channel: "web",
+          status: "approved",
+          submittedAt: new Date(),
+        })
+        .returning();
+      await handle.db.insert(certificates).values({
+        applicationId: application!.id,
         serviceId: "engine-test-loan",
-        serviceVersion: 1,
-        applicantPersonId: ahmad!.id,
-        channel: "web",
-        status: "approved",
-        submittedAt: new Date(),
-      })
-      .returning();
-    const fixture = { number: "TST-2026-900001", code: "E2eFixtureCode000001" };
-    await handle.db.insert(certificates).values({
-      applicationId: application!.id,
-      serviceId: "engine-test-loan",
-      number: fixture.number,
-      verificationCode: fixture.code,
-      holderPersonId: ahmad!.id,
-      signingAgencyId: "kcb",
-      data: {
-        title: { ar: "شهادة الموافقة على القرض الاجتماعي", en: "Social loan approval" },
-        fields: [{ label: { ar: "مبلغ القرض", en: "Loan amount" }, format: "money", value: 4_000_000 }],
-      },
-      issuedAt: new Date(),
-      expiresAt: new Date(Date.now() + 365 * 24 * 3600_000),
-    });
+        number: `TST-2026-${n}`,
+        verificationCode: `E2eFixtureCode${n.padStart(6, "0")}`,
+        holderPersonId: ahmad!.id,
+        signingAgencyId: "kcb",
+        data: {
+          title: { ar: "شهادة الموافقة على القرض الاجتماعي", en: "Social loan approval" },
+          fields: [{ label: { ar: "مبلغ القرض", en: "Loan amount" }, format: "money", value: 4_000_000 }],
+        },
+        issuedAt: new Date(),
+        expiresAt: new Date(Date.now() + 365 * 24 * 3600_000),
+      });
+      issued.push(application!);
+    }
+    const application = issued[0]!;
     // Ahmad's inbox: more than a page of notifications (with the loan application's below, 22), the newest of these saying the certificate is ready.
     const params = { reference: "NAF-2026-900001", service: { ar: "القرض الاجتماعي", en: "Social loan" } };
-    for (let i = 0; i < 20; i++) await notifyPerson(handle.db, ahmad!.id, "submitted", params, application!.id);
-    await notifyPerson(handle.db, ahmad!.id, "certificate-ready", params, application!.id);
+    for (let i = 0; i < 20; i++) await notifyPerson(handle.db, ahmad!.id, "submitted", params, application.id);
+    await notifyPerson(handle.db, ahmad!.id, "certificate-ready", params, application.id);
     // Ahmad's social-loan application, just submitted: the server's worker takes it to the loan officer.
     const [contract] = await handle.db
       .select()
@@ -93,7 +99,7 @@ async function seedCertificate(dataDir: string) {
     // A read of Ahmad's data at PACI for a social loan, as the exchange logs it.
     await handle.db.insert(exchangeMessages).values({
       requestId: "e2e-read-1",
-      applicationId: application!.id,
+      applicationId: application.id,
       onBehalfOfPersonId: ahmad!.id,
       callerServiceId: "social-loan",
       agencyId: "paci",
@@ -106,7 +112,8 @@ async function seedCertificate(dataDir: string) {
       outcome: "ok",
       latencyMs: 12,
     });
-    return fixture;
+    // The certificate of 900001, for the certificate pages' tests.
+    return { number: "TST-2026-900001", code: "E2eFixtureCode900001" };
   } finally {
     await handle.close();
   }
