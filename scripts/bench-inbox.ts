@@ -34,7 +34,7 @@ try {
     join people p on p.civil_id = '2' || lpad((90000000000 + 1 + (g - 1) / 4)::text, 11, '0')`);
   // Every application's history: three completed steps; one in ten also has an open task.
   await db.execute(sql`insert into step_instances (application_id, service_id, step_id, kind, state, agency_id, position, deadline_at, started_at, completed_at)
-    select a.id, a.service_id, s.step, s.kind, 'completed', s.agency, s.position, null, a.created_at, a.created_at + interval '2 hours'
+    select a.id, a.service_id, s.step, s.kind::step_kind, 'completed', s.agency, s.position, null, a.created_at, a.created_at + interval '2 hours'
     from applications a cross join (values ('person','exchange','paci',null), ('eligibility','decision',null,null), ('review','task','kcb','loan-officer')) as s(step, kind, agency, position)`);
   await db.execute(sql`insert into step_instances (application_id, service_id, step_id, kind, state, agency_id, position, deadline_at, started_at)
     select a.id, a.service_id, case a.service_id when 'social-loan' then 'review' when 'municipal-licence-renewal' then 'review' else 'inspection' end, 'task', 'active',

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
@@ -9,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const hasChromium = fs.existsSync(CHROMIUM_PATH);
 const hasClamd = fs.existsSync(CLAMD_PATH);
-const hasPoppler = ["pdftotext", "pdfsig"].every((tool) => fs.existsSync(`/usr/bin/${tool}`));
+const hasPoppler = ["pdftotext", "pdfsig"].every((tool) => spawnSync("which", [tool]).status === 0);
 
 // Vitest evaluates this file once per project; the notices are said once per run.
 const isFirstEvaluation = !process.env.NAFITHA_TEST_NOTICES_SHOWN;

@@ -17,7 +17,7 @@ import { runLookups } from "./lookups.server";
 
 // A draft is an application not yet submitted (status "draft", no reference): one per applicant
 // and service, kept in the database page by page, so it outlives the session that began it and
-// is resumed from the dashboard. Submitting it (engine.server.ts, submitDraft) turns the same row
+// is resumed from the dashboard. Submitting it (transitions.server.ts, submitDraft) turns the same row
 // into the application, attachments and all.
 
 export interface Draft {

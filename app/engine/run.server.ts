@@ -4,7 +4,7 @@ import type { Database } from "../../db/client";
 import { applications, people, stepInstances, type Application, type StepInstance } from "../../db/schema";
 import type { Catalogue } from "../catalogue/registry";
 import type { FieldProblem } from "../catalogue/form-schema";
-import type { ActionResult, Facts, ServiceDefinition, Step } from "../catalogue/types";
+import type { ActionResult, Facts, ServiceDefinition, Step, StepResult } from "../catalogue/types";
 import { kuwaitToday } from "../i18n/dates";
 import type { NotificationParams } from "../notifications/notify.server";
 import type { Actor } from "./actor";
@@ -95,7 +95,7 @@ export async function updateApplication(run: Run, values: PgUpdateSetSource<type
 }
 
 /** Adds what a step left to the application's results, where later rules read it. */
-export function recordResult(run: Run, stepId: string, result: unknown): Promise<Run> {
+export function recordResult(run: Run, stepId: string, result: StepResult): Promise<Run> {
   return updateApplication(run, { results: sql`${applications.results} || ${JSON.stringify({ [stepId]: result })}::jsonb` });
 }
 

@@ -19,6 +19,8 @@ export function RouteErrorMessage({ wayOn }: { wayOn: ErrorWayOn }) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const refused = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
+  // Someone refused a page may be refused the whole section (a citizen in the workspace): home is open to all.
+  const way: ErrorWayOn = status === 403 ? { to: "/", label: "backHome" } : wayOn;
   const [title, body] = refused
     ? [t(`refusals.${refused}.title`), t(`refusals.${refused}.body`)]
     : status === 404
@@ -31,8 +33,8 @@ export function RouteErrorMessage({ wayOn }: { wayOn: ErrorWayOn }) {
       <h1>{title}</h1>
       <p className="lead">{body}</p>
       <p>
-        <Link to={wayOn.to} reloadDocument>
-          {t(`errors.${wayOn.label}`)}
+        <Link to={way.to} reloadDocument>
+          {t(`errors.${way.label}`)}
         </Link>
       </p>
     </div>

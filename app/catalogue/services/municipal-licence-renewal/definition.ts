@@ -35,8 +35,9 @@ const chosenNumber = (answers: Record<string, unknown>) =>
     .toUpperCase();
 
 const isSignChosen = rule(["lookup:licences", "answer:licence"], (f) => {
+  if (f.answers.licence === OTHER) return true;
   const licences = lookupOf(f, "licences");
-  return f.answers.licence === OTHER || (licences.found && licences.licences.some((l) => l.licenceNumber === f.answers.licence && l.kind === "sign"));
+  return licences.found && licences.licences.some((l) => l.licenceNumber === f.answers.licence && l.kind === "sign");
 });
 
 const feeOf = rule(["result:licence", "answer:years"], (f) => {
