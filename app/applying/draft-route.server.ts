@@ -1,11 +1,12 @@
 import { redirect } from "@remix-run/node";
 import { requireCitizen } from "../auth/guards.server";
-import { kioskNoStore, requireKioskPerson } from "../kiosk/device.server";
+import { requireKioskPerson } from "../kiosk/device.server";
 import { getDb, getRuntime } from "../runtime.server";
 import type { Actor } from "../engine/actor";
 import { applyPaths, type ApplyChannel } from "./paths";
 import { getDraft, getSubmittedFromDraft } from "../engine/drafts.server";
 import { invariantResponse } from "../http/invariant";
+import { noStore } from "../http/no-store";
 
 /**
  * Who is applying through this request: the signed-in citizen on the web, or the person whose
@@ -15,7 +16,7 @@ export async function requireApplicant(request: Request, channel: ApplyChannel) 
   if (channel === "kiosk") {
     const { session } = await requireKioskPerson(request);
     const actor: Actor = { accountId: null, role: "applicant", personId: session.personId, channel: "kiosk" };
-    return { personId: session.personId, civilId: session.civilId, accountId: null, actor, headers: kioskNoStore };
+    return { personId: session.personId, civilId: session.civilId, accountId: null, actor, headers: noStore };
   }
   const viewer = await requireCitizen(request);
   const actor: Actor = { accountId: viewer.accountId, role: "applicant", personId: viewer.person.id, channel: "web" };

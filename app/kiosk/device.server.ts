@@ -49,12 +49,11 @@ export async function requireKioskPerson(request: Request) {
 }
 
 /** Nothing of a kiosk page may be kept by the browser: the next person must not get it back. */
-export const kioskNoStore = { "Cache-Control": "no-store, max-age=0", Pragma: "no-cache" };
 
 /** The cards of the simulated reader (with the demo data only), named in the page's language. */
 export function demoCards(language: "ar" | "en"): { civilId: string; name: string }[] | null {
-  const { env, simulatedCards } = getRuntime();
-  if (!env.DEMO_DATA) return null;
+  const { simulatedCards } = getRuntime();
+  if (simulatedCards.length === 0) return null;
   return simulatedCards.map((card) => ({ civilId: card.civilId, name: displayName(card, language) }));
 }
 

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { bridgeKeyOf } from "~/kiosk/bridge.server";
-import { kioskNoStore, kioskOfRequest } from "~/kiosk/device.server";
+import { kioskOfRequest } from "~/kiosk/device.server";
 import { getRuntime } from "~/runtime.server";
+import { noStore } from "~/http/no-store";
 
 /**
  * The card-reader bridge's key, for the kiosk's own device agent: `GET /kiosk/bridge-key` with
@@ -11,6 +12,6 @@ import { getRuntime } from "~/runtime.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const kiosk = await kioskOfRequest(request);
-  if (!kiosk?.credentialHash) return json({ error: "not-an-enrolled-kiosk" }, { status: 401, headers: kioskNoStore });
-  return json({ kioskId: kiosk.id, key: bridgeKeyOf(getRuntime().secrets.kioskBridgeKey, kiosk) }, { headers: kioskNoStore });
+  if (!kiosk?.credentialHash) return json({ error: "not-an-enrolled-kiosk" }, { status: 401, headers: noStore });
+  return json({ kioskId: kiosk.id, key: bridgeKeyOf(getRuntime().secrets.kioskBridgeKey, kiosk) }, { headers: noStore });
 }

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requestMeta } from "~/auth/request-meta.server";
 import { printCertificateAtKiosk } from "~/certificates/certificates.server";
 import { publicOrigin } from "~/certificates/origin.server";
-import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
+import { requireKioskPerson } from "~/kiosk/device.server";
 import { getRuntime } from "~/runtime.server";
 import { people } from "../../db/schema";
 import { eq } from "drizzle-orm";
 import { contentDisposition } from "~/http/content-disposition";
 import { invariantResponse } from "~/http/invariant";
+import { noStore } from "~/http/no-store";
 
 /** The copy a kiosk prints for the certificate's holder: marked, signed, recorded against the kiosk, audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -28,7 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   invariantResponse(printed.ok, "Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
     headers: {
-      ...kioskNoStore,
+      ...noStore,
       "Content-Type": "application/pdf",
       "Content-Disposition": contentDisposition("inline", `${params.number}.pdf`),
       "X-Content-Type-Options": "nosniff",

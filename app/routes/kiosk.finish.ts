@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { kioskNoStore, kioskPersonCookie, requireKioskDevice } from "~/kiosk/device.server";
+import { kioskPersonCookie, requireKioskDevice } from "~/kiosk/device.server";
 import { endKioskSession, recordCard } from "~/kiosk/sessions.server";
 import { defaultLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/language.server";
 import { getDb } from "~/runtime.server";
+import { noStore } from "~/http/no-store";
 
 /**
  * "Finish", or the idle countdown ran out: the session ends on the server, the card is given back,
@@ -16,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const token: unknown = await kioskPersonCookie().parse(request.headers.get("cookie"));
   await endKioskSession(getDb(), typeof token === "string" ? token : null);
   await recordCard(getDb(), kiosk.id, { kind: "removed" });
-  const headers = new Headers(kioskNoStore);
+  const headers = new Headers(noStore);
   headers.append("Set-Cookie", await kioskPersonCookie().serialize("", { maxAge: 0 }));
   headers.append("Set-Cookie", await languageCookie.serialize(defaultLanguage));
   return redirect("/kiosk", { headers });

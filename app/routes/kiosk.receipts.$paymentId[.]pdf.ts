@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { requestMeta } from "~/auth/request-meta.server";
-import { kioskNoStore, requireKioskPerson } from "~/kiosk/device.server";
+import { requireKioskPerson } from "~/kiosk/device.server";
 import { printReceiptAtKiosk } from "~/kiosk/prints.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { people } from "../../db/schema";
 import { contentDisposition } from "~/http/content-disposition";
 import { invariantResponse } from "~/http/invariant";
+import { noStore } from "~/http/no-store";
 
 /** The receipt a kiosk prints for its payer: recorded against the kiosk, audited. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   invariantResponse(printed.ok, "Not Found", { status: 404 });
   return new Response(new Uint8Array(printed.pdf), {
     headers: {
-      ...kioskNoStore,
+      ...noStore,
       "Content-Type": "application/pdf",
       "Content-Disposition": contentDisposition("inline", `${printed.receiptNumber}.pdf`),
       "X-Content-Type-Options": "nosniff",
