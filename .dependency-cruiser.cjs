@@ -41,7 +41,7 @@ module.exports = {
       comment: "The workflow engine does not know the pages that show its work: read-models live in app/applications and app/back-office.",
       severity: "error",
       from: { path: "^app/engine/" },
-      to: { path: "^app/(applications|applying|back-office|routes|kiosk|ui)/" },
+      to: { path: "^app/(administration|applications|applying|back-office|routes|kiosk|ui)/" },
     },
     {
       name: "app-imports-seed",

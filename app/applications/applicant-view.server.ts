@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { applications, certificates, stepInstances } from "../../db/schema";
 import type { Catalogue } from "../catalogue/registry";
 import type { DecisionResult, Text } from "../catalogue/types";
+import { agenciesUnderMaintenance } from "../exchange/links.server";
 
 // What the applicant sees of their own application: its steps still open (who has them, since
 // when, until when), the reasons of its decisions, and its certificate. Another person's
@@ -36,6 +37,10 @@ export async function getOwnApplication(db: Database, catalogue: Catalogue, pers
     db.select({ number: certificates.number, status: certificates.status }).from(certificates).where(eq(certificates.applicationId, application.id)),
   ]);
   const steps = service?.workflow.steps ?? {};
+  // An exchange step waiting on an agency under announced maintenance: the applicant is told so, and until when.
+  const maintenance = await agenciesUnderMaintenance(db, [
+    ...new Set(open.flatMap((step) => (step.kind === "exchange" && step.agencyId ? [step.agencyId] : []))),
+  ]);
   // Reasons of the decisions that ended or turned the case, in the service's words.
   const reasons: Text[] = Object.entries(application.results).flatMap(([stepId, result]) => {
     const step = steps[stepId];
@@ -55,6 +60,7 @@ export async function getOwnApplication(db: Database, catalogue: Catalogue, pers
           isYours: step.kind === "applicant" || step.kind === "payment",
           instructions: definition?.kind === "applicant" ? definition.instructions : null,
           definition: definition ?? null,
+          maintenance: step.kind === "exchange" && step.agencyId && maintenance.has(step.agencyId) ? { until: maintenance.get(step.agencyId) ?? null } : null,
         };
       }),
     reasons,

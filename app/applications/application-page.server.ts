@@ -62,6 +62,7 @@ export async function applicationPage(input: {
       deadline: step.deadlineAt && !step.isYours ? formatDateTime(step.deadlineAt, lang) : null,
       isLate: step.lateAt !== null,
       isPaused: step.pausedAt !== null,
+      maintenance: step.maintenance ? { until: step.maintenance.until ? formatDateTime(step.maintenance.until, lang) : null } : null,
     })),
     reasons: reasons.map((reason) => reason[lang]),
     certificate,

@@ -1,6 +1,6 @@
 import { getTimeline } from "../engine/history.server";
 import { i18nFor, type Language } from "../i18n/config";
-import { formatDate, formatMoney } from "../i18n/format";
+import { formatDate, formatDateTime, formatMoney } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
 import type { kioskPersonOf } from "../kiosk/sessions.server";
 import { listPaidPayments } from "../payments/payments.server";
@@ -41,7 +41,13 @@ export async function kioskApplicationPage(input: {
     // Other things the applicant must do (a document, a slot) need the web portal's pages.
     hasWebOnlySteps: yours.some((step) => step.kind !== "payment"),
     isWaitingForAgencies: application.status === "in-progress" && yours.length === 0,
-    openSteps: openSteps.filter((step) => !step.isYours).map((step) => ({ id: step.id, title: step.title[lang] })),
+    openSteps: openSteps
+      .filter((step) => !step.isYours)
+      .map((step) => ({
+        id: step.id,
+        title: step.title[lang],
+        maintenance: step.maintenance ? { until: step.maintenance.until ? formatDateTime(step.maintenance.until, lang) : null } : null,
+      })),
     receipts: paid.map((payment) => ({
       id: payment.id,
       number: payment.receiptNumber ?? "",

@@ -4,7 +4,8 @@ import type { Database } from "../../db/client";
 import { accountRoles, applications, certificates, stepInstances } from "../../db/schema";
 import { runRule } from "../catalogue/rules";
 import type { CertificateResult } from "../catalogue/types";
-import { callAgency, type ExchangeConfig } from "../exchange/client.server";
+import { callAgency, ExchangeError, type ExchangeConfig } from "../exchange/client.server";
+import { JobDeferral } from "../jobs/queue.server";
 import { kuwaitToday } from "../i18n/dates";
 import { notifyPerson, notifyStaff } from "../notifications/notify.server";
 import { systemActor } from "./actor";
@@ -15,6 +16,9 @@ import { advance, refreshWaiting } from "./steps.server";
 
 // The work the steps start, done by jobs outside the request that entered them: calling an
 // agency, issuing a certificate, and marking tasks that passed their deadline.
+
+/** How often a step waiting on an agency under maintenance looks again, in case it ended early. */
+const MAINTENANCE_RECHECK_MS = 10 * 60_000;
 
 /**
  * Calls the agency of an exchange step (job `exchange.call`). A failure leaves the step waiting
@@ -41,10 +45,17 @@ export async function runExchangeStep(db: Database, deps: EngineDeps, exchange: 
       attempt,
     });
   } catch (error) {
+    const isMaintenance = error instanceof ExchangeError && error.outcome === "maintenance";
     await db
       .update(stepInstances)
-      .set({ lastError: error instanceof Error ? error.message : String(error), attempts: attempt })
+      .set({ lastError: error instanceof Error ? error.message : String(error), ...(isMaintenance ? {} : { attempts: attempt }) })
       .where(and(eq(stepInstances.id, instance.id), eq(stepInstances.state, "waiting")));
+    // Announced maintenance is not a failure: the call is tried again at its end (or sooner, in
+    // case it ends early), without using up the step's attempts.
+    if (isMaintenance) {
+      const soon = Date.now() + MAINTENANCE_RECHECK_MS;
+      throw new JobDeferral(new Date(Math.min(error.until?.getTime() ?? soon, soon)), error.message);
+    }
     throw error;
   }
   await db.transaction(async (tx) => {

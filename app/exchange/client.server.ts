@@ -4,12 +4,16 @@ import type { Database } from "../../db/client";
 import { agencyLinks, exchangeMessages, type ExchangeOutcome } from "../../db/schema";
 import { operations } from "../agencies";
 import type { RequestEnvelope, ResponseEnvelope } from "./simulator.server";
+import { trustedAgencyKeys } from "./agency-keys.server";
+import { isMaintenanceNow } from "./links.server";
 import { SIGNATURE_HEADER, sha256, signBody, verifyBody, type ExchangeKeys } from "./signing.server";
 
 export class ExchangeError extends Error {
   constructor(
     readonly outcome: ExchangeOutcome,
     message: string,
+    /** For "maintenance": when the agency expects to be back, if it said. */
+    readonly until: Date | null = null,
   ) {
     super(message);
     this.name = "ExchangeError";
@@ -70,7 +74,12 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
       throw new ExchangeError("refused", `${call.callerServiceId} may not call ${call.operation}`);
     }
     contract.request.parse(call.payload);
-    const [link] = await db.select({ baseUrl: agencyLinks.baseUrl }).from(agencyLinks).where(eq(agencyLinks.agencyId, agencyId));
+    const [link] = await db
+      .select({ baseUrl: agencyLinks.baseUrl, maintenanceSince: agencyLinks.maintenanceSince, maintenanceUntil: agencyLinks.maintenanceUntil })
+      .from(agencyLinks)
+      .where(eq(agencyLinks.agencyId, agencyId));
+    // Under maintenance the agency is not called at all; the step waits for the end.
+    if (link && isMaintenanceNow(link)) throw new ExchangeError("maintenance", `${agencyId} is under maintenance`, link.maintenanceUntil);
     const url = `${(link?.baseUrl ?? config.defaultBaseUrl).replace(/\/$/, "")}/${agencyId}`;
     let response: Response;
     try {
@@ -91,8 +100,9 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
     // Refused before any registry was read (stale, replayed, not granted, or not ours to sign): no signed answer.
     if (response.status >= 400 && !response.headers.get(SIGNATURE_HEADER))
       throw new ExchangeError("refused", `${agencyId} refused the request (${response.status}): ${text.slice(0, 200)}`);
-    const agencyKey = config.keys.agencyPublicKey(agencyId);
-    if (!verifyBody(response.headers.get(SIGNATURE_HEADER), text, new Map([[agencyKey.keyId, agencyKey.publicKey]])).ok) {
+    const configured = config.keys.agencyPublicKey(agencyId);
+    const trusted = (await trustedAgencyKeys(db, agencyId)) ?? new Map([[configured.keyId, configured.publicKey]]);
+    if (!verifyBody(response.headers.get(SIGNATURE_HEADER), text, trusted).ok) {
       throw new ExchangeError("bad-signature", `${agencyId}'s answer is not signed by its key`);
     }
     const answer = JSON.parse(text) as ResponseEnvelope;

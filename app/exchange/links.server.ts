@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agencyLinks } from "../../db/schema";
 
@@ -57,4 +57,48 @@ export async function applyAgencyLinks(db: Database, settings: AgencyLinkSetting
       .values(values)
       .onConflictDoUpdate({ target: agencyLinks.agencyId, set: { ...values, updatedAt: sql`now()` } });
   }
+}
+
+/** How the portal reaches an agency, as its administrators see it; defaults when it has no row. */
+export async function getAgencyLink(db: Database, agencyId: string) {
+  const [link] = await db
+    .select({ baseUrl: agencyLinks.baseUrl, maintenanceSince: agencyLinks.maintenanceSince, maintenanceUntil: agencyLinks.maintenanceUntil })
+    .from(agencyLinks)
+    .where(eq(agencyLinks.agencyId, agencyId));
+  return link ?? { baseUrl: null, maintenanceSince: null, maintenanceUntil: null };
+}
+
+export type AgencyLinkChange = { baseUrl: string | null } | { maintenanceSince: Date | null; maintenanceUntil: Date | null };
+
+/**
+ * Changes how the portal reaches an agency, in the caller's transaction (the row is made if the
+ * agency has none); returns the link as it was, for the audit record.
+ */
+export async function changeAgencyLink(tx: Database, agencyId: string, change: AgencyLinkChange) {
+  await tx.insert(agencyLinks).values({ agencyId }).onConflictDoNothing({ target: agencyLinks.agencyId });
+  const [before] = await tx
+    .select({ baseUrl: agencyLinks.baseUrl, maintenanceSince: agencyLinks.maintenanceSince, maintenanceUntil: agencyLinks.maintenanceUntil })
+    .from(agencyLinks)
+    .where(eq(agencyLinks.agencyId, agencyId))
+    .for("update");
+  await tx
+    .update(agencyLinks)
+    .set({ ...change, updatedAt: sql`now()` })
+    .where(eq(agencyLinks.agencyId, agencyId));
+  return before!;
+}
+
+/** Which of these agencies are under maintenance at `now`, with the end each was given (null when none was). */
+export async function agenciesUnderMaintenance(db: Database, agencyIds: string[], now = new Date()): Promise<Map<string, Date | null>> {
+  if (agencyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ agencyId: agencyLinks.agencyId, maintenanceSince: agencyLinks.maintenanceSince, maintenanceUntil: agencyLinks.maintenanceUntil })
+    .from(agencyLinks)
+    .where(inArray(agencyLinks.agencyId, agencyIds));
+  return new Map(rows.filter((row) => isMaintenanceNow(row, now)).map((row) => [row.agencyId, row.maintenanceUntil]));
+}
+
+/** Under maintenance at `now`: begun, and not past the end it was given (an end passed resumes the calls by itself). */
+export function isMaintenanceNow(link: { maintenanceSince: Date | null; maintenanceUntil: Date | null }, now = new Date()): boolean {
+  return link.maintenanceSince !== null && link.maintenanceSince <= now && (link.maintenanceUntil === null || link.maintenanceUntil > now);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import crypto from "node:crypto";
-import { deriveExchangeKeys, parseAgencyPublicKeys, sha256, signBody, verifyBody } from "./signing.server";
+import { deriveExchangeKeys, parseAgencyPublicKeys, readPublicKey, sha256, signBody, verifyBody } from "./signing.server";
 
 const keys = deriveExchangeKeys("a root secret long enough for the tests");
 const trustPortal = new Map([[keys.portal.keyId, keys.portal.publicKey]]);
@@ -44,5 +44,27 @@ describe("exchange signatures", () => {
     expect(verifyBody(signature, body, new Map([[trusted.keyId, trusted.publicKey]])).ok).toBe(true);
     expect(verifyBody(signBody(configured.agency("kcb"), body), body, new Map([[trusted.keyId, trusted.publicKey]])).ok).toBe(false);
     expect(() => parseAgencyPublicKeys("kcb=bm90IGEga2V5")).toThrow('AGENCY_PUBLIC_KEYS: the key of "kcb"');
+  });
+});
+
+describe("reading a public key as an agency publishes it", () => {
+  const { publicKey, privateKey } = crypto.generateKeyPairSync("ed25519");
+  const der = publicKey.export({ format: "der", type: "spki" });
+
+  it("accepts Ed25519 as PEM or as base64 DER, with the same fingerprint", () => {
+    const fromPem = readPublicKey(publicKey.export({ format: "pem", type: "spki" }).toString());
+    const fromDer = readPublicKey(`  ${der.toString("base64").replace(/(.{20})/g, "$1\n")}  `);
+    const fingerprint = crypto.createHash("sha256").update(der).digest("hex");
+    expect(fromPem).toMatchObject({ ok: true, der: der.toString("base64"), fingerprint });
+    expect(fromDer).toMatchObject({ ok: true, fingerprint });
+  });
+
+  it("refuses another kind of key, a private key (which it could derive a public one from), and what is not a key", () => {
+    const rsa = crypto.generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ format: "pem", type: "spki" }).toString();
+    expect(readPublicKey(rsa)).toEqual({ ok: false, problem: "not-ed25519" });
+    expect(readPublicKey(privateKey.export({ format: "pem", type: "pkcs8" }).toString())).toEqual({ ok: false, problem: "private-key" });
+    for (const junk of ["", "hello", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "A".repeat(5000), "\u0000\uFFFF"]) {
+      expect(readPublicKey(junk)).toEqual({ ok: false, problem: "not-a-key" });
+    }
   });
 });

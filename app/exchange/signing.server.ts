@@ -54,6 +54,32 @@ export interface ExchangeKeys {
   agencyPublicKey(agencyId: string): { keyId: string; publicKey: crypto.KeyObject };
 }
 
+export type PublicKeyReading =
+  { ok: true; key: crypto.KeyObject; der: string; fingerprint: string } | { ok: false; problem: "not-a-key" | "not-ed25519" | "private-key" };
+
+/**
+ * Reads a public key as agencies publish it: PEM ("-----BEGIN PUBLIC KEY-----") or base64 SPKI
+ * DER. Only Ed25519 is accepted. The fingerprint is SHA-256 of the DER, in hex.
+ */
+export function readPublicKey(text: string): PublicKeyReading {
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || trimmed.length > 4_000) return { ok: false, problem: "not-a-key" };
+  // Node would derive the public key from a private one; a private key pasted here is refused, never kept.
+  if (/PRIVATE KEY/.test(trimmed)) return { ok: false, problem: "private-key" };
+  let key: crypto.KeyObject;
+  try {
+    key = trimmed.startsWith("-----BEGIN PUBLIC KEY-----")
+      ? crypto.createPublicKey({ key: trimmed, format: "pem" })
+      : crypto.createPublicKey({ key: Buffer.from(trimmed.replace(/\s+/g, ""), "base64"), format: "der", type: "spki" });
+  } catch {
+    return { ok: false, problem: "not-a-key" };
+  }
+  if (key.type !== "public") return { ok: false, problem: "not-a-key" };
+  if (key.asymmetricKeyType !== "ed25519") return { ok: false, problem: "not-ed25519" };
+  const der = key.export({ format: "der", type: "spki" });
+  return { ok: true, key, der: der.toString("base64"), fingerprint: crypto.createHash("sha256").update(der).digest("hex") };
+}
+
 /**
  * Reads `AGENCY_PUBLIC_KEYS` ("kcb=<base64 SPKI DER>;moj=…"): the published Ed25519 keys of real
  * agencies, which the portal then trusts instead of the keys it derives for simulated ones.
@@ -65,13 +91,9 @@ export function parseAgencyPublicKeys(setting: string | undefined): Map<string, 
     .map((s) => s.trim())
     .filter(Boolean)) {
     const [agencyId, der] = entry.split(/=(.*)/s);
-    try {
-      const key = crypto.createPublicKey({ key: Buffer.from(der ?? "", "base64"), format: "der", type: "spki" });
-      if (key.asymmetricKeyType !== "ed25519") throw new Error("not Ed25519");
-      keys.set(agencyId!.trim(), key);
-    } catch {
-      throw new Error(`AGENCY_PUBLIC_KEYS: the key of "${agencyId}" is not a base64 SPKI Ed25519 public key`);
-    }
+    const reading = readPublicKey(der ?? "");
+    if (!reading.ok || der?.trim().startsWith("-----")) throw new Error(`AGENCY_PUBLIC_KEYS: the key of "${agencyId}" is not a base64 SPKI Ed25519 public key`);
+    keys.set(agencyId!.trim(), reading.key);
   }
   return keys;
 }

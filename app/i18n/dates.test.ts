@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, addYears, ageOn, firstOfNextMonth, laterOf, monthsStartedSince } from "./dates";
+import { addDays, addMonths, addYears, ageOn, firstOfNextMonth, laterOf, monthsStartedSince, kuwaitLocal, kuwaitMoment } from "./dates";
 
 describe("calendar arithmetic", () => {
   it("adds days, months and years across month ends and leap years", () => {
@@ -26,5 +26,18 @@ describe("calendar arithmetic", () => {
   it("finds the first of next month and the later of two dates", () => {
     expect(firstOfNextMonth("2026-12-15")).toBe("2027-01-01");
     expect(laterOf("2026-01-02", "2025-12-31")).toBe("2026-01-02");
+  });
+});
+
+describe("a moment typed in Kuwait's time", () => {
+  it("is read as UTC+3, and written back the same", () => {
+    const moment = kuwaitMoment("2026-12-02T08:30");
+    expect(moment?.toISOString()).toBe("2026-12-02T05:30:00.000Z");
+    expect(kuwaitLocal(moment!)).toBe("2026-12-02T08:30");
+  });
+
+  it("is null when it is not a date and time that exists", () => {
+    for (const typed of ["", "tomorrow", "2026-02-30T10:00", "2026-12-02T25:00", "2026-12-02 08:30", "2026-12-02T08:30:00"])
+      expect(kuwaitMoment(typed)).toBeNull();
   });
 });

@@ -12,6 +12,19 @@ export function kuwaitTime(now = new Date()): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(now);
 }
 
+/**
+ * A moment typed as Kuwait's local date and time ("YYYY-MM-DDTHH:MM", what a datetime-local field
+ * sends); null when it is not one. Kuwait keeps UTC+3 all year, without daylight saving.
+ */
+export function kuwaitMoment(local: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
+  const moment = new Date(`${local}:00+03:00`);
+  return Number.isNaN(moment.getTime()) || kuwaitToday(moment) !== local.slice(0, 10) ? null : moment;
+}
+
+/** A moment as Kuwait's local date and time, the value a datetime-local field shows. */
+export const kuwaitLocal = (moment: Date) => `${kuwaitToday(moment)}T${kuwaitTime(moment)}`;
+
 const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const fromDate = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -82,8 +82,29 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
 }
 
 /** Records a failed attempt: the job is retried later, or fails for good after its last attempt. */
-export async function failJob(db: Database, job: Job, error: unknown, now = new Date()): Promise<"retry" | "failed"> {
+/**
+ * Thrown by a handler whose work cannot be done yet for a reason that is not a failure (an agency
+ * under announced maintenance): the job runs again at `until`, and the attempt is not counted.
+ */
+export class JobDeferral extends Error {
+  constructor(
+    readonly until: Date,
+    message: string,
+  ) {
+    super(message);
+    this.name = "JobDeferral";
+  }
+}
+
+export async function failJob(db: Database, job: Job, error: unknown, now = new Date()): Promise<"retry" | "failed" | "deferred"> {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof JobDeferral) {
+    await db
+      .update(jobs)
+      .set({ status: "queued", runAt: error.until, attempts: job.attempts - 1, leaseExpiresAt: null, lastError: message })
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)));
+    return "deferred";
+  }
   const isFinal = job.attempts >= job.maxAttempts;
   await db
     .update(jobs)

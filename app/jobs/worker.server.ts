@@ -47,7 +47,8 @@ export function startWorker(db: Database, options: WorkerOptions): Worker {
       log.debug("job succeeded", { jobId: job.id, kind: job.kind, attempt: job.attempts });
     } catch (error) {
       const outcome = await failJob(db, job, error);
-      log[outcome === "failed" ? "error" : "warn"]("job failed", { jobId: job.id, kind: job.kind, attempt: job.attempts, outcome, error });
+      if (outcome === "deferred") log.info("job deferred", { jobId: job.id, kind: job.kind, reason: (error as Error).message });
+      else log[outcome === "failed" ? "error" : "warn"]("job failed", { jobId: job.id, kind: job.kind, attempt: job.attempts, outcome, error });
     }
   }
 

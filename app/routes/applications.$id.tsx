@@ -126,6 +126,13 @@ export default function ApplicationPage() {
               <h3 className="result__title">{step.title}</h3>
               <p>{step.who === "agency" ? t("open.agency", { agency: step.agency }) : t(`open.${step.who}`)}</p>
               {step.instructions ? <p>{step.instructions}</p> : null}
+              {step.maintenance ? (
+                <p className="notice notice--info">
+                  {step.maintenance.until
+                    ? t("open.maintenanceUntil", { agency: step.agency, until: step.maintenance.until })
+                    : t("open.maintenance", { agency: step.agency })}
+                </p>
+              ) : null}
               <p className="result__meta">
                 <span>{t("open.since", { at: step.since })}</span>
                 {step.deadline ? <span>{t("open.deadline", { at: step.deadline })}</span> : null}

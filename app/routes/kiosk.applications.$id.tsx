@@ -108,7 +108,12 @@ export default function KioskApplication() {
           <h2 id="waiting">{t("application.waitingTitle")}</h2>
           <ul>
             {data.openSteps.map((step) => (
-              <li key={step.id}>{step.title}</li>
+              <li key={step.id}>
+                {step.title}
+                {step.maintenance ? (
+                  <p>{step.maintenance.until ? t("application.maintenanceUntil", { until: step.maintenance.until }) : t("application.maintenance")}</p>
+                ) : null}
+              </li>
             ))}
           </ul>
           <p className="muted" role="status">

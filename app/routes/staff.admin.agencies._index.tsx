@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAgencies } from "~/agencies/queries.server";
+import { agenciesUnderMaintenance } from "~/exchange/links.server";
 import { requireStaff } from "~/auth/guards.server";
 import { displayName } from "~/i18n/names";
 import { getPageI18n } from "~/i18n/page.server";
@@ -16,13 +17,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, { role: "admin" });
   const { lang, t } = await getPageI18n(request);
-  const agencies = await listAgencies(getDb());
+  const db = getDb();
+  const agencies = await listAgencies(db);
+  const underMaintenance = await agenciesUnderMaintenance(
+    db,
+    agencies.map((agency) => agency.id),
+  );
   const saved = agencies.find((agency) => agency.id === new URL(request.url).searchParams.get("saved"));
   return json({
     title: t("staff:agencies.meta"),
     saved: saved ? displayName(saved, lang) : null,
     agencies: agencies
-      .map((agency) => ({ id: agency.id, nameAr: agency.nameAr, nameEn: agency.nameEn, name: displayName(agency, lang), websiteUrl: agency.websiteUrl }))
+      .map((agency) => ({
+        id: agency.id,
+        nameAr: agency.nameAr,
+        nameEn: agency.nameEn,
+        name: displayName(agency, lang),
+        websiteUrl: agency.websiteUrl,
+        isUnderMaintenance: underMaintenance.has(agency.id),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, lang)),
   });
 }
@@ -38,6 +51,11 @@ export default function Agencies() {
       {data.saved ? <Notice tone="success">{t("agencies.saved", { name: data.saved })}</Notice> : null}
       <h1>{t("agencies.title")}</h1>
       <p className="lead">{t("agencies.lead")}</p>
+      <p>
+        <Link to="/staff/admin/agencies/new" className="button button--secondary">
+          {t("agencies.add")}
+        </Link>
+      </p>
       <Table
         caption={t("agencies.list")}
         empty={t("agencies.list")}
@@ -50,6 +68,11 @@ export default function Agencies() {
           {
             header: t("agencies.website"),
             cell: (agency) => (agency.websiteUrl ? <bdi dir="ltr">{agency.websiteUrl}</bdi> : <span className="muted">{t("agencies.noWebsite")}</span>),
+          },
+          {
+            header: t("agencies.status"),
+            cell: (agency) =>
+              agency.isUnderMaintenance ? <span className="badge badge--retiring">{t("agencies.statusMaintenance")}</span> : t("agencies.statusConnected"),
           },
           {
             header: t("agencies.edit"),

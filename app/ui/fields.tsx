@@ -1,17 +1,17 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldId } from "./form";
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "children"> {
+interface FieldProps {
   name: string;
   label: string;
   hint?: string;
   error?: string;
 }
 
-/** A labelled input with its hint and its error, wired for screen readers. */
-export function TextField({ name, label, hint, error, className, ...input }: TextFieldProps) {
+/** A field's label, hint and error around its control, wired for screen readers. */
+function FieldFrame({ name, label, hint, error, control }: FieldProps & { control: (wiring: { id: string; describedBy?: string }) => ReactNode }) {
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -29,15 +29,56 @@ export function TextField({ name, label, hint, error, className, ...input }: Tex
           {error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        className={["input", className].filter(Boolean).join(" ")}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      {control({ id, describedBy })}
     </div>
+  );
+}
+
+type TextFieldProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "children">;
+
+/** A labelled input with its hint and its error. */
+export function TextField({ name, label, hint, error, className, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      control={({ id, describedBy }) => (
+        <input
+          id={id}
+          name={name}
+          className={["input", className].filter(Boolean).join(" ")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
+      )}
+    />
+  );
+}
+
+type TextAreaFieldProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "children">;
+
+/** A labelled multi-line input with its hint and its error. */
+export function TextAreaField({ name, label, hint, error, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      control={({ id, describedBy }) => (
+        <textarea
+          id={id}
+          name={name}
+          className={["input", "input--area", className].filter(Boolean).join(" ")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...textarea}
+        />
+      )}
+    />
   );
 }
 

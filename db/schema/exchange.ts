@@ -1,8 +1,19 @@
-import { bigint, boolean, index, integer, pgTable, primaryKey, real, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, real, text, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { timestamptz } from "./common";
 
-export const exchangeOutcomes = ["ok", "not-found", "agency-error", "unreachable", "timeout", "bad-signature", "bad-response", "refused"] as const;
+export const exchangeOutcomes = [
+  "ok",
+  "not-found",
+  "agency-error",
+  "unreachable",
+  "timeout",
+  "bad-signature",
+  "bad-response",
+  "refused",
+  "maintenance",
+] as const;
 export type ExchangeOutcome = (typeof exchangeOutcomes)[number];
 
 /** Every call over the exchange, one row per attempt: who asked what of whom, for which application. */
@@ -36,19 +47,27 @@ export const exchangeMessages = pgTable(
 );
 
 /**
- * How the portal reaches each agency, and the faults injected into the simulated endpoints
- * (to prove the portal keeps working when an agency is slow, failing or down).
+ * How the portal reaches each agency, whether its link is under maintenance (the portal then does
+ * not call it: its steps wait, and applicants are told until when), and the faults injected into
+ * the simulated endpoints (to prove the portal keeps working when an agency is slow, failing or down).
  */
-export const agencyLinks = pgTable("agency_links", {
-  agencyId: text("agency_id")
-    .primaryKey()
-    .references(() => agencies.id),
-  baseUrl: text("base_url"),
-  latencyMs: integer("latency_ms").notNull().default(0),
-  errorRate: real("error_rate").notNull().default(0),
-  isDown: boolean("is_down").notNull().default(false),
-  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
-});
+export const agencyLinks = pgTable(
+  "agency_links",
+  {
+    agencyId: text("agency_id")
+      .primaryKey()
+      .references(() => agencies.id),
+    baseUrl: text("base_url"),
+    latencyMs: integer("latency_ms").notNull().default(0),
+    errorRate: real("error_rate").notNull().default(0),
+    isDown: boolean("is_down").notNull().default(false),
+    maintenanceSince: timestamptz("maintenance_since"),
+    /** When the agency expects to be back, as an administrator was told; null when it did not say. */
+    maintenanceUntil: timestamptz("maintenance_until"),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [check("agency_links_maintenance_shape", sql`${t.maintenanceUntil} is null or ${t.maintenanceSince} is not null`)],
+);
 
 /**
  * The requests an agency's endpoint has answered (the simulated ones keep theirs here), by id: a
