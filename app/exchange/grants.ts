@@ -8,6 +8,8 @@ export type Grants = Readonly<Record<string, readonly string[]>>;
 export const exchangeGrants: Grants = {
   // The portal itself: registration and password reset find the person and their phone at PACI.
   "portal-accounts": ["paci.person"],
+  // Staff administration: a member of staff is invited by civil ID, found at PACI.
+  "portal-staff": ["paci.person"],
   // Kiosks: the person of the card inserted, and whether the PIN typed is the card's.
   "portal-kiosk": ["paci.person", "paci.verify-card-pin"],
   "social-loan": ["paci.person", "moj.marriage-contract", "moj.property-deed", "pifss.employment", "kcb.loans", "kcb.record-loan"],

@@ -7,6 +7,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { requestMeta } from "~/auth/request-meta.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { Notice } from "~/ui/fields";
+import { useRoleLabel } from "~/ui/role-label";
 import { Table, taskColumn } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -23,12 +24,7 @@ export default function StaffHome() {
   const { name, roles, teams, overview, inbox, inboxTotal, decided } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const { t: tKiosk } = useTranslation("kiosk");
-  const roleLabel = (grant: { role: string; positionName: string; agencyName: string }) =>
-    grant.role === "admin"
-      ? t("roles.admin")
-      : grant.role === "supervisor"
-        ? t("roles.supervisor", { agency: grant.agencyName })
-        : t("roles.clerk", { agency: grant.agencyName, position: grant.positionName });
+  const roleLabel = useRoleLabel();
   const hasInbox = roles.some((grant) => grant.role === "clerk" || grant.role === "supervisor");
   return (
     <>
@@ -84,6 +80,11 @@ export default function StaffHome() {
         {roles.some((grant) => grant.role === "admin") ? (
           <li>
             <Link to="/staff/admin/agencies">{t("agencies.link")}</Link>
+          </li>
+        ) : null}
+        {roles.some((grant) => grant.role === "admin" || grant.role === "agency-admin") ? (
+          <li>
+            <Link to="/staff/admin/staff">{t("members.link")}</Link>
           </li>
         ) : null}
         {roles.some((grant) => grant.role === "admin") ? (

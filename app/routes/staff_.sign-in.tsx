@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     title: `${t("auth:staff.title")} — ${t("brand.name")}`,
     redirectTo,
-    notice: notice === "signed-out" || notice === "session-ended" || notice === "second-factor-expired" ? notice : null,
+    notice: notice === "signed-out" || notice === "session-ended" || notice === "second-factor-expired" || notice === "invitation-accepted" ? notice : null,
   });
 }
 
@@ -62,6 +62,7 @@ export default function StaffSignIn() {
       {notice === "signed-out" ? <Notice tone="success">{t("notices.signedOut")}</Notice> : null}
       {notice === "session-ended" ? <Notice>{t("notices.sessionEnded")}</Notice> : null}
       {notice === "second-factor-expired" ? <Notice>{t("notices.secondFactorExpired")}</Notice> : null}
+      {notice === "invitation-accepted" ? <Notice tone="success">{t("notices.invitationAccepted")}</Notice> : null}
       <ErrorSummary errors={errors.summary} />
       <h1>{t("staff.title")}</h1>
       <p className="lead">{t("staff.lead")}</p>

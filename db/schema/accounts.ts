@@ -8,7 +8,11 @@ export const accountKinds = ["citizen", "staff", "kiosk"] as const;
 export type AccountKind = (typeof accountKinds)[number];
 export const accountKindEnum = pgEnum("account_kind", accountKinds);
 
-export const staffRoles = ["clerk", "supervisor", "admin"] as const;
+/**
+ * A clerk decides the tasks of their position; a supervisor oversees their agency; an agency
+ * administrator manages their agency's staff; a portal administrator runs the portal.
+ */
+export const staffRoles = ["clerk", "supervisor", "admin", "agency-admin"] as const;
 export type StaffRole = (typeof staffRoles)[number];
 export const staffRoleEnum = pgEnum("staff_role", staffRoles);
 
@@ -93,3 +97,43 @@ export const oneTimeCodes = pgTable(
   },
   (t) => [index("one_time_codes_civil_id_idx").on(t.civilId, t.createdAt)],
 );
+
+/**
+ * An invitation to join the staff: the person (found at PACI when invited), the role it grants
+ * and where. Only the HMAC of its one-time token is kept; accepting it creates the account, once.
+ * A newer invitation for the same person replaces an open one.
+ */
+export const staffInvitations = pgTable(
+  "staff_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "restrict" }),
+    role: staffRoleEnum("role").notNull(),
+    agencyId: text("agency_id").references(() => agencies.id, { onDelete: "restrict" }),
+    position: text("position"),
+    invitedByAccountId: uuid("invited_by_account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "restrict" }),
+    expiresAt: timestamptz("expires_at").notNull(),
+    acceptedAt: timestamptz("accepted_at"),
+    acceptedAccountId: uuid("accepted_account_id").references(() => accounts.id, { onDelete: "restrict" }),
+    revokedAt: timestamptz("revoked_at"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    // One open invitation per person; serves "is this person already invited".
+    uniqueIndex("staff_invitations_open_person_unique")
+      .on(t.personId)
+      .where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    // Serves the invitations list of an agency, newest first.
+    index("staff_invitations_agency_idx").on(t.agencyId, t.createdAt),
+    check("staff_invitations_agency_required", sql`${t.role} = 'admin' or ${t.agencyId} is not null`),
+    check("staff_invitations_clerk_position", sql`(${t.role} = 'clerk') = (${t.position} is not null)`),
+    check("staff_invitations_accepted_shape", sql`(${t.acceptedAt} is null) = (${t.acceptedAccountId} is null)`),
+  ],
+);
+
+export type StaffInvitation = typeof staffInvitations.$inferSelect;

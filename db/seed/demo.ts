@@ -127,6 +127,14 @@ export const demoStaff = [
     roles: [{ role: "admin", agencyId: "cait" }],
   },
   {
+    username: "kcb.admin",
+    totpSecret: "KHH4B7NZ3UUSRM4OJYMQRHTTDOATEESD",
+    civilId: "282061500007",
+    nameAr: "عبدالعزيز فيصل المطيري",
+    nameEn: "Abdulaziz Faisal Al-Mutairi",
+    roles: [{ role: "agency-admin", agencyId: "kcb" }],
+  },
+  {
     username: "kff.newclerk",
     totpSecret: undefined,
     civilId: "295060600076",

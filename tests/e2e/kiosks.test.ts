@@ -141,6 +141,8 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     }
     await expectText(kiosk, "أُدخل رقم سري خاطئ عدة مرات، فأُوقفت البطاقة 15 دقيقة.");
     await kiosk.getByRole("button", { name: "إخراج البطاقة" }).click();
+    // The card is out before the bridge inserts the next one (else the ejection, landing late, takes that one out).
+    await expectHeading(kiosk, "أدخل بطاقتك المدنية");
 
     // The card-reader bridge: its key fetched once by the kiosk, each event signed with it and
     // numbered higher than the last.
