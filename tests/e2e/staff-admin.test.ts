@@ -92,6 +92,8 @@ describe.skipIf(!hasChromium)("staff administration", () => {
       await invited.page.getByLabel("رمز التحقق").fill(totpCode(secret, totpStep(new Date())));
       await invited.page.getByRole("button", { name: "تأكيد وتسجيل الدخول" }).click();
       await invited.page.waitForURL(`${baseUrl}/staff`);
+      // The workspace opens in the person's language, which another test (a kiosk in English) may have made English.
+      if ((await invited.page.locator("html").getAttribute("lang")) === "en") await switchLanguage(invited.page, "ar");
       await expectText(invited.page, "موظف القروض — بنك الائتمان الكويتي");
 
       // The administrator finds the new clerk, sees the sign-in, and disables the account.
