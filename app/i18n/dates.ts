@@ -22,9 +22,6 @@ export function kuwaitMoment(local: string): Date | null {
   return Number.isNaN(moment.getTime()) || kuwaitToday(moment) !== local.slice(0, 10) ? null : moment;
 }
 
-/** A moment as Kuwait's local date and time, the value a datetime-local field shows. */
-export const kuwaitLocal = (moment: Date) => `${kuwaitToday(moment)}T${kuwaitTime(moment)}`;
-
 const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const fromDate = (date: Date) => date.toISOString().slice(0, 10);
 

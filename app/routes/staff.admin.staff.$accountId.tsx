@@ -13,8 +13,7 @@ import { readForm } from "~/http/form.server";
 import { invariantResponse } from "~/http/invariant";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
-import { ErrorSummary, Notice } from "~/ui/fields";
-import { fieldId } from "~/ui/form";
+import { ErrorSummary, Notice, SelectField } from "~/ui/fields";
 import { useRoleLabel } from "~/ui/role-label";
 import { Table } from "~/ui/table";
 
@@ -154,31 +153,14 @@ export default function StaffMember() {
           <Form method="post" className="form" noValidate key={location.key}>
             <input type="hidden" name="intent" value="role-add" />
             <h3>{t("members.addRoleTitle")}</h3>
-            <div className={grantError ? "field field--error" : "field"}>
-              <label className="field__label" htmlFor={fieldId("grant")}>
-                {t("members.grant")}
-              </label>
-              {grantError ? (
-                <p className="field__error" id={`${fieldId("grant")}-error`}>
-                  {grantError}
-                </p>
-              ) : null}
-              <select
-                id={fieldId("grant")}
-                name="grant"
-                className="input"
-                defaultValue=""
-                aria-invalid={grantError ? true : undefined}
-                aria-describedby={grantError ? `${fieldId("grant")}-error` : undefined}
-              >
-                <option value="">{t("members.chooseGrant")}</option>
-                {grantOptions(data.scope, data.agencies, data.lang, roleLabel).map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              name="grant"
+              label={t("members.grant")}
+              error={grantError}
+              placeholder={t("members.chooseGrant")}
+              options={grantOptions(data.scope, data.agencies, data.lang, roleLabel)}
+              defaultValue=""
+            />
             <button type="submit" className="button button--secondary">
               {t("members.addRole")}
             </button>

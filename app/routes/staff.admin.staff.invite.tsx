@@ -11,9 +11,8 @@ import { requestMeta } from "~/auth/request-meta.server";
 import { readForm } from "~/http/form.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
-import { ErrorSummary, TextField } from "~/ui/fields";
+import { ErrorSummary, SelectField, TextField } from "~/ui/fields";
 import { useRoleLabel } from "~/ui/role-label";
-import { fieldId } from "~/ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -98,34 +97,15 @@ export default function InviteStaff() {
           dir="ltr"
           className="input--code"
         />
-        <div className={grantError ? "field field--error" : "field"}>
-          <label className="field__label" htmlFor={fieldId("grant")}>
-            {t("members.grant")}
-          </label>
-          <p className="field__hint" id={`${fieldId("grant")}-hint`}>
-            {t("members.grantHint")}
-          </p>
-          {grantError ? (
-            <p className="field__error" id={`${fieldId("grant")}-error`}>
-              {grantError}
-            </p>
-          ) : null}
-          <select
-            id={fieldId("grant")}
-            name="grant"
-            className="input"
-            defaultValue={result?.values.grant ?? ""}
-            aria-invalid={grantError ? true : undefined}
-            aria-describedby={[`${fieldId("grant")}-hint`, grantError ? `${fieldId("grant")}-error` : null].filter(Boolean).join(" ")}
-          >
-            <option value="">{t("members.chooseGrant")}</option>
-            {options.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="grant"
+          label={t("members.grant")}
+          hint={t("members.grantHint")}
+          error={grantError}
+          placeholder={t("members.chooseGrant")}
+          options={options}
+          defaultValue={result?.values.grant ?? ""}
+        />
         <button type="submit" className="button">
           {t("members.send")}
         </button>

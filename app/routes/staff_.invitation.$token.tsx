@@ -64,14 +64,14 @@ export default function AcceptInvitation() {
       </div>
     );
   }
-  const problems: Partial<Record<string, string>> = refused?.problems ?? {};
-  const errorOf = (field: "civilId" | "username" | "password" | "confirm") => {
-    const problem = refused?.problems[field];
+  const problems = refused?.problems ?? {};
+  const errorOf = (field: (typeof acceptFields)[number]) => {
+    const problem = problems[field];
     return problem ? t(`members.problems.${problem}`) : undefined;
   };
   return (
     <div className="page page--narrow">
-      <ErrorSummary errors={Object.keys(problems).map((field) => ({ field, message: errorOf(field as "civilId")! }))} />
+      <ErrorSummary errors={acceptFields.flatMap((field) => (problems[field] ? [{ field, message: errorOf(field)! }] : []))} />
       <h1>{t("members.acceptTitle")}</h1>
       <p className="lead">{t("members.acceptLead", { name: invitation.name, role: roleLabel(invitation.grant), expires: invitation.expires })}</p>
       <p>{t("members.acceptHow")}</p>

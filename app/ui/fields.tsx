@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldId } from "./form";
@@ -53,6 +53,42 @@ export function TextField({ name, label, hint, error, className, ...input }: Tex
           aria-describedby={describedBy}
           {...input}
         />
+      )}
+    />
+  );
+}
+
+type SelectFieldProps = FieldProps &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name" | "children"> & {
+    /** The first option, with no value: what to do ("Choose the role"). */
+    placeholder: string;
+    options: readonly { value: string; label: string }[];
+  };
+
+/** A labelled choice among options, with its hint and its error. */
+export function SelectField({ name, label, hint, error, className, placeholder, options, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      control={({ id, describedBy }) => (
+        <select
+          id={id}
+          name={name}
+          className={["input", className].filter(Boolean).join(" ")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...select}
+        >
+          <option value="">{placeholder}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
     />
   );

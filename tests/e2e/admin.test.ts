@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import {
   expectHeading,
@@ -13,6 +13,7 @@ import {
   switchLanguage,
   useBrowser,
   visit,
+  type TestPage,
 } from "../setup/browser";
 
 // The portal's administration, in a browser: the agencies, in both languages.
@@ -21,14 +22,24 @@ const baseUrl = inject("baseUrl");
 
 describe.skipIf(!hasChromium)("administration", () => {
   const browser = useBrowser();
+  // One sign-in for the administrator's tests: its TOTP code is accepted once, and other files sign in as admin too.
+  let adminTab: TestPage | undefined;
+  async function signedInAdmin() {
+    if (!adminTab) {
+      adminTab = await newPage(browser());
+      const admin = demoStaff.find((staff) => staff.username === "admin")!;
+      await signInStaffInArabic(adminTab.page, baseUrl, admin.username, DEMO_PASSWORD, admin.totpSecret!);
+    }
+    return adminTab;
+  }
+  afterAll(() => adminTab?.close());
 
   it(
     "an administrator corrects an agency's website: a wrong address is refused in Arabic with nothing lost, the right one saved",
     { timeout: 120_000 },
     async () => {
-      const { page, close } = await newPage(browser());
-      const admin = demoStaff.find((staff) => staff.username === "admin")!;
-      await signInStaffInArabic(page, baseUrl, admin.username, DEMO_PASSWORD, admin.totpSecret!);
+      const { page } = await signedInAdmin();
+      await visit(page, `${baseUrl}/staff`);
       await page.getByRole("link", { name: "الجهات الحكومية" }).click();
       await expectHeading(page, "الجهات الحكومية");
       await expectText(page, "المؤسسة العامة للتأمينات الاجتماعية");
@@ -58,7 +69,6 @@ describe.skipIf(!hasChromium)("administration", () => {
       await expectNoAxeViolations(page);
       await keepScreenshot(page, "staff-agencies-en", "desktop");
       await switchLanguage(page, "ar");
-      await close();
     },
   );
 
@@ -66,9 +76,7 @@ describe.skipIf(!hasChromium)("administration", () => {
     "an administrator adds an agency, its contact and its signing key, and puts its link under maintenance and back, in Arabic and in English",
     { timeout: 120_000 },
     async () => {
-      const { page, close } = await newPage(browser());
-      const admin = demoStaff.find((staff) => staff.username === "admin")!;
-      await signInStaffInArabic(page, baseUrl, admin.username, DEMO_PASSWORD, admin.totpSecret!);
+      const { page } = await signedInAdmin();
       await visit(page, `${baseUrl}/staff/admin/agencies`);
       await page.getByRole("link", { name: "إضافة جهة" }).click();
       await expectHeading(page, "إضافة جهة حكومية");
@@ -147,7 +155,6 @@ describe.skipIf(!hasChromium)("administration", () => {
       await page.getByRole("button", { name: "Remove مكتب تشغيل الربط from the contacts" }).click();
       await expectText(page, "The contact has been removed.");
       await switchLanguage(page, "ar");
-      await close();
     },
   );
 
