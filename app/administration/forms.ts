@@ -12,7 +12,16 @@ export type Checked<F extends string, T> = { ok: true; data: T } | { ok: false; 
  * `field.key`, for a check across fields).
  */
 export function checkForm<F extends string, S extends z.ZodType>(schema: S, fields: readonly F[], form: FormData): Checked<F, z.output<S>> {
-  const values = Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? "")])) as Record<F, string>;
+  return checkValues(schema, fields, Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? "")])) as Record<F, string>);
+}
+
+/** The same check over values given as text (a row of an imported file); a missing field reads as empty. */
+export function checkValues<F extends string, S extends z.ZodType>(
+  schema: S,
+  fields: readonly F[],
+  given: Partial<Record<F, string>>,
+): Checked<F, z.output<S>> {
+  const values = Object.fromEntries(fields.map((field) => [field, given[field] ?? ""])) as Record<F, string>;
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   const problems: Problems<F> = {};

@@ -1,5 +1,6 @@
 import { json, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { answersByPage } from "../catalogue/form-values";
+import { publicationOn } from "../catalogue/publication.server";
 import { describeProblem } from "../catalogue/messages";
 import { pageOfField } from "../catalogue/pages";
 import { runRule } from "../catalogue/rules";
@@ -43,7 +44,8 @@ export async function checkPageData(request: Request, params: Params, channel: A
   // The fee as the form's answers set it; a fee that depends on what the agencies answer is described instead.
   const isFeeFromAnswers = service.fee && service.fee.reads.every((read) => read.startsWith("answer:"));
   const fee = service.fee && isFeeFromAnswers && checked.ok ? runRule(service.fee, { ...facts, answers: checked.answers }) : null;
-  const awaitingScan = await countAwaitingScan(getRuntime().database.db, application.id);
+  const db = getRuntime().database.db;
+  const [awaitingScan, publication] = await Promise.all([countAwaitingScan(db, application.id), publicationOn(db, service.id, channel)]);
   return {
     title: t("apply:meta.check", { service: service.title[lang] }),
     draftId: application.id,
@@ -61,6 +63,8 @@ export async function checkPageData(request: Request, params: Params, channel: A
     fee: fee === null ? (service.fee ? service.fees[lang] : null) : fee > 0 ? t("apply:check.feeLater", { amount: formatMoney(fee, lang) }) : null,
     /** Files kept while the malware scanner was away: the agency opens them once they are scanned. */
     awaitingScan,
+    /** Paused or withdrawn by an administrator: the notice they wrote, and no submitting until it is published again. */
+    unavailable: publication.state === "published" ? null : publication.notice[lang],
   };
 }
 
@@ -80,6 +84,8 @@ export async function checkPageAction(request: Request, params: Params, channel:
     { catalogue: getRuntime().catalogue },
     { draftId: draft.application.id, applicantPersonId: applicant.personId, actor },
   );
+  // Paused since the page was shown: the loader shows the notice again, and the draft is kept.
+  if (!submitted.ok && submitted.reason === "unavailable") return json({ declarationMissing: false }, { status: 409, headers: applicant.headers });
   // Invalid answers are listed by the loader again; the declaration stays to be ticked.
   if (!submitted.ok) return json({ declarationMissing: false }, { status: 400, headers: applicant.headers });
   return redirect(paths.submitted(submitted.applicationId), { headers: applicant.headers });

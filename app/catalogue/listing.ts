@@ -1,28 +1,19 @@
-import { informationEntries } from "./information";
-import { integratedServices } from "./services";
+import type { AgencyChannel, EntrySearch, SearchTerm } from "./entry";
 import { matchesTerms, normaliseForSearch, queryTerms } from "./search";
 import { categories, isCategory, isLifeEvent, lifeEvents, type CategoryId, type LifeEventId } from "./taxonomy";
 import type { ServiceDefinition, Text } from "./types";
 
 // The catalogue as people browse it: the integrated services (applied for here) and the
-// information-only entries (a description and the agency's link), searched and filtered alike.
+// information-only entries (a description and the agency's link, kept in the database), searched
+// and filtered alike. The integrated services are few and matched here; the entries are matched
+// by the database (entries.server.ts) with the same terms.
 
 /** Where a service can be had: applied for in Nafitha online or at a kiosk, or from the agency itself. */
 export const entryChannels = ["nafitha", "kiosk", "agency-online", "agency-app", "counter"] as const;
 export type EntryChannel = (typeof entryChannels)[number];
 
-export interface CatalogueEntry {
-  id: string;
-  kind: "integrated" | "information";
-  agency: string;
-  category: CategoryId;
-  lifeEvents: LifeEventId[];
-  channels: EntryChannel[];
-  title: Text;
-  summary: Text;
-  /** The agency's own page of an information-only entry. */
-  url: string | null;
-}
+const agencyChannelOf: Partial<Record<EntryChannel, AgencyChannel>> = { "agency-online": "online", "agency-app": "app", counter: "counter" };
+export const entryChannelOf: Record<AgencyChannel, EntryChannel> = { online: "agency-online", app: "agency-app", counter: "counter" };
 
 export interface CatalogueFilters {
   q: string;
@@ -30,32 +21,6 @@ export interface CatalogueFilters {
   category: CategoryId | null;
   event: LifeEventId | null;
   channel: EntryChannel | null;
-}
-
-const entryOfService = (service: ServiceDefinition): CatalogueEntry => ({
-  id: service.id,
-  kind: "integrated",
-  agency: service.agency,
-  category: service.category as CategoryId,
-  lifeEvents: service.lifeEvents as LifeEventId[],
-  channels: service.channels.map((channel) => (channel === "web" ? "nafitha" : "kiosk")),
-  title: service.title,
-  summary: service.summary,
-  url: null,
-});
-
-const channelOfAgency = { online: "agency-online", app: "agency-app", counter: "counter" } as const;
-
-export function catalogueEntries(services: readonly ServiceDefinition[] = integratedServices): CatalogueEntry[] {
-  return [
-    ...services.map(entryOfService),
-    ...informationEntries.map((entry) => ({
-      ...entry,
-      kind: "information" as const,
-      lifeEvents: [...entry.lifeEvents],
-      channels: entry.channels.map((channel) => channelOfAgency[channel]),
-    })),
-  ];
 }
 
 /** Reads the filters from a query string, ignoring values that name nothing. */
@@ -73,37 +38,83 @@ export function parseFilters(params: URLSearchParams, agencyIds: ReadonlySet<str
   };
 }
 
+/** An integrated service as the catalogue lists it. */
+export interface IntegratedEntry {
+  id: string;
+  agency: string;
+  category: CategoryId;
+  lifeEvents: LifeEventId[];
+  /** The channels it is offered on: those it was withdrawn from are left out. */
+  channels: ("nafitha" | "kiosk")[];
+  title: Text;
+  summary: Text;
+  /** Paused on a channel it is offered on: listed, with a word that it is unavailable for now. */
+  isPaused: boolean;
+}
+
+type ChannelStates = Record<"web" | "kiosk", { state: "published" | "paused" | "withdrawn" }>;
+
+/** The integrated services on offer on at least one channel. */
+export function integratedEntries(services: readonly ServiceDefinition[], publications: ReadonlyMap<string, ChannelStates>): IntegratedEntry[] {
+  return services.flatMap((service) => {
+    const states = publications.get(service.id);
+    const offered = service.channels.filter((channel) => states?.[channel].state !== "withdrawn");
+    if (offered.length === 0) return [];
+    return [
+      {
+        id: service.id,
+        agency: service.agency,
+        category: service.category as CategoryId,
+        lifeEvents: service.lifeEvents as LifeEventId[],
+        channels: offered.map((channel) => (channel === "web" ? "nafitha" : "kiosk")),
+        title: service.title,
+        summary: service.summary,
+        isPaused: offered.some((channel) => states?.[channel].state === "paused"),
+      },
+    ];
+  });
+}
+
 type AgencyNames = ReadonlyMap<string, { nameAr: string; nameEn: string }>;
 
-/** What a search reads of an entry: its texts in both languages, its agency's names, its category and life events. */
-function searchableText(entry: CatalogueEntry, agencies: AgencyNames): string {
-  const agency = agencies.get(entry.agency);
-  return normaliseForSearch(
-    [
-      entry.title.ar,
-      entry.title.en,
-      entry.summary.ar,
-      entry.summary.en,
-      agency?.nameAr ?? "",
-      agency?.nameEn ?? "",
-      categories[entry.category].ar,
-      categories[entry.category].en,
-      ...entry.lifeEvents.flatMap((event) => [lifeEvents[event].ar, lifeEvents[event].en]),
-    ].join(" "),
+const labelsMatching = <K extends string>(labels: Record<K, Text>, term: string): K[] =>
+  (Object.keys(labels) as K[]).filter((id) => normaliseForSearch(`${labels[id].ar} ${labels[id].en}`).includes(term));
+
+/** The words of a query, each with the agencies, categories and life events whose names hold it. */
+export function searchTerms(query: string, agencies: AgencyNames): SearchTerm[] {
+  const agencyTexts = [...agencies].map(([id, agency]) => [id, normaliseForSearch(`${agency.nameAr} ${agency.nameEn}`)] as const);
+  return queryTerms(query).map((term) => ({
+    term,
+    agencies: agencyTexts.filter(([, text]) => text.includes(term)).map(([id]) => id),
+    categories: labelsMatching(categories, term),
+    lifeEvents: labelsMatching(lifeEvents, term),
+  }));
+}
+
+/** Whether an integrated service matches the filters and every term (in its texts, its agency's names or its taxonomy). */
+export function matchesIntegrated(entry: IntegratedEntry, filters: CatalogueFilters, terms: readonly SearchTerm[]): boolean {
+  if (filters.agency && entry.agency !== filters.agency) return false;
+  if (filters.category && entry.category !== filters.category) return false;
+  if (filters.event && !entry.lifeEvents.includes(filters.event)) return false;
+  if (filters.channel && !(entry.channels as EntryChannel[]).includes(filters.channel)) return false;
+  const text = normaliseForSearch([entry.title.ar, entry.title.en, entry.summary.ar, entry.summary.en].join(" "));
+  return terms.every(
+    (term) =>
+      matchesTerms(text, [term.term]) ||
+      term.agencies.includes(entry.agency) ||
+      term.categories.includes(entry.category) ||
+      entry.lifeEvents.some((event) => term.lifeEvents.includes(event)),
   );
 }
 
-/** The entries that match, integrated services first, then by title in the reader's language. */
-export function searchCatalogue(entries: readonly CatalogueEntry[], agencies: AgencyNames, filters: CatalogueFilters, language: "ar" | "en"): CatalogueEntry[] {
-  const terms = queryTerms(filters.q);
-  return entries
-    .filter(
-      (entry) =>
-        (!filters.agency || entry.agency === filters.agency) &&
-        (!filters.category || entry.category === filters.category) &&
-        (!filters.event || entry.lifeEvents.includes(filters.event)) &&
-        (!filters.channel || entry.channels.includes(filters.channel)) &&
-        matchesTerms(searchableText(entry, agencies), terms),
-    )
-    .sort((a, b) => (a.kind === b.kind ? a.title[language].localeCompare(b.title[language], language) : a.kind === "integrated" ? -1 : 1));
+/** What the database is asked for the information entries; null when the channel is one of Nafitha's own (they have none). */
+export function entrySearchOf(filters: CatalogueFilters, terms: readonly SearchTerm[]): EntrySearch | null {
+  if (filters.channel && !agencyChannelOf[filters.channel]) return null;
+  return {
+    terms,
+    agency: filters.agency,
+    category: filters.category,
+    event: filters.event,
+    channel: filters.channel ? agencyChannelOf[filters.channel]! : null,
+  };
 }

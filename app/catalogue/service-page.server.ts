@@ -5,9 +5,12 @@ import type { getFixedT } from "../i18n/language.server";
 import { displayName } from "../i18n/names";
 import { getDb } from "../runtime.server";
 import { documentsNeeded, workflowSteps } from "./about";
-import { catalogueEntries } from "./listing";
+import { getInformationEntry } from "./entries.server";
+import { entryChannelOf, integratedEntries, type EntryChannel } from "./listing";
+import { publicationsOf, type Publication } from "./publication.server";
 import { integratedServices } from "./services";
 import { categories, lifeEvents } from "./taxonomy";
+import type { ServiceDefinition, Text } from "./types";
 
 // A service's page in the catalogue: what it is, who offers it and, for one applied for here, who
 // may apply, what it needs and takes, and whether the viewer can start (or resume) it.
@@ -21,17 +24,21 @@ export async function servicePage(input: {
   draftServiceIds: ReadonlySet<string>;
 }) {
   const { viewer, lang, t } = input;
-  const entry = catalogueEntries().find((candidate) => candidate.id === input.serviceId);
-  if (!entry) return null;
-  const service = entry.kind === "integrated" ? integratedServices.find((candidate) => candidate.id === entry.id)! : null;
+  const found = await findEntry(input.serviceId ?? "");
+  if (!found) return null;
+  const { entry, service, web } = found;
   const steps = service ? workflowSteps(service) : [];
   const agencyIds = [...new Set([entry.agency, ...steps.flatMap((step) => (step.by.kind === "agency" ? [step.by.agency] : []))])];
   const agencies = new Map((await getAgencies(getDb(), agencyIds)).map((agency) => [agency.id, displayName(agency, lang)]));
   const agency = agencies.get(entry.agency) ?? entry.agency;
   return {
+    /** Why it takes no applications here for now, or at all: the notice its administrator wrote. */
+    unavailable: web && web.state !== "published" ? { state: web.state, notice: web.notice[lang] } : null,
+    isRetired: found.isRetired,
     start: service
       ? {
-          isOnWeb: service.channels.includes("web"),
+          isOnWeb: service.channels.includes("web") && web?.state !== "withdrawn",
+          isPaused: web?.state === "paused",
           isSignedIn: viewer.kind === "citizen",
           hasDraft: input.draftServiceIds.has(service.id),
         }
@@ -63,5 +70,42 @@ export async function servicePage(input: {
           })),
         }
       : null,
+  };
+}
+
+interface FoundEntry {
+  entry: {
+    id: string;
+    agency: string;
+    category: keyof typeof categories;
+    lifeEvents: (keyof typeof lifeEvents)[];
+    channels: EntryChannel[];
+    title: Text;
+    summary: Text;
+    url: string | null;
+    kind: "integrated" | "information";
+  };
+  service: ServiceDefinition | null;
+  /** The integrated service's publication on the web. */
+  web: Publication | null;
+  isRetired: boolean;
+}
+
+/** An integrated service (withdrawn from every channel reads as none), or an information entry (retired ones too: their page says so). */
+async function findEntry(id: string): Promise<FoundEntry | null> {
+  const service = integratedServices.find((candidate) => candidate.id === id);
+  if (service) {
+    const publications = await publicationsOf(getDb(), [service.id]);
+    const [listed] = integratedEntries([service], publications);
+    if (!listed) return null;
+    return { entry: { ...listed, kind: "integrated", url: null }, service, web: publications.get(service.id)!.web, isRetired: false };
+  }
+  const entry = await getInformationEntry(getDb(), id);
+  if (!entry) return null;
+  return {
+    entry: { ...entry, kind: "information", channels: entry.channels.map((channel) => entryChannelOf[channel]) },
+    service: null,
+    web: null,
+    isRetired: entry.retiredAt !== null,
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { applications, people, uploads, type Application } from "../../db/schema";
 import { validatePage, visibleFields, type FieldProblem } from "../catalogue/form-schema";
 import { rawValuesOf } from "../catalogue/form-values";
+import { publicationOn } from "../catalogue/publication.server";
 import type { Catalogue } from "../catalogue/registry";
 import type { FormPage, ServiceDefinition } from "../catalogue/types";
 import type { ExchangeConfig } from "../exchange/client.server";
@@ -28,7 +29,11 @@ export interface Draft {
   unavailableLookups: string[];
 }
 
-type StartResult = { ok: true; draftId: string; isResumed: boolean } | { ok: false; reason: "unknown-service" | "not-on-channel" };
+type StartResult =
+  | { ok: true; draftId: string; isResumed: boolean }
+  | { ok: false; reason: "unknown-service" | "not-on-channel" }
+  /** Paused or withdrawn on the channel: no new draft (one already begun is resumed, and kept). */
+  | { ok: false; reason: "unavailable" };
 
 /**
  * Begins a draft of a service, or resumes the one the applicant already has. A new draft asks
@@ -45,6 +50,7 @@ export async function startDraft(
   if (!service.channels.includes(channel)) return { ok: false, reason: "not-on-channel" };
   const existing = await findDraftOf(db, input.person.id, service.id);
   if (existing) return { ok: true, draftId: existing, isResumed: true };
+  if ((await publicationOn(db, service.id, channel)).state !== "published") return { ok: false, reason: "unavailable" };
   // The agencies are asked outside any transaction: a slow agency must not hold a row lock.
   const { lookups } = await runLookups(db, deps.exchange, service, { personId: input.person.id, civilId: input.person.civilId });
   return db.transaction(async (tx) => {

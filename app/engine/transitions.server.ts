@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accountRoles, applications, people, stepInstances } from "../../db/schema";
 import { validatePage, type FieldProblem } from "../catalogue/form-schema";
+import { lockPublication, type Publication } from "../catalogue/publication.server";
 import type { ActionDef, Step } from "../catalogue/types";
 import { kuwaitToday } from "../i18n/dates";
 import { notifyPerson } from "../notifications/notify.server";
@@ -40,13 +41,19 @@ export interface SubmitInput {
 
 export type SubmitResult =
   | { ok: true; applicationId: string; reference: string; wasAlreadySubmitted?: boolean }
-  | { ok: false; reason: "unknown-service" | "not-found" | "invalid-answers"; problems?: Record<string, FieldProblem> };
+  | { ok: false; reason: "unknown-service" | "not-found" | "invalid-answers"; problems?: Record<string, FieldProblem> }
+  /** Paused or withdrawn on the channel by an administrator: the draft is kept. */
+  | { ok: false; reason: "unavailable"; publication: Exclude<Publication, { state: "published" }> };
+
+const channelOf = (actor: Actor) => (actor.channel === "kiosk" ? "kiosk" : "web");
 
 /** Submits an application: validates every page that applies, numbers it, and starts its workflow. */
 export async function submitApplication(db: Database, deps: EngineDeps, input: SubmitInput): Promise<SubmitResult> {
   const service = deps.catalogue.get(input.serviceId);
   if (!service) return { ok: false, reason: "unknown-service" };
   return db.transaction(async (tx) => {
+    const publication = await lockPublication(tx, service.id, channelOf(input.actor));
+    if (publication.state !== "published") return { ok: false, reason: "unavailable", publication } as const;
     const [person] = await tx.select({ civilId: people.civilId }).from(people).where(eq(people.id, input.applicantPersonId));
     if (!person) throw new Error("Unknown applicant");
     const now = new Date();
@@ -65,7 +72,7 @@ export async function submitApplication(db: Database, deps: EngineDeps, input: S
         serviceVersion: service.version,
         applicantAccountId: input.applicantAccountId,
         applicantPersonId: input.applicantPersonId,
-        channel: input.actor.channel === "kiosk" ? "kiosk" : "web",
+        channel: channelOf(input.actor),
         status: "in-progress",
         answers: checked.answers,
         lookups,
@@ -96,6 +103,8 @@ export async function submitDraft(db: Database, deps: EngineDeps, input: { draft
     if (draft.status !== "draft") return { ok: true, applicationId: draft.id, reference: draft.reference!, wasAlreadySubmitted: true } as const;
     const service = deps.catalogue.get(draft.serviceId, draft.serviceVersion);
     if (!service) return { ok: false, reason: "unknown-service" } as const;
+    const publication = await lockPublication(tx, service.id, channelOf(input.actor));
+    if (publication.state !== "published") return { ok: false, reason: "unavailable", publication } as const;
     const now = new Date();
     const checked = validateAnswers(service, factsOf(draft, row.civilId, now));
     if (!checked.ok) return { ok: false, reason: "invalid-answers", problems: checked.problems } as const;

@@ -1,4 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
+import { publicationsOf } from "../catalogue/publication.server";
 import { getDb, getRuntime } from "../runtime.server";
 import { kioskOfCredential } from "./kiosks.server";
 import { kioskPersonOf } from "./sessions.server";
@@ -58,8 +59,17 @@ export function demoCards(language: "ar" | "en"): { civilId: string; name: strin
 }
 
 /** The services offered at kiosks (marked kiosk-enabled in the catalogue), in the page's language. */
-export function kioskServices(language: "ar" | "en") {
-  return getRuntime()
-    .catalogue.services.filter((service) => service.channels.includes("kiosk"))
-    .map((service) => ({ id: service.id, title: service.title[language], summary: service.summary[language] }));
+/** The services a kiosk offers, without those withdrawn from kiosks; a paused one carries its notice. */
+export async function kioskServices(language: "ar" | "en") {
+  const services = getRuntime().catalogue.services.filter((service) => service.channels.includes("kiosk"));
+  const publications = await publicationsOf(
+    getDb(),
+    services.map((service) => service.id),
+  );
+  return services.flatMap((service) => {
+    const publication = publications.get(service.id)!.kiosk;
+    if (publication.state === "withdrawn") return [];
+    const notice = publication.state === "paused" ? publication.notice[language] : null;
+    return [{ id: service.id, title: service.title[language], summary: service.summary[language], notice }];
+  });
 }

@@ -15,6 +15,7 @@ import type { RouteHandle } from "~/http/route-handle";
 import { readForm } from "~/http/form.server";
 import { displayName } from "~/i18n/names";
 import { invariantResponse } from "~/http/invariant";
+import { Notice } from "~/ui/fields";
 
 export const handle: RouteHandle = { isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listApplicationsOf(db, session.personId, 20),
     listCertificatesOf(db, session.personId, 20),
   ]);
-  const services = kioskServices(lang);
+  const services = await kioskServices(lang);
   const draftOf = new Map(drafts.map((draft) => [draft.serviceId, draft.id]));
   return json({
     title: t("kiosk:home.meta"),
@@ -64,6 +65,8 @@ export async function action({ request }: ActionFunctionArgs) {
     accountId: null,
     actor: { accountId: null, role: "applicant", personId: session.personId, channel: "kiosk" },
   });
+  // Paused since the screen was shown: the screen says so again.
+  if (!started.ok && started.reason === "unavailable") return redirect("/kiosk/home");
   invariantResponse(started.ok, "Not Found", { status: 404 });
   return redirect(`/kiosk/apply/${started.draftId}`);
 }
@@ -84,12 +87,22 @@ export default function KioskHome() {
                 <strong>{service.title}</strong>
               </p>
               <p>{service.summary}</p>
-              <Form method="post">
-                <input type="hidden" name="service" value={service.id} />
-                <button type="submit" className="kiosk-button">
-                  {service.draftId ? t("home.resume", { service: service.title }) : t("home.start", { service: service.title })}
-                </button>
-              </Form>
+              {service.notice ? (
+                <Notice tone="warning">
+                  <p>
+                    <strong>{t("home.paused")}</strong>
+                  </p>
+                  <p>{service.notice}</p>
+                </Notice>
+              ) : null}
+              {service.notice && !service.draftId ? null : (
+                <Form method="post">
+                  <input type="hidden" name="service" value={service.id} />
+                  <button type="submit" className="kiosk-button">
+                    {service.draftId ? t("home.resume", { service: service.title }) : t("home.start", { service: service.title })}
+                  </button>
+                </Form>
+              )}
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { startDraft } from "~/engine/drafts.server";
 import { listDraftsOf } from "~/applications/lists.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { invariantResponse } from "~/http/invariant";
+import { Notice } from "~/ui/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);
 
@@ -18,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const drafts = viewer.kind === "citizen" ? await listDraftsOf(getDb(), viewer.person.id) : [];
   const page = await servicePage({ viewer, lang, t, serviceId: params.id, draftServiceIds: new Set(drafts.map((draft) => draft.serviceId)) });
   invariantResponse(page, "Not Found", { status: 404 });
-  return json(page);
+  // A retired entry's page stays, to say so: gone, not missing.
+  return json(page, { status: page.isRetired ? 410 : 200 });
 }
 
 /** Apply: begins a draft (the agencies are asked what they hold first) or resumes the one there is. */
@@ -31,14 +33,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     accountId: viewer.accountId,
     actor: { accountId: viewer.accountId, role: "applicant", personId: viewer.person.id, channel: "web" },
   });
+  // Paused since the page was shown: the page says so again.
+  if (!started.ok && started.reason === "unavailable") return redirect(`/services/${params.id}`);
   invariantResponse(started.ok, "Not Found", { status: 404 });
   return redirect(`/apply/${started.draftId}`);
 }
 
 /** The call to action: apply (or continue the draft), or sign in first. */
-function StartButton({ start, serviceId }: { start: { isOnWeb: boolean; isSignedIn: boolean; hasDraft: boolean }; serviceId: string }) {
+function StartButton({ start, serviceId }: { start: { isOnWeb: boolean; isPaused: boolean; isSignedIn: boolean; hasDraft: boolean }; serviceId: string }) {
   const { t } = useTranslation("apply");
   if (!start.isOnWeb) return <p>{t("start.onlyKiosk")}</p>;
+  // Paused: nothing new is begun, but a draft already begun can still be opened (it is kept).
+  if (start.isPaused && !(start.isSignedIn && start.hasDraft)) return null;
   if (!start.isSignedIn) {
     return (
       <p>
@@ -66,6 +72,15 @@ export default function Service() {
         <Link to="/services">{t("service.back")}</Link>
       </p>
       <h1>{data.title}</h1>
+      {data.isRetired ? <Notice tone="warning">{t("service.retired", { agency: data.agency })}</Notice> : null}
+      {data.unavailable ? (
+        <Notice tone="warning">
+          <p>
+            <strong>{t(`service.${data.unavailable.state}`)}</strong>
+          </p>
+          <p>{data.unavailable.notice}</p>
+        </Notice>
+      ) : null}
       <p className="lead">{data.summary}</p>
       <dl className="summary">
         <div>

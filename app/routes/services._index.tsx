@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAgencies } from "~/agencies/queries.server";
-import { catalogueEntries, entryChannels, parseFilters, searchCatalogue } from "~/catalogue/listing";
+import { searchCatalogue } from "~/catalogue/catalogue-search.server";
+import { entryChannels, parseFilters } from "~/catalogue/listing";
+import { integratedServices } from "~/catalogue/services";
 import { categories, lifeEvents } from "~/catalogue/taxonomy";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
@@ -21,14 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseFilters(url.searchParams, new Set(agencies.map((agency) => agency.id)));
   const byId = new Map(agencies.map((agency) => [agency.id, agency]));
-  const found = searchCatalogue(catalogueEntries(), byId, filters, lang);
-  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE));
-  const page = Math.min(pages, Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1));
-  const results = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((entry) => {
+  const requested = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const search = (page: number) =>
+    searchCatalogue(getDb(), { services: integratedServices, agencies: byId, filters, lang, page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE } });
+  let page = requested;
+  let found = await search(page);
+  const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
+  // A page past the last (an old link, a hand-made address) shows the last.
+  if (page > pages) found = await search((page = pages));
+  const results = found.entries.map((entry) => {
     const agency = byId.get(entry.agency);
     return {
       id: entry.id,
       kind: entry.kind,
+      isPaused: entry.isPaused,
       title: entry.title[lang],
       summary: entry.summary[lang],
       agency: agency ? displayName(agency, lang) : undefined,
@@ -41,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     description: t("catalogue:meta.description"),
     filters,
     results,
-    total: found.length,
+    total: found.total,
     page,
     pages,
     options: {
@@ -110,6 +118,7 @@ export default function Services() {
               <p>{entry.summary}</p>
               <p className="result__meta">
                 <span className={entry.kind === "integrated" ? "badge badge--brand" : "badge"}>{t(`results.${entry.kind}`)}</span>
+                {entry.isPaused ? <span className="badge badge--warning">{t("results.paused")}</span> : null}
                 <span>{entry.agency}</span>
                 <span>{entry.category}</span>
               </p>

@@ -89,6 +89,11 @@ export default function StaffHome() {
         ) : null}
         {roles.some((grant) => grant.role === "admin") ? (
           <li>
+            <Link to="/staff/admin/catalogue">{t("catalogue.link")}</Link>
+          </li>
+        ) : null}
+        {roles.some((grant) => grant.role === "admin") ? (
+          <li>
             <Link to="/staff/kiosks">{tKiosk("admin.link")}</Link>
           </li>
         ) : null}

@@ -24,6 +24,14 @@ export function CheckAnswers() {
       <h1>{t("check.title")}</h1>
       <p className="lead">{t("check.lead", { service: data.service })}</p>
       {data.awaitingScan ? <Notice>{t("check.awaitingScan", { count: data.awaitingScan })}</Notice> : null}
+      {data.unavailable ? (
+        <Notice tone="warning">
+          <p>
+            <strong>{t("check.unavailable")}</strong>
+          </p>
+          <p>{data.unavailable}</p>
+        </Notice>
+      ) : null}
       {data.sections.map((section) => (
         <section key={section.id} className="section check-answers" aria-labelledby={`section-${section.id}`}>
           <h2 id={`section-${section.id}`}>{section.title}</h2>
@@ -51,7 +59,7 @@ export function CheckAnswers() {
           <p>{data.fee}</p>
         </section>
       ) : null}
-      {data.problems.length ? (
+      {data.unavailable ? null : data.problems.length ? (
         <p className="field__error">{t("check.problems")}</p>
       ) : (
         <Form method="post" className="form" noValidate>

@@ -5,14 +5,16 @@ import { fieldId } from "./form";
 
 interface FieldProps {
   name: string;
+  /** When the page has the same field in several forms; otherwise the id is made from the name. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
 }
 
 /** A field's label, hint and error around its control, wired for screen readers. */
-function FieldFrame({ name, label, hint, error, control }: FieldProps & { control: (wiring: { id: string; describedBy?: string }) => ReactNode }) {
-  const id = fieldId(name);
+function FieldFrame({ name, id: givenId, label, hint, error, control }: FieldProps & { control: (wiring: { id: string; describedBy?: string }) => ReactNode }) {
+  const id = givenId ?? fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "field field--error" : "field"}>
@@ -97,10 +99,11 @@ export function SelectField({ name, label, hint, error, className, placeholder, 
 type TextAreaFieldProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "name" | "children">;
 
 /** A labelled multi-line input with its hint and its error. */
-export function TextAreaField({ name, label, hint, error, className, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ name, id, label, hint, error, className, ...textarea }: TextAreaFieldProps) {
   return (
     <FieldFrame
       name={name}
+      id={id}
       label={label}
       hint={hint}
       error={error}
@@ -115,6 +118,43 @@ export function TextAreaField({ name, label, hint, error, className, ...textarea
         />
       )}
     />
+  );
+}
+
+/**
+ * Boxes to tick, any number, under one legend with its hint and its error; the first box takes the
+ * field's id, so that the error summary's link lands on the group.
+ */
+export function CheckboxesField({
+  name,
+  label,
+  hint,
+  error,
+  options,
+  checked,
+}: FieldProps & { options: readonly { value: string; label: string }[]; checked: readonly string[] }) {
+  const id = fieldId(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset className={error ? "field field--error" : "field"} aria-describedby={describedBy}>
+      <legend className="field__label">{label}</legend>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {options.map((option, index) => (
+        <label key={option.value} className="choice">
+          <input type="checkbox" name={name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={checked.includes(option.value)} />{" "}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -150,7 +190,7 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   );
 }
 
-export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" }) {
+export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "warning" }) {
   return (
     <div className={`notice notice--${tone}`} role="status">
       {children}

@@ -19,3 +19,4 @@ export * from "./certificates";
 export * from "./uploads";
 export * from "./payments";
 export * from "./kiosks";
+export * from "./catalogue";

@@ -5,6 +5,8 @@ import type { Database } from "../client";
 import { accounts, people } from "../schema";
 
 import { parseCivilId } from "../../app/auth/civil-id";
+import { seedCatalogue } from "./catalogue";
+import { demoAgencies } from "./demo-agencies";
 import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
 import { demoPersonaPeople, demoPersonasOn, seedRegistries } from "./registries";
 import type { SimulatedCard } from "../../app/runtime.server";
@@ -13,20 +15,7 @@ import { kuwaitToday } from "../../app/i18n/dates";
 /** The one password of every demo account. Demo data is for the embedded default, never production. */
 export const DEMO_PASSWORD = "Nafitha-Demo-2026";
 
-export const demoAgencies = [
-  { id: "paci", nameAr: "الهيئة العامة للمعلومات المدنية", nameEn: "Public Authority for Civil Information", websiteUrl: "https://www.paci.gov.kw" },
-  { id: "moj", nameAr: "وزارة العدل", nameEn: "Ministry of Justice", websiteUrl: "https://www.moj.gov.kw" },
-  { id: "pifss", nameAr: "المؤسسة العامة للتأمينات الاجتماعية", nameEn: "Public Institution for Social Security", websiteUrl: "https://www.pifss.gov.kw" },
-  { id: "kcb", nameAr: "بنك الائتمان الكويتي", nameEn: "Kuwait Credit Bank", websiteUrl: "https://www.kcb.gov.kw" },
-  { id: "moci", nameAr: "وزارة التجارة والصناعة", nameEn: "Ministry of Commerce and Industry", websiteUrl: "https://www.moci.gov.kw" },
-  { id: "kff", nameAr: "قوة الإطفاء العام", nameEn: "Kuwait Fire Force", websiteUrl: "https://www.kff.gov.kw" },
-  { id: "km", nameAr: "بلدية الكويت", nameEn: "Kuwait Municipality", websiteUrl: "https://www.baladia.gov.kw" },
-  { id: "cait", nameAr: "الجهاز المركزي لتكنولوجيا المعلومات", nameEn: "Central Agency for Information Technology", websiteUrl: "https://www.cait.gov.kw" },
-  { id: "moi", nameAr: "وزارة الداخلية", nameEn: "Ministry of Interior", websiteUrl: "https://www.moi.gov.kw" },
-  { id: "moh", nameAr: "وزارة الصحة", nameEn: "Ministry of Health", websiteUrl: "https://www.moh.gov.kw" },
-  { id: "pahw", nameAr: "المؤسسة العامة للرعاية السكنية", nameEn: "Public Authority for Housing Welfare", websiteUrl: "https://www.pahw.gov.kw" },
-  { id: "moe", nameAr: "وزارة التربية", nameEn: "Ministry of Education", websiteUrl: "https://www.moe.edu.kw" },
-] as const;
+export { demoAgencies } from "./demo-agencies";
 
 export const demoCitizens = [
   {
@@ -162,6 +151,7 @@ export const demoAccountCount = (today = kuwaitToday()) => demoCitizens.length +
 export async function seedDemo(db: Database, secrets: Secrets): Promise<{ created: number }> {
   let created = 0;
   for (const agency of demoAgencies) await ensureAgency(db, agency);
+  await seedCatalogue(db);
   for (const { note: _note, sex, address, ...citizen } of demoCitizens) {
     const [governorate, area, block, street, building] = address;
     const birthDate = (parseCivilId(citizen.civilId) as { birthDate: string }).birthDate;

@@ -1,0 +1,45 @@
+import type { Database } from "../../db/client";
+import { listAgencies } from "../agencies/queries.server";
+import type { InformationEntry } from "../catalogue/entries.server";
+import { categories, lifeEvents } from "../catalogue/taxonomy";
+import type { Language } from "../i18n/config";
+import { displayName } from "../i18n/names";
+import type { EntryField } from "./entry-forms";
+
+// What the catalogue's administration pages show beside an entry: the choices of its form, in the
+// reader's language, and an entry's values as its form holds them.
+
+export async function entryFormOptions(db: Database, lang: Language) {
+  const agencies = await listAgencies(db);
+  return {
+    agencies: agencies.map((agency) => ({ value: agency.id, label: displayName(agency, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+    categories: Object.entries(categories).map(([value, label]) => ({ value, label: label[lang] })),
+    lifeEvents: Object.entries(lifeEvents).map(([value, label]) => ({ value, label: label[lang] })),
+  };
+}
+
+export const emptyEntryValues = (): Record<EntryField, string> => ({
+  id: "",
+  agency: "",
+  category: "",
+  lifeEvents: "",
+  channels: "",
+  titleAr: "",
+  titleEn: "",
+  summaryAr: "",
+  summaryEn: "",
+  url: "",
+});
+
+export const entryValues = (entry: InformationEntry): Record<EntryField, string> => ({
+  id: entry.id,
+  agency: entry.agency,
+  category: entry.category,
+  lifeEvents: entry.lifeEvents.join(";"),
+  channels: entry.channels.join(";"),
+  titleAr: entry.title.ar,
+  titleEn: entry.title.en,
+  summaryAr: entry.summary.ar,
+  summaryEn: entry.summary.en,
+  url: entry.url,
+});

@@ -1,0 +1,158 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { changePublication } from "~/administration/catalogue-admin.server";
+import { requireStaff } from "~/auth/guards.server";
+import { requestMeta } from "~/auth/request-meta.server";
+import { publicationsOf } from "~/catalogue/publication.server";
+import { integratedServices } from "~/catalogue/services";
+import { readForm } from "~/http/form.server";
+import { formatDateTime } from "~/i18n/format";
+import { getPageI18n } from "~/i18n/page.server";
+import { getDb } from "~/runtime.server";
+import { Notice, TextAreaField } from "~/ui/fields";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+/** The integrated services and, per channel, whether they take new applications: published, paused or withdrawn, with the notice shown. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, { role: "admin" });
+  const { lang, t } = await getPageI18n(request);
+  const publications = await publicationsOf(
+    getDb(),
+    integratedServices.map((service) => service.id),
+  );
+  return json({
+    title: t("staff:services.meta"),
+    changed: new URL(request.url).searchParams.get("changed"),
+    services: integratedServices.map((service) => ({
+      id: service.id,
+      title: service.title[lang],
+      channels: service.channels.map((channel) => {
+        const publication = publications.get(service.id)![channel];
+        return {
+          channel,
+          state: publication.state,
+          notice: publication.state === "published" ? null : publication.notice,
+          since: publication.state === "published" ? null : formatDateTime(publication.changedAt, lang),
+        };
+      }),
+    })),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, { role: "admin" });
+  const form = await readForm(request);
+  const input = {
+    serviceId: String(form.get("serviceId") ?? ""),
+    channel: String(form.get("channel") ?? ""),
+    state: String(form.get("state") ?? ""),
+    noticeAr: String(form.get("noticeAr") ?? ""),
+    noticeEn: String(form.get("noticeEn") ?? ""),
+  };
+  const result = await changePublication(
+    { db: getDb(), accountId: viewer.accountId, meta: requestMeta(request, context as { requestId?: string; ip?: string }, "back-office"), now: new Date() },
+    input,
+  );
+  if (result.ok) return redirect(`/staff/admin/services?changed=${input.serviceId}`);
+  if ("notFound" in result) throw new Response("Not Found", { status: 404 });
+  return json({ target: `${input.serviceId}:${input.channel}`, problems: result.problems, values: input }, { status: 400 });
+}
+
+export default function Services() {
+  const data = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const location = useLocation();
+  const { t } = useTranslation("staff");
+  return (
+    <div className="page">
+      <p>
+        <Link to="/staff/admin/catalogue">{t("catalogue.back")}</Link>
+      </p>
+      {data.changed ? <Notice tone="success">{t("services.changed")}</Notice> : null}
+      <h1>{t("services.title")}</h1>
+      <p className="lead">{t("services.lead")}</p>
+      {data.services.map((service) => (
+        <section key={service.id} className="section" aria-labelledby={`service-${service.id}`}>
+          <h2 id={`service-${service.id}`}>{service.title}</h2>
+          {service.channels.map((channel) => {
+            const key = `${service.id}:${channel.channel}`;
+            const problems = refused?.target === key ? refused.problems : {};
+            const values = refused?.target === key ? refused.values : null;
+            const name = (field: string) => `${service.id}-${channel.channel}-${field}`;
+            return (
+              <div key={key} className="card">
+                <h3>{t(`services.channels.${channel.channel}`)}</h3>
+                <p>
+                  <span className={channel.state === "published" ? "badge badge--on-time" : "badge badge--warning"}>
+                    {t(`services.states.${channel.state}`)}
+                  </span>
+                  {channel.since ? ` ${t("services.since", { date: channel.since })}` : null}
+                </p>
+                {channel.notice ? (
+                  <blockquote>
+                    <p lang="ar" dir="rtl">
+                      {channel.notice.ar}
+                    </p>
+                    <p lang="en" dir="ltr">
+                      {channel.notice.en}
+                    </p>
+                  </blockquote>
+                ) : null}
+                <Form
+                  method="post"
+                  className="form"
+                  key={location.key}
+                  noValidate
+                  aria-label={t("services.formLabel", { service: service.title, channel: t(`services.channels.${channel.channel}`) })}
+                >
+                  <input type="hidden" name="serviceId" value={service.id} />
+                  <input type="hidden" name="channel" value={channel.channel} />
+                  {channel.state === "published" ? (
+                    <>
+                      <TextAreaField
+                        name="noticeAr"
+                        id={name("noticeAr")}
+                        label={t("services.noticeAr")}
+                        hint={t("services.noticeHint")}
+                        error={problems.noticeAr ? t(`services.problems.${problems.noticeAr}`) : undefined}
+                        defaultValue={values?.noticeAr ?? t("services.defaultNotice", { lng: "ar" })}
+                        lang="ar"
+                        dir="rtl"
+                        rows={2}
+                      />
+                      <TextAreaField
+                        name="noticeEn"
+                        id={name("noticeEn")}
+                        label={t("services.noticeEn")}
+                        error={problems.noticeEn ? t(`services.problems.${problems.noticeEn}`) : undefined}
+                        defaultValue={values?.noticeEn ?? t("services.defaultNotice", { lng: "en" })}
+                        lang="en"
+                        dir="ltr"
+                        rows={2}
+                      />
+                      <div className="actions">
+                        <button type="submit" name="state" value="paused" className="button button--warning">
+                          {t("services.pause")}
+                        </button>
+                        <button type="submit" name="state" value="withdrawn" className="button button--secondary">
+                          {t("services.withdraw")}
+                        </button>
+                      </div>
+                    </>
+                  ) : (
+                    <button type="submit" name="state" value="published" className="button">
+                      {t("services.publish")}
+                    </button>
+                  )}
+                </Form>
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </div>
+  );
+}
