@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, { role: "admin" });
   const { lang, t } = await getPageI18n(request);
-  return json({ title: t("staff:catalogue.newMeta"), options: await entryFormOptions(getDb(), lang) });
+  return json({ title: t("staff:catalogue.newMeta"), options: await entryFormOptions(getDb(), lang), values: emptyEntryValues() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewEntry() {
-  const { options } = useLoaderData<typeof loader>();
+  const { options, values } = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
   const { t } = useTranslation("staff");
   return (
@@ -39,7 +39,7 @@ export default function NewEntry() {
       </p>
       <h1>{t("catalogue.newTitle")}</h1>
       <p className="lead">{t("catalogue.newLead")}</p>
-      <EntryForm isNew values={refused?.values ?? emptyEntryValues()} problems={refused?.problems ?? {}} options={options} />
+      <EntryForm isNew values={refused?.values ?? values} problems={refused?.problems ?? {}} options={options} />
     </div>
   );
 }

@@ -101,53 +101,55 @@ export default function Services() {
                     </p>
                   </blockquote>
                 ) : null}
-                <Form
-                  method="post"
-                  className="form"
-                  key={location.key}
-                  noValidate
-                  aria-label={t("services.formLabel", { service: service.title, channel: t(`services.channels.${channel.channel}`) })}
-                >
-                  <input type="hidden" name="serviceId" value={service.id} />
-                  <input type="hidden" name="channel" value={channel.channel} />
-                  {channel.state === "published" ? (
-                    <>
-                      <TextAreaField
-                        name="noticeAr"
-                        id={name("noticeAr")}
-                        label={t("services.noticeAr")}
-                        hint={t("services.noticeHint")}
-                        error={problems.noticeAr ? t(`services.problems.${problems.noticeAr}`) : undefined}
-                        defaultValue={values?.noticeAr ?? t("services.defaultNotice", { lng: "ar" })}
-                        lang="ar"
-                        dir="rtl"
-                        rows={2}
-                      />
-                      <TextAreaField
-                        name="noticeEn"
-                        id={name("noticeEn")}
-                        label={t("services.noticeEn")}
-                        error={problems.noticeEn ? t(`services.problems.${problems.noticeEn}`) : undefined}
-                        defaultValue={values?.noticeEn ?? t("services.defaultNotice", { lng: "en" })}
-                        lang="en"
-                        dir="ltr"
-                        rows={2}
-                      />
-                      <div className="actions">
-                        <button type="submit" name="state" value="paused" className="button button--warning">
-                          {t("services.pause")}
-                        </button>
-                        <button type="submit" name="state" value="withdrawn" className="button button--secondary">
-                          {t("services.withdraw")}
-                        </button>
-                      </div>
-                    </>
-                  ) : (
-                    <button type="submit" name="state" value="published" className="button">
-                      {t("services.publish")}
-                    </button>
-                  )}
-                </Form>
+                <details open={refused?.target === key} key={location.key}>
+                  <summary>{channel.state === "published" ? t("services.change") : t("services.changeBack")}</summary>
+                  <Form
+                    method="post"
+                    className="form"
+                    noValidate
+                    aria-label={t("services.formLabel", { service: service.title, channel: t(`services.channels.${channel.channel}`) })}
+                  >
+                    <input type="hidden" name="serviceId" value={service.id} />
+                    <input type="hidden" name="channel" value={channel.channel} />
+                    {channel.state === "published" ? (
+                      <>
+                        <TextAreaField
+                          name="noticeAr"
+                          id={name("noticeAr")}
+                          label={t("services.noticeAr")}
+                          hint={t("services.noticeHint")}
+                          error={problems.noticeAr ? t(`services.problems.${problems.noticeAr}`) : undefined}
+                          defaultValue={values?.noticeAr ?? t("services.defaultNotice", { lng: "ar" })}
+                          lang="ar"
+                          dir="rtl"
+                          rows={2}
+                        />
+                        <TextAreaField
+                          name="noticeEn"
+                          id={name("noticeEn")}
+                          label={t("services.noticeEn")}
+                          error={problems.noticeEn ? t(`services.problems.${problems.noticeEn}`) : undefined}
+                          defaultValue={values?.noticeEn ?? t("services.defaultNotice", { lng: "en" })}
+                          lang="en"
+                          dir="ltr"
+                          rows={2}
+                        />
+                        <div className="actions">
+                          <button type="submit" name="state" value="paused" className="button button--warning">
+                            {t("services.pause")}
+                          </button>
+                          <button type="submit" name="state" value="withdrawn" className="button button--secondary">
+                            {t("services.withdraw")}
+                          </button>
+                        </div>
+                      </>
+                    ) : (
+                      <button type="submit" name="state" value="published" className="button">
+                        {t("services.publish")}
+                      </button>
+                    )}
+                  </Form>
+                </details>
               </div>
             );
           })}

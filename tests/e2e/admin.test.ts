@@ -1,7 +1,11 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import {
+  expectCount,
   expectHeading,
   expectNoAxeViolations,
   expectText,
@@ -82,23 +86,23 @@ describe.skipIf(!hasChromium)("administration", () => {
       await expectHeading(page, "إضافة جهة حكومية");
 
       // A code that is not one, and an English name where the Arabic goes: both refused, in Arabic.
-      await page.getByLabel("الرمز").fill("Ministry of Electricity");
-      await page.getByLabel("الاسم بالعربية").fill("Ministry of Electricity");
-      await page.getByLabel("الاسم بالإنجليزية").fill("Ministry of Electricity, Water and Renewable Energy");
+      await page.getByLabel("الرمز").fill("Institute for Scientific Research");
+      await page.getByLabel("الاسم بالعربية").fill("Institute for Scientific Research");
+      await page.getByLabel("الاسم بالإنجليزية").fill("Kuwait Institute for Scientific Research");
       await page.getByRole("button", { name: "إضافة الجهة" }).click();
       await expectText(page, "اكتب رمزًا من حرفين إلى 31 حرفًا: أحرف إنجليزية صغيرة وأرقام وشرطات، يبدأ بحرف.");
       await expectText(page, "اكتب اسم الجهة بالعربية (من حرفين إلى 120 حرفًا).");
-      expect(await page.getByLabel("الاسم بالإنجليزية").inputValue()).toBe("Ministry of Electricity, Water and Renewable Energy");
+      expect(await page.getByLabel("الاسم بالإنجليزية").inputValue()).toBe("Kuwait Institute for Scientific Research");
       await expectNoAxeViolations(page);
       // The code of an agency already there is refused too.
       await page.getByLabel("الرمز").fill("kcb");
-      await page.getByLabel("الاسم بالعربية").fill("وزارة الكهرباء والماء والطاقة المتجددة");
+      await page.getByLabel("الاسم بالعربية").fill("معهد الكويت للأبحاث العلمية");
       await page.getByRole("button", { name: "إضافة الجهة" }).click();
       await expectText(page, "هذا الرمز مستخدم لجهة أخرى. اختر رمزًا غيره.");
-      await page.getByLabel("الرمز").fill("mew");
+      await page.getByLabel("الرمز").fill("kisr");
       await page.getByRole("button", { name: "إضافة الجهة" }).click();
-      await page.waitForURL(/\/staff\/admin\/agencies\/mew\?created=1/);
-      await expectHeading(page, "وزارة الكهرباء والماء والطاقة المتجددة");
+      await page.waitForURL(/\/staff\/admin\/agencies\/kisr\?created=1/);
+      await expectHeading(page, "معهد الكويت للأبحاث العلمية");
       await expectText(page, "لا مفاتيح مسجلة.");
       await expectNoAxeViolations(page);
 
@@ -108,14 +112,14 @@ describe.skipIf(!hasChromium)("administration", () => {
       await page.getByRole("button", { name: "إضافة جهة الاتصال" }).click();
       await expectText(page, "اكتب البريد الإلكتروني أو الهاتف، ليمكن التواصل مع جهة الاتصال.");
       expect(await page.getByLabel("المسؤولية").inputValue()).toBe("تشغيل منظومة الربط");
-      await page.getByLabel("البريد الإلكتروني").fill("exchange@mew.gov.kw");
+      await page.getByLabel("البريد الإلكتروني").fill("exchange@kisr.gov.kw");
       await page.getByRole("button", { name: "إضافة جهة الاتصال" }).click();
       await expectText(page, "أُضيفت جهة الاتصال.");
-      await expectText(page, "exchange@mew.gov.kw");
+      await expectText(page, "exchange@kisr.gov.kw");
 
       // A key that is not Ed25519 is refused; an Ed25519 one is registered with its fingerprint.
       const rsa = crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ format: "pem", type: "spki" }).toString();
-      await page.getByLabel("معرّف المفتاح").fill("mew-2026-12");
+      await page.getByLabel("معرّف المفتاح").fill("kisr-2026-12");
       await page.getByLabel("المفتاح العام").fill(rsa);
       await page.getByRole("button", { name: "إضافة المفتاح" }).click();
       await expectText(page, "هذا المفتاح ليس من نوع \u2066Ed25519\u2069، وهو النوع الذي تعتمده منظومة الربط.");
@@ -141,11 +145,11 @@ describe.skipIf(!hasChromium)("administration", () => {
       await expectNoAxeViolations(page);
       await keepScreenshot(page, "staff-agency-ar", "desktop");
       await visit(page, `${baseUrl}/staff/admin/agencies`);
-      expect(await page.getByRole("row", { name: /وزارة الكهرباء والماء والطاقة المتجددة/ }).textContent()).toContain("تحت الصيانة");
+      expect(await page.getByRole("row", { name: /معهد الكويت للأبحاث العلمية/ }).textContent()).toContain("تحت الصيانة");
 
       await switchLanguage(page, "en");
-      await page.getByRole("link", { name: "Manage Ministry of Electricity, Water and Renewable Energy" }).click();
-      await expectHeading(page, "Ministry of Electricity, Water and Renewable Energy");
+      await page.getByRole("link", { name: "Manage Kuwait Institute for Scientific Research" }).click();
+      await expectHeading(page, "Kuwait Institute for Scientific Research");
       await expectText(page, /The agency has been under maintenance since .+; it is expected to end at /);
       await expectNoAxeViolations(page);
       await keepScreenshot(page, "staff-agency-en", "desktop");
@@ -155,6 +159,170 @@ describe.skipIf(!hasChromium)("administration", () => {
       await page.getByRole("button", { name: "Remove مكتب تشغيل الربط from the contacts" }).click();
       await expectText(page, "The contact has been removed.");
       await switchLanguage(page, "ar");
+    },
+  );
+
+  it(
+    "an administrator adds a catalogue entry, mends what was refused, finds it in the public catalogue, edits it in English and retires it",
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await signedInAdmin();
+      await visit(page, `${baseUrl}/staff`);
+      await page.getByRole("link", { name: "دليل الخدمات" }).click();
+      await expectHeading(page, "دليل الخدمات");
+      await expectText(page, "إصدار البطاقة المدنية لأول مرة");
+      await expectNoAxeViolations(page);
+      await keepScreenshot(page, "staff-catalogue-ar", "desktop");
+      await page.getByRole("link", { name: "إضافة بطاقة" }).click();
+      await expectHeading(page, "إضافة بطاقة إلى الدليل");
+
+      // The Arabic title in Latin letters and no channel: refused field by field, nothing typed lost.
+      await page.getByLabel("الرمز", { exact: true }).fill("beach-kiosk-permit");
+      await page.getByLabel("الجهة", { exact: true }).selectOption("km");
+      await page.getByLabel("التصنيف", { exact: true }).selectOption("municipal");
+      await page.getByLabel("العنوان بالعربية").fill("Beach kiosk");
+      await page.getByLabel("العنوان بالإنجليزية").fill("Get a beach kiosk permit");
+      await page.getByLabel("الوصف بالعربية").fill("يتيح لأصحاب المشروعات الصغيرة إقامة كشك موسمي على الواجهة البحرية بعد موافقة البلدية.");
+      await page.getByLabel("الوصف بالإنجليزية").fill("Set up a seasonal kiosk on the waterfront once the municipality approves it. For small businesses.");
+      await page.getByLabel("صفحة الخدمة لدى الجهة").fill("https://www.baladia.gov.kw/services/beach-kiosk");
+      await page.getByRole("button", { name: "إضافة البطاقة" }).click();
+      await expectText(page, "يجب أن يُكتب العنوان العربي بحروف عربية");
+      await expectText(page, "اختر طريقة واحدة على الأقل تقدم بها الجهة الخدمة");
+      expect(await page.getByLabel("الوصف بالإنجليزية").inputValue()).toContain("seasonal kiosk");
+      await expectNoAxeViolations(page);
+      await keepScreenshot(page, "staff-catalogue-new-errors-ar", "desktop");
+
+      await page.getByLabel("العنوان بالعربية").fill("تصريح كشك على الواجهة البحرية");
+      await page.getByLabel("عبر موقعها الإلكتروني").check();
+      await page.getByLabel("لدى مكاتبها").check();
+      await page.getByRole("button", { name: "إضافة البطاقة" }).click();
+      await page.waitForURL(/\/staff\/admin\/catalogue\/beach-kiosk-permit\?created=1/);
+      await expectText(page, "أُضيفت البطاقة.");
+      await expectNoAxeViolations(page);
+
+      // The public catalogue finds it, spelt without the taa marbuta.
+      const visitor = await newPage(browser());
+      await visit(visitor.page, `${baseUrl}/services?q=${encodeURIComponent("كشك الواجهه البحريه")}`);
+      await visitor.page.getByRole("link", { name: "تصريح كشك على الواجهة البحرية" }).click();
+      await expectHeading(visitor.page, "تصريح كشك على الواجهة البحرية");
+      await expectText(visitor.page, "بلدية الكويت");
+
+      await switchLanguage(page, "en");
+      await expectHeading(page, "Get a beach kiosk permit");
+      await page.getByLabel("Title in English").fill("Get a waterfront kiosk permit");
+      await page.getByRole("button", { name: "Save the changes" }).click();
+      await expectText(page, "Your changes have been saved.");
+      await expectNoAxeViolations(page);
+      await keepScreenshot(page, "staff-catalogue-entry-en", "desktop");
+      await page.getByRole("button", { name: "Retire the entry" }).click();
+      await expectText(page, "The entry has been retired.");
+
+      // Retired: no longer found, and its page says so.
+      await visit(visitor.page, `${baseUrl}/services?q=${encodeURIComponent("كشك الواجهة البحرية")}`);
+      await expectCount(visitor.page.getByRole("link", { name: "تصريح كشك على الواجهة البحرية" }), 0);
+      const gone = await visitor.page.goto(`${baseUrl}/services/beach-kiosk-permit`);
+      expect(gone?.status()).toBe(410);
+      await expectText(visitor.page, "لم تعد هذه الخدمة متاحة.");
+      await expectNoAxeViolations(visitor.page);
+      await visitor.close();
+      await switchLanguage(page, "ar");
+    },
+  );
+
+  it("an administrator checks a CSV file, reads which rows were refused and why, and imports it", { timeout: 120_000 }, async () => {
+    const { page } = await signedInAdmin();
+    const file = path.join(os.tmpdir(), `nafitha-import-${crypto.randomBytes(4).toString("hex")}.csv`);
+    const row = (id: string, titleAr: string, agency = "moci") =>
+      [
+        id,
+        agency,
+        "business",
+        "starting-a-business",
+        "online;counter",
+        titleAr,
+        `Service ${id}`,
+        "يتيح للشركات تسجيل بياناتها لدى الجهة المختصة إلكترونيًا.",
+        "Register your company's details with the agency online. For companies.",
+        "https://www.moci.gov.kw/services/x",
+      ]
+        .map((cell) => `"${cell}"`)
+        .join(",");
+    fs.writeFileSync(
+      file,
+      [
+        "id,agency,category,life_events,channels,title_ar,title_en,summary_ar,summary_en,url",
+        row("import-e2e-one", "خدمة مستوردة أولى"),
+        row("import-e2e-two", "Not Arabic"),
+        row("import-e2e-three", "خدمة مستوردة ثالثة", "atlantis"),
+      ].join("\r\n"),
+    );
+    await visit(page, `${baseUrl}/staff/admin/catalogue/import`);
+    await expectHeading(page, "استيراد بطاقات الدليل");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("الملف", { exact: true }).setInputFiles(file);
+    await page.getByLabel("فحص الملف فقط دون تغيير أي شيء").check();
+    await page.getByRole("button", { name: "فحص الملف واستيراده" }).click();
+    await expectText(page, "فُحص الملف، ولم يتغير شيء");
+    await expectText(page, "ستُضاف بطاقة واحدة.");
+    await expectText(page, "رُفض صفّان (انظر أدناه).");
+    const refused = page.getByRole("table", { name: "الصفوف المرفوضة" });
+    await expect(refused.getByRole("row").nth(1).textContent()).resolves.toContain("يجب أن يُكتب العنوان العربي بحروف عربية");
+    await expect(refused.getByRole("row").nth(2).textContent()).resolves.toContain("لا توجد جهة بهذا الرمز");
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "staff-catalogue-import-ar", "desktop");
+
+    await page.getByLabel("الملف", { exact: true }).setInputFiles(file);
+    await page.getByLabel("فحص الملف فقط دون تغيير أي شيء").uncheck();
+    await page.getByRole("button", { name: "فحص الملف واستيراده" }).click();
+    await expectText(page, "استُورد الملف");
+    await expectText(page, "أُضيفت بطاقة واحدة.");
+    await visit(page, `${baseUrl}/staff/admin/catalogue?q=import-e2e`);
+    await expectText(page, "خدمة مستوردة أولى");
+    await expectCount(page.getByText("خدمة مستوردة ثالثة"), 0);
+    fs.rmSync(file, { force: true });
+  });
+
+  it(
+    "an administrator pauses an integrated service: its page says why and offers no way to start it; published again, it does",
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await signedInAdmin();
+      await visit(page, `${baseUrl}/staff/admin/services`);
+      await expectHeading(page, "الخدمات المتكاملة");
+      await expectNoAxeViolations(page);
+      const loan = page.getByRole("form", { name: "القرض الاجتماعي: عبر البوابة" });
+      await page.getByRole("region", { name: "القرض الاجتماعي" }).getByText("إيقافها مؤقتًا أو سحبها").click();
+      await loan.getByLabel("الإشعار بالعربية").fill("الخدمة متوقفة مؤقتًا لتحديث أنظمة البنك حتى الساعة العاشرة مساءً، ومسودات الطلبات محفوظة.");
+      await loan.getByLabel("الإشعار بالإنجليزية").fill("Unavailable until 10 pm while the bank updates its systems; drafts are kept.");
+      await loan.getByRole("button", { name: "إيقاف مؤقت" }).click();
+      await expectText(page, "عُدّلت حالة نشر الخدمة.");
+      await expectText(page, "موقوفة مؤقتًا");
+      await keepScreenshot(page, "staff-services-ar", "desktop");
+      try {
+        const visitor = await newPage(browser());
+        await visit(visitor.page, `${baseUrl}/services/social-loan`);
+        await expectText(visitor.page, "هذه الخدمة غير متاحة مؤقتًا");
+        await expectText(visitor.page, "الخدمة متوقفة مؤقتًا لتحديث أنظمة البنك حتى الساعة العاشرة مساءً، ومسودات الطلبات محفوظة.");
+        await expectCount(visitor.page.getByRole("link", { name: "سجّل الدخول لتقديم الطلب" }), 0);
+        await expectNoAxeViolations(visitor.page);
+        await keepScreenshot(visitor.page, "service-paused-ar", "phone");
+        await switchLanguage(visitor.page, "en");
+        await expectText(visitor.page, "Unavailable until 10 pm while the bank updates its systems; drafts are kept.");
+        await visit(visitor.page, `${baseUrl}/services?q=loan`);
+        await expectText(visitor.page, "Temporarily unavailable");
+        await switchLanguage(visitor.page, "ar");
+        await visitor.close();
+      } finally {
+        await visit(page, `${baseUrl}/staff/admin/services`);
+        await page.getByRole("region", { name: "القرض الاجتماعي" }).getByText("إعادة نشرها").click();
+        await page.getByRole("form", { name: "القرض الاجتماعي: عبر البوابة" }).getByRole("button", { name: "إعادة النشر" }).click();
+        await expectText(page, "عُدّلت حالة نشر الخدمة.");
+      }
+      const visitor = await newPage(browser());
+      await visit(visitor.page, `${baseUrl}/services/social-loan`);
+      await expectCount(visitor.page.getByText("هذه الخدمة غير متاحة مؤقتًا"), 0);
+      await visitor.page.getByRole("link", { name: "سجّل الدخول لتقديم الطلب" }).waitFor();
+      await visitor.close();
     },
   );
 
