@@ -3,18 +3,20 @@ import { listAgencies } from "../agencies/queries.server";
 import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import {
+  entryChanges,
+  entryDataOf,
   insertInformationEntries,
   lockCatalogueOrder,
   moveInformationEntry,
   nextPosition,
   setEntryRetired,
   updateInformationEntry,
-  type InformationEntry,
 } from "../catalogue/entries.server";
-import type { EntryData } from "../catalogue/entry";
 import { setPublication, type PublicationChange, type ServiceChannel } from "../catalogue/publication.server";
 import { integratedServices } from "../catalogue/services";
-import { checkEntry, entryValuesOf, type EntryField, type EntryProblems } from "./entry-forms";
+import { z } from "zod";
+import { arabic, checkEntry, english, entryValuesOf, type EntryField, type EntryProblems } from "./entry-forms";
+import { checkValues } from "./forms";
 
 // What administrators do to the catalogue: add and edit information entries, retire them and offer
 // them again, move them among their category's; pause, withdraw and publish an integrated service
@@ -30,17 +32,26 @@ export interface AdminContext {
 const audit = (tx: Database, context: AdminContext, action: string, subject: { type: string; id: string }, details: Record<string, unknown>) =>
   recordAudit(tx, { ...auditFields(context.meta), actorAccountId: context.accountId, action, subjectType: subject.type, subjectId: subject.id, details });
 
-const integratedIds = new Set(integratedServices.map((service) => service.id));
+/** What an entry's id and agency are checked against: the integrated services' ids, the agencies there are. */
+export const integratedIds = new Set(integratedServices.map((service) => service.id));
 
-async function agencyIdsOf(db: Database) {
+export async function agencyIdsOf(db: Database) {
   return new Set((await listAgencies(db)).map((agency) => agency.id));
 }
 
 export type EntryFormResult =
   | { ok: true; id: string }
   | { ok: false; problems: EntryProblems; values: Record<EntryField, string> }
-  | { ok: false; stale: true; values: Record<EntryField, string> }
-  | { ok: false; notFound: true };
+  /** Changed by someone else since the page was opened; `version` is the one the editor had, so that saving again is refused too. */
+  | { ok: false; stale: true; values: Record<EntryField, string>; version: number }
+  | { ok: false; notFound: true }
+  | { ok: false; badVersion: true };
+
+/** The entry's version as its form sent it, or null when it sent none a page of ours would. */
+export function readVersion(form: FormData): number | null {
+  const text = String(form.get("version") ?? "");
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
 
 /** Adds the entry the form describes, last in the listing; its id must be free. */
 export async function createEntry(context: AdminContext, form: FormData): Promise<EntryFormResult> {
@@ -58,38 +69,18 @@ export async function createEntry(context: AdminContext, form: FormData): Promis
   });
 }
 
-/** The fields an edit changed, before and after, for the audit record. */
-function changedFields(before: InformationEntry, after: EntryData) {
-  const was: Record<string, unknown> = {
-    agency: before.agency,
-    category: before.category,
-    lifeEvents: before.lifeEvents,
-    channels: before.channels,
-    titleAr: before.title.ar,
-    titleEn: before.title.en,
-    summaryAr: before.summary.ar,
-    summaryEn: before.summary.en,
-    url: before.url,
-  };
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const [field, value] of Object.entries(was)) {
-    const next = after[field as keyof EntryData];
-    if (JSON.stringify(value) !== JSON.stringify(next)) changes[field] = { before: value, after: next };
-  }
-  return changes;
-}
-
 /** Saves an edit made on the entry's page, if nobody changed the entry since the page was opened. */
 export async function updateEntry(context: AdminContext, id: string, form: FormData): Promise<EntryFormResult> {
   const values = { ...entryValuesOf(form), id };
-  const expectedVersion = Number.parseInt(String(form.get("version") ?? ""), 10);
-  if (!Number.isSafeInteger(expectedVersion)) return { ok: false, stale: true, values };
+  const expectedVersion = readVersion(form);
+  if (expectedVersion === null) return { ok: false, badVersion: true };
   const checked = checkEntry(values, await agencyIdsOf(context.db), integratedIds);
   if (!checked.ok) return checked;
   return context.db.transaction(async (tx) => {
     const updated = await updateInformationEntry(tx, checked.entry, { expectedVersion, now: context.now });
-    if (!updated.ok) return updated.problem === "stale" ? ({ ok: false, stale: true, values } as const) : ({ ok: false, notFound: true } as const);
-    const changes = changedFields(updated.before, checked.entry);
+    if (!updated.ok)
+      return updated.problem === "stale" ? ({ ok: false, stale: true, values, version: expectedVersion } as const) : ({ ok: false, notFound: true } as const);
+    const changes = entryChanges(entryDataOf(updated.before), checked.entry);
     await audit(tx, context, "catalogue.entry-updated", { type: "catalogue-entry", id }, { changes, version: updated.after.version });
     return { ok: true, id } as const;
   });
@@ -120,20 +111,9 @@ export async function moveEntry(context: AdminContext, id: string, direction: "u
 // ---- Integrated services ------------------------------------------------------------------------
 
 export type PublicationResult =
-  { ok: true } | { ok: false; problems: Partial<Record<"noticeAr" | "noticeEn", "missing" | "long" | "not-arabic" | "arabic-in-english">> };
+  { ok: true } | { ok: false; problems: Partial<Record<"noticeAr" | "noticeEn", "missing" | "short" | "long" | "not-arabic" | "arabic-in-english">> };
 
-const ARABIC_LETTER = /[\u0600-\u06FF]/;
-
-function checkNotice(ar: string, en: string) {
-  const problems: Exclude<PublicationResult, { ok: true }>["problems"] = {};
-  if (!ar) problems.noticeAr = "missing";
-  else if (ar.length > 500) problems.noticeAr = "long";
-  else if (!ARABIC_LETTER.test(ar)) problems.noticeAr = "not-arabic";
-  if (!en) problems.noticeEn = "missing";
-  else if (en.length > 500) problems.noticeEn = "long";
-  else if (ARABIC_LETTER.test(en)) problems.noticeEn = "arabic-in-english";
-  return problems;
-}
+const NoticeSchema = z.object({ noticeAr: arabic(1, 500), noticeEn: english(1, 500) });
 
 /**
  * Publishes, pauses or withdraws an integrated service on a channel, with the notice its page shows
@@ -142,18 +122,17 @@ function checkNotice(ar: string, en: string) {
 export async function changePublication(
   context: AdminContext,
   input: { serviceId: string; channel: string; state: string; noticeAr: string; noticeEn: string },
-): Promise<PublicationResult | { ok: false; notFound: true }> {
+): Promise<PublicationResult | { ok: false; notFound: true } | { ok: false; badState: true }> {
   const service = integratedServices.find((candidate) => candidate.id === input.serviceId);
   const channel = input.channel as ServiceChannel;
-  if (!service || !service.channels.includes(channel) || !["published", "paused", "withdrawn"].includes(input.state)) return { ok: false, notFound: true };
+  if (!service || !service.channels.includes(channel)) return { ok: false, notFound: true };
   let change: PublicationChange;
   if (input.state === "published") change = { state: "published" };
-  else {
-    const notice = { ar: input.noticeAr.trim(), en: input.noticeEn.trim() };
-    const problems = checkNotice(notice.ar, notice.en);
-    if (Object.keys(problems).length) return { ok: false, problems };
-    change = { state: input.state as "paused" | "withdrawn", notice };
-  }
+  else if (input.state === "paused" || input.state === "withdrawn") {
+    const checked = checkValues(NoticeSchema, ["noticeAr", "noticeEn"] as const, input);
+    if (!checked.ok) return { ok: false, problems: checked.problems as Exclude<PublicationResult, { ok: true }>["problems"] };
+    change = { state: input.state, notice: { ar: checked.data.noticeAr, en: checked.data.noticeEn } };
+  } else return { ok: false, badState: true };
   return context.db.transaction(async (tx) => {
     const before = await setPublication(tx, { serviceId: service.id, channel, change, accountId: context.accountId, now: context.now });
     await audit(tx, context, "service.publication-changed", { type: "service", id: service.id }, { channel, before: before.state, after: change });

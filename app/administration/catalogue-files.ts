@@ -47,6 +47,8 @@ export interface FileRow {
   /** As written; checked when the row is (empty: keep or append). */
   position: string;
   retired: string;
+  /** A CSV row with more or fewer cells than the header has columns (an unquoted comma, a cell left out). */
+  isMisaligned?: boolean;
 }
 
 export type FileProblem =
@@ -79,8 +81,15 @@ export function readCatalogueFile(bytes: Uint8Array, fileName: string): ReadFile
 
 // ---- CSV ----------------------------------------------------------------------------------
 
-/** RFC 4180 records, each with the line it starts on; a quote left open is refused with its line. */
-export function parseCsv(text: string): { ok: true; records: { line: number; cells: string[] }[] } | { ok: false; line: number } {
+/**
+ * RFC 4180 records, each with the line it starts on, without those whose cells are all blank (a
+ * spreadsheet's trailing ",,,,"); a quote left open is refused with its line, and reading stops
+ * past `maxRecords`.
+ */
+export function parseCsv(
+  text: string,
+  maxRecords = Infinity,
+): { ok: true; records: { line: number; cells: string[] }[] } | { ok: false; problem: "unclosed-quote"; line: number } | { ok: false; problem: "too-many" } {
   const records: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = "";
@@ -91,7 +100,7 @@ export function parseCsv(text: string): { ok: true; records: { line: number; cel
   let i = 0;
   const endRecord = () => {
     cells.push(cell);
-    if (!(cells.length === 1 && cells[0] === "")) records.push({ line: recordLine, cells });
+    if (cells.some((value) => value.trim() !== "")) records.push({ line: recordLine, cells });
     cells = [];
     cell = "";
   };
@@ -106,7 +115,7 @@ export function parseCsv(text: string): { ok: true; records: { line: number; cel
         }
         quoted = false;
       } else {
-        if (char === "\n") line++;
+        if (char === "\n" || (char === "\r" && text[i + 1] !== "\n")) line++;
         cell += char;
       }
       i++;
@@ -122,23 +131,29 @@ export function parseCsv(text: string): { ok: true; records: { line: number; cel
       // The \n ends the record.
     } else if (char === "\n" || char === "\r") {
       endRecord();
+      if (records.length > maxRecords) return { ok: false, problem: "too-many" };
       line++;
       recordLine = line;
     } else cell += char;
     i++;
   }
-  if (quoted) return { ok: false, line: quoteLine };
+  if (quoted) return { ok: false, problem: "unclosed-quote", line: quoteLine };
   if (cell !== "" || cells.length) endRecord();
   return { ok: true, records };
 }
 
-// A cell a spreadsheet would run as a formula is written with a leading apostrophe, and read back without it.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const unguard = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+// A cell a spreadsheet would run as a formula is written with a leading apostrophe, and read back
+// without it. The rule is one way both ways: a value that begins with apostrophes before such a
+// character gets one more, so that what is read back is always what was written.
+const FORMULA = /^'*[=+\-@\t\r]/;
+const guard = (value: string) => (FORMULA.test(value) ? `'${value}` : value);
+const unguard = (cell: string) => (cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 function readCsv(text: string): ReadFile {
-  const parsed = parseCsv(text.replace(/^\uFEFF/, ""));
-  if (!parsed.ok) return { ok: false, problem: "csv-unclosed-quote", line: parsed.line };
+  // The header, and one row past the limit to know it was passed.
+  const parsed = parseCsv(text.replace(/^\uFEFF/, ""), MAX_ROWS + 1);
+  if (!parsed.ok)
+    return parsed.problem === "too-many" ? { ok: false, problem: "too-many-rows" } : { ok: false, problem: "csv-unclosed-quote", line: parsed.line };
   const [header, ...records] = parsed.records;
   if (!header) return { ok: false, problem: "empty" };
   const names = header.cells.map((name) => name.trim().toLowerCase());
@@ -153,13 +168,13 @@ function readCsv(text: string): ReadFile {
     };
     const values: Partial<Record<EntryField, string>> = {};
     for (const [column, field] of Object.entries(fieldOfColumn)) values[field] = cellOf(column as CsvColumn);
-    return { line, values, position: cellOf("position"), retired: cellOf("retired") };
+    return { line, values, position: cellOf("position"), retired: cellOf("retired"), isMisaligned: cells.length !== names.length };
   });
   return { ok: true, rows };
 }
 
 const csvCell = (value: string) => {
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
+  const guarded = guard(value);
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 };
 

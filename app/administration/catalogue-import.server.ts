@@ -2,7 +2,6 @@ import crypto from "node:crypto";
 import { inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { catalogueEntries } from "../../db/schema";
-import { listAgencies } from "../agencies/queries.server";
 import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import {
@@ -14,9 +13,9 @@ import {
   updateInformationEntry,
   type InformationEntry,
 } from "../catalogue/entries.server";
-import { integratedServices } from "../catalogue/services";
 import { readCatalogueFile, readPosition, readRetired, type FileProblem, type FileRow } from "./catalogue-files";
 import type { EntryData } from "../catalogue/entry";
+import { agencyIdsOf, integratedIds } from "./catalogue-admin.server";
 import { checkEntry, type EntryProblem } from "./entry-forms";
 
 // Loading many entries at once: every row of the file is checked as the entry's page checks it,
@@ -24,7 +23,7 @@ import { checkEntry, type EntryProblem } from "./entry-forms";
 // row with its line and why. What passes lands in one transaction with its audit record, or
 // nothing does; a check alone changes nothing.
 
-export type RowProblem = EntryProblem | "position.invalid" | "retired.invalid" | "id.repeated";
+export type RowProblem = EntryProblem | "position.invalid" | "retired.invalid" | "id.repeated" | "row.misaligned";
 
 export interface ImportReport {
   isCheckOnly: boolean;
@@ -50,13 +49,18 @@ export function checkRows(rows: readonly FileRow[], agencyIds: ReadonlySet<strin
   const refused: ImportReport["refused"] = [];
   const seen = new Set<string>();
   for (const row of rows) {
+    const id = (row.values.id ?? "").trim();
+    // Cells out of place would be read as the wrong fields: the row is refused for that alone.
+    if (row.isMisaligned) {
+      refused.push({ line: row.line, id, problems: ["row.misaligned"] });
+      continue;
+    }
     const checked = checkEntry(row.values, agencyIds, integratedIds);
     const problems: RowProblem[] = checked.ok ? [] : Object.values(checked.problems);
     const position = readPosition(row.position);
     const retired = readRetired(row.retired);
     if (position === "invalid") problems.push("position.invalid");
     if (retired === "invalid") problems.push("retired.invalid");
-    const id = (row.values.id ?? "").trim();
     if (id && seen.has(id)) problems.push("id.repeated");
     if (id) seen.add(id);
     if (!checked.ok || problems.length) refused.push({ line: row.line, id, problems });
@@ -83,14 +87,14 @@ export async function importCatalogue(db: Database, input: ImportInput): Promise
   const read = readCatalogueFile(input.bytes, input.fileName);
   if (!read.ok) return read;
   const now = input.now ?? new Date();
-  const agencyIds = new Set((await listAgencies(db)).map((agency) => agency.id));
-  const { accepted, refused } = checkRows(read.rows, agencyIds, new Set(integratedServices.map((service) => service.id)));
+  const { accepted, refused } = checkRows(read.rows, await agencyIdsOf(db), integratedIds);
   return db.transaction(async (tx) => {
-    await lockCatalogueOrder(tx);
+    // A check reads what is there as it is; an import holds the entries it will change, and the order.
+    if (!input.isCheckOnly) await lockCatalogueOrder(tx);
     const existing = new Map<string, InformationEntry>();
     for (const ids of chunks(accepted.map((row) => row.entry.id))) {
-      const rows = await tx.select().from(catalogueEntries).where(inArray(catalogueEntries.id, ids)).for("update");
-      for (const row of rows) existing.set(row.id, informationEntryOf(row));
+      const select = tx.select().from(catalogueEntries).where(inArray(catalogueEntries.id, ids));
+      for (const row of await (input.isCheckOnly ? select : select.for("update"))) existing.set(row.id, informationEntryOf(row));
     }
     const fresh = accepted.filter((row) => !existing.has(row.entry.id));
     const changed = accepted.filter((row) => {

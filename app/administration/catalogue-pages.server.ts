@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { listAgencies } from "../agencies/queries.server";
-import type { InformationEntry } from "../catalogue/entries.server";
+import { entryDataOf, type InformationEntry } from "../catalogue/entries.server";
 import { categories, lifeEvents } from "../catalogue/taxonomy";
 import type { Language } from "../i18n/config";
 import { displayName } from "../i18n/names";
@@ -31,15 +31,7 @@ export const emptyEntryValues = (): Record<EntryField, string> => ({
   url: "",
 });
 
-export const entryValues = (entry: InformationEntry): Record<EntryField, string> => ({
-  id: entry.id,
-  agency: entry.agency,
-  category: entry.category,
-  lifeEvents: entry.lifeEvents.join(";"),
-  channels: entry.channels.join(";"),
-  titleAr: entry.title.ar,
-  titleEn: entry.title.en,
-  summaryAr: entry.summary.ar,
-  summaryEn: entry.summary.en,
-  url: entry.url,
-});
+export function entryValues(entry: InformationEntry): Record<EntryField, string> {
+  const data = entryDataOf(entry);
+  return { ...data, lifeEvents: data.lifeEvents.join(";"), channels: data.channels.join(";") };
+}

@@ -17,7 +17,8 @@ const ARABIC_LETTER = /[\u0600-\u06FF]/;
 /** A list in one cell: "a; b", "a, b" or "a b"; the form sends its boxes joined the same way. */
 export const listOf = (value: string) => [...new Set(value.split(/[;,\s]+/).filter(Boolean))];
 
-const arabic = (min: number, max: number) =>
+/** Text in Arabic, of a length: "missing", "short", "long" and "not-arabic" name what is wrong. */
+export const arabic = (min: number, max: number) =>
   z
     .string()
     .trim()
@@ -26,7 +27,8 @@ const arabic = (min: number, max: number) =>
     .max(max, "long")
     .refine((value) => ARABIC_LETTER.test(value), "not-arabic");
 
-const english = (min: number, max: number) =>
+/** Text in English, of a length: "missing", "short", "long" and "arabic-in-english" name what is wrong. */
+export const english = (min: number, max: number) =>
   z
     .string()
     .trim()

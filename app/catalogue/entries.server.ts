@@ -38,6 +38,29 @@ export const informationEntryOf = (row: CatalogueEntryRow): InformationEntry => 
   retiredAt: row.retiredAt,
 });
 
+/** The entry as its form and its files hold it. */
+export const entryDataOf = (entry: InformationEntry): EntryData => ({
+  id: entry.id,
+  agency: entry.agency,
+  category: entry.category,
+  lifeEvents: entry.lifeEvents,
+  channels: entry.channels,
+  titleAr: entry.title.ar,
+  titleEn: entry.title.en,
+  summaryAr: entry.summary.ar,
+  summaryEn: entry.summary.en,
+  url: entry.url,
+});
+
+/** The fields in which two versions of an entry differ, each before and after. */
+export function entryChanges(before: EntryData, after: EntryData): Partial<Record<keyof EntryData, { before: unknown; after: unknown }>> {
+  const changes: Partial<Record<keyof EntryData, { before: unknown; after: unknown }>> = {};
+  for (const field of Object.keys(before) as (keyof EntryData)[]) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(after[field])) changes[field] = { before: before[field], after: after[field] };
+  }
+  return changes;
+}
+
 /** What search reads of an entry's own texts (its agency's names and its taxonomy are matched apart, as they change apart). */
 export const searchTextOf = (entry: Pick<EntryData, "titleAr" | "titleEn" | "summaryAr" | "summaryEn">) =>
   normaliseForSearch([entry.titleAr, entry.titleEn, entry.summaryAr, entry.summaryEn].join(" "));
@@ -224,17 +247,8 @@ export async function updateInformationEntry(
 
 /** Whether an entry's row would change: an import leaves rows it would only rewrite as they are. */
 export function isSameEntry(current: InformationEntry, entry: EntryData, position: number | null, retired: boolean | null): boolean {
-  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((value, index) => value === b[index]);
   return (
-    current.agency === entry.agency &&
-    current.category === entry.category &&
-    same(current.lifeEvents, entry.lifeEvents) &&
-    same(current.channels, entry.channels) &&
-    current.title.ar === entry.titleAr &&
-    current.title.en === entry.titleEn &&
-    current.summary.ar === entry.summaryAr &&
-    current.summary.en === entry.summaryEn &&
-    current.url === entry.url &&
+    Object.keys(entryChanges(entryDataOf(current), entry)).length === 0 &&
     (position === null || position === current.position) &&
     (retired === null || retired === (current.retiredAt !== null))
   );
@@ -281,17 +295,20 @@ export async function moveInformationEntry(tx: Database, id: string, direction: 
     .limit(1)
     .for("update");
   if (!neighbour) return { ok: false, problem: "edge" };
-  // Equal places (entries imported with one) are told apart by one, in the direction of the move.
-  const to = neighbour.position === entry.position ? entry.position + (isUp ? -1 : 1) : neighbour.position;
   const bump = { version: sql`${catalogueEntries.version} + 1`, updatedAt: now };
-  await tx
-    .update(catalogueEntries)
-    .set({ position: to, ...bump })
-    .where(eq(catalogueEntries.id, entry.id));
-  if (to === neighbour.position)
-    await tx
+  const place = (id: string, position: number) =>
+    tx
       .update(catalogueEntries)
-      .set({ position: entry.position, ...bump })
-      .where(eq(catalogueEntries.id, neighbour.id));
-  return { ok: true, from: entry.position, to, past: neighbour.id };
+      .set({ position, ...bump })
+      .where(eq(catalogueEntries.id, id));
+  if (neighbour.position !== entry.position) {
+    await place(entry.id, neighbour.position);
+    await place(neighbour.id, entry.position);
+    return { ok: true, from: entry.position, to: neighbour.position, past: neighbour.id };
+  }
+  // The same place (entries imported with one): the one that is to come second goes one further on,
+  // so that no place is ever below zero.
+  const second = isUp ? neighbour : entry;
+  await place(second.id, entry.position + 1);
+  return { ok: true, from: entry.position, to: isUp ? entry.position : entry.position + 1, past: neighbour.id };
 }

@@ -48,7 +48,7 @@ export interface IntegratedEntry {
   channels: ("nafitha" | "kiosk")[];
   title: Text;
   summary: Text;
-  /** Paused on a channel it is offered on: listed, with a word that it is unavailable for now. */
+  /** Paused on the web, where the catalogue is browsed: listed, with a word that it is unavailable for now. */
   isPaused: boolean;
 }
 
@@ -69,7 +69,7 @@ export function integratedEntries(services: readonly ServiceDefinition[], public
         channels: offered.map((channel) => (channel === "web" ? "nafitha" : "kiosk")),
         title: service.title,
         summary: service.summary,
-        isPaused: offered.some((channel) => states?.[channel].state === "paused"),
+        isPaused: states?.web.state === "paused",
       },
     ];
   });

@@ -91,14 +91,14 @@ interface FoundEntry {
   isRetired: boolean;
 }
 
-/** An integrated service (withdrawn from every channel reads as none), or an information entry (retired ones too: their page says so). */
+/** An integrated service, or an information entry; one no longer offered anywhere (withdrawn, retired) too: its page says so. */
 async function findEntry(id: string): Promise<FoundEntry | null> {
   const service = integratedServices.find((candidate) => candidate.id === id);
   if (service) {
     const publications = await publicationsOf(getDb(), [service.id]);
     const [listed] = integratedEntries([service], publications);
-    if (!listed) return null;
-    return { entry: { ...listed, kind: "integrated", url: null }, service, web: publications.get(service.id)!.web, isRetired: false };
+    const entry = listed ?? { ...integratedEntries([service], new Map())[0]!, channels: [] };
+    return { entry: { ...entry, kind: "integrated", url: null }, service, web: publications.get(service.id)!.web, isRetired: !listed };
   }
   const entry = await getInformationEntry(getDb(), id);
   if (!entry) return null;

@@ -117,7 +117,7 @@ export default function Service() {
 
       {data.about && data.start ? (
         <>
-          <StartButton start={data.start} serviceId={data.id} />
+          {data.isRetired ? null : <StartButton start={data.start} serviceId={data.id} />}
           <section className="section" aria-labelledby="who">
             <h2 id="who">{t("service.who")}</h2>
             <ul>

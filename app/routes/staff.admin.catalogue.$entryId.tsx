@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { moveEntry, retireEntry, updateEntry, type AdminContext } from "~/administration/catalogue-admin.server";
+import { moveEntry, readVersion, retireEntry, updateEntry, type AdminContext } from "~/administration/catalogue-admin.server";
 import { entryFormOptions, entryValues } from "~/administration/catalogue-pages.server";
 import { requireStaff } from "~/auth/guards.server";
 import { requestMeta } from "~/auth/request-meta.server";
@@ -24,13 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entry = await getInformationEntry(db, params.entryId ?? "");
   invariantResponse(entry, "Not Found", { status: 404 });
   const search = new URL(request.url).searchParams;
-  const done = ["created", "saved", "retired", "restored", "moved"].find((key) => search.has(key)) ?? null;
+  const done = ["created", "saved", "retired", "restored", "moved", "edge"].find((key) => search.has(key)) ?? null;
   return json({
     title: t("staff:catalogue.editMeta", { title: entry.title[lang] }),
     entry: { id: entry.id, title: entry.title[lang], version: entry.version, retired: entry.retiredAt ? formatDateTime(entry.retiredAt, lang) : null },
     values: entryValues(entry),
     options: await entryFormOptions(db, lang),
-    done: done as "created" | "saved" | "retired" | "restored" | "moved" | null,
+    done: done as "created" | "saved" | "retired" | "restored" | "moved" | "edge" | null,
   });
 }
 
@@ -53,18 +53,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const result = await updateEntry(admin, id, form);
     if (result.ok) return back("saved");
     if ("notFound" in result) throw new Response("Not Found", { status: 404 });
-    if ("stale" in result) return json({ stale: true as const, problems: {}, values: result.values }, { status: 409 });
-    return json({ stale: false as const, problems: result.problems, values: result.values }, { status: 400 });
+    if ("badVersion" in result) return json({ stale: false as const, badVersion: true, problems: {}, values: null, version: null }, { status: 400 });
+    if ("stale" in result)
+      return json({ stale: true as const, badVersion: false, problems: {}, values: result.values, version: result.version }, { status: 409 });
+    return json({ stale: false as const, badVersion: false, problems: result.problems, values: result.values, version: null }, { status: 400 });
   }
   if (intent === "retire" || intent === "restore") {
-    const result = await retireEntry(admin, id, intent === "retire", Number.parseInt(String(form.get("version") ?? ""), 10));
+    const version = readVersion(form);
+    if (version === null) return json({ stale: false as const, badVersion: true, problems: {}, values: null, version: null }, { status: 400 });
+    const result = await retireEntry(admin, id, intent === "retire", version);
     if (result.ok) return back(intent === "retire" ? "retired" : "restored");
     if (result.problem === "not-found") throw new Response("Not Found", { status: 404 });
-    return json({ stale: true as const, problems: {}, values: null }, { status: 409 });
+    return json({ stale: true as const, badVersion: false, problems: {}, values: null, version: null }, { status: 409 });
   }
   const moved = await moveEntry(admin, id, intent === "move-up" ? "up" : "down");
   if (!moved.ok && moved.problem === "not-found") throw new Response("Not Found", { status: 404 });
-  return back("moved");
+  return back(moved.ok ? "moved" : "edge");
 }
 
 export default function EditEntry() {
@@ -79,6 +83,7 @@ export default function EditEntry() {
       </p>
       {data.done ? <Notice tone="success">{t(`catalogue.done.${data.done}`)}</Notice> : null}
       {refused?.stale ? <Notice tone="warning">{t("catalogue.stale")}</Notice> : null}
+      {refused?.badVersion ? <Notice tone="warning">{t("catalogue.badVersion")}</Notice> : null}
       <h1>{data.entry.title}</h1>
       <p>
         <bdi dir="ltr">{data.entry.id}</bdi> · <Link to={`/services/${data.entry.id}`}>{t("catalogue.publicPage")}</Link>
@@ -90,7 +95,7 @@ export default function EditEntry() {
         problems={refused?.problems ?? {}}
         options={data.options}
         isNew={false}
-        version={data.entry.version}
+        version={refused?.version ?? data.entry.version}
       />
       <section className="section" aria-labelledby="place">
         <h2 id="place">{t("catalogue.placeTitle")}</h2>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportedEntry, writeCatalogueCsv, writeCatalogueJson } from "~/administration/catalogue-files";
 import { requireStaff } from "~/auth/guards.server";
+import { contentDisposition } from "~/http/content-disposition";
 import { allInformationEntries } from "~/catalogue/entries.server";
 import { isCategory } from "~/catalogue/taxonomy";
 import { kuwaitToday } from "~/i18n/dates";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(format === "json" ? writeCatalogueJson(entries) : writeCatalogueCsv(entries), {
     headers: {
       "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
+      "Content-Disposition": contentDisposition("attachment", name),
       "Cache-Control": "no-store",
     },
   });

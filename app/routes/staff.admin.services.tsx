@@ -58,7 +58,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (result.ok) return redirect(`/staff/admin/services?changed=${input.serviceId}`);
   if ("notFound" in result) throw new Response("Not Found", { status: 404 });
-  return json({ target: `${input.serviceId}:${input.channel}`, problems: result.problems, values: input }, { status: 400 });
+  if ("badState" in result) throw new Response("Bad Request", { status: 400 });
+  return json({ target: `${input.serviceId}:${input.channel}:${input.state}`, problems: result.problems, values: input }, { status: 400 });
 }
 
 export default function Services() {
@@ -79,9 +80,6 @@ export default function Services() {
           <h2 id={`service-${service.id}`}>{service.title}</h2>
           {service.channels.map((channel) => {
             const key = `${service.id}:${channel.channel}`;
-            const problems = refused?.target === key ? refused.problems : {};
-            const values = refused?.target === key ? refused.values : null;
-            const name = (field: string) => `${service.id}-${channel.channel}-${field}`;
             return (
               <div key={key} className="card">
                 <h3>{t(`services.channels.${channel.channel}`)}</h3>
@@ -101,54 +99,68 @@ export default function Services() {
                     </p>
                   </blockquote>
                 ) : null}
-                <details open={refused?.target === key} key={location.key}>
+                <details open={refused?.target.startsWith(key) ?? false} key={location.key}>
                   <summary>{channel.state === "published" ? t("services.change") : t("services.changeBack")}</summary>
-                  <Form
-                    method="post"
-                    className="form"
-                    noValidate
-                    aria-label={t("services.formLabel", { service: service.title, channel: t(`services.channels.${channel.channel}`) })}
-                  >
-                    <input type="hidden" name="serviceId" value={service.id} />
-                    <input type="hidden" name="channel" value={channel.channel} />
-                    {channel.state === "published" ? (
-                      <>
-                        <TextAreaField
-                          name="noticeAr"
-                          id={name("noticeAr")}
-                          label={t("services.noticeAr")}
-                          hint={t("services.noticeHint")}
-                          error={problems.noticeAr ? t(`services.problems.${problems.noticeAr}`) : undefined}
-                          defaultValue={values?.noticeAr ?? t("services.defaultNotice", { lng: "ar" })}
-                          lang="ar"
-                          dir="rtl"
-                          rows={2}
-                        />
-                        <TextAreaField
-                          name="noticeEn"
-                          id={name("noticeEn")}
-                          label={t("services.noticeEn")}
-                          error={problems.noticeEn ? t(`services.problems.${problems.noticeEn}`) : undefined}
-                          defaultValue={values?.noticeEn ?? t("services.defaultNotice", { lng: "en" })}
-                          lang="en"
-                          dir="ltr"
-                          rows={2}
-                        />
-                        <div className="actions">
-                          <button type="submit" name="state" value="paused" className="button button--warning">
-                            {t("services.pause")}
+                  {channel.state === "published" ? (
+                    (["paused", "withdrawn"] as const).map((state) => {
+                      const isRefused = refused?.target === `${key}:${state}`;
+                      const problems = isRefused ? refused.problems : {};
+                      const values = isRefused ? refused.values : null;
+                      const id = (field: string) => `${service.id}-${channel.channel}-${state}-${field}`;
+                      const defaultNotice = state === "paused" ? "services.defaultNotice" : "services.defaultWithdrawal";
+                      return (
+                        <Form
+                          key={state}
+                          method="post"
+                          className="form"
+                          noValidate
+                          aria-label={t(`services.formLabels.${state}`, { service: service.title, channel: t(`services.channels.${channel.channel}`) })}
+                        >
+                          <input type="hidden" name="serviceId" value={service.id} />
+                          <input type="hidden" name="channel" value={channel.channel} />
+                          <input type="hidden" name="state" value={state} />
+                          <TextAreaField
+                            name="noticeAr"
+                            id={id("noticeAr")}
+                            label={t("services.noticeAr")}
+                            hint={t("services.noticeHint")}
+                            error={problems.noticeAr ? t(`services.problems.${problems.noticeAr}`) : undefined}
+                            defaultValue={values?.noticeAr ?? t(defaultNotice, { lng: "ar" })}
+                            lang="ar"
+                            dir="rtl"
+                            rows={2}
+                          />
+                          <TextAreaField
+                            name="noticeEn"
+                            id={id("noticeEn")}
+                            label={t("services.noticeEn")}
+                            error={problems.noticeEn ? t(`services.problems.${problems.noticeEn}`) : undefined}
+                            defaultValue={values?.noticeEn ?? t(defaultNotice, { lng: "en" })}
+                            lang="en"
+                            dir="ltr"
+                            rows={2}
+                          />
+                          <button type="submit" className={state === "paused" ? "button button--warning" : "button button--secondary"}>
+                            {state === "paused" ? t("services.pause") : t("services.withdraw")}
                           </button>
-                          <button type="submit" name="state" value="withdrawn" className="button button--secondary">
-                            {t("services.withdraw")}
-                          </button>
-                        </div>
-                      </>
-                    ) : (
-                      <button type="submit" name="state" value="published" className="button">
+                        </Form>
+                      );
+                    })
+                  ) : (
+                    <Form
+                      method="post"
+                      className="form"
+                      noValidate
+                      aria-label={t("services.formLabels.published", { service: service.title, channel: t(`services.channels.${channel.channel}`) })}
+                    >
+                      <input type="hidden" name="serviceId" value={service.id} />
+                      <input type="hidden" name="channel" value={channel.channel} />
+                      <input type="hidden" name="state" value="published" />
+                      <button type="submit" className="button">
                         {t("services.publish")}
                       </button>
-                    )}
-                  </Form>
+                    </Form>
+                  )}
                 </details>
               </div>
             );

@@ -17,7 +17,8 @@ CREATE TABLE "catalogue_entries" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "catalogue_entries_id_format" CHECK ("catalogue_entries"."id" ~ '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'),
-	CONSTRAINT "catalogue_entries_channels_given" CHECK (cardinality("catalogue_entries"."channels") > 0)
+	CONSTRAINT "catalogue_entries_channels_given" CHECK (cardinality("catalogue_entries"."channels") > 0),
+	CONSTRAINT "catalogue_entries_position_natural" CHECK ("catalogue_entries"."position" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "service_publications" (

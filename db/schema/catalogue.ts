@@ -42,6 +42,7 @@ export const catalogueEntries = pgTable(
   (t) => [
     check("catalogue_entries_id_format", sql`${t.id} ~ '^[a-z][a-z0-9]*(-[a-z0-9]+)*$'`),
     check("catalogue_entries_channels_given", sql`cardinality(${t.channels}) > 0`),
+    check("catalogue_entries_position_natural", sql`${t.position} >= 0`),
     // The public listing and the administrators' list, in order.
     index("catalogue_entries_order_idx").on(t.position, t.id),
     // Browsing a category, and moving an entry among its category's.

@@ -2209,63 +2209,63 @@ const templates: Record<Procedure, (w: Words) => { title: [string, string]; summ
   issue: ({ doc, agency, who, docs }) => ({
     title: [`إصدار ${doc.ar}`, `Apply for ${article(doc.en)}`],
     summary: [
-      `يتيح ${who.ar} التقدم بطلب ${doc.ar} لدى ${agency.ar} ومتابعة الطلب حتى ${doc.g === "f" ? "صدورها" : "صدوره"}. المستندات المطلوبة: ${docs.ar}.`,
+      `تتيح هذه الخدمة ${who.ar} التقدم بطلب ${doc.ar} لدى ${agency.ar} ومتابعة الطلب حتى ${doc.g === "f" ? "صدورها" : "صدوره"}. المستندات المطلوبة: ${docs.ar}.`,
       `Apply to ${agency.en} for ${article(doc.en)} and follow your application until it is issued. For ${who.en}. You need ${docs.en}.`,
     ],
   }),
   renew: ({ doc, agency, who, docs }) => ({
     title: [`تجديد ${doc.ar}`, `Renew your ${doc.en}`],
     summary: [
-      `يتيح ${who.ar} تجديد ${doc.ar} لدى ${agency.ar} قبل انتهاء ${doc.g === "f" ? "صلاحيتها" : "صلاحيته"} أو خلال مهلة السماح المقررة، مع سداد رسم التجديد إن وجد. المستندات المطلوبة: ${docs.ar}.`,
+      `تتيح هذه الخدمة ${who.ar} تجديد ${doc.ar} لدى ${agency.ar} قبل انتهاء ${doc.g === "f" ? "صلاحيتها" : "صلاحيته"} أو خلال مهلة السماح المقررة، مع سداد رسم التجديد إن وجد. المستندات المطلوبة: ${docs.ar}.`,
       `Renew your ${doc.en} with ${agency.en} before it expires, or within the grace period, and pay the renewal fee if there is one. For ${who.en}. You need ${docs.en}.`,
     ],
   }),
   replace: ({ doc, agency, who, docs }) => ({
     title: [`بدل فاقد أو تالف ل${doc.ar}`, `Replace a lost or damaged ${doc.en}`],
     summary: [
-      `يتيح ${who.ar} طلب بدل ل${doc.ar} من ${agency.ar} في حال ${doc.g === "f" ? "فقدانها أو تلفها" : "فقدانه أو تلفه"}، بعد سداد رسم البدل المقرر. المستندات المطلوبة: ${docs.ar}.`,
+      `تتيح هذه الخدمة ${who.ar} طلب بدل ل${doc.ar} من ${agency.ar} في حال ${doc.g === "f" ? "فقدانها أو تلفها" : "فقدانه أو تلفه"}، بعد سداد رسم البدل المقرر. المستندات المطلوبة: ${docs.ar}.`,
       `Get a new ${doc.en} from ${agency.en} if yours is lost or damaged, once you have paid the replacement fee. For ${who.en}. You need ${docs.en}.`,
     ],
   }),
   amend: ({ doc, agency, who, docs }) => ({
     title: [`تعديل بيانات ${doc.ar}`, `Change the details on your ${doc.en}`],
     summary: [
-      `يتيح ${who.ar} تعديل البيانات المدونة في ${doc.ar} عند تغيرها، كالعنوان أو بيانات الاتصال، وتسلم ${doc.g === "f" ? "نسخة محدثة منها" : "نسخة محدثة منه"} من ${agency.ar}. المستندات المطلوبة: ${docs.ar}، وما يثبت البيانات الجديدة.`,
+      `تتيح هذه الخدمة ${who.ar} تعديل البيانات المدونة في ${doc.ar} عند تغيرها، كالعنوان أو بيانات الاتصال، وتسلم ${doc.g === "f" ? "نسخة محدثة منها" : "نسخة محدثة منه"} من ${agency.ar}. المستندات المطلوبة: ${docs.ar}، وما يثبت البيانات الجديدة.`,
       `Change the details on your ${doc.en} when they change, such as your address or contact details, and get an updated one from ${agency.en}. For ${who.en}. You need ${docs.en}, and proof of the new details.`,
     ],
   }),
   cancel: ({ doc, agency, who, docs }) => ({
     title: [`إلغاء ${doc.ar}`, `Cancel your ${doc.en}`],
     summary: [
-      `يتيح ${who.ar} طلب إلغاء ${doc.ar} لدى ${agency.ar} عند انتفاء الحاجة ${doc.g === "f" ? "إليها" : "إليه"}، بعد تسوية ما يترتب على الإلغاء من رسوم أو التزامات. المستندات المطلوبة: ${docs.ar}.`,
+      `تتيح هذه الخدمة ${who.ar} طلب إلغاء ${doc.ar} لدى ${agency.ar} عند انتفاء الحاجة ${doc.g === "f" ? "إليها" : "إليه"}، بعد تسوية ما يترتب على الإلغاء من رسوم أو التزامات. المستندات المطلوبة: ${docs.ar}.`,
       `Ask ${agency.en} to cancel your ${doc.en} when you no longer need it, once any fees or obligations are settled. For ${who.en}. You need ${docs.en}.`,
     ],
   }),
   copy: ({ doc, agency, who }) => ({
     title: [`طلب نسخة مصدقة من ${doc.ar}`, `Get a certified copy of ${article(doc.en)}`],
     summary: [
-      `يتيح ${who.ar} الحصول من ${agency.ar} على نسخة مصدقة من ${doc.ar} لتقديمها إلى الجهات الحكومية والخاصة داخل دولة الكويت وخارجها. يلزم تقديم ${CIVIL_ID[0]}.`,
+      `تتيح هذه الخدمة ${who.ar} الحصول من ${agency.ar} على نسخة مصدقة من ${doc.ar} لتقديمها إلى الجهات الحكومية والخاصة داخل دولة الكويت وخارجها. يلزم تقديم ${CIVIL_ID[0]}.`,
       `Get a certified copy of ${article(doc.en)} from ${agency.en} to give to government bodies and private organisations in Kuwait or abroad. For ${who.en}. You need ${CIVIL_ID[1]}.`,
     ],
   }),
   status: ({ doc, agency, who }) => ({
     title: [`الاستعلام عن طلب ${doc.ar}`, `Check an application for ${article(doc.en)}`],
     summary: [
-      `يتيح ${who.ar} متابعة حالة طلب ${doc.ar} المقدم إلى ${agency.ar} ومعرفة الإجراءات المتبقية، باستخدام رقم الطلب أو الرقم المدني.`,
+      `تتيح هذه الخدمة ${who.ar} متابعة حالة الطلب المقدم إلى ${agency.ar} لإصدار ${doc.ar}، ومعرفة الإجراءات المتبقية، باستخدام رقم الطلب أو الرقم المدني.`,
       `See where your application to ${agency.en} for ${article(doc.en)} has got to and what is left to do, using the application number or your civil ID number. For ${who.en}.`,
     ],
   }),
   correct: ({ doc, agency, who, docs }) => ({
     title: [`تصحيح بيانات ${doc.ar}`, `Correct the details on ${article(doc.en)}`],
     summary: [
-      `يتيح ${who.ar} تصحيح خطأ في البيانات المدونة في ${doc.ar}، كالاسم أو التاريخ، بعد أن تتحقق ${agency.ar} من المستندات المؤيدة للتصحيح. المستندات المطلوبة: ${docs.ar}، والمستندات المؤيدة للتصحيح.`,
+      `تتيح هذه الخدمة ${who.ar} تصحيح خطأ في البيانات المدونة في ${doc.ar}، كالاسم أو التاريخ، بعد التحقق من المستندات المؤيدة للتصحيح لدى ${agency.ar}. المستندات المطلوبة: ${docs.ar}، والمستندات المؤيدة للتصحيح.`,
       `Have a mistake corrected on ${article(doc.en)}, such as a name or a date, once ${agency.en} has checked the documents that support the correction. For ${who.en}. You need ${docs.en}, and the supporting documents.`,
     ],
   }),
   extend: ({ doc, agency, who, docs }) => ({
     title: [`تمديد ${doc.ar}`, `Extend your ${doc.en}`],
     summary: [
-      `يتيح ${who.ar} طلب تمديد مدة ${doc.ar} من ${agency.ar} قبل ${doc.g === "f" ? "انتهائها" : "انتهائه"}، مع بيان أسباب التمديد والمدة المطلوبة. المستندات المطلوبة: ${docs.ar}.`,
+      `تتيح هذه الخدمة ${who.ar} طلب تمديد مدة ${doc.ar} من ${agency.ar} قبل ${doc.g === "f" ? "انتهائها" : "انتهائه"}، مع بيان أسباب التمديد والمدة المطلوبة. المستندات المطلوبة: ${docs.ar}.`,
       `Ask ${agency.en} to extend your ${doc.en} before it ends, saying why and for how long. For ${who.en}. You need ${docs.en}.`,
     ],
   }),

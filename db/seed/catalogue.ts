@@ -15,7 +15,10 @@ export function demoCatalogue(): JsonEntry[] {
   return [...written, ...generatedEntries(demoAgencies)].map((entry, index) => ({ ...entry, position: (index + 1) * 10 }));
 }
 
-export async function seedCatalogue(db: Database): Promise<ImportResult> {
+/** Loads the demo catalogue; an entry it would refuse is a mistake in the seed, and stops it. */
+export async function seedCatalogue(db: Database): Promise<Extract<ImportResult, { ok: true }>> {
   const bytes = new TextEncoder().encode(JSON.stringify(demoCatalogue()));
-  return importCatalogue(db, { bytes, fileName: "demo-catalogue.json", isCheckOnly: false, existing: "keep", actor: null });
+  const result = await importCatalogue(db, { bytes, fileName: "demo-catalogue.json", isCheckOnly: false, existing: "keep", actor: null });
+  if (!result.ok || result.refused.length) throw new Error(`The demo catalogue does not load: ${JSON.stringify(result).slice(0, 1_000)}`);
+  return result;
 }

@@ -290,8 +290,8 @@ describe.skipIf(!hasChromium)("administration", () => {
       await visit(page, `${baseUrl}/staff/admin/services`);
       await expectHeading(page, "الخدمات المتكاملة");
       await expectNoAxeViolations(page);
-      const loan = page.getByRole("form", { name: "القرض الاجتماعي: عبر البوابة" });
-      await page.getByRole("region", { name: "القرض الاجتماعي" }).getByText("إيقافها مؤقتًا أو سحبها").click();
+      const loan = page.getByRole("form", { name: "القرض الاجتماعي، عبر البوابة: الإيقاف المؤقت" });
+      await page.getByRole("region", { name: "القرض الاجتماعي" }).getByText("إيقافها مؤقتًا أو نهائيًا").click();
       await loan.getByLabel("الإشعار بالعربية").fill("الخدمة متوقفة مؤقتًا لتحديث أنظمة البنك حتى الساعة العاشرة مساءً، ومسودات الطلبات محفوظة.");
       await loan.getByLabel("الإشعار بالإنجليزية").fill("Unavailable until 10 pm while the bank updates its systems; drafts are kept.");
       await loan.getByRole("button", { name: "إيقاف مؤقت" }).click();
@@ -315,7 +315,7 @@ describe.skipIf(!hasChromium)("administration", () => {
       } finally {
         await visit(page, `${baseUrl}/staff/admin/services`);
         await page.getByRole("region", { name: "القرض الاجتماعي" }).getByText("إعادة نشرها").click();
-        await page.getByRole("form", { name: "القرض الاجتماعي: عبر البوابة" }).getByRole("button", { name: "إعادة النشر" }).click();
+        await page.getByRole("form", { name: "القرض الاجتماعي، عبر البوابة: إعادة النشر" }).getByRole("button", { name: "إعادة النشر" }).click();
         await expectText(page, "عُدّلت حالة نشر الخدمة.");
       }
       const visitor = await newPage(browser());

@@ -38,8 +38,7 @@ beforeAll(async () => {
   await addEmployment(t.db, CIVIL_ID, 1_200_000);
   const person = await ensurePerson(t.db, { civilId: "280010100011", nameAr: "مدير البوابة", nameEn: "Portal administrator", preferredLanguage: "ar" });
   adminId = (await ensureStaffAccount(t.db, { person, username: "portal.admin", password: "x", sealKey: Buffer.alloc(32), roles: [{ role: "admin" }] })).id;
-  const seeded = await seedCatalogue(t.db);
-  if (!seeded.ok || seeded.refused.length) throw new Error(`the demo catalogue did not load: ${JSON.stringify(seeded).slice(0, 500)}`);
+  await seedCatalogue(t.db);
 });
 afterAll(async () => {
   await h?.close();
@@ -164,7 +163,8 @@ describe("an administrator's entry", () => {
     const first = await updateEntry(context(), newEntry.id, formOf({ ...newEntry, titleEn: "Rent a boat mooring", version: String(entry.version) }));
     expect(first).toEqual({ ok: true, id: newEntry.id });
     const second = await updateEntry(context(), newEntry.id, formOf({ ...newEntry, titleEn: "Moor a boat", version: String(entry.version) }));
-    expect(second).toMatchObject({ ok: false, stale: true, values: { titleEn: "Moor a boat" } });
+    expect(second).toMatchObject({ ok: false, stale: true, values: { titleEn: "Moor a boat" }, version: entry.version });
+    expect(await updateEntry(context(), newEntry.id, formOf({ ...newEntry, version: "3abc" }))).toEqual({ ok: false, badVersion: true });
     expect((await getInformationEntry(t.db, newEntry.id))!.title.en).toBe("Rent a boat mooring");
     const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "catalogue.entry-updated"));
     expect(event?.details).toMatchObject({ changes: { titleEn: { before: "Get a boat mooring permit", after: "Rent a boat mooring" } } });
@@ -249,12 +249,32 @@ describe("an import", () => {
   it("reads back what an export wrote, cells a spreadsheet would run as formulas included", async () => {
     const [moj] = await allInformationEntries(t.db, { agency: "moj", category: null });
     const formula = { ...exported(moj!), id: "import-formula", title: { ar: "=خدمة تبدأ بعلامة", en: '=HYPERLINK("http://evil")' } };
-    const csv = writeCatalogueCsv([formula]);
+    // A value that itself begins with an apostrophe before such a character comes back as it was, too.
+    const quoted = { ...exported(moj!), id: "import-formula-quoted", title: { ar: "'+خدمة تبدأ بفاصلة عليا", en: "'=already quoted" } };
+    const csv = writeCatalogueCsv([formula, quoted]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(await importFile(csv)).toMatchObject({ ok: true, created: ["import-formula"] });
+    expect(csv).toContain(`''=already quoted`);
+    expect(await importFile(csv)).toMatchObject({ ok: true, created: ["import-formula", "import-formula-quoted"] });
     expect((await getInformationEntry(t.db, "import-formula"))!.title).toEqual(formula.title);
+    expect((await getInformationEntry(t.db, "import-formula-quoted"))!.title).toEqual(quoted.title);
+    expect(await importFile(csv)).toMatchObject({ ok: true, created: [], updated: [], unchanged: 2 });
     const json = JSON.stringify([{ ...formula, id: "import-from-json" }]);
     expect(await importFile(json, "entries.json")).toMatchObject({ ok: true, created: ["import-from-json"] });
+  });
+
+  it("refuses a row whose cells are out of place, and passes over blank lines a spreadsheet leaves", async () => {
+    const [pifss] = await allInformationEntries(t.db, { agency: "pifss", category: null });
+    const csv = writeCatalogueCsv([{ ...exported(pifss!), id: "import-aligned" }]).trimEnd();
+    const [header, good] = csv.split("\r\n");
+    // An unquoted comma splits the Arabic title in two: every later cell moves one column on.
+    const shifted = good!.replace("import-aligned", "import-shifted").replace(pifss!.title.ar, `${pifss!.title.ar.slice(0, 4)},${pifss!.title.ar.slice(4)}`);
+    const report = await importFile([header, good, shifted, ",,,,,,,,,,,", ""].join("\r\n"));
+    expect(report).toMatchObject({
+      ok: true,
+      rows: 2,
+      created: ["import-aligned"],
+      refused: [{ line: 3, id: "import-shifted", problems: ["row.misaligned"] }],
+    });
   });
 
   it("refuses a file it cannot read, saying why, and changes nothing", async () => {
@@ -355,6 +375,10 @@ describe("an integrated service's publication", () => {
     expect(await changePublication(context(), { serviceId: "social-loan", channel: "kiosk", state: "paused", noticeAr: "x", noticeEn: "y" })).toEqual({
       ok: false,
       notFound: true,
+    });
+    expect(await changePublication(context(), { serviceId: "social-loan", channel: "web", state: "deleted", noticeAr: "", noticeEn: "" })).toEqual({
+      ok: false,
+      badState: true,
     });
     expect(await changePublication(context(), { serviceId: "social-loan", channel: "web", state: "paused", noticeAr: notice.ar, noticeEn: notice.en })).toEqual(
       { ok: true },
