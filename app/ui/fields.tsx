@@ -12,15 +12,14 @@ interface FieldProps {
   error?: string;
 }
 
-/** A field's label, hint and error around its control, wired for screen readers. */
-function FieldFrame({ name, id: givenId, label, hint, error, control }: FieldProps & { control: (wiring: { id: string; describedBy?: string }) => ReactNode }) {
-  const id = givenId ?? fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** The ids of a field's hint and error, for its control's aria-describedby. */
+const describedByOf = (id: string, hint?: string, error?: string) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+/** A field's hint and error, under its label. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <>
       {hint ? (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
@@ -31,6 +30,20 @@ function FieldFrame({ name, id: givenId, label, hint, error, control }: FieldPro
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A field's label, hint and error around its control, wired for screen readers. */
+function FieldFrame({ name, id: givenId, label, hint, error, control }: FieldProps & { control: (wiring: { id: string; describedBy?: string }) => ReactNode }) {
+  const id = givenId ?? fieldId(name);
+  const describedBy = describedByOf(id, hint, error);
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <HintAndError id={id} hint={hint} error={error} />
       {control({ id, describedBy })}
     </div>
   );
@@ -134,20 +147,11 @@ export function CheckboxesField({
   checked,
 }: FieldProps & { options: readonly { value: string; label: string }[]; checked: readonly string[] }) {
   const id = fieldId(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = describedByOf(id, hint, error);
   return (
     <fieldset className={error ? "field field--error" : "field"} aria-describedby={describedBy}>
       <legend className="field__label">{label}</legend>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <HintAndError id={id} hint={hint} error={error} />
       {options.map((option, index) => (
         <label key={option.value} className="choice">
           <input type="checkbox" name={name} value={option.value} id={index === 0 ? id : undefined} defaultChecked={checked.includes(option.value)} />{" "}
