@@ -128,7 +128,8 @@ export default function Services() {
                             defaultValue={values?.noticeAr ?? t(defaultNotice, { lng: "ar" })}
                             lang="ar"
                             dir="rtl"
-                            rows={2}
+                            rows={3}
+                            className="input--prose"
                           />
                           <TextAreaField
                             name="noticeEn"
@@ -138,7 +139,8 @@ export default function Services() {
                             defaultValue={values?.noticeEn ?? t(defaultNotice, { lng: "en" })}
                             lang="en"
                             dir="ltr"
-                            rows={2}
+                            rows={3}
+                            className="input--prose"
                           />
                           <button type="submit" className={state === "paused" ? "button button--warning" : "button button--secondary"}>
                             {state === "paused" ? t("services.pause") : t("services.withdraw")}

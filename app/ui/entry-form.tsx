@@ -92,6 +92,7 @@ export function EntryForm({
           lang="ar"
           dir="rtl"
           rows={4}
+          className="input--prose"
         />
         <TextAreaField
           name="summaryEn"
@@ -102,6 +103,7 @@ export function EntryForm({
           lang="en"
           dir="ltr"
           rows={4}
+          className="input--prose"
         />
         <TextField
           name="url"
