@@ -9,10 +9,8 @@ import { callAgency, ExchangeError, type ExchangeCall } from "../../app/exchange
 import { signingKeyFromSeed, type SigningKey } from "../../app/exchange/signing.server";
 import { i18nFor } from "../../app/i18n/config";
 import { agencyContacts, agencyKeys, agencyLinks, auditEvents, exchangeMessages, jobs, stepInstances } from "../../db/schema";
-import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
 import { createTestDatabase, testDriver, testRequestMeta, type TestDatabase } from "../setup/database";
-import { addEmployment, addMarriageContract, addPaciPerson } from "../support/registries";
-import { createApplicant, createEngineHarness, validAnswers, type EngineHarness } from "../support/engine";
+import { addLoanApplicantRecords, createApplicant, createEngineHarness, createPortalAdministrator, validAnswers, type EngineHarness } from "../support/engine";
 
 // An administrator's changes to how the portal reaches an agency, proven where they would break:
 // answers signed with a rotated key, a link under maintenance, two rotations at once.
@@ -26,11 +24,8 @@ const DAY_MS = 24 * 60 * 60_000;
 beforeAll(async () => {
   t = await createTestDatabase();
   h = await createEngineHarness(t);
-  await addPaciPerson(t.db, { civilId: CIVIL_ID });
-  await addMarriageContract(t.db, { contractNumber: "MOJ-2026-1001", husbandCivilId: CIVIL_ID });
-  await addEmployment(t.db, CIVIL_ID, 1_200_000);
-  const person = await ensurePerson(t.db, { civilId: "280010100011", nameAr: "مدير البوابة", nameEn: "Portal administrator", preferredLanguage: "ar" });
-  adminId = (await ensureStaffAccount(t.db, { person, username: "portal.admin", password: "x", sealKey: Buffer.alloc(32), roles: [{ role: "admin" }] })).id;
+  await addLoanApplicantRecords(t, CIVIL_ID);
+  adminId = await createPortalAdministrator(t);
 });
 afterAll(async () => {
   await h?.close();

@@ -13,10 +13,8 @@ import { submitApplication, submitDraft } from "../../app/engine/transitions.ser
 import { applications, auditEvents, catalogueEntries, servicePublications, stepInstances } from "../../db/schema";
 import { demoCatalogue, seedCatalogue } from "../../db/seed/catalogue";
 import { demoAgencies } from "../../db/seed/demo-agencies";
-import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
 import { createTestDatabase, testDriver, testRequestMeta, type TestDatabase } from "../setup/database";
-import { addEmployment, addMarriageContract, addPaciPerson } from "../support/registries";
-import { createApplicant, createEngineHarness, validAnswers, type EngineHarness } from "../support/engine";
+import { addLoanApplicantRecords, createApplicant, createEngineHarness, createPortalAdministrator, validAnswers, type EngineHarness } from "../support/engine";
 
 // The catalogue as data: seeded, searched, edited and imported by administrators, and integrated
 // services paused and published again; proven where it would break (rows that must be refused,
@@ -33,11 +31,8 @@ const context = () => ({ db: t.db, accountId: adminId, meta: testRequestMeta, no
 beforeAll(async () => {
   t = await createTestDatabase();
   h = await createEngineHarness(t);
-  await addPaciPerson(t.db, { civilId: CIVIL_ID });
-  await addMarriageContract(t.db, { contractNumber: "MOJ-2026-1001", husbandCivilId: CIVIL_ID });
-  await addEmployment(t.db, CIVIL_ID, 1_200_000);
-  const person = await ensurePerson(t.db, { civilId: "280010100011", nameAr: "مدير البوابة", nameEn: "Portal administrator", preferredLanguage: "ar" });
-  adminId = (await ensureStaffAccount(t.db, { person, username: "portal.admin", password: "x", sealKey: Buffer.alloc(32), roles: [{ role: "admin" }] })).id;
+  await addLoanApplicantRecords(t, CIVIL_ID);
+  adminId = await createPortalAdministrator(t);
   await seedCatalogue(t.db);
 });
 afterAll(async () => {

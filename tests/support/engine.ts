@@ -7,7 +7,8 @@ import { startWorker } from "../../app/jobs/worker.server";
 import { simulatedKnet, simulatedTerminal } from "../../app/payments/gateway.server";
 import { jobs } from "../../db/schema";
 import { demoAgencies } from "../../db/seed/demo";
-import { ensureAgency, ensurePerson } from "../../db/seed/factories";
+import { ensureAgency, ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
+import { addEmployment, addMarriageContract, addPaciPerson } from "./registries";
 import { everythingGrants, everythingService } from "../fixtures/everything-service";
 import { startAgencyServer, type AgencyServer } from "./agency-server";
 import { testCheckpointStore, type TestDatabase } from "../setup/database";
@@ -73,6 +74,20 @@ export async function createApplicant(t: TestDatabase, civilId = "288020122596",
   });
   const actor: Actor = { accountId: null, role: "applicant", personId: person.id, channel: "web" };
   return { person, actor };
+}
+
+/** A portal administrator's account, for the administration's tests; gives its id. */
+export async function createPortalAdministrator(t: TestDatabase): Promise<string> {
+  const person = await ensurePerson(t.db, { civilId: "280010100011", nameAr: "مدير البوابة", nameEn: "Portal administrator", preferredLanguage: "ar" });
+  const account = await ensureStaffAccount(t.db, { person, username: "portal.admin", password: "x", sealKey: Buffer.alloc(32), roles: [{ role: "admin" }] });
+  return account.id;
+}
+
+/** What the test loan's agencies hold of an applicant for `validAnswers` to pass: a PACI record, the marriage contract, a salary. */
+export async function addLoanApplicantRecords(t: TestDatabase, civilId: string) {
+  await addPaciPerson(t.db, { civilId });
+  await addMarriageContract(t.db, { contractNumber: "MOJ-2026-1001", husbandCivilId: civilId });
+  await addEmployment(t.db, civilId, 1_200_000);
 }
 
 export const loanOfficer: Actor = { accountId: null, role: "clerk", agencyId: "kcb", position: "loan-officer", channel: "back-office" };
