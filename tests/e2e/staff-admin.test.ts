@@ -92,7 +92,9 @@ describe.skipIf(!hasChromium)("staff administration", () => {
       await invited.page.getByLabel("رمز التحقق").fill(totpCode(secret, totpStep(new Date())));
       await invited.page.getByRole("button", { name: "تأكيد وتسجيل الدخول" }).click();
       await invited.page.waitForURL(`${baseUrl}/staff`);
-      // The workspace opens in the person's language, which another test (a kiosk in English) may have made English.
+      // The URL changes before React renders the workspace: wait for its greeting, in either language, before reading
+      // the page's language. It opens in the person's language, which another test (portal's, in English) may have made English.
+      await invited.page.getByRole("heading", { level: 1, name: /^(مرحبًا، راجيش كومار|Welcome, Rajesh Kumar)$/ }).waitFor({ timeout: 10_000 });
       if ((await invited.page.locator("html").getAttribute("lang")) === "en") await switchLanguage(invited.page, "ar");
       await expectText(invited.page, "موظف القروض — بنك الائتمان الكويتي");
 

@@ -67,9 +67,27 @@ export async function expectHeading(page: Page, text: string) {
   await page.getByRole("heading", { level: 1, name: text, exact: true }).waitFor({ timeout: 10_000 });
 }
 
-/** Waits for text to appear on the page. */
+/** Waits for text to appear on the page; if it does not, the failure says what the page showed instead. */
 export async function expectText(page: Page, text: string | RegExp) {
-  await page.getByText(text).first().waitFor({ timeout: 10_000 });
+  try {
+    await page.getByText(text).first().waitFor({ timeout: 10_000 });
+  } catch (error) {
+    throw new Error(`${String(text)} did not appear. ${await describePage(page)}`, { cause: error });
+  }
+}
+
+/** Where the page is and what it reads, for a failure's message. */
+async function describePage(page: Page): Promise<string> {
+  const lang = await page
+    .locator("html")
+    .getAttribute("lang")
+    .catch(() => null);
+  const main = await page
+    .locator("main")
+    .first()
+    .innerText({ timeout: 1_000 })
+    .catch(() => "");
+  return `The page at ${page.url()} (lang ${lang}) read: ${main.replace(/\s+/g, " ").slice(0, 1_500)}`;
 }
 
 /** Waits until the locator matches exactly `count` elements: after a click the URL can change before React renders the new page. */
