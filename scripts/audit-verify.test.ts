@@ -39,7 +39,7 @@ describe("npm run audit:verify", () => {
       let thirdId = 0;
       await withDatabase(dataDir, async (db) => {
         const ids: number[] = [];
-        for (let i = 0; i < 4; i++) ids.push((await recordAudit(db, { channel: "system", action: "test.event", details: { i } })).id);
+        for (let i = 0; i < 4; i++) ids.push((await recordAudit(db, { channel: "system", action: "audit.verified", details: { i } })).id);
         thirdId = ids[2]!;
       });
       const intact = run(dataDir);

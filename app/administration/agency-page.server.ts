@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import { addAgencyContact, getAgency, listAgencyContacts, removeAgencyContact, updateAgency } from "../agencies/queries.server";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/audit.server";
 import type { RequestMeta } from "../auth/request-meta.server";
 import { auditFields } from "../auth/request-meta.server";
@@ -71,7 +72,7 @@ interface ActionContext {
   now: Date;
 }
 
-const audit = (tx: Database, context: ActionContext, action: string, details: Record<string, unknown>) =>
+const audit = (tx: Database, context: ActionContext, action: AuditAction, details: Record<string, unknown>) =>
   recordAudit(tx, { ...auditFields(context.meta), actorAccountId: context.accountId, action, subjectType: "agency", subjectId: context.agencyId, details });
 
 const notFound = (intent: AgencyIntent): AgencyActionResult => ({ ok: false, intent, notFound: true });

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import { listAgencies } from "../agencies/queries.server";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import {
@@ -29,7 +30,7 @@ export interface AdminContext {
   now: Date;
 }
 
-const audit = (tx: Database, context: AdminContext, action: string, subject: { type: string; id: string }, details: Record<string, unknown>) =>
+const audit = (tx: Database, context: AdminContext, action: AuditAction, subject: { type: string; id: string }, details: Record<string, unknown>) =>
   recordAudit(tx, { ...auditFields(context.meta), actorAccountId: context.accountId, action, subjectType: subject.type, subjectId: subject.id, details });
 
 /** What an entry's id and agency are checked against: the integrated services' ids, the agencies there are. */

@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { accountRoles, accounts, people, staffInvitations, type StaffRole } from "../../db/schema";
 import { ensurePerson } from "../accounts/people.server";
 import { agencyPositions } from "../agencies/positions";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
@@ -123,7 +124,7 @@ interface Acting {
   now?: Date;
 }
 
-const audit = (tx: Database, acting: Acting, action: string, subjectType: string, subjectId: string, details: Record<string, unknown>) =>
+const audit = (tx: Database, acting: Acting, action: AuditAction, subjectType: string, subjectId: string, details: Record<string, unknown>) =>
   recordAudit(tx, { ...auditFields(acting.meta), actorAccountId: acting.accountId, action, subjectType, subjectId, details });
 
 export type InviteOutcome =
@@ -360,7 +361,7 @@ export async function changeStaffMember(db: Database, acting: Acting, accountId:
       .for("update");
     const roles = locked ? ((await rolesOf(tx, [accountId])).get(accountId) ?? []) : [];
     if (!locked || !mayManage(acting.scope, acting.accountId, { accountId, roles })) return { ok: false, problem: "not-yours" } as const;
-    const record = (action: string, details: Record<string, unknown>) => audit(tx, acting, action, "account", accountId, details);
+    const record = (action: AuditAction, details: Record<string, unknown>) => audit(tx, acting, action, "account", accountId, details);
     switch (change.intent) {
       case "role-add": {
         if (!mayGrant(acting.scope, change.grant)) return { ok: false, problem: "not-granted" } as const;

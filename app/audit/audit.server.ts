@@ -3,6 +3,7 @@ import { asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { auditEvents, type AuditEvent, type AuditHashScheme, type Channel } from "../../db/schema";
 import { log } from "../log.server";
+import type { AuditAction } from "./actions";
 import type { AuditCheckpoint } from "./checkpoints.server";
 
 export interface AuditInput {
@@ -10,7 +11,7 @@ export interface AuditInput {
   /** Who acted, in words, for rows whose account is gone or that no account did ("system"). */
   actorLabel?: string | null;
   channel: Channel;
-  action: string;
+  action: AuditAction;
   subjectType?: string | null;
   subjectId?: string | null;
   requestId?: string | null;

@@ -1,6 +1,7 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, people, sessions, type Language } from "../../db/schema";
+import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/audit.server";
 import type { Secrets } from "../secrets.server";
 import { seal, unseal } from "../secrets.server";
@@ -67,7 +68,7 @@ async function rememberLanguage(db: Database, accountId: string, language: Langu
 }
 
 /** Audits something that happened to an account, by the account's own holder. */
-export function auditAccount(db: Database, accountId: string | null, meta: RequestMeta, action: string, details?: Record<string, unknown>) {
+export function auditAccount(db: Database, accountId: string | null, meta: RequestMeta, action: AuditAction, details?: Record<string, unknown>) {
   return recordAudit(db, {
     ...auditFields(meta),
     actorAccountId: accountId,

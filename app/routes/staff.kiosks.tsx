@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { governorates, type GovernorateId } from "~/agencies/governorates";
+import type { AuditAction } from "~/audit/actions";
 import { recordAudit } from "~/audit/audit.server";
 import { requireStaff } from "~/auth/guards.server";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
@@ -55,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const db = getDb();
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
-  const audit = (action: string, subjectId: string) =>
+  const audit = (action: AuditAction, subjectId: string) =>
     recordAudit(db, {
       ...auditFields(requestMeta(request, context as { requestId?: string; ip?: string }, "back-office")),
       actorAccountId: viewer.accountId,

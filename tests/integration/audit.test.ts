@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, auditVerifications } from "../../db/schema";
+import type { AuditAction } from "../../app/audit/actions";
 import { recordAudit, rekeyLegacyAuditRows, verifyAuditChain } from "../../app/audit/audit.server";
 import { readAuditCheckpoints, writeAuditCheckpoint } from "../../app/audit/checkpoints.server";
 import { latestAuditVerification, verifyAuditLog } from "../../app/audit/verification.server";
@@ -14,12 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const event = (action: string, details: Record<string, unknown> = {}) => ({ channel: "web" as const, action, actorLabel: "test", details });
+const event = (action: AuditAction, details: Record<string, unknown> = {}) => ({ channel: "web" as const, action, actorLabel: "test", details });
 
 /** A database of its own with `n` events, for an attack that ruins it. */
 async function logOf(n: number) {
   const fresh = await createTestDatabase();
-  for (let i = 0; i < n; i++) await recordAudit(fresh.db, event("test.event", { i }));
+  for (let i = 0; i < n; i++) await recordAudit(fresh.db, event("audit.verified", { i }));
   const rows = await fresh.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
   return { db: fresh.db, rows, close: () => fresh.close() };
 }
@@ -56,7 +57,7 @@ function rehashWithoutKey(prevHash: string | null, row: typeof auditEvents.$infe
 
 describe("the audit log", () => {
   it("chains every event to the one before it, with a key that is not in the database", async () => {
-    for (let i = 0; i < 5; i++) await recordAudit(t.db, event("test.event", { i, nested: { b: 2, a: 1 } }));
+    for (let i = 0; i < 5; i++) await recordAudit(t.db, event("audit.verified", { i, nested: { b: 2, a: 1 } }));
     const rows = await t.db.select().from(auditEvents).orderBy(auditEvents.id);
     expect(rows[0]!.prevHash).toBeNull();
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
@@ -65,7 +66,7 @@ describe("the audit log", () => {
   });
 
   it("keeps one unbroken chain when events are written concurrently", async () => {
-    await Promise.all(Array.from({ length: 8 }, (_, i) => t.db.transaction((tx) => recordAudit(tx, event("test.concurrent", { i })))));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => t.db.transaction((tx) => recordAudit(tx, event("audit.verified", { i })))));
     expect(await verifyAuditChain(t.db)).toMatchObject({ intact: true, count: 13 });
   });
 
@@ -73,7 +74,7 @@ describe("the audit log", () => {
     const before = (await verifyAuditChain(t.db)).count;
     await expect(
       t.db.transaction(async (tx) => {
-        await recordAudit(tx, event("test.rolled-back"));
+        await recordAudit(tx, event("audit.verified"));
         throw new Error("change failed");
       }),
     ).rejects.toThrow();
@@ -134,7 +135,7 @@ describe("a database-level attacker without the key", () => {
     try {
       const checkpoint = await writeAuditCheckpoint(log.db, store);
       expect(checkpoint).toMatchObject({ lastId: log.rows[5]!.id, count: 6, hash: log.rows[5]!.hash });
-      await recordAudit(log.db, event("test.after-checkpoint"));
+      await recordAudit(log.db, event("audit.verified"));
       expect(await verifyAuditLog(log.db, store, "on-demand")).toMatchObject({ intact: true, count: 7, checkpointLastId: checkpoint.lastId });
 
       // The newest rows deleted: what remains still chains, but the checkpoint names a row that is gone.

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listDataReads, listStaffAccess } from "../../app/accounts/data-use.server";
+import type { AuditAction } from "../../app/audit/actions";
 import { recordAudit } from "../../app/audit/audit.server";
 import { catalogue } from "../../app/catalogue/services";
 import { addDays, kuwaitToday } from "../../app/i18n/dates";
@@ -69,7 +70,7 @@ describe("who used my data", () => {
         submittedAt: new Date(),
       })
       .returning();
-    const event = (actorAccountId: string, action: string) =>
+    const event = (actorAccountId: string, action: AuditAction) =>
       recordAudit(ctx.t.db, { ...testRequestMeta, actorAccountId, action, subjectType: "application", subjectId: application!.id, details: {} });
     await event(clerk.id, "application.viewed");
     await event(own.id, "application.viewed");

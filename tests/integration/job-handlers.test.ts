@@ -67,7 +67,7 @@ describe("sessions.purge-expired", () => {
 
 describe("audit.verify-chain", () => {
   it("runs over the log without failing", async () => {
-    await recordAudit(t.db, { channel: "system", action: "test.event", actorLabel: "test" });
+    await recordAudit(t.db, { channel: "system", action: "audit.verified", actorLabel: "test" });
     await expect(jobHandlers["audit.verify-chain"]({}, context())).resolves.toBeUndefined();
   });
 });
