@@ -1,4 +1,5 @@
 import type { InformationEntry } from "../catalogue/entries.server";
+import { CSV_BOM, csvLine, parseCsv, unguard } from "../http/csv";
 import type { EntryField } from "./entry-forms";
 
 // The catalogue's entries as files an administrator exports, edits in a spreadsheet and imports
@@ -81,74 +82,6 @@ export function readCatalogueFile(bytes: Uint8Array, fileName: string): ReadFile
 
 // ---- CSV ----------------------------------------------------------------------------------
 
-/**
- * RFC 4180 records, each with the line it starts on, without those whose cells are all blank (a
- * spreadsheet's trailing ",,,,"); a quote left open is refused with its line, and reading stops
- * past `maxRecords`.
- */
-export function parseCsv(
-  text: string,
-  maxRecords = Infinity,
-): { ok: true; records: { line: number; cells: string[] }[] } | { ok: false; problem: "unclosed-quote"; line: number } | { ok: false; problem: "too-many" } {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  let i = 0;
-  const endRecord = () => {
-    cells.push(cell);
-    if (cells.some((value) => value.trim() !== "")) records.push({ line: recordLine, cells });
-    cells = [];
-    cell = "";
-  };
-  while (i < text.length) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (char === "\n" || (char === "\r" && text[i + 1] !== "\n")) line++;
-        cell += char;
-      }
-      i++;
-      continue;
-    }
-    if (char === '"' && cell === "") {
-      quoted = true;
-      quoteLine = line;
-    } else if (char === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (char === "\r" && text[i + 1] === "\n") {
-      // The \n ends the record.
-    } else if (char === "\n" || char === "\r") {
-      endRecord();
-      if (records.length > maxRecords) return { ok: false, problem: "too-many" };
-      line++;
-      recordLine = line;
-    } else cell += char;
-    i++;
-  }
-  if (quoted) return { ok: false, problem: "unclosed-quote", line: quoteLine };
-  if (cell !== "" || cells.length) endRecord();
-  return { ok: true, records };
-}
-
-// A cell a spreadsheet would run as a formula is written with a leading apostrophe, and read back
-// without it. The rule is one way both ways: a value that begins with apostrophes before such a
-// character gets one more, so that what is read back is always what was written.
-const FORMULA = /^'*[=+\-@\t\r]/;
-const guard = (value: string) => (FORMULA.test(value) ? `'${value}` : value);
-const unguard = (cell: string) => (cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell);
-
 function readCsv(text: string): ReadFile {
   // The header, and one row past the limit to know it was passed.
   const parsed = parseCsv(text.replace(/^\uFEFF/, ""), MAX_ROWS + 1);
@@ -172,11 +105,6 @@ function readCsv(text: string): ReadFile {
   });
   return { ok: true, rows };
 }
-
-const csvCell = (value: string) => {
-  const guarded = guard(value);
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-};
 
 // ---- JSON ---------------------------------------------------------------------------------
 
@@ -257,7 +185,7 @@ export const exportedEntry = (entry: InformationEntry): ExportedEntry => ({
 });
 
 export function writeCatalogueCsv(entries: readonly ExportedEntry[]): string {
-  const lines = [csvColumns.join(",")];
+  const lines = [csvLine(csvColumns)];
   for (const entry of entries) {
     const cells: Record<CsvColumn, string> = {
       id: entry.id,
@@ -273,9 +201,9 @@ export function writeCatalogueCsv(entries: readonly ExportedEntry[]): string {
       position: String(entry.position),
       retired: entry.retired ? "yes" : "no",
     };
-    lines.push(csvColumns.map((column) => csvCell(cells[column])).join(","));
+    lines.push(csvLine(csvColumns.map((column) => cells[column])));
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return `${CSV_BOM}${lines.join("")}`;
 }
 
 export const writeCatalogueJson = (entries: readonly ExportedEntry[]) => `${JSON.stringify(entries, null, 2)}\n`;
