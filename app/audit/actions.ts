@@ -59,7 +59,7 @@ export const auditActionsByArea = {
     "receipt.printed",
   ],
   kiosks: ["kiosk.registered", "kiosk.enrolled", "kiosk.enrolment-reissued", "kiosk.revoked"],
-  security: ["security.upload-infected", "security.audit-chain-broken", "audit.verified"],
+  security: ["security.upload-infected", "security.audit-chain-broken", "audit.verified", "audit.exported"],
 } as const;
 
 export type AuditArea = keyof typeof auditActionsByArea;

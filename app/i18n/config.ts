@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
+import arAudit from "../../locales/ar/audit.json";
 import arAuth from "../../locales/ar/auth.json";
 import arCatalogue from "../../locales/ar/catalogue.json";
 import arProfile from "../../locales/ar/profile.json";
@@ -17,6 +18,7 @@ import arTimeline from "../../locales/ar/timeline.json";
 import arApply from "../../locales/ar/apply.json";
 import arPayment from "../../locales/ar/payment.json";
 import arKiosk from "../../locales/ar/kiosk.json";
+import enAudit from "../../locales/en/audit.json";
 import enAuth from "../../locales/en/auth.json";
 import enCatalogue from "../../locales/en/catalogue.json";
 import enProfile from "../../locales/en/profile.json";
@@ -57,6 +59,7 @@ export const resources = {
     staff: arStaff,
     timeline: arTimeline,
     notifications: arNotifications,
+    audit: arAudit,
     forms: arForms,
     certificate: arCertificate,
     verify: arVerify,
@@ -77,6 +80,7 @@ export const resources = {
     staff: enStaff,
     timeline: enTimeline,
     notifications: enNotifications,
+    audit: enAudit,
     forms: enForms,
     certificate: enCertificate,
     verify: enVerify,

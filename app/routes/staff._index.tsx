@@ -24,6 +24,7 @@ export default function StaffHome() {
   const { name, roles, teams, overview, inbox, inboxTotal, decided } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const { t: tKiosk } = useTranslation("kiosk");
+  const { t: tAudit } = useTranslation("audit");
   const roleLabel = useRoleLabel();
   const hasInbox = roles.some((grant) => grant.role === "clerk" || grant.role === "supervisor");
   return (
@@ -100,6 +101,11 @@ export default function StaffHome() {
         {roles.some((grant) => grant.role === "admin") ? (
           <li>
             <Link to="/staff/security">{t("security.link")}</Link>
+          </li>
+        ) : null}
+        {roles.some((grant) => grant.role === "admin") ? (
+          <li>
+            <Link to="/staff/admin/audit">{tAudit("link")}</Link>
           </li>
         ) : null}
         {roles.some((grant) => grant.role === "admin" || grant.role === "supervisor") ? (

@@ -77,8 +77,14 @@ type SelectFieldProps = FieldProps &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "name" | "children"> & {
     /** The first option, with no value: what to do ("Choose the role"). */
     placeholder: string;
-    options: readonly { value: string; label: string }[];
+    /** The choices, some of them in labelled groups. */
+    options: readonly (SelectOption | { label: string; options: readonly SelectOption[] })[];
   };
+
+interface SelectOption {
+  value: string;
+  label: string;
+}
 
 /** A labelled choice among options, with its hint and its error. */
 export function SelectField({ name, label, hint, error, className, placeholder, options, ...select }: SelectFieldProps) {
@@ -98,11 +104,21 @@ export function SelectField({ name, label, hint, error, className, placeholder, 
           {...select}
         >
           <option value="">{placeholder}</option>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          {options.map((option) =>
+            "options" in option ? (
+              <optgroup key={option.label} label={option.label}>
+                {option.options.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ),
+          )}
         </select>
       )}
     />

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { channelEnum } from "./sessions";
 import { timestamptz } from "./common";
@@ -37,6 +38,10 @@ export const auditEvents = pgTable(
     index("audit_events_actor_idx").on(t.actorAccountId, t.id),
     index("audit_events_subject_idx").on(t.subjectType, t.subjectId, t.id),
     index("audit_events_action_idx").on(t.action, t.id),
+    // The audit page's date range.
+    index("audit_events_occurred_idx").on(t.occurredAt),
+    // Events about a civil ID that had no account yet (a registration's code sent to it).
+    index("audit_events_civil_id_idx").on(sql`(${t.details}->>'civilId')`, t.id),
   ],
 );
 

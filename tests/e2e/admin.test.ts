@@ -326,6 +326,68 @@ describe.skipIf(!hasChromium)("administration", () => {
     },
   );
 
+  it(
+    "an administrator searches the audit log, reads each event in Arabic and in English, is told what cannot be searched, and downloads the result",
+    { timeout: 120_000 },
+    async () => {
+      const { page } = await signedInAdmin();
+      await visit(page, `${baseUrl}/staff`);
+      await page.getByRole("link", { name: "سجل التدقيق", exact: true }).click();
+      await expectHeading(page, "سجل التدقيق");
+      await expectText(page, /آخر تحقق من السلسلة في .+، وهي سليمة|لم يُتحقق من السلسلة بعد/);
+      await expectNoAxeViolations(page);
+
+      // Who signed in as the administrator: the administrator's own sign-ins, described in Arabic.
+      await page.getByLabel("من قام بالإجراء").fill("admin");
+      await page.getByLabel("الإجراء", { exact: true }).selectOption("auth.signed-in");
+      await page.getByRole("button", { name: "بحث", exact: true }).click();
+      await page.waitForURL(/actor=admin&action=auth.signed-in/);
+      await expectText(page, "سجّل الدخول إلى مساحة عمل الموظفين.");
+      const table = page.getByRole("table", { name: "أحداث سجل التدقيق، الأحدث أولًا" });
+      const rows = table.locator("tbody tr");
+      const shown = await rows.count();
+      expect(shown).toBeGreaterThan(0);
+      for (const who of await rows.locator("td:nth-child(2)").allTextContents()) expect(who).toBe("هند عبدالرحمن البدر admin");
+      await keepScreenshot(page, "staff-audit-ar", "desktop");
+
+      // The same events as a file: Arabic headings, one line each, and the download itself recorded.
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /تنزيل هذه الأحداث/ }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^nafitha-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = fs.readFileSync((await download.path())!, "utf8");
+      expect(csv.startsWith("\uFEFFالرقم,الوقت (بالتوقيت العالمي),من,اسم المستخدم,القناة,الإجراء,بخصوص,التفاصيل,عنوان الاتصال,الطلب الشبكي\r\n")).toBe(true);
+      const lines = csv.trim().split("\r\n").slice(1);
+      expect(lines.length).toBeGreaterThanOrEqual(shown);
+      expect(lines.every((line) => line.includes(",هند عبدالرحمن البدر,admin,المكتب الخلفي,تسجيل الدخول,"))).toBe(true);
+      await page.getByLabel("الإجراء", { exact: true }).selectOption("audit.exported");
+      await page.getByRole("button", { name: "بحث", exact: true }).click();
+      await expectText(page, /نزّل أحداث سجل التدقيق المطابقة للبحث/);
+
+      // What cannot be searched is said, field by field, and what was typed stays.
+      await page.getByLabel("من قام بالإجراء").fill("");
+      await page.getByLabel("الإجراء", { exact: true }).selectOption("");
+      await page.getByLabel("ما يخص شخصًا").fill("123");
+      await page.getByRole("button", { name: "بحث", exact: true }).click();
+      await expectText(page, "أدخل رقمًا مدنيًا من 12 رقمًا، يبدأ بـ 1 أو 2 أو 3.");
+      expect(await page.getByLabel("ما يخص شخصًا").inputValue()).toBe("123");
+      await page.getByLabel("ما يخص شخصًا").fill("");
+      await page.getByLabel("الطلب", { exact: true }).fill("NAF-2026-999999");
+      await page.getByRole("button", { name: "بحث", exact: true }).click();
+      await expectText(page, "لا يوجد طلب بهذا الرقم المرجعي.");
+      await expectCount(page.getByRole("link", { name: /تنزيل هذه الأحداث/ }), 0);
+      await expectNoAxeViolations(page);
+
+      // In English, the same search reads in English.
+      await visit(page, `${baseUrl}/staff/admin/audit?actor=admin&action=auth.signed-in`);
+      await switchLanguage(page, "en");
+      await expectHeading(page, "Audit log");
+      await expectText(page, "Signed in to the staff workspace.");
+      await expectText(page, "Hind Abdulrahman Al-Bader");
+      await expectNoAxeViolations(page);
+      await keepScreenshot(page, "staff-audit-en", "phone");
+      await switchLanguage(page, "ar");
+    },
+  );
+
   it("is the administrators' alone", async () => {
     const { page, close } = await newPage(browser());
     await signInCitizenInArabic(page, baseUrl, "306121545199", DEMO_PASSWORD);
@@ -343,6 +405,8 @@ describe.skipIf(!hasChromium)("administration", () => {
       maxRedirects: 0,
     });
     expect(create.status()).toBe(403);
+    for (const path of ["/staff/admin/audit", "/staff/admin/audit/export"])
+      expect((await page.context().request.get(`${baseUrl}${path}`, { maxRedirects: 0 })).status()).toBe(403);
     await close();
   });
 });
