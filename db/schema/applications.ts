@@ -46,6 +46,13 @@ export const applications = pgTable(
     uniqueIndex("applications_one_draft_idx")
       .on(t.applicantPersonId, t.serviceId)
       .where(sql`${t.status} = 'draft'`),
+    // Reports: what each service received, and what it decided, over a range of days.
+    index("applications_service_submitted_idx")
+      .on(t.serviceId, t.submittedAt)
+      .where(sql`${t.submittedAt} is not null`),
+    index("applications_service_decided_idx")
+      .on(t.serviceId, t.decidedAt)
+      .where(sql`${t.decidedAt} is not null`),
     check("applications_submitted_has_reference", sql`${t.status} = 'draft' or (${t.reference} is not null and ${t.submittedAt} is not null)`),
   ],
 );
@@ -152,6 +159,14 @@ export const stepInstances = pgTable(
     index("step_instances_completed_idx")
       .on(t.agencyId, t.completedAt)
       .where(sql`${t.state} = 'completed' and ${t.kind} = 'task'`),
+    // Reports: the time each service's steps took, over a range of days.
+    index("step_instances_service_completed_idx")
+      .on(t.serviceId, t.completedAt)
+      .where(sql`${t.state} = 'completed'`),
+    // Reports: whether an application had a task for staff (straight-through when it had none).
+    index("step_instances_task_application_idx")
+      .on(t.applicationId)
+      .where(sql`${t.kind} = 'task'`),
     // The lateness sweep.
     index("step_instances_deadline_idx")
       .on(t.deadlineAt)

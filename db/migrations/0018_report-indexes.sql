@@ -1,0 +1,4 @@
+CREATE INDEX "applications_service_submitted_idx" ON "applications" USING btree ("service_id","submitted_at") WHERE "applications"."submitted_at" is not null;--> statement-breakpoint
+CREATE INDEX "applications_service_decided_idx" ON "applications" USING btree ("service_id","decided_at") WHERE "applications"."decided_at" is not null;--> statement-breakpoint
+CREATE INDEX "step_instances_service_completed_idx" ON "step_instances" USING btree ("service_id","completed_at") WHERE "step_instances"."state" = 'completed';--> statement-breakpoint
+CREATE INDEX "step_instances_task_application_idx" ON "step_instances" USING btree ("application_id") WHERE "step_instances"."kind" = 'task';
