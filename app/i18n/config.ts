@@ -1,5 +1,6 @@
 import i18next, { type i18n as I18n } from "i18next";
 import arAudit from "../../locales/ar/audit.json";
+import arReports from "../../locales/ar/reports.json";
 import arAuth from "../../locales/ar/auth.json";
 import arCatalogue from "../../locales/ar/catalogue.json";
 import arProfile from "../../locales/ar/profile.json";
@@ -19,6 +20,7 @@ import arApply from "../../locales/ar/apply.json";
 import arPayment from "../../locales/ar/payment.json";
 import arKiosk from "../../locales/ar/kiosk.json";
 import enAudit from "../../locales/en/audit.json";
+import enReports from "../../locales/en/reports.json";
 import enAuth from "../../locales/en/auth.json";
 import enCatalogue from "../../locales/en/catalogue.json";
 import enProfile from "../../locales/en/profile.json";
@@ -60,6 +62,7 @@ export const resources = {
     timeline: arTimeline,
     notifications: arNotifications,
     audit: arAudit,
+    reports: arReports,
     forms: arForms,
     certificate: arCertificate,
     verify: arVerify,
@@ -81,6 +84,7 @@ export const resources = {
     timeline: enTimeline,
     notifications: enNotifications,
     audit: enAudit,
+    reports: enReports,
     forms: enForms,
     certificate: enCertificate,
     verify: enVerify,

@@ -22,6 +22,16 @@ export function formatNumber(value: number, language: Language): string {
   return cached(`n:${language}`, () => new Intl.NumberFormat(localeOf(language))).format(value);
 }
 
+/** A share (0 to 1) as a percentage with at most one decimal: "37.5%". */
+export function formatPercent(share: number, language: Language): string {
+  return cached(`p:${language}`, () => new Intl.NumberFormat(localeOf(language), { style: "percent", maximumFractionDigits: 1 })).format(share);
+}
+
+/** A day and month, short, for a chart's axis: "1 Dec", "1 ديسمبر". */
+export function formatDayMonth(date: Date, language: Language): string {
+  return cached(`dm:${language}`, () => new Intl.DateTimeFormat(localeOf(language), { day: "numeric", month: "short", timeZone: TIME_ZONE })).format(date);
+}
+
 /** Money is held as integer fils (1 KWD = 1000 fils) and shown in dinars with three decimals. */
 export function formatMoney(fils: number, language: Language): string {
   if (!Number.isSafeInteger(fils)) throw new RangeError(`Money must be a whole number of fils, got ${fils}`);

@@ -194,15 +194,23 @@ export async function feesOf(db: Database, scope: ReportScope, filters: ReportFi
   const services = servicesIn(scope, filters);
   if (services.length === 0) return [];
   const { start, end } = rangeOf(filters);
+  // Each payment's service read by its application's key (a lateral lookup), never by scanning the
+  // applications: `offset 0` keeps the planner from turning the lookup back into a hash join.
+  const service = db
+    .select({ serviceId: applications.serviceId })
+    .from(applications)
+    .where(eq(applications.id, payments.applicationId))
+    .offset(0)
+    .as("service");
   return db
     .select({
-      serviceId: applications.serviceId,
+      serviceId: service.serviceId,
       bucket: bucketOf(payments.completedAt, filters.bucket),
       payments: sql<number>`count(*)`.mapWith(Number),
       fils: sql<number>`coalesce(sum(${payments.amountFils}), 0)`.mapWith(Number),
     })
     .from(payments)
-    .innerJoin(applications, eq(applications.id, payments.applicationId))
-    .where(and(eq(payments.status, "paid"), gte(payments.completedAt, start), lt(payments.completedAt, end), inArray(applications.serviceId, services)))
+    .innerJoinLateral(service, sql`true`)
+    .where(and(eq(payments.status, "paid"), gte(payments.completedAt, start), lt(payments.completedAt, end), inArray(service.serviceId, services)))
     .groupBy(sql`1`, sql`2`);
 }

@@ -25,6 +25,7 @@ export default function StaffHome() {
   const { t } = useTranslation("staff");
   const { t: tKiosk } = useTranslation("kiosk");
   const { t: tAudit } = useTranslation("audit");
+  const { t: tReports } = useTranslation("reports");
   const roleLabel = useRoleLabel();
   const hasInbox = roles.some((grant) => grant.role === "clerk" || grant.role === "supervisor");
   return (
@@ -111,6 +112,11 @@ export default function StaffHome() {
         {roles.some((grant) => grant.role === "admin" || grant.role === "supervisor") ? (
           <li>
             <Link to="/staff/payments">{t("payments.link")}</Link>
+          </li>
+        ) : null}
+        {roles.some((grant) => grant.role === "admin" || grant.role === "supervisor") ? (
+          <li>
+            <Link to="/staff/reports">{tReports("link")}</Link>
           </li>
         ) : null}
         {roles.some((grant) => grant.agencyId === "kff") ? (
