@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatMoney } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
 import { displayName } from "../i18n/names";
 import { listPaidPayments } from "../payments/payments.server";
+import { ratingOf, type RatingProblem } from "../ratings/ratings.server";
 import { getDb, getRuntime } from "../runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
 import { applicantStepViews, type Refused } from "./applicant-actions.server";
@@ -23,15 +24,19 @@ export async function applicationPage(input: {
   t: ReturnType<typeof getFixedT>;
   refused?: Refused;
   paymentProblem?: "unavailable" | "nothing";
+  /** A rating the applicant sent that could not be kept: what was wrong, and the comment they wrote. */
+  ratingRefused?: { problems: Partial<Record<"rating" | "comment", RatingProblem>>; comment: string };
+  isRated?: boolean;
 }) {
-  const { found, viewer, lang, t, refused, paymentProblem } = input;
+  const { found, viewer, lang, t, refused, paymentProblem, ratingRefused } = input;
   const db = getDb();
   const { catalogue } = getRuntime();
   const { application, service, openSteps, reasons, certificate } = found;
-  const [timeline, agencies, paid] = await Promise.all([
+  const [timeline, agencies, paid, rating] = await Promise.all([
     getTimeline(db, catalogue, application, lang),
     getAgencies(db, [...new Set(openSteps.flatMap((step) => (step.agencyId ? [step.agencyId] : [])))]),
     listPaidPayments(db, application.id),
+    ratingOf(db, application.id),
   ]);
   const agencyName = new Map(agencies.map((agency) => [agency.id, displayName(agency, lang)]));
   // What the clerk said with the latest decision, shown with what waits for the applicant.
@@ -67,5 +72,13 @@ export async function applicationPage(input: {
     reasons: reasons.map((reason) => reason[lang]),
     certificate,
     timeline,
+    rating: {
+      given: rating?.rating ?? null,
+      comment: ratingRefused?.comment ?? rating?.comment ?? "",
+      problems: Object.fromEntries(
+        Object.entries(ratingRefused?.problems ?? {}).map(([field, problem]) => [field, t(`application:rating.problems.${problem}`)]),
+      ) as Partial<Record<"rating" | "comment", string>>,
+      isSaved: Boolean(input.isRated),
+    },
   };
 }

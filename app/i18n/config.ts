@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from "i18next";
 import arAudit from "../../locales/ar/audit.json";
 import arReports from "../../locales/ar/reports.json";
+import arPerformance from "../../locales/ar/performance.json";
 import arAuth from "../../locales/ar/auth.json";
 import arCatalogue from "../../locales/ar/catalogue.json";
 import arProfile from "../../locales/ar/profile.json";
@@ -21,6 +22,7 @@ import arPayment from "../../locales/ar/payment.json";
 import arKiosk from "../../locales/ar/kiosk.json";
 import enAudit from "../../locales/en/audit.json";
 import enReports from "../../locales/en/reports.json";
+import enPerformance from "../../locales/en/performance.json";
 import enAuth from "../../locales/en/auth.json";
 import enCatalogue from "../../locales/en/catalogue.json";
 import enProfile from "../../locales/en/profile.json";
@@ -63,6 +65,7 @@ export const resources = {
     notifications: arNotifications,
     audit: arAudit,
     reports: arReports,
+    performance: arPerformance,
     forms: arForms,
     certificate: arCertificate,
     verify: arVerify,
@@ -85,6 +88,7 @@ export const resources = {
     notifications: enNotifications,
     audit: enAudit,
     reports: enReports,
+    performance: enPerformance,
     forms: enForms,
     certificate: enCertificate,
     verify: enVerify,

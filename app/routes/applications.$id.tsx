@@ -7,8 +7,9 @@ import { actFromForm, type ApplicantStepView, type PaymentStepView, type Refused
 import { applicationPage } from "~/applications/application-page.server";
 import { getOwnApplication } from "~/applications/applicant-view.server";
 import { startPayment } from "~/payments/payments.server";
+import { rateApplication, readRating } from "~/ratings/ratings.server";
 import { readMultipartForm } from "~/uploads/multipart.server";
-import { ErrorSummary, Notice } from "~/ui/fields";
+import { ErrorSummary, Notice, TextAreaField } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
 import { Reasons } from "~/ui/reasons";
@@ -25,16 +26,25 @@ export const handle: RouteHandle = { body: "uploads" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return json(await pageData(request, params.id ?? ""));
+  return json(await pageData(request, params.id ?? "", { isRated: new URL(request.url).searchParams.has("rated") }));
 }
 
-async function pageData(request: Request, applicationId: string, refused?: Refused, paymentProblem?: "unavailable" | "nothing") {
+async function pageData(
+  request: Request,
+  applicationId: string,
+  options: {
+    refused?: Refused;
+    paymentProblem?: "unavailable" | "nothing";
+    ratingRefused?: Parameters<typeof applicationPage>[0]["ratingRefused"];
+    isRated?: boolean;
+  } = {},
+) {
   const viewer = await requireCitizen(request);
   const { lang, t } = await getPageI18n(request);
   const found = await getOwnApplication(getDb(), getRuntime().catalogue, viewer.person.id, applicationId);
   invariantResponse(found, "Not Found", { status: 404 });
   if (found.application.status === "draft") throw redirect(`/apply/${found.application.id}`);
-  return applicationPage({ found, viewer, lang, t, refused, paymentProblem });
+  return applicationPage({ found, viewer, lang, t, ...options });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,16 +64,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/applications/${applicationId}`;
   if (received.form.get("intent") === "pay") {
     const gateway = paymentGatewayOf(runtime);
-    if (!gateway) return json(await pageData(request, applicationId, undefined, "unavailable"), { status: 503 });
+    if (!gateway) return json(await pageData(request, applicationId, { paymentProblem: "unavailable" }), { status: 503 });
     const started = await startPayment(db, { applicationId, personId: viewer.person.id, gateway: gateway.id });
-    if (!started.ok) return json(await pageData(request, applicationId, undefined, "nothing"), { status: 409 });
+    if (!started.ok) return json(await pageData(request, applicationId, { paymentProblem: "nothing" }), { status: 409 });
     return redirect(gateway.checkoutUrl(started.payment));
+  }
+  if (received.form.get("intent") === "rate") {
+    const rating = readRating(received.form);
+    if (!rating.ok) return json(await pageData(request, applicationId, { ratingRefused: rating }), { status: 400 });
+    await rateApplication(db, { applicationId, personId: viewer.person.id, rating: rating.rating, comment: rating.comment });
+    return redirect(`${here}?rated=1#rating`);
   }
   const actor = { accountId: viewer.accountId, role: "applicant" as const, personId: viewer.person.id, channel: "web" as const };
   const acted = await actFromForm(db, { catalogue: runtime.catalogue }, { found, civilId: viewer.person.civilId, actor, received });
   // A step already answered (a second click, another tab) needs nothing more: the page shows where it is now.
   if (acted.ok || acted.reason === "already-decided") return redirect(here);
-  return json(await pageData(request, applicationId, acted), { status: 400 });
+  return json(await pageData(request, applicationId, { refused: acted }), { status: 400 });
 }
 
 export default function ApplicationPage() {
@@ -79,13 +95,18 @@ export default function ApplicationPage() {
         ]
       : [],
   );
+  const ratingErrors = (["rating", "comment"] as const).flatMap((field) =>
+    data.rating.problems[field]
+      ? [{ field: `rating-${field}`, message: data.rating.problems[field]!, href: `#${field === "rating" ? "rating-1" : fieldId("rating-comment")}` }]
+      : [],
+  );
   const { t: tDashboard } = useTranslation("dashboard");
   return (
     <div className="page">
       <p>
         <Link to="/dashboard">{t("back")}</Link>
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={[...errors, ...ratingErrors]} />
       <h1>
         <bdi dir="ltr">{data.reference}</bdi>
       </h1>
@@ -178,12 +199,73 @@ export default function ApplicationPage() {
         </section>
       ) : null}
 
+      <RatingForm rating={data.rating} applicationId={data.id} service={data.service} />
+
       <section className="section" aria-labelledby="timeline">
         <h2 id="timeline">{t("timeline.title")}</h2>
         {data.timeline.length === 0 ? <p>{t("timeline.empty")}</p> : null}
         <Timeline entries={data.timeline} />
       </section>
     </div>
+  );
+}
+
+/** The applicant's rating of the service: 1 to 5 and a comment if they wish, once per application (sending again changes it). */
+function RatingForm({
+  rating,
+  applicationId,
+  service,
+}: {
+  rating: { given: number | null; comment: string; problems: Partial<Record<"rating" | "comment", string>>; isSaved: boolean };
+  applicationId: string;
+  service: string;
+}) {
+  const { t } = useTranslation("application");
+  const navigation = useNavigation();
+  return (
+    <section className="section" aria-labelledby="rating-title" id="rating">
+      <h2 id="rating-title">{t("rating.title", { service })}</h2>
+      {rating.isSaved ? <Notice tone="success">{t("rating.saved")}</Notice> : null}
+      {rating.given && !rating.isSaved ? <p>{t("rating.given", { rating: rating.given })}</p> : null}
+      <Form method="post" action={`/applications/${applicationId}`} encType="multipart/form-data" className="form" aria-labelledby="rating-title">
+        <input type="hidden" name="intent" value="rate" />
+        <fieldset
+          className={rating.problems.rating ? "field field--error" : "field"}
+          aria-describedby={rating.problems.rating ? "rating-error" : "rating-hint"}
+        >
+          <legend className="field__label">{t("rating.question")}</legend>
+          <p className="field__hint" id="rating-hint">
+            {t("rating.hint")}
+          </p>
+          {rating.problems.rating ? (
+            <p className="field__error" id="rating-error">
+              {rating.problems.rating}
+            </p>
+          ) : null}
+          <div className="rating-scale">
+            {[1, 2, 3, 4, 5].map((value) => (
+              <label key={value} className="choice">
+                <input type="radio" name="rating" value={value} id={`rating-${value}`} defaultChecked={rating.given === value} />{" "}
+                {t(`rating.scale.${value as 1}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <TextAreaField
+          name="comment"
+          id={fieldId("rating-comment")}
+          label={t("rating.comment")}
+          hint={t("rating.commentHint")}
+          error={rating.problems.comment}
+          defaultValue={rating.comment}
+          rows={3}
+          className="input--prose"
+        />
+        <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+          {rating.given ? t("rating.change") : t("rating.submit")}
+        </button>
+      </Form>
+    </section>
   );
 }
 

@@ -119,6 +119,9 @@ export function SiteFooter({ year }: { year: number }) {
     <footer className="site-footer">
       <div className="container">
         <p>{t("footer.operator")}</p>
+        <p>
+          <Link to="/performance">{t("footer.performance")}</Link>
+        </p>
         <p>{t("footer.rights", { year })}</p>
       </div>
     </footer>

@@ -20,3 +20,4 @@ export * from "./uploads";
 export * from "./payments";
 export * from "./kiosks";
 export * from "./catalogue";
+export * from "./ratings";

@@ -55,6 +55,22 @@ describe.skipIf(!hasChromium)("following an application", () => {
     await page.getByRole("link", { name: "NAF-2026-900002" }).click();
     await page.getByRole("heading", { name: "شهادتك" }).waitFor();
     await page.getByRole("link", { name: /تنزيل الشهادة TST-2026-900002/ }).waitFor();
+
+    // Beside the certificate, the applicant rates the service: without a choice it is refused, the comment kept.
+    const rating = page.getByRole("form", { name: /قيّم هذه الخدمة/ });
+    await rating.getByLabel("ملاحظات تود إبلاغنا بها (اختياري)").fill("كانت الخطوات واضحة.");
+    await rating.getByRole("button", { name: "إرسال التقييم" }).click();
+    await expectText(page, "اختر تقييمًا من 1 إلى 5.");
+    expect(await page.getByLabel("ملاحظات تود إبلاغنا بها (اختياري)").inputValue()).toBe("كانت الخطوات واضحة.");
+    await expectNoAxeViolations(page);
+    await page.getByLabel("4 — جيدة", { exact: true }).check();
+    await page.getByRole("button", { name: "إرسال التقييم" }).click();
+    await expectText(page, "شكرًا لك. حُفظ تقييمك.");
+    await visit(page, page.url().replace(/\?.*$/, ""));
+    await expectText(page, "قيّمت هذه الخدمة بـ 4 من 5، ويمكنك تغيير تقييمك.");
+    expect(await page.getByLabel("4 — جيدة", { exact: true }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "تغيير التقييم" }).waitFor();
+    await keepScreenshot(page, "application-rating-ar", "phone");
     await tab.close();
 
     const stranger = await newPage(browser());
@@ -63,5 +79,24 @@ describe.skipIf(!hasChromium)("following an application", () => {
     expect(response?.status()).toBe(404);
     await expectHeading(stranger.page, "الصفحة غير موجودة");
     await stranger.close();
+  });
+
+  it("publishes how the services perform to anyone, in Arabic and English, without naming anyone", async () => {
+    const { page, close } = await newPage(browser());
+    await visit(page, `${baseUrl}/`);
+    await page.getByRole("link", { name: "أداء الخدمات" }).click();
+    await expectHeading(page, "أداء الخدمات");
+    for (const service of ["القرض الاجتماعي", "ترخيص الوقاية من الحريق", "تجديد ترخيص الوقاية من الحريق", "تجديد الترخيص البلدي"])
+      await page.getByRole("heading", { level: 2, name: service, exact: true }).waitFor();
+    // The demo holds too few applications and ratings for any figure to be published.
+    expect(await page.getByText("التقييمات أقل من أن تُنشر").count()).toBe(4);
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "performance-ar", "phone");
+    await switchLanguage(page, "en");
+    await expectHeading(page, "How the services perform");
+    await expectText(page, "How these figures are made");
+    await expectNoAxeViolations(page);
+    await switchLanguage(page, "ar");
+    await close();
   });
 });
