@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import {
   expectCount,
   expectHeading,
+  expectLanguage,
   expectNoAxeViolations,
   expectText,
   hasChromium,
@@ -385,6 +386,38 @@ describe.skipIf(!hasChromium)("administration", () => {
       await expectNoAxeViolations(page);
       await keepScreenshot(page, "staff-audit-en", "phone");
       await switchLanguage(page, "ar");
+    },
+  );
+
+  it(
+    "reads every administration page in Arabic and in English, right to left and left to right, with no accessibility violations",
+    { timeout: 180_000 },
+    async () => {
+      const { page } = await signedInAdmin();
+      const pages: [string, string, string][] = [
+        ["/staff/admin/agencies", "الجهات الحكومية", "Government agencies"],
+        ["/staff/admin/agencies/new", "إضافة جهة حكومية", "Add a government agency"],
+        ["/staff/admin/staff", "الموظفون وصلاحياتهم", "Staff and roles"],
+        ["/staff/admin/staff/invite", "دعوة موظف", "Invite a member of staff"],
+        ["/staff/admin/catalogue", "دليل الخدمات", "The service catalogue"],
+        ["/staff/admin/catalogue/new", "إضافة بطاقة إلى الدليل", "Add a catalogue entry"],
+        ["/staff/admin/catalogue/import", "استيراد بطاقات الدليل", "Import catalogue entries"],
+        ["/staff/admin/services", "الخدمات المتكاملة", "Integrated services"],
+        ["/staff/admin/audit", "سجل التدقيق", "Audit log"],
+        ["/staff/reports", "التقارير", "Reports"],
+        ["/staff/security", "الأمن", "Security"],
+      ];
+      for (const [path, arabic, english] of pages) {
+        await visit(page, `${baseUrl}${path}`);
+        await expectLanguage(page, "ar");
+        await expectHeading(page, arabic);
+        await expectNoAxeViolations(page);
+        await switchLanguage(page, "en");
+        await expectLanguage(page, "en");
+        await expectHeading(page, english);
+        await expectNoAxeViolations(page);
+        await switchLanguage(page, "ar");
+      }
     },
   );
 

@@ -7,6 +7,7 @@ import {
   hasChromium,
   keepScreenshot,
   newPage,
+  reloadUntil,
   signInStaffInArabic,
   switchLanguage,
   useBrowser,
@@ -15,7 +16,8 @@ import {
 
 // Staff administration in a browser: an agency administrator invites a loan officer by civil ID,
 // the invitation is accepted from its link, the new clerk enrols the second factor at first
-// sign-in; the administrator disables the account (the clerk's session ends at once) and enables it.
+// sign-in and makes a first decision; the administrator disables the account (the clerk's session
+// ends at once) and enables it.
 
 const baseUrl = inject("baseUrl");
 const INVITED_CIVIL_ID = "285031244114"; // Rajesh Kumar, in PACI's demo registry, with no staff account
@@ -24,7 +26,7 @@ describe.skipIf(!hasChromium)("staff administration", () => {
   const browser = useBrowser();
 
   it(
-    "an agency administrator invites a clerk, who joins from the link and enrols the second factor; disabled, the clerk's session ends at once",
+    "an agency administrator invites a clerk, who joins from the link, enrols the second factor and decides a first application; disabled, the clerk's session ends at once",
     { timeout: 180_000 },
     async () => {
       const admin = demoStaff.find((staff) => staff.username === "kcb.admin")!;
@@ -97,6 +99,18 @@ describe.skipIf(!hasChromium)("staff administration", () => {
       await invited.page.getByRole("heading", { level: 1, name: /^(مرحبًا، راجيش كومار|Welcome, Rajesh Kumar)$/ }).waitFor({ timeout: 10_000 });
       if ((await invited.page.locator("html").getAttribute("lang")) === "en") await switchLanguage(invited.page, "ar");
       await expectText(invited.page, "موظف القروض — بنك الائتمان الكويتي");
+
+      // The new clerk's first decision: Nawaf's marriage loan, found in the inbox by his civil ID, claimed and approved.
+      await visit(invited.page, `${baseUrl}/staff/inbox?q=299061830541`);
+      await reloadUntil(invited.page, () => invited.page.getByRole("link", { name: /^NAF-/ }));
+      const reference = (await invited.page.getByRole("link", { name: /^NAF-/ }).first().textContent())!.trim();
+      await invited.page.getByRole("link", { name: reference }).click();
+      await invited.page.waitForURL(/\/staff\/tasks\//);
+      await invited.page.getByRole("button", { name: "استلام الخطوة" }).click();
+      await expectText(invited.page, "استلمتَ هذه الخطوة.");
+      await invited.page.getByRole("button", { name: "الموافقة على القرض" }).click();
+      await invited.page.waitForURL(/\/staff\?decided=/);
+      await expectText(invited.page, `سُجّل قرارك في الطلب ${reference}.`);
 
       // The administrator finds the new clerk, sees the sign-in, and disables the account.
       await visit(page, `${baseUrl}/staff/admin/staff`);

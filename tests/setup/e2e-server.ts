@@ -96,6 +96,28 @@ async function seedCertificate(dataDir: string) {
       },
     );
     if (!loan.ok) throw new Error(`the e2e loan application was refused: ${JSON.stringify(loan)}`);
+    // Nawaf's marriage loan over 60 months, for a loan officer invited in a test to decide as their first
+    // decision (staff-admin.test); no other test touches it.
+    const [nawaf] = await handle.db.select().from(people).where(eq(people.civilId, "299061830541"));
+    const [nawafContract] = await handle.db.select().from(mojMarriageContracts).where(eq(mojMarriageContracts.husbandCivilId, "299061830541")).limit(1);
+    const firstDecision = await submitApplication(
+      handle.db,
+      { catalogue },
+      {
+        serviceId: "social-loan",
+        applicantPersonId: nawaf!.id,
+        applicantAccountId: null,
+        answers: {
+          loanType: "marriage",
+          contractNumber: nawafContract!.contractNumber,
+          contractDate: nawafContract!.contractDate,
+          months: "60",
+          iban: "KW81CBKU0000000000001234560101",
+        },
+        actor: { accountId: null, role: "applicant", personId: nawaf!.id, channel: "web" },
+      },
+    );
+    if (!firstDecision.ok) throw new Error(`the e2e loan application for the invited clerk was refused: ${JSON.stringify(firstDecision)}`);
     // A read of Ahmad's data at PACI for a social loan, as the exchange logs it.
     await handle.db.insert(exchangeMessages).values({
       requestId: "e2e-read-1",
