@@ -4,6 +4,7 @@
 // beside the way the catalogue was searched before it was data: every entry's texts normalised and
 // matched in memory on each request. On PGlite in memory by default; on PostgreSQL with DATABASE_URL,
 // all in one transaction that is rolled back: the database's own catalogue is left as it was.
+import { timeWarm } from "./bench-timing";
 import { sql } from "drizzle-orm";
 import { connect } from "../db/client";
 import { searchCatalogue } from "../app/catalogue/catalogue-search.server";
@@ -31,21 +32,7 @@ const cases: [string, Partial<CatalogueFilters>, number][] = [
   ["search that finds nothing", { q: "لا شيء يطابق هذا" }, 0],
 ];
 
-const stats = (times: number[]) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
-};
-
-async function timed(run: () => Promise<unknown> | unknown) {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  return stats(times);
-}
+const timed = (run: () => Promise<unknown> | unknown) => timeWarm(run, RUNS);
 
 const entryData = (entry: ReturnType<typeof demoCatalogue>[number], suffix: string): EntryData => ({
   id: `${entry.id}${suffix}`,

@@ -4,6 +4,7 @@
 // officer opens (first page, a later page, a filter, a search by civil ID, the counts), timed
 // warm: median and p95 of each, beside the time of one unindexed scan of the same steps, and the
 // query plans' index use. On PGlite in memory by default; on PostgreSQL with DATABASE_URL.
+import { timeWarm } from "./bench-timing";
 import { sql } from "drizzle-orm";
 import { connect } from "../db/client";
 import { listInboxPage } from "../app/back-office/inbox.server";
@@ -55,21 +56,10 @@ try {
     ["search by civil ID", () => listInboxPage(db, officer, { search: someone.civilId }, null)],
     ["search by reference", () => listInboxPage(db, officer, { search: someone.reference! }, null)],
   ];
-  const stats = (times: number[]) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]! };
-  };
   console.log(`  open steps for KCB's loan officers: ${first.counts.total.toLocaleString("en")} (of ${N.toLocaleString("en")} applications)`);
   console.log("  inbox (page of 20 + counts), warm:         median     p95");
   for (const [name, run] of cases) {
-    for (let i = 0; i < 3; i++) await run();
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      await run();
-      times.push(performance.now() - t0);
-    }
-    const { median, p95 } = stats(times);
+    const { median, p95 } = await timeWarm(run, RUNS);
     console.log(`    ${name.padEnd(38)} ${median.toFixed(1).padStart(6)} ms ${p95.toFixed(1).padStart(7)} ms`);
   }
   // Beside it: the same steps found by a scan that no index can serve.

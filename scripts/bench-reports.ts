@@ -4,6 +4,7 @@
 // an administrator opens (every service, the last 30 days), one service over a year per week, and a
 // supervisor's, each timed warm (median and p95 of its four queries together), beside one scan of
 // the applications that no index can serve. On PGlite in memory by default; on PostgreSQL with DATABASE_URL.
+import { timeWarm } from "./bench-timing";
 import { sql } from "drizzle-orm";
 import { connect } from "../db/client";
 import { integratedServices } from "../app/catalogue/services";
@@ -72,20 +73,9 @@ try {
       () => reportData({ db, scope: supervisor, services: integratedServices, filters: { ...month, from: addDays(today, -89) } }),
     ],
   ];
-  const stats = (times: number[]) => {
-    const sorted = [...times].sort((a, b) => a - b);
-    return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
-  };
   console.log("  report (its four queries), warm:                median      p95");
   for (const [name, run] of cases) {
-    for (let i = 0; i < 2; i++) await run();
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      await run();
-      times.push(performance.now() - t0);
-    }
-    const { median, p95 } = stats(times);
+    const { median, p95 } = await timeWarm(run, RUNS, 2);
     console.log(`    ${name.padEnd(44)} ${median.toFixed(1).padStart(7)} ms ${p95.toFixed(1).padStart(8)} ms`);
   }
   const t0 = performance.now();

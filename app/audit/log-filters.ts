@@ -1,4 +1,5 @@
 import { parseCivilId, type CivilId } from "../auth/civil-id";
+import { readDay } from "../i18n/dates";
 import { toWesternDigits } from "../i18n/digits";
 import { auditAreas, isAuditAction, type AuditAction, type AuditArea } from "./actions";
 
@@ -46,15 +47,7 @@ export interface ReadAuditFilters {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 const REFERENCE = /^[A-Z]{2,5}-\d{4}-\d{1,9}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 const isAuditArea = (value: string): value is AuditArea => (auditAreas as readonly string[]).includes(value);
-
-function readDay(value: string): string | null {
-  if (!DAY.test(value)) return null;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
-}
 
 export function readAuditFilters(params: URLSearchParams): ReadAuditFilters {
   const values = Object.fromEntries(auditFilterFields.map((field) => [field, toWesternDigits((params.get(field) ?? "").trim()).slice(0, 100)])) as Record<

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { accounts, applications, auditEvents, certificates, payments, people, staffInvitations, type AuditEvent } from "../../db/schema";
-import { addDays } from "../i18n/dates";
+import { addDays, kuwaitMidnight } from "../i18n/dates";
 import { auditActionsByArea, isAuditAction } from "./actions";
 import type { AuditFilterProblems, AuditFilters } from "./log-filters";
 
@@ -15,9 +15,6 @@ export type AuditSearch = { ok: true; where: SQL | undefined } | { ok: false; pr
 
 const uuids = (rows: { id: string }[]) => rows.map((row) => row.id);
 const isSubject = (type: string, ids: string[]) => (ids.length ? and(eq(auditEvents.subjectType, type), inArray(auditEvents.subjectId, ids)) : undefined);
-
-/** A day's start in Kuwait (UTC+3 all year). */
-const kuwaitMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`);
 
 async function accountsOfActor(db: Database, actor: string): Promise<string[]> {
   const rows = /^\d{12}$/.test(actor)

@@ -22,6 +22,16 @@ export function kuwaitMoment(local: string): Date | null {
   return Number.isNaN(moment.getTime()) || kuwaitToday(moment) !== local.slice(0, 10) ? null : moment;
 }
 
+/** A date typed as YYYY-MM-DD that is a real day of the calendar (not 2026-02-30), or null. */
+export function readDay(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
+}
+
+/** The moment a day (YYYY-MM-DD) begins in Kuwait. */
+export const kuwaitMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`);
+
 const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const fromDate = (date: Date) => date.toISOString().slice(0, 10);
 

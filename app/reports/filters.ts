@@ -1,4 +1,4 @@
-import { addDays } from "../i18n/dates";
+import { addDays, readDay } from "../i18n/dates";
 import { toWesternDigits } from "../i18n/digits";
 
 // The reports' choices, as their form sends them (GET, so that a report can be bookmarked and
@@ -26,13 +26,6 @@ export type ReportFilterProblems = Partial<Record<ReportFilterField, ReportFilte
 /** The longest range a report covers: a year and a day, for a leap year's whole year. */
 export const MAX_REPORT_DAYS = 366;
 export const DEFAULT_REPORT_DAYS = 30;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-function readDay(value: string): string | null {
-  if (!DAY.test(value)) return null;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
-}
 
 /** Whole days from one date to another. */
 export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { applications, payments, stepInstances } from "../../db/schema";
-import { addDays } from "../i18n/dates";
+import { addDays, kuwaitMidnight } from "../i18n/dates";
 import type { ReportBucket, ReportFilters } from "./filters";
 import type { ReportScope } from "./scope";
 
@@ -9,9 +9,6 @@ import type { ReportScope } from "./scope";
 // decided per day or week, how long applications and their steps took (median and 90th
 // percentile), how many steps were late, how many applications went straight through (no task for
 // staff), and the fees collected. Days are Kuwait's; weeks begin on Sunday.
-
-/** The moment a day begins in Kuwait (UTC+3 all year). */
-export const kuwaitMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`);
 
 const rangeOf = (filters: ReportFilters) => ({ start: kuwaitMidnight(filters.from), end: kuwaitMidnight(addDays(filters.to, 1)) });
 

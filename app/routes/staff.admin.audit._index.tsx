@@ -4,9 +4,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { auditPage } from "~/administration/audit-page.server";
 import { requireStaff } from "~/auth/guards.server";
+import { addressOfAsked } from "~/http/query";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { ErrorSummary, Notice, SelectField, TextField } from "~/ui/fields";
+import { KeysetPages } from "~/ui/pagination";
 import { Table } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -14,10 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** The audit log for portal administrators: searched by who, about whom, which application, what and when; newest first, a page at a time. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request, { role: "admin" });
-  // The form sends its empty fields too: the address of a search keeps only what was asked, to be read and bookmarked.
   const url = new URL(request.url);
-  const asked = new URLSearchParams([...url.searchParams].filter(([, value]) => value !== ""));
-  if (asked.size !== url.searchParams.size) return redirect(asked.size ? `${url.pathname}?${asked}` : url.pathname);
+  const asked = addressOfAsked(url);
+  if (asked) return redirect(asked);
   const { lang, t } = await getPageI18n(request);
   return json(await auditPage({ db: getDb(), catalogue: getRuntime().catalogue, params: url.searchParams, lang, t }));
 }
@@ -157,24 +158,11 @@ export default function AuditLog() {
             { header: t("results.id"), cell: (event) => event.id, isLtr: true },
           ]}
         />
-        {data.next || data.first ? (
-          <nav className="pagination" aria-label={t("results.pages")}>
-            <ul className="inline-list">
-              {data.first ? (
-                <li>
-                  <Link to={data.first}>{t("results.newest")}</Link>
-                </li>
-              ) : null}
-              {data.next ? (
-                <li>
-                  <Link to={data.next} rel="next">
-                    {t("results.older")}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <KeysetPages
+          label={t("results.pages")}
+          first={data.first ? { to: data.first, text: t("results.newest") } : null}
+          next={data.next ? { to: data.next, text: t("results.older") } : null}
+        />
       </section>
     </div>
   );

@@ -9,6 +9,7 @@ import { categories, isCategory } from "~/catalogue/taxonomy";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { Notice, SelectField, TextField } from "~/ui/fields";
+import { KeysetPages } from "~/ui/pagination";
 import { Table } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -141,24 +142,11 @@ export default function CatalogueEntries() {
           { header: t("catalogue.fields.category"), cell: (entry) => entry.category },
         ]}
       />
-      {data.next || data.first ? (
-        <nav className="pagination" aria-label={t("catalogue.pages")}>
-          <ul className="inline-list">
-            {data.first ? (
-              <li>
-                <Link to={data.first}>{t("catalogue.firstPage")}</Link>
-              </li>
-            ) : null}
-            {data.next ? (
-              <li>
-                <Link to={data.next} rel="next">
-                  {t("catalogue.nextPage")}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <KeysetPages
+        label={t("catalogue.pages")}
+        first={data.first ? { to: data.first, text: t("catalogue.firstPage") } : null}
+        next={data.next ? { to: data.next, text: t("catalogue.nextPage") } : null}
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { inboxPage } from "~/back-office/inbox-page.server";
 import { latenesses } from "~/back-office/lateness";
 import { getPageI18n } from "~/i18n/page.server";
+import { KeysetPages } from "~/ui/pagination";
 import { Table, taskColumn } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -152,10 +153,11 @@ export default function Inbox() {
           { header: t("inbox.claimedBy"), cell: (row) => row.claimedBy ?? <span className="muted">{t("inbox.nobody")}</span> },
         ]}
       />
-      <nav className="pagination" aria-label={t("inbox.pages")}>
-        {data.isFirstPage ? null : <Link to="?">{t("inbox.first")}</Link>}
-        {data.next ? <Link to={data.next}>{t("inbox.next")}</Link> : null}
-      </nav>
+      <KeysetPages
+        label={t("inbox.pages")}
+        first={data.isFirstPage ? null : { to: "?", text: t("inbox.first") }}
+        next={data.next ? { to: data.next, text: t("inbox.next") } : null}
+      />
     </div>
   );
 }

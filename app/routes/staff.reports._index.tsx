@@ -6,6 +6,7 @@ import { listAgencies } from "~/agencies/queries.server";
 import { integratedServices } from "~/catalogue/services";
 import { directionOf } from "~/i18n/config";
 import { displayName } from "~/i18n/names";
+import { addressOfAsked } from "~/http/query";
 import { getPageI18n } from "~/i18n/page.server";
 import { requireReportReader } from "~/reports/guard.server";
 import { reportPage } from "~/reports/report-page.server";
@@ -20,8 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope, isAdmin, agencyIds } = await requireReportReader(request);
   const url = new URL(request.url);
-  const asked = new URLSearchParams([...url.searchParams].filter(([, value]) => value !== ""));
-  if (asked.size !== url.searchParams.size) return redirect(asked.size ? `${url.pathname}?${asked}` : url.pathname);
+  const asked = addressOfAsked(url);
+  if (asked) return redirect(asked);
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
   const agencies = new Map((await listAgencies(db)).map((agency) => [agency.id, displayName(agency, lang)]));

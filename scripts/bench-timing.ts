@@ -1,0 +1,18 @@
+// How the benchmarks time a piece of work: a few runs to warm it up, then `runs` timed runs,
+// reported as their median and 95th percentile in milliseconds.
+
+export function medianAndP95(times: readonly number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]! };
+}
+
+export async function timeWarm(run: () => Promise<unknown> | unknown, runs: number, warmups = 3) {
+  for (let i = 0; i < warmups; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await run();
+    times.push(performance.now() - t0);
+  }
+  return medianAndP95(times);
+}
