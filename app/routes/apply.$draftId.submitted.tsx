@@ -46,6 +46,9 @@ export default function Submitted() {
           {t("submitted.follow")}
         </Link>
       </p>
+      <p>
+        <Link to={`/applications/${data.id}#rating`}>{t("submitted.rate")}</Link>
+      </p>
     </div>
   );
 }

@@ -208,6 +208,8 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await page.getByRole("button", { name: "تقديم الطلب" }).dblclick();
     await page.waitForURL(/\/submitted$/);
     await look(page, "submitted-ar");
+    // The confirmation offers to rate the service (on the application's page).
+    expect(await page.getByRole("link", { name: "قيّم تجربتك في تقديم الطلب" }).getAttribute("href")).toMatch(/^\/applications\/[0-9a-f-]{36}#rating$/);
     const reference = (await page.locator(".panel__reference").textContent())!.trim();
     // Back to the check page, or the submission sent again (a retry after a lost answer): the same application.
     await page.goto(checkUrl);
