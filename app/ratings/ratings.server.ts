@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { applications, serviceRatings } from "../../db/schema";
 import { toWesternDigits } from "../i18n/digits";
@@ -67,4 +67,28 @@ export async function ratingsOf(db: Database, serviceIds: readonly string[], sin
     .where(and(inArray(serviceRatings.serviceId, [...serviceIds]), gte(serviceRatings.ratedAt, since)))
     .groupBy(serviceRatings.serviceId);
   return new Map(rows.map((row) => [row.serviceId, { count: row.count, average: row.average, satisfied: row.satisfied }]));
+}
+
+/** The latest comments on these services in a range, newest first, without who wrote them (service_ratings_service_idx). */
+export function latestComments(db: Database, serviceIds: readonly string[], range: { start: Date; end: Date }, limit = 20) {
+  if (serviceIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      applicationId: serviceRatings.applicationId,
+      serviceId: serviceRatings.serviceId,
+      rating: serviceRatings.rating,
+      comment: serviceRatings.comment,
+      ratedAt: serviceRatings.ratedAt,
+    })
+    .from(serviceRatings)
+    .where(
+      and(
+        inArray(serviceRatings.serviceId, [...serviceIds]),
+        gte(serviceRatings.ratedAt, range.start),
+        lt(serviceRatings.ratedAt, range.end),
+        isNotNull(serviceRatings.comment),
+      ),
+    )
+    .orderBy(desc(serviceRatings.ratedAt))
+    .limit(limit);
 }

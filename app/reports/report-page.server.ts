@@ -2,12 +2,13 @@ import type { Database } from "../../db/client";
 import { listAgencies } from "../agencies/queries.server";
 import type { ServiceDefinition } from "../catalogue/types";
 import type { Language } from "../i18n/config";
-import { kuwaitToday } from "../i18n/dates";
+import { addDays, kuwaitMidnight, kuwaitToday } from "../i18n/dates";
 import { formatDate, formatDayMonth, formatMoney, formatNumber, formatPercent } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
 import { displayName } from "../i18n/names";
 import { CSV_BOM, csvLine } from "../http/csv";
 import { bucketStarts, readReportFilters, reportFilterFields, type ReportFilters } from "./filters";
+import { latestComments } from "../ratings/ratings.server";
 import { durationsOf, feesOf, stepTimesOf, volumesOf, type DurationRow, type StepRow, type VolumeRow } from "./queries.server";
 import type { ReportScope } from "./scope";
 
@@ -111,6 +112,12 @@ export async function reportPage(input: {
   const filters = read.filters;
   const figures = isReadable ? await reportData({ db, scope, services, filters }) : { volumes: [], durations: [], steps: [], fees: [] };
   const agencies = new Map((await listAgencies(db)).map((agency) => [agency.id, displayName(agency, lang)]));
+  const comments = isReadable
+    ? await latestComments(db, filters.service ? [filters.service] : services.map((service) => service.id), {
+        start: kuwaitMidnight(filters.from),
+        end: kuwaitMidnight(addDays(filters.to, 1)),
+      })
+    : [];
   const shown = filters.service ? services.filter((service) => service.id === filters.service) : services;
   const totals = totalsOf(scope, figures);
   const share = (part: number, whole: number) => (whole ? formatPercent(part / whole, lang) : "—");
@@ -227,6 +234,13 @@ export async function reportPage(input: {
       median: formatDuration(step.medianSeconds, t),
       p90: formatDuration(step.p90Seconds, t),
       late: step.kind === "task" ? share(step.late, step.completed) : "—",
+    })),
+    comments: comments.map((comment) => ({
+      key: comment.applicationId,
+      at: formatDate(comment.ratedAt, lang),
+      service: services.find((service) => service.id === comment.serviceId)?.title[lang] ?? comment.serviceId,
+      rating: t("reports:comments.rating", { rating: comment.rating }),
+      comment: comment.comment ?? "",
     })),
     exports: isReadable
       ? {

@@ -128,6 +128,23 @@ export default function Reports() {
             />
           </section>
 
+          <section className="section" aria-labelledby="comments-title">
+            <h2 id="comments-title">{t("comments.title")}</h2>
+            <p className="muted">{t("comments.lead")}</p>
+            <Table
+              caption={t("comments.caption")}
+              empty={t("comments.empty")}
+              rows={data.comments}
+              rowKey={(row) => row.key}
+              columns={[
+                { header: t("comments.at"), cell: (row) => row.at },
+                { header: t("comments.service"), cell: (row) => row.service },
+                { header: t("comments.ratingHeader"), cell: (row) => row.rating },
+                { header: t("comments.comment"), cell: (row) => <bdi>{row.comment}</bdi> },
+              ]}
+            />
+          </section>
+
           {data.exports ? (
             <section className="section" aria-labelledby="downloads-title">
               <h2 id="downloads-title">{t("downloads.title")}</h2>

@@ -4,7 +4,7 @@ import { ensurePerson } from "../../app/accounts/people.server";
 import { makeCivilId } from "../../app/auth/civil-id";
 import { integratedServices } from "../../app/catalogue/services";
 import { MIN_APPLICATIONS, MIN_RATINGS, measurePerformance } from "../../app/performance/performance.server";
-import { rateApplication, ratingOf, readRating } from "../../app/ratings/ratings.server";
+import { latestComments, rateApplication, ratingOf, readRating } from "../../app/ratings/ratings.server";
 import { applications, serviceRatings } from "../../db/schema";
 import { demoAgencies } from "../../db/seed/demo-agencies";
 import { ensureAgency } from "../../db/seed/factories";
@@ -73,6 +73,23 @@ describe("ratings", () => {
     expect(await ratingOf(t.db, id)).toEqual({ rating: 5, comment: null });
     const draft = await application(mine, { status: "draft" });
     expect(await rateApplication(t.db, { applicationId: draft, personId: mine, rating: 3, comment: null })).toBe(false);
+  });
+
+  it("gives the supervisors' reports the latest comments on their services, newest first, without who wrote them", async () => {
+    const older = await application(mine, { service: "fire-safety-renewal" });
+    const newer = await application(someoneElse, { service: "fire-safety-renewal" });
+    const quiet = await application(mine, { service: "fire-safety-renewal" });
+    await rateApplication(t.db, { applicationId: older, personId: mine, rating: 2, comment: "طال الانتظار", now: new Date(Date.now() - 3600_000) });
+    await rateApplication(t.db, { applicationId: newer, personId: someoneElse, rating: 5, comment: "Quick and clear" });
+    await rateApplication(t.db, { applicationId: quiet, personId: mine, rating: 4, comment: null });
+    const range = { start: new Date(Date.now() - 86_400_000), end: new Date(Date.now() + 60_000) };
+    const comments = await latestComments(t.db, ["fire-safety-renewal"], range);
+    expect(comments.map((row) => [row.rating, row.comment])).toEqual([
+      [5, "Quick and clear"],
+      [2, "طال الانتظار"],
+    ]);
+    expect(Object.keys(comments[0]!).sort()).toEqual(["applicationId", "comment", "ratedAt", "rating", "serviceId"]);
+    expect(await latestComments(t.db, ["social-loan"], range)).toEqual([]);
   });
 
   it.skipIf(testDriver !== "postgres")("keeps one rating when the same applicant sends two at once", async () => {
