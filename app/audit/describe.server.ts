@@ -6,6 +6,7 @@ import { positionLabel } from "../agencies/positions";
 import { listAgencies } from "../agencies/queries.server";
 import type { Catalogue } from "../catalogue/registry";
 import type { Field, ServiceDefinition } from "../catalogue/types";
+import { isolateLtr, isolateTyped } from "../i18n/bidi";
 import { isLanguage, type Language } from "../i18n/config";
 import { formatDateTime, formatNumber } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
@@ -37,10 +38,8 @@ export interface DescribedEvent {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
-// Codes, addresses and usernames inside a sentence of either direction: isolated left to right, so
-// they keep their own order; what people typed (names, reasons, file names) isolated in its own direction.
-const isolated = (value: unknown) => `\u2066${text(value)}\u2069`;
-const typed = (value: unknown) => `\u2068${text(value)}\u2069`;
+const isolated = (value: unknown) => isolateLtr(text(value));
+const typed = (value: unknown) => isolateTyped(text(value));
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 

@@ -1,6 +1,7 @@
 import { readAuditCheckpoints } from "../audit/checkpoints.server";
 import { countUploadsAwaitingScan, listSecurityEvents, SECURITY_EVENTS_PAGE, type SecurityEventAction } from "../audit/security-events.server";
 import { latestAuditVerification } from "../audit/verification.server";
+import { isolateLtr } from "../i18n/bidi";
 import type { Language } from "../i18n/config";
 import { formatDateTime, formatNumber } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
@@ -27,8 +28,7 @@ export async function securityPage(input: {
   const checkpoints = readAuditCheckpoints(auditCheckpointsOf(runtime));
   const page = events.slice(0, SECURITY_EVENTS_PAGE);
   const text = (value: unknown) => (typeof value === "string" || typeof value === "number" ? String(value) : "");
-  // Latin names inside a sentence of either direction: isolated, so they keep their own order.
-  const isolated = (value: unknown) => `\u2066${text(value)}\u2069`;
+  const isolated = (value: unknown) => isolateLtr(text(value));
   return {
     title: t("staff:security.meta"),
     verification: verification

@@ -10,6 +10,7 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { displayName } from "~/i18n/names";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
+import { isolateLtr } from "~/i18n/bidi";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -80,7 +81,7 @@ export default function MyData() {
                   <dd>
                     <ul className="inline-list">
                       <li>{read.service ?? t("reads.account")}</li>
-                      {read.reference ? <li className="nowrap">{t("reads.reference", { reference: `\u2066${read.reference}\u2069` })}</li> : null}
+                      {read.reference ? <li className="nowrap">{t("reads.reference", { reference: isolateLtr(read.reference) })}</li> : null}
                     </ul>
                   </dd>
                 </div>

@@ -10,6 +10,7 @@ import { getDb } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
+import { isolateLtr } from "~/i18n/bidi";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -64,7 +65,7 @@ export default function Notifications() {
             <p>{item.body}</p>
             <p className="result__meta">
               <span>{item.at}</span>
-              {item.reference ? <span>{t("reference", { reference: `\u2066${item.reference}\u2069` })}</span> : null}
+              {item.reference ? <span>{t("reference", { reference: isolateLtr(item.reference) })}</span> : null}
             </p>
           </li>
         ))}

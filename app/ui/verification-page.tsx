@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { VerificationActionData } from "~/accounts/verification-route.server";
 import { translateAuthErrors } from "./auth-errors";
 import { ErrorSummary, Notice, TextField } from "./fields";
+import { isolateLtr } from "~/i18n/bidi";
 
 /** Registration and password reset: the civil ID first, then the texted code and a new password. */
 export function VerificationPage({ purpose, hasDemoPhone }: { purpose: "register" | "reset-password"; hasDemoPhone: boolean }) {
@@ -16,7 +17,7 @@ export function VerificationPage({ purpose, hasDemoPhone }: { purpose: "register
       <div className="page page--narrow">
         <ErrorSummary errors={errors.summary} />
         <h1>{t("code.title")}</h1>
-        <p className="lead">{t(purpose === "register" ? "code.leadRegister" : "code.leadReset", { phone: `\u2066${data.maskedPhone}\u2069` })}</p>
+        <p className="lead">{t(purpose === "register" ? "code.leadRegister" : "code.leadReset", { phone: isolateLtr(data.maskedPhone) })}</p>
         {hasDemoPhone ? (
           <Notice>
             <Link to="/demo/phone" target="_blank">
