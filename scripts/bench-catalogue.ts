@@ -4,9 +4,8 @@
 // beside the way the catalogue was searched before it was data: every entry's texts normalised and
 // matched in memory on each request. On PGlite in memory by default; on PostgreSQL with DATABASE_URL,
 // all in one transaction that is rolled back: the database's own catalogue is left as it was.
-import { timeWarm } from "./bench-timing";
+import { openBenchDatabase, timeWarm } from "./bench-support";
 import { sql } from "drizzle-orm";
-import { connect } from "../db/client";
 import { searchCatalogue } from "../app/catalogue/catalogue-search.server";
 import { insertInformationEntries } from "../app/catalogue/entries.server";
 import type { EntryData } from "../app/catalogue/entry";
@@ -47,12 +46,9 @@ const entryData = (entry: ReturnType<typeof demoCatalogue>[number], suffix: stri
   url: entry.url,
 });
 
-const handle = process.env.DATABASE_URL
-  ? await connect({ driver: "postgres", url: process.env.DATABASE_URL })
-  : await connect({ driver: "pglite", dataDir: null });
+const handle = await openBenchDatabase();
 const ROLLED_BACK = Symbol("rolled back");
 try {
-  await handle.migrate();
   await handle.db.transaction(async (db) => {
     await db.execute(sql`delete from catalogue_entries`);
     for (const agency of demoAgencies) await ensureAgency(db, agency);

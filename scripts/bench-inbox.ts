@@ -4,19 +4,15 @@
 // officer opens (first page, a later page, a filter, a search by civil ID, the counts), timed
 // warm: median and p95 of each, beside the time of one unindexed scan of the same steps, and the
 // query plans' index use. On PGlite in memory by default; on PostgreSQL with DATABASE_URL.
-import { timeWarm } from "./bench-timing";
+import { openBenchDatabase, timeWarm } from "./bench-support";
 import { sql } from "drizzle-orm";
-import { connect } from "../db/client";
 import { listInboxPage } from "../app/back-office/inbox.server";
 
 const N = Number(process.env.BENCH_APPLICATIONS ?? 200_000);
 const RUNS = 30;
 
-const handle = process.env.DATABASE_URL
-  ? await connect({ driver: "postgres", url: process.env.DATABASE_URL })
-  : await connect({ driver: "pglite", dataDir: null });
+const handle = await openBenchDatabase();
 try {
-  await handle.migrate();
   const { db } = handle;
   console.log(`bench:inbox on ${handle.driver}: making ${N.toLocaleString("en")} applications…`);
   const started = performance.now();

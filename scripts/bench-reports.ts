@@ -4,9 +4,8 @@
 // an administrator opens (every service, the last 30 days), one service over a year per week, and a
 // supervisor's, each timed warm (median and p95 of its four queries together), beside one scan of
 // the applications that no index can serve. On PGlite in memory by default; on PostgreSQL with DATABASE_URL.
-import { timeWarm } from "./bench-timing";
+import { openBenchDatabase, timeWarm } from "./bench-support";
 import { sql } from "drizzle-orm";
-import { connect } from "../db/client";
 import { integratedServices } from "../app/catalogue/services";
 import { addDays, kuwaitToday } from "../app/i18n/dates";
 import type { ReportFilters } from "../app/reports/filters";
@@ -16,11 +15,8 @@ import { reportScopeOf } from "../app/reports/scope";
 const N = Number(process.env.BENCH_APPLICATIONS ?? 1_000_000);
 const RUNS = 10;
 
-const handle = process.env.DATABASE_URL
-  ? await connect({ driver: "postgres", url: process.env.DATABASE_URL })
-  : await connect({ driver: "pglite", dataDir: null });
+const handle = await openBenchDatabase();
 try {
-  await handle.migrate();
   const { db } = handle;
   console.log(`bench:reports on ${handle.driver}: making ${N.toLocaleString("en")} applications over two years…`);
   const started = performance.now();

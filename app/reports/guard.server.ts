@@ -8,5 +8,5 @@ export async function requireReportReader(request: Request) {
   const scope = reportScopeOf(viewer.roles, integratedServices);
   if (!scope) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
   const isAdmin = viewer.roles.some((grant) => grant.role === "admin");
-  return { viewer, scope, isAdmin, agencyIds: [...new Set(scope.services.map((service) => service.agency))] };
+  return { viewer, scope, isAdmin };
 }

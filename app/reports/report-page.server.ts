@@ -94,24 +94,31 @@ function totalsOf(scope: ReportScope, figures: Figures) {
   });
 }
 
-export async function reportPage(input: {
+interface ReportInput {
   db: Database;
   scope: ReportScope;
   services: readonly ServiceDefinition[];
   params: URLSearchParams;
   lang: Language;
   t: T;
-}) {
-  const { db, scope, lang, t } = input;
-  const services = input.services.filter((service) => scope.services.some((one) => one.id === service.id));
+}
+
+/** What the page and the downloads both start from: the reader's services, their choices read, the agencies named. */
+async function readReport(input: ReportInput) {
+  const services = input.services.filter((service) => input.scope.services.some((one) => one.id === service.id));
   const read = readReportFilters(input.params, { today: kuwaitToday(), services: services.map((service) => service.id) });
+  const agencies = new Map((await listAgencies(input.db)).map((agency) => [agency.id, displayName(agency, input.lang)]));
+  return { services, read, isReadable: Object.keys(read.problems).length === 0, agencies };
+}
+
+export async function reportPage(input: ReportInput & { isAdmin: boolean }) {
+  const { db, scope, lang, t } = input;
+  const { services, read, isReadable, agencies } = await readReport(input);
   const problems = Object.fromEntries(Object.entries(read.problems).map(([field, problem]) => [field, t(`reports:problems.${problem}`)])) as Partial<
     Record<(typeof reportFilterFields)[number], string>
   >;
-  const isReadable = Object.keys(read.problems).length === 0;
   const filters = read.filters;
   const figures = isReadable ? await reportData({ db, scope, services, filters }) : { volumes: [], durations: [], steps: [], fees: [] };
-  const agencies = new Map((await listAgencies(db)).map((agency) => [agency.id, displayName(agency, lang)]));
   const comments = isReadable
     ? await latestComments(db, filters.service ? [filters.service] : services.map((service) => service.id), {
         start: kuwaitMidnight(filters.from),
@@ -175,8 +182,12 @@ export async function reportPage(input: {
   const stepMarks = axisMarks(Math.max(0, ...slowest.map((step) => hours(step.p90Seconds))));
   const query = new URLSearchParams(Object.entries(read.values).filter(([, value]) => value !== "")).toString();
 
+  const readersAgencies = [...new Set(scope.services.map((service) => service.agency))];
   return {
     title: t("reports:meta"),
+    lead: input.isAdmin
+      ? t("reports:lead")
+      : t("reports:leadSupervisor", { agencies: readersAgencies.map((id) => agencies.get(id) ?? id).join(t("audit:what.separator")) }),
     values: read.values,
     problems,
     isReadable,
@@ -260,22 +271,12 @@ export type ReportTable = (typeof reportTables)[number];
  * dinars to three, counts rather than shares) for a spreadsheet to work on. Null when the choices
  * cannot be read (the page says why).
  */
-export async function reportCsv(input: {
-  db: Database;
-  scope: ReportScope;
-  services: readonly ServiceDefinition[];
-  params: URLSearchParams;
-  lang: Language;
-  t: T;
-  table: ReportTable;
-}) {
+export async function reportCsv(input: ReportInput & { table: ReportTable }) {
   const { db, scope, lang, t } = input;
-  const services = input.services.filter((service) => scope.services.some((one) => one.id === service.id));
-  const read = readReportFilters(input.params, { today: kuwaitToday(), services: services.map((service) => service.id) });
-  if (Object.keys(read.problems).length) return null;
+  const { services, read, isReadable, agencies } = await readReport(input);
+  if (!isReadable) return null;
   const filters = read.filters;
   const figures = await reportData({ db, scope, services, filters });
-  const agencies = new Map((await listAgencies(db)).map((agency) => [agency.id, displayName(agency, lang)]));
   const serviceOf = new Map(services.map((service) => [service.id, service]));
   const title = (id: string) => serviceOf.get(id)?.title[lang] ?? id;
   const agencyName = (serviceId: string) => agencies.get(serviceOf.get(serviceId)?.agency ?? "") ?? "";

@@ -2,10 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listAgencies } from "~/agencies/queries.server";
 import { integratedServices } from "~/catalogue/services";
 import { directionOf } from "~/i18n/config";
-import { displayName } from "~/i18n/names";
 import { addressOfAsked } from "~/http/query";
 import { getPageI18n } from "~/i18n/page.server";
 import { requireReportReader } from "~/reports/guard.server";
@@ -19,21 +17,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** Reports for portal administrators (every service) and supervisors (their agency's): volumes, times, shares and fees over a range of days. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope, isAdmin, agencyIds } = await requireReportReader(request);
+  const { scope, isAdmin } = await requireReportReader(request);
   const url = new URL(request.url);
   const asked = addressOfAsked(url);
   if (asked) return redirect(asked);
   const { lang, t } = await getPageI18n(request);
-  const db = getDb();
-  const agencies = new Map((await listAgencies(db)).map((agency) => [agency.id, displayName(agency, lang)]));
-  const page = await reportPage({ db, scope, services: integratedServices, params: url.searchParams, lang, t });
-  return json({
-    ...page,
-    lead: isAdmin
-      ? t("reports:lead")
-      : t("reports:leadSupervisor", { agencies: agencyIds.map((id) => agencies.get(id) ?? id).join(t("audit:what.separator")) }),
-    dir: directionOf(lang),
-  });
+  const page = await reportPage({ db: getDb(), scope, services: integratedServices, params: url.searchParams, lang, t, isAdmin });
+  return json({ ...page, dir: directionOf(lang) });
 }
 
 export default function Reports() {

@@ -1,5 +1,16 @@
-// How the benchmarks time a piece of work: a few runs to warm it up, then `runs` timed runs,
-// reported as their median and 95th percentile in milliseconds.
+import { connect } from "../db/client";
+
+// What the benchmarks share: their database (PGlite in memory, or PostgreSQL with DATABASE_URL,
+// migrated) and how they time a piece of work (a few runs to warm it up, then `runs` timed runs,
+// reported as their median and 95th percentile in milliseconds).
+
+export async function openBenchDatabase() {
+  const handle = process.env.DATABASE_URL
+    ? await connect({ driver: "postgres", url: process.env.DATABASE_URL })
+    : await connect({ driver: "pglite", dataDir: null });
+  await handle.migrate();
+  return handle;
+}
 
 export function medianAndP95(times: readonly number[]) {
   const sorted = [...times].sort((a, b) => a - b);
