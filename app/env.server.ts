@@ -36,6 +36,11 @@ const EnvSchema = z
     /** Where the simulated agencies answer; by default this same server. */
     EXCHANGE_BASE_URL: z.string().url().optional(),
     EXCHANGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** An agency link's circuit breaker: outages in a row that open it, the first wait before a probe, its cap, and the drain rate after. */
+    EXCHANGE_CIRCUIT_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    EXCHANGE_CIRCUIT_PROBE_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+    EXCHANGE_CIRCUIT_MAX_PROBE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+    EXCHANGE_DRAIN_PER_SECOND: z.coerce.number().min(0.1).max(10_000).default(10),
     AGENCY_URLS: z.string().optional(),
     AGENCY_FAULTS: z.string().optional(),
     AGENCY_PUBLIC_KEYS: z.string().optional(),

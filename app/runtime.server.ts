@@ -7,6 +7,7 @@ import { catalogue as productionCatalogue } from "./catalogue/services";
 import type { Catalogue } from "./catalogue/registry";
 import type { Env } from "./env.server";
 import type { ExchangeConfig } from "./exchange/client.server";
+import type { CircuitPolicy } from "./exchange/circuit.server";
 import { deriveExchangeKeys, parseAgencyPublicKeys, type ExchangeKeys, type SigningKey } from "./exchange/signing.server";
 import { Pki } from "./certificates/pki.server";
 import { certificateSigningKey } from "./certificates/token.server";
@@ -45,6 +46,7 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
     defaultBaseUrl: runtime.env.EXCHANGE_BASE_URL ?? `http://127.0.0.1:${runtime.env.PORT}/exchange/agencies`,
     timeoutMs: runtime.env.EXCHANGE_TIMEOUT_MS,
     isGranted: runtime.catalogue.isGranted,
+    circuit: circuitPolicyOf(runtime.env),
   };
   return {
     catalogue: runtime.catalogue,
@@ -53,6 +55,18 @@ export function jobDepsOf(runtime: Runtime): JobDeps {
     auditCheckpoints: auditCheckpointsOf(runtime),
     paymentGateway: (gatewayId) => paymentGatewayOf(runtime, gatewayId === "terminal" ? "terminal" : "online"),
     scanner: runtime.scanner,
+  };
+}
+
+/** The agency links' circuit breaker, as the settings make it. */
+export function circuitPolicyOf(env: Env): CircuitPolicy {
+  return {
+    failureThreshold: env.EXCHANGE_CIRCUIT_FAILURES,
+    probeMs: env.EXCHANGE_CIRCUIT_PROBE_MS,
+    maxProbeMs: Math.max(env.EXCHANGE_CIRCUIT_MAX_PROBE_MS, env.EXCHANGE_CIRCUIT_PROBE_MS),
+    // A probe is one call: past its timeout and a margin, its process is taken to have died.
+    probeLeaseMs: env.EXCHANGE_TIMEOUT_MS * 2 + 5_000,
+    drainPerSecond: env.EXCHANGE_DRAIN_PER_SECOND,
   };
 }
 

@@ -5,7 +5,7 @@ import { accountRoles, applications, certificates, stepInstances } from "../../d
 import { runRule } from "../catalogue/rules";
 import type { CertificateResult } from "../catalogue/types";
 import { callAgency, ExchangeError, type ExchangeConfig } from "../exchange/client.server";
-import { JobDeferral } from "../jobs/queue.server";
+import { JobDeferral, JobParked } from "../jobs/queue.server";
 import { kuwaitToday } from "../i18n/dates";
 import { notifyPerson, notifyStaff } from "../notifications/notify.server";
 import { systemActor } from "./actor";
@@ -43,12 +43,15 @@ export async function runExchangeStep(db: Database, deps: EngineDeps, exchange: 
       onBehalfOfPersonId: run.application.applicantPersonId,
       onBehalfOfCivilId: run.civilId,
       attempt,
+      // Every attempt of this step's call is the same call to the agency.
+      idempotencyKey: `step:${instance.id}`,
     });
   } catch (error) {
     const isMaintenance = error instanceof ExchangeError && error.outcome === "maintenance";
+    const isHeldBack = error instanceof ExchangeError && error.outcome === "circuit-open";
     await db
       .update(stepInstances)
-      .set({ lastError: error instanceof Error ? error.message : String(error), ...(isMaintenance ? {} : { attempts: attempt }) })
+      .set({ lastError: error instanceof Error ? error.message : String(error), ...(isMaintenance || isHeldBack ? {} : { attempts: attempt }) })
       .where(and(eq(stepInstances.id, instance.id), eq(stepInstances.state, "waiting")));
     // Announced maintenance is not a failure: the call is tried again at its end (or sooner, in
     // case it ends early), without using up the step's attempts.
@@ -56,6 +59,10 @@ export async function runExchangeStep(db: Database, deps: EngineDeps, exchange: 
       const soon = Date.now() + MAINTENANCE_RECHECK_MS;
       throw new JobDeferral(new Date(Math.min(error.until?.getTime() ?? soon, soon)), error.message);
     }
+    // The agency's link is open: the work is parked until it answers again (a probe, then the drain).
+    if (isHeldBack) throw new JobParked(error.message);
+    // This failure opened the link: the work waits for the probe, not for its own backoff.
+    if (error instanceof ExchangeError && error.isLinkOpen) throw new JobParked(error.message, true);
     throw error;
   }
   await db.transaction(async (tx) => {

@@ -6,9 +6,13 @@ import { operations } from "../agencies";
 import type { RequestEnvelope, ResponseEnvelope } from "./simulator.server";
 import { trustedAgencyKeys } from "./agency-keys.server";
 import { isMaintenanceNow } from "./links.server";
+import { admitCall, isOutage, recordAnswer, recordOutage, type CircuitPolicy, type CircuitView } from "./circuit.server";
 import { SIGNATURE_HEADER, sha256, signBody, verifyBody, type ExchangeKeys } from "./signing.server";
 
 export class ExchangeError extends Error {
+  /** The call failed for an outage, and the agency's link is now open (no calls until a probe). */
+  isLinkOpen = false;
+
   constructor(
     readonly outcome: ExchangeOutcome,
     message: string,
@@ -27,6 +31,7 @@ export interface ExchangeConfig {
   timeoutMs: number;
   /** Which service may call which operation (the governance registry). */
   isGranted(serviceId: string, operation: string): boolean;
+  circuit: CircuitPolicy;
 }
 
 export interface ExchangeCall {
@@ -39,6 +44,8 @@ export interface ExchangeCall {
   onBehalfOfPersonId: string | null;
   onBehalfOfCivilId: string | null;
   attempt: number;
+  /** One key for every attempt of one call (a step's), so the agency can answer it once. */
+  idempotencyKey?: string | null;
 }
 
 export type ExchangeAnswer = { found: true; data: Record<string, unknown> } | { found: false };
@@ -59,6 +66,7 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
     applicationId: call.applicationId,
     onBehalfOf: call.onBehalfOfCivilId,
     purpose: call.purpose,
+    idempotencyKey: call.idempotencyKey ?? null,
     issuedAt: new Date().toISOString(),
     payload: call.payload,
   };
@@ -68,18 +76,34 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
   let httpStatus: number | null = null;
   let responseHash: string | null = null;
   let error: string | null = null;
+  let isSent = false;
+  let isRepeat = false;
+  let link: (CircuitView & { baseUrl: string | null; maintenanceSince: Date | null; maintenanceUntil: Date | null }) | undefined;
   try {
     if (!contract) throw new ExchangeError("refused", `Unknown operation ${call.operation}`);
     if (!config.isGranted(call.callerServiceId, call.operation)) {
       throw new ExchangeError("refused", `${call.callerServiceId} may not call ${call.operation}`);
     }
     contract.request.parse(call.payload);
-    const [link] = await db
-      .select({ baseUrl: agencyLinks.baseUrl, maintenanceSince: agencyLinks.maintenanceSince, maintenanceUntil: agencyLinks.maintenanceUntil })
+    [link] = await db
+      .select({
+        baseUrl: agencyLinks.baseUrl,
+        maintenanceSince: agencyLinks.maintenanceSince,
+        maintenanceUntil: agencyLinks.maintenanceUntil,
+        circuitState: agencyLinks.circuitState,
+        consecutiveFailures: agencyLinks.consecutiveFailures,
+        nextProbeAt: agencyLinks.nextProbeAt,
+        probeStartedAt: agencyLinks.probeStartedAt,
+      })
       .from(agencyLinks)
       .where(eq(agencyLinks.agencyId, agencyId));
     // Under maintenance the agency is not called at all; the step waits for the end.
     if (link && isMaintenanceNow(link)) throw new ExchangeError("maintenance", `${agencyId} is under maintenance`, link.maintenanceUntil);
+    // An open circuit: the agency failed repeatedly, and is not called until its probe is due.
+    const admission = await admitCall(db, agencyId, link ?? null, config.circuit);
+    if (admission.kind === "wait")
+      throw new ExchangeError("circuit-open", `${agencyId} is not answering: its link is open until a probe succeeds`, admission.until);
+    isSent = true;
     const url = `${(link?.baseUrl ?? config.defaultBaseUrl).replace(/\/$/, "")}/${agencyId}`;
     let response: Response;
     try {
@@ -109,6 +133,7 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
     if (answer.requestId !== requestId || answer.operation !== call.operation || answer.agency !== agencyId) {
       throw new ExchangeError("bad-response", `${agencyId}'s answer is for another request`);
     }
+    isRepeat = answer.isRepeat === true;
     if (answer.status === "not-found") {
       outcome = "not-found";
       return { found: false };
@@ -126,24 +151,33 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
       outcome = "bad-response";
       error = caught instanceof Error ? caught.message : String(caught);
     }
-    throw caught instanceof ExchangeError ? caught : new ExchangeError(outcome, error);
+    const thrown = caught instanceof ExchangeError ? caught : new ExchangeError(outcome, error);
+    // An outage counts towards opening the link; the caller parks its work when it opened.
+    if (isSent && isOutage(outcome)) thrown.isLinkOpen = (await recordOutage(db, agencyId, config.circuit)) === "open";
+    throw thrown;
   } finally {
-    await db.insert(exchangeMessages).values({
-      requestId,
-      applicationId: call.applicationId,
-      stepInstanceId: call.stepInstanceId,
-      onBehalfOfPersonId: call.onBehalfOfPersonId,
-      callerServiceId: call.callerServiceId,
-      agencyId,
-      operation: call.operation,
-      purpose: call.purpose,
-      attempt: call.attempt,
-      requestHash: sha256(body),
-      responseHash,
-      httpStatus,
-      outcome,
-      error,
-      latencyMs: Math.round(performance.now() - started),
-    });
+    // Any answer from the agency (even one refused here) says it is up: its link closes.
+    if (isSent && (outcome === "ok" || outcome === "not-found" || outcome === "bad-response")) await recordAnswer(db, agencyId, link ?? null, config.circuit);
+    // A call the circuit held back was never sent: there is no message to log.
+    if (outcome !== "circuit-open")
+      await db.insert(exchangeMessages).values({
+        requestId,
+        applicationId: call.applicationId,
+        stepInstanceId: call.stepInstanceId,
+        onBehalfOfPersonId: call.onBehalfOfPersonId,
+        callerServiceId: call.callerServiceId,
+        agencyId,
+        operation: call.operation,
+        purpose: call.purpose,
+        attempt: call.attempt,
+        requestHash: sha256(body),
+        responseHash,
+        httpStatus,
+        outcome,
+        error,
+        latencyMs: Math.round(performance.now() - started),
+        idempotencyKey: call.idempotencyKey ?? null,
+        isRepeat,
+      });
   }
 }

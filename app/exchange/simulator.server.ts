@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
-import { agencyLinks, exchangeAnsweredRequests } from "../../db/schema";
+import { agencyLinks, exchangeAnsweredRequests, exchangeIdempotentAnswers } from "../../db/schema";
 import { SIGNATURE_HEADER, signBody, verifyBody, type ExchangeKeys } from "./signing.server";
 
 export type AgencyAnswer = { status: "ok"; payload: unknown } | { status: "not-found" };
@@ -20,6 +20,8 @@ export interface RequestEnvelope {
   applicationId: string | null;
   onBehalfOf: string | null;
   purpose: string;
+  /** The same on every attempt of one call: the agency answers it once, and a repeat gets that answer. */
+  idempotencyKey?: string | null;
   issuedAt: string;
   payload: unknown;
 }
@@ -30,6 +32,8 @@ export interface ResponseEnvelope {
   operation: string;
   status: "ok" | "not-found" | "invalid-request" | "unknown-operation";
   payload: unknown;
+  /** This call (by its idempotency key) was answered before: this is that first answer, given again. */
+  isRepeat?: boolean;
   respondedAt: string;
 }
 
@@ -45,6 +49,7 @@ const EnvelopeSchema = z.object({
   applicationId: z.string().nullable(),
   onBehalfOf: z.string().nullable(),
   purpose: z.string().max(500),
+  idempotencyKey: z.string().min(1).max(200).nullable().default(null),
   issuedAt: z.iso.datetime(),
   payload: z.unknown(),
 });
@@ -103,25 +108,14 @@ export async function handleAgencyRequest(
   if (!isFirst) return refused(409, "replayed-request");
   if (faults && faults.errorRate > 0 && Math.random() < faults.errorRate) return new Response("Internal error", { status: 500 });
 
-  const handler = endpoint.operations[envelope.operation];
-  let answer: ResponseEnvelope["status"];
-  let payload: unknown = null;
-  if (!handler) answer = "unknown-operation";
-  else {
-    try {
-      const result = await handler(db, envelope.payload);
-      answer = result.status;
-      if (result.status === "ok") payload = result.payload;
-    } catch {
-      answer = "invalid-request";
-    }
-  }
+  const { status: answer, payload, isRepeat } = await answerOnce(db, endpoint, envelope);
   const response: ResponseEnvelope = {
     requestId: envelope.requestId,
     agency: agencyId,
     operation: envelope.operation,
     status: answer,
     payload,
+    ...(isRepeat ? { isRepeat } : {}),
     respondedAt: new Date().toISOString(),
   };
   const text = JSON.stringify(response);
@@ -129,4 +123,46 @@ export async function handleAgencyRequest(
     status: answer === "ok" || answer === "not-found" ? 200 : 400,
     headers: { "Content-Type": "application/json", [SIGNATURE_HEADER]: signBody(keys.agency(agencyId), text) },
   });
+}
+
+/**
+ * Answers from the registry, once per idempotency key: a call seen before (the portal asked again
+ * after a crash) gets its first answer again, marked as a repeat, even when the registry changed since.
+ */
+async function answerOnce(
+  db: Database,
+  endpoint: AgencyEndpoint,
+  envelope: RequestEnvelope,
+): Promise<{ status: ResponseEnvelope["status"]; payload: unknown; isRepeat: boolean }> {
+  const key = envelope.idempotencyKey ?? null;
+  const stored = async () =>
+    key
+      ? (
+          await db
+            .select({ status: exchangeIdempotentAnswers.status, payload: exchangeIdempotentAnswers.payload })
+            .from(exchangeIdempotentAnswers)
+            .where(and(eq(exchangeIdempotentAnswers.agencyId, endpoint.agency), eq(exchangeIdempotentAnswers.idempotencyKey, key)))
+        )[0]
+      : undefined;
+  const before = await stored();
+  if (before) return { status: before.status, payload: before.payload, isRepeat: true };
+  const handler = endpoint.operations[envelope.operation];
+  if (!handler) return { status: "unknown-operation", payload: null, isRepeat: false };
+  let result: AgencyAnswer;
+  try {
+    result = await handler(db, envelope.payload);
+  } catch {
+    return { status: "invalid-request", payload: null, isRepeat: false };
+  }
+  const payload = result.status === "ok" ? result.payload : null;
+  if (!key) return { status: result.status, payload, isRepeat: false };
+  const [kept] = await db
+    .insert(exchangeIdempotentAnswers)
+    .values({ agencyId: endpoint.agency, idempotencyKey: key, status: result.status, payload })
+    .onConflictDoNothing()
+    .returning({ status: exchangeIdempotentAnswers.status });
+  if (kept) return { status: result.status, payload, isRepeat: false };
+  // The same call, answered at the same moment by another process: its answer is the one that counts.
+  const first = (await stored())!;
+  return { status: first.status, payload: first.payload, isRepeat: true };
 }

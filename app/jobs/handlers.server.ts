@@ -1,6 +1,6 @@
 import { and, isNotNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { exchangeAnsweredRequests, sessions, signInThrottles } from "../../db/schema";
+import { exchangeAnsweredRequests, exchangeIdempotentAnswers, sessions, signInThrottles } from "../../db/schema";
 import type { CheckpointStore } from "../audit/checkpoints.server";
 import { writeAuditCheckpoint } from "../audit/checkpoints.server";
 import { verifyAuditLog } from "../audit/verification.server";
@@ -48,6 +48,8 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
       await db.delete(signInThrottles).where(lt(signInThrottles.windowStartedAt, new Date(Date.now() - DAY_MS)));
       // Past its window a request is refused for its age alone; its id need not be kept.
       await db.delete(exchangeAnsweredRequests).where(lt(exchangeAnsweredRequests.answeredAt, new Date(Date.now() - 2 * REQUEST_WINDOW_MS)));
+      // A step's call is repeated within hours at most (its attempts, a worker's lease): a week is ample.
+      await db.delete(exchangeIdempotentAnswers).where(lt(exchangeIdempotentAnswers.answeredAt, new Date(Date.now() - 7 * DAY_MS)));
     },
 
     async "audit.verify-chain"(_payload, { db }) {

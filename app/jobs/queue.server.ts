@@ -8,6 +8,8 @@ export interface EnqueueOptions {
   /** A second enqueue with the same key is a no-op: one job per transition. */
   dedupeKey?: string;
   maxAttempts?: number;
+  /** The agency the job calls: when it cannot be reached the job is parked, not failed. */
+  agencyId?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function enqueueJob<K extends JobKind>(db: Database, kind: K, paylo
       runAt: options.runAt ?? new Date(),
       dedupeKey: options.dedupeKey ?? null,
       maxAttempts: options.maxAttempts ?? 8,
+      agencyId: options.agencyId ?? null,
     })
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning();
@@ -81,7 +84,6 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(base * (0.75 + random() * 0.5));
 }
 
-/** Records a failed attempt: the job is retried later, or fails for good after its last attempt. */
 /**
  * Thrown by a handler whose work cannot be done yet for a reason that is not a failure (an agency
  * under announced maintenance): the job runs again at `until`, and the attempt is not counted.
@@ -96,7 +98,28 @@ export class JobDeferral extends Error {
   }
 }
 
-export async function failJob(db: Database, job: Job, error: unknown, now = new Date()): Promise<"retry" | "failed" | "deferred"> {
+/**
+ * Thrown by a handler whose agency cannot be called now (its link's circuit is open): the job is
+ * parked without using an attempt, and queued again when the link closes.
+ */
+export class JobParked extends Error {
+  constructor(
+    message: string,
+    /** The attempt reached the agency (and failed): it counts. One held back by the circuit does not. */
+    readonly isAttemptCounted = false,
+  ) {
+    super(message);
+    this.name = "JobParked";
+  }
+}
+
+export type FailOutcome = "retry" | "failed" | "deferred" | "parked";
+
+/**
+ * Records a failed attempt: the job is retried later, or after its last attempt fails for good;
+ * a job for an agency is parked instead (kept, shown to operators, queued again when the agency is back).
+ */
+export async function failJob(db: Database, job: Job, error: unknown, now = new Date()): Promise<FailOutcome> {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (error instanceof JobDeferral) {
     await db
@@ -104,6 +127,19 @@ export async function failJob(db: Database, job: Job, error: unknown, now = new 
       .set({ status: "queued", runAt: error.until, attempts: job.attempts - 1, leaseExpiresAt: null, lastError: message })
       .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)));
     return "deferred";
+  }
+  const isParked = error instanceof JobParked || (job.attempts >= job.maxAttempts && job.agencyId !== null);
+  if (isParked) {
+    await db
+      .update(jobs)
+      .set({
+        status: "parked",
+        attempts: error instanceof JobParked && !error.isAttemptCounted ? job.attempts - 1 : job.attempts,
+        leaseExpiresAt: null,
+        lastError: message,
+      })
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, "running"), eq(jobs.attempts, job.attempts)));
+    return "parked";
   }
   const isFinal = job.attempts >= job.maxAttempts;
   await db

@@ -5,6 +5,7 @@ import type { Job } from "../../db/schema";
 import { log } from "../log.server";
 import { scheduledJobs, type JobHandlers } from "./handlers.server";
 import { isJobKind, jobPayloads, type JobKind } from "./kinds";
+import { queueDueProbes } from "../exchange/circuit.server";
 import { claimJobs, completeJob, enqueueJob, failJob } from "./queue.server";
 
 export interface WorkerOptions {
@@ -48,6 +49,8 @@ export function startWorker(db: Database, options: WorkerOptions): Worker {
     } catch (error) {
       const outcome = await failJob(db, job, error);
       if (outcome === "deferred") log.info("job deferred", { jobId: job.id, kind: job.kind, reason: (error as Error).message });
+      else if (outcome === "parked")
+        log.warn("job parked until its agency answers", { jobId: job.id, kind: job.kind, agencyId: job.agencyId, reason: (error as Error).message });
       else log[outcome === "failed" ? "error" : "warn"]("job failed", { jobId: job.id, kind: job.kind, attempt: job.attempts, outcome, error });
     }
   }
@@ -76,6 +79,8 @@ export function startWorker(db: Database, options: WorkerOptions): Worker {
   async function tick() {
     try {
       if (options.isScheduling) await schedule();
+      // An open circuit whose probe is due gets its oldest parked job back, to probe the agency.
+      await queueDueProbes(db);
       await drain();
     } catch (error) {
       log.error("worker tick failed", { workerId: id, error });

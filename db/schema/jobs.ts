@@ -2,7 +2,11 @@ import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { timestamptz } from "./common";
 
-export const jobStatuses = ["queued", "running", "succeeded", "failed"] as const;
+/**
+ * `parked`: work for an agency that cannot be reached (its circuit is open, or the job's attempts
+ * ran out): kept, shown to operators, and queued again when the agency's link closes.
+ */
+export const jobStatuses = ["queued", "running", "succeeded", "failed", "parked"] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 export const jobStatusEnum = pgEnum("job_status", jobStatuses);
 
@@ -22,6 +26,8 @@ export const jobs = pgTable(
     lastError: text("last_error"),
     /** Enqueuing twice with one key makes one job. */
     dedupeKey: text("dedupe_key").unique(),
+    /** The agency the job calls (exchange calls): its parked work is released when its link closes. */
+    agencyId: text("agency_id"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
     finishedAt: timestamptz("finished_at"),
   },
@@ -33,6 +39,11 @@ export const jobs = pgTable(
       .on(t.leaseExpiresAt)
       .where(sql`${t.status} = 'running'`),
     index("jobs_kind_status_idx").on(t.kind, t.status),
+    // An agency's parked work, oldest first, released at a bounded rate when its link closes. (Not a
+    // partial index on the status: the migration that adds "parked" to the enum cannot also use it.)
+    index("jobs_agency_idx")
+      .on(t.agencyId, t.status, t.createdAt, t.id)
+      .where(sql`${t.agencyId} is not null`),
   ],
 );
 

@@ -7,6 +7,7 @@ import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { createJobHandlers } from "../../app/jobs/handlers.server";
 import { outboxSmsProvider } from "../../app/notifications/delivery.server";
 import { createTestDatabase, testCheckpointStore, type TestDatabase } from "../setup/database";
+import { defaultCircuitPolicy } from "../../app/exchange/circuit.server";
 
 let t: TestDatabase;
 let accountId: string;
@@ -23,7 +24,13 @@ const context = () => ({ db: t.db, jobId: 1, attempt: 1 });
 const catalogue = createCatalogue([], {});
 const jobHandlers = createJobHandlers({
   catalogue,
-  exchange: { keys: deriveExchangeKeys("x".repeat(32)), defaultBaseUrl: "http://127.0.0.1:9/none", timeoutMs: 1000, isGranted: catalogue.isGranted },
+  exchange: {
+    keys: deriveExchangeKeys("x".repeat(32)),
+    defaultBaseUrl: "http://127.0.0.1:9/none",
+    timeoutMs: 1000,
+    isGranted: catalogue.isGranted,
+    circuit: defaultCircuitPolicy,
+  },
   delivery: { mailFrom: "test@nafitha.example", sms: outboxSmsProvider },
   auditCheckpoints: testCheckpointStore(),
   paymentGateway: () => null,

@@ -12,6 +12,7 @@ import { addEmployment, addMarriageContract, addPaciPerson } from "./registries"
 import { everythingGrants, everythingService } from "../fixtures/everything-service";
 import { startAgencyServer, type AgencyServer } from "./agency-server";
 import { testCheckpointStore, type TestDatabase } from "../setup/database";
+import { defaultCircuitPolicy } from "../../app/exchange/circuit.server";
 
 export interface EngineHarness {
   deps: JobDeps;
@@ -38,7 +39,7 @@ export async function createEngineHarness(
   const smsSent: { to: string; text: string }[] = [];
   const deps: JobDeps = {
     catalogue,
-    exchange: { keys, defaultBaseUrl: agencies.baseUrl, timeoutMs: 5_000, isGranted: catalogue.isGranted },
+    exchange: { keys, defaultBaseUrl: agencies.baseUrl, timeoutMs: 5_000, isGranted: catalogue.isGranted, circuit: defaultCircuitPolicy },
     delivery: { mailFrom: "Nafitha <test@nafitha.example>", sms: { send: async (to, text) => void smsSent.push({ to, text }) } },
     auditCheckpoints: testCheckpointStore(),
     paymentGateway: (gatewayId) => (gatewayId === "terminal" ? simulatedTerminal : simulatedKnet)(TEST_GATEWAY_KEY),
