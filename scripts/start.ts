@@ -26,6 +26,14 @@ async function main() {
   const buildPath = path.join(root, "build", "index.js");
   if (!fs.existsSync(buildPath)) throw new Error("No server build at build/index.js: run `npm run build` (npm start does it for you).");
 
+  // Settings are checked before the database is opened or migrated.
+  let linkSettings: ReturnType<typeof parseAgencyLinkSettings>;
+  try {
+    linkSettings = parseAgencyLinkSettings(env.AGENCY_URLS, env.AGENCY_FAULTS);
+  } catch (error) {
+    throw new EnvError([(error as Error).message]);
+  }
+
   const { runtime, stop: stopRuntime } = await startRuntime(env, "server", { simulatedCards: env.DEMO_DATA ? demoKioskCards(kuwaitToday()) : [] });
   if (isProductionDeployment(env) && !env.NAFITHA_ALLOW_DEMO_IN_PRODUCTION) {
     const demoAccounts = await findDemoAccounts(runtime.database.db);
@@ -54,7 +62,7 @@ async function main() {
     getLoadContext: (req, res) => ({ requestId: res.locals.requestId as string, ip: req.ip ?? "", cspNonce: res.locals.cspNonce as string }),
   });
 
-  await applyAgencyLinks(runtime.database.db, parseAgencyLinkSettings(env.AGENCY_URLS, env.AGENCY_FAULTS));
+  await applyAgencyLinks(runtime.database.db, linkSettings);
   const worker: Worker | null = env.RUN_WORKER
     ? startWorker(runtime.database.db, { isScheduling: true, handlers: createJobHandlers(jobDepsOf(runtime)) })
     : null;
@@ -76,14 +84,18 @@ async function main() {
       process.exit(1);
     }, 20_000);
     force.unref();
-    // Stop taking connections, let in-flight requests finish, then the worker, then the database.
-    server.close(async () => {
+    // First the worker stops claiming and finishes the jobs in hand, while this server still answers
+    // (its simulated agencies among them); then the server stops taking connections and lets
+    // in-flight requests finish; then the database closes.
+    void (async () => {
       await worker?.stop();
-      await stopRuntime();
-      log.info("stopped");
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+      server.close(async () => {
+        await stopRuntime();
+        log.info("stopped");
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+    })();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));

@@ -10,7 +10,7 @@ import { ratingOf, type RatingProblem } from "../ratings/ratings.server";
 import { getDb, getRuntime } from "../runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
 import { applicantStepViews, type Refused } from "./applicant-actions.server";
-import type { getOwnApplication } from "./applicant-view.server";
+import type { AgencyWait, getOwnApplication } from "./applicant-view.server";
 
 // The applicant's page of one application: where it stands, what waits for them, what they
 // paid, and its history, in their language.
@@ -67,7 +67,7 @@ export async function applicationPage(input: {
       deadline: step.deadlineAt && !step.isYours ? formatDateTime(step.deadlineAt, lang) : null,
       isLate: step.lateAt !== null,
       isPaused: step.pausedAt !== null,
-      maintenance: step.maintenance ? { until: step.maintenance.until ? formatDateTime(step.maintenance.until, lang) : null } : null,
+      wait: waitForPage(step.wait, lang),
     })),
     reasons: reasons.map((reason) => reason[lang]),
     certificate,
@@ -81,4 +81,10 @@ export async function applicationPage(input: {
       isSaved: Boolean(input.isRated),
     },
   };
+}
+
+/** Why a step waits on its agency, for a page: the end of a maintenance in the reader's words. */
+export function waitForPage(wait: AgencyWait | null, lang: Language) {
+  if (!wait) return null;
+  return wait.kind === "maintenance" ? { kind: wait.kind, until: wait.until ? formatDateTime(wait.until, lang) : null } : { kind: wait.kind };
 }

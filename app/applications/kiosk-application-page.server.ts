@@ -1,13 +1,13 @@
 import { getTimeline } from "../engine/history.server";
 import { i18nFor, type Language } from "../i18n/config";
-import { formatDate, formatDateTime, formatMoney } from "../i18n/format";
+import { formatDate, formatMoney } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
 import type { kioskPersonOf } from "../kiosk/sessions.server";
 import { listPaidPayments } from "../payments/payments.server";
 import { getDb, getRuntime } from "../runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
 import { applicantStepViews } from "./applicant-actions.server";
-import type { OwnApplication } from "./application-page.server";
+import { waitForPage, type OwnApplication } from "./application-page.server";
 
 // The kiosk's page of one application: where it stands, what can be paid at the terminal, the
 // receipts and certificate to print, and its history, for the person at the kiosk.
@@ -46,7 +46,7 @@ export async function kioskApplicationPage(input: {
       .map((step) => ({
         id: step.id,
         title: step.title[lang],
-        maintenance: step.maintenance ? { until: step.maintenance.until ? formatDateTime(step.maintenance.until, lang) : null } : null,
+        wait: waitForPage(step.wait, lang),
       })),
     receipts: paid.map((payment) => ({
       id: payment.id,

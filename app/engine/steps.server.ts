@@ -23,7 +23,12 @@ export async function enterStep(run: Run, stepId: string, parentId: string | nul
   switch (step.kind) {
     case "exchange": {
       const instance = await insertInstance(run, stepId, step, parentId, { state: "waiting", agencyId: step.agency });
-      await enqueueJob(run.tx, "exchange.call", { stepInstanceId: instance.id }, { dedupeKey: `exchange:${instance.id}`, maxAttempts: 50, agencyId: step.agency });
+      await enqueueJob(
+        run.tx,
+        "exchange.call",
+        { stepInstanceId: instance.id },
+        { dedupeKey: `exchange:${instance.id}`, maxAttempts: 50, agencyId: step.agency },
+      );
       await recordEvent(
         run.tx,
         systemActor,

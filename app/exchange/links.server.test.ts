@@ -15,5 +15,9 @@ describe("agency link settings", () => {
     expect(() => parseAgencyLinkSettings("kcb", undefined)).toThrow('AGENCY_URLS: "kcb" is not agency=url');
     expect(() => parseAgencyLinkSettings(undefined, "kcb:explode")).toThrow('AGENCY_FAULTS: unknown fault "explode"');
     expect(() => parseAgencyLinkSettings(undefined, "kcb:errors=2")).toThrow("AGENCY_FAULTS");
+    expect(() => parseAgencyLinkSettings(undefined, "mof:down")).toThrow(
+      'AGENCY_FAULTS: unknown agency "mof" (the agencies on the exchange: kcb, kff, km, moci, moj, paci, pifss)',
+    );
+    expect(() => parseAgencyLinkSettings("kcb=not a url", undefined)).toThrow('AGENCY_URLS: "not a url" is not a URL (for kcb)');
   });
 });

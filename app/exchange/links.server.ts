@@ -1,5 +1,6 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { operations } from "../agencies";
 import { agencyLinks } from "../../db/schema";
 
 export interface AgencyLinkSetting {
@@ -16,14 +17,24 @@ export interface AgencyLinkSetting {
  */
 export function parseAgencyLinkSettings(urls: string | undefined, faults: string | undefined): AgencyLinkSetting[] {
   const settings = new Map<string, AgencyLinkSetting>();
-  const of = (agencyId: string) => settings.get(agencyId) ?? settings.set(agencyId, { agencyId }).get(agencyId)!;
+  const known = [...new Set([...operations.values()].map((operation) => operation.agency))].sort();
+  const of = (agencyId: string, setting: string) => {
+    if (!known.includes(agencyId)) throw new Error(`${setting}: unknown agency "${agencyId}" (the agencies on the exchange: ${known.join(", ")})`);
+    return settings.get(agencyId) ?? settings.set(agencyId, { agencyId }).get(agencyId)!;
+  };
   for (const entry of (urls ?? "")
     .split(";")
     .map((s) => s.trim())
     .filter(Boolean)) {
     const [agencyId, url] = entry.split(/=(.*)/s);
     if (!agencyId || !url) throw new Error(`AGENCY_URLS: "${entry}" is not agency=url`);
-    of(agencyId.trim()).baseUrl = new URL(url.trim()).toString().replace(/\/$/, "");
+    let parsed: URL;
+    try {
+      parsed = new URL(url.trim());
+    } catch {
+      throw new Error(`AGENCY_URLS: "${url.trim()}" is not a URL (for ${agencyId.trim()})`);
+    }
+    of(agencyId.trim(), "AGENCY_URLS").baseUrl = parsed.toString().replace(/\/$/, "");
   }
   for (const entry of (faults ?? "")
     .split(";")
@@ -31,7 +42,7 @@ export function parseAgencyLinkSettings(urls: string | undefined, faults: string
     .filter(Boolean)) {
     const [agencyId, fault] = entry.split(":");
     if (!agencyId || !fault) throw new Error(`AGENCY_FAULTS: "${entry}" is not agency:fault`);
-    const setting = of(agencyId.trim());
+    const setting = of(agencyId.trim(), "AGENCY_FAULTS");
     const [name, value] = fault.split("=");
     if (name === "down") setting.isDown = true;
     else if (name === "latency" && Number(value) >= 0) setting.latencyMs = Number(value);
@@ -41,8 +52,21 @@ export function parseAgencyLinkSettings(urls: string | undefined, faults: string
   return [...settings.values()];
 }
 
-/** Writes agency link settings; what a setting leaves out goes back to its default. */
+/**
+ * Writes agency link settings; what a setting leaves out goes back to its default. The injected
+ * faults follow the settings: an agency no longer named in `AGENCY_FAULTS` answers normally again.
+ */
 export async function applyAgencyLinks(db: Database, settings: AgencyLinkSetting[]): Promise<void> {
+  const named = settings.map((setting) => setting.agencyId);
+  await db
+    .update(agencyLinks)
+    .set({ latencyMs: 0, errorRate: 0, isDown: false, updatedAt: sql`now()` })
+    .where(
+      and(
+        or(eq(agencyLinks.isDown, true), gt(agencyLinks.latencyMs, 0), gt(agencyLinks.errorRate, 0)),
+        named.length ? notInArray(agencyLinks.agencyId, named) : undefined,
+      ),
+    );
   for (const setting of settings) {
     const values = {
       agencyId: setting.agencyId,
@@ -101,4 +125,30 @@ export async function agenciesUnderMaintenance(db: Database, agencyIds: string[]
 /** Under maintenance at `now`: begun, and not past the end it was given (an end passed resumes the calls by itself). */
 export function isMaintenanceNow(link: { maintenanceSince: Date | null; maintenanceUntil: Date | null }, now = new Date()): boolean {
   return link.maintenanceSince !== null && link.maintenanceSince <= now && (link.maintenanceUntil === null || link.maintenanceUntil > now);
+}
+
+/** What an applicant waiting on an agency is told of its link: under maintenance (until when), or not answering. */
+export interface LinkCondition {
+  maintenance: { until: Date | null } | null;
+  /** The link's circuit is open (or probing): the agency failed repeatedly and is not called for now. */
+  isNotAnswering: boolean;
+}
+
+export async function linkConditionsOf(db: Database, agencyIds: string[], now = new Date()): Promise<Map<string, LinkCondition>> {
+  if (agencyIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      agencyId: agencyLinks.agencyId,
+      maintenanceSince: agencyLinks.maintenanceSince,
+      maintenanceUntil: agencyLinks.maintenanceUntil,
+      circuitState: agencyLinks.circuitState,
+    })
+    .from(agencyLinks)
+    .where(inArray(agencyLinks.agencyId, agencyIds));
+  return new Map(
+    rows.map((row) => [
+      row.agencyId,
+      { maintenance: isMaintenanceNow(row, now) ? { until: row.maintenanceUntil } : null, isNotAnswering: row.circuitState !== "closed" },
+    ]),
+  );
 }

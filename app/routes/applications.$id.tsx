@@ -145,13 +145,21 @@ export default function ApplicationPage() {
           {data.openSteps.map((step) => (
             <li key={step.id} className={step.who === "you" ? "result result--unread" : "result"}>
               <h3 className="result__title">{step.title}</h3>
-              <p>{step.who === "agency" ? t("open.agency", { agency: step.agency }) : t(`open.${step.who}`)}</p>
+              <p>
+                {step.wait
+                  ? t("open.waitingFor", { agency: step.agency })
+                  : step.who === "agency"
+                    ? t("open.agency", { agency: step.agency })
+                    : t(`open.${step.who}`)}
+              </p>
               {step.instructions ? <p>{step.instructions}</p> : null}
-              {step.maintenance ? (
+              {step.wait ? (
                 <p className="notice notice--info">
-                  {step.maintenance.until
-                    ? t("open.maintenanceUntil", { agency: step.agency, until: step.maintenance.until })
-                    : t("open.maintenance", { agency: step.agency })}
+                  {step.wait.kind === "maintenance"
+                    ? step.wait.until
+                      ? t("open.maintenanceUntil", { agency: step.agency, until: step.wait.until })
+                      : t("open.maintenance", { agency: step.agency })
+                    : t(`open.${step.wait.kind}`, { agency: step.agency })}
                 </p>
               ) : null}
               <p className="result__meta">

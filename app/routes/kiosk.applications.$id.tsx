@@ -110,8 +110,14 @@ export default function KioskApplication() {
             {data.openSteps.map((step) => (
               <li key={step.id}>
                 {step.title}
-                {step.maintenance ? (
-                  <p>{step.maintenance.until ? t("application.maintenanceUntil", { until: step.maintenance.until }) : t("application.maintenance")}</p>
+                {step.wait ? (
+                  <p>
+                    {step.wait.kind === "maintenance"
+                      ? step.wait.until
+                        ? t("application.maintenanceUntil", { until: step.wait.until })
+                        : t("application.maintenance")
+                      : t(`application.${step.wait.kind}`)}
+                  </p>
                 ) : null}
               </li>
             ))}

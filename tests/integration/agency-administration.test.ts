@@ -229,7 +229,7 @@ describe("an agency's link under maintenance", () => {
 
     const seen = await getOwnApplication(t.db, h.deps.catalogue, person.id, applicationId);
     const waiting = seen!.openSteps.find((open) => open.stepId === "lookup-person");
-    expect(waiting!.maintenance!.until!.getTime()).toBe(Math.floor(until.getTime() / 60_000) * 60_000);
+    expect(waiting!.wait).toEqual({ kind: "maintenance", until: new Date(Math.floor(until.getTime() / 60_000) * 60_000) });
 
     expect(await act("maintenance-end", {})).toEqual({ ok: true, done: "maintenance-end" });
     await h.makeJobsDue();

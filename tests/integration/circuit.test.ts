@@ -4,6 +4,8 @@ import { agencyLinks, exchangeMessages, jobs, stepInstances } from "../../db/sch
 import { submitApplication } from "../../app/engine/transitions.server";
 import { admitCall, defaultCircuitPolicy, queueDueProbes, releaseParkedWork, type CircuitPolicy } from "../../app/exchange/circuit.server";
 import { callAgency, type ExchangeCall } from "../../app/exchange/client.server";
+import { applyAgencyLinks, parseAgencyLinkSettings } from "../../app/exchange/links.server";
+import { getOwnApplication } from "../../app/applications/applicant-view.server";
 import { createTestDatabase, testDriver, type TestDatabase } from "../setup/database";
 import { addEmployment, addMarriageContract, addPaciPerson } from "../support/registries";
 import { createApplicant, createEngineHarness, validAnswers, type EngineHarness } from "../support/engine";
@@ -170,6 +172,46 @@ describe("an agency link's circuit breaker", () => {
     await setPaciDown(false);
     expect(await releaseParkedWork(t.db, "paci", policy.drainPerSecond, [stuck!.id])).toBe(1);
     await runUntil(async () => (await paciJobsOf([applicationId]))[0]!.status === "succeeded");
+  });
+});
+
+describe("the applicant waiting on an agency", () => {
+  it("is told it is being asked again after a failure, then that it is not answering once its link opens", async () => {
+    await setPaciDown(true);
+    const { person, actor } = await createApplicant(t);
+    const result = await submitApplication(t.db, h.deps, {
+      serviceId: "engine-test-loan",
+      applicantPersonId: person.id,
+      applicantAccountId: null,
+      answers: validAnswers,
+      actor,
+    });
+    if (!result.ok) throw new Error("submit failed");
+    const waitOf = async () =>
+      (await getOwnApplication(t.db, h.deps.catalogue, person.id, result.applicationId))!.openSteps.find((step) => step.stepId === "lookup-person")!.wait;
+    expect(await waitOf()).toBeNull();
+    await h.drain();
+    expect(await waitOf()).toEqual({ kind: "retrying" });
+    for (let round = 1; round < policy.failureThreshold; round++) {
+      await h.makeJobsDue();
+      await h.drain();
+    }
+    expect(await waitOf()).toEqual({ kind: "not-answering" });
+  });
+});
+
+describe("faults injected by AGENCY_FAULTS", () => {
+  it("follow the setting: an agency no longer named answers normally again after a restart", async () => {
+    await applyAgencyLinks(t.db, parseAgencyLinkSettings(undefined, "paci:down;moj:latency=50;pifss:errors=0.5"));
+    expect((await linkOf("paci"))!.isDown).toBe(true);
+    // Restarted with only moj's latency left in the setting.
+    await applyAgencyLinks(t.db, parseAgencyLinkSettings(undefined, "moj:latency=50"));
+    expect(await linkOf("paci")).toMatchObject({ isDown: false, latencyMs: 0, errorRate: 0 });
+    expect(await linkOf("pifss")).toMatchObject({ isDown: false, latencyMs: 0, errorRate: 0 });
+    expect(await linkOf("moj")).toMatchObject({ isDown: false, latencyMs: 50 });
+    // Restarted with no setting at all.
+    await applyAgencyLinks(t.db, parseAgencyLinkSettings(undefined, undefined));
+    expect((await linkOf("moj"))!.latencyMs).toBe(0);
   });
 });
 
