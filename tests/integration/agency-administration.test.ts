@@ -3,14 +3,13 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { agencyPage, runAgencyAction } from "../../app/administration/agency-page.server";
 import { getOwnApplication } from "../../app/applications/applicant-view.server";
-import { submitApplication } from "../../app/engine/transitions.server";
 import { addAgencyKey, trustedAgencyKeys } from "../../app/exchange/agency-keys.server";
 import { callAgency, ExchangeError, type ExchangeCall } from "../../app/exchange/client.server";
 import { signingKeyFromSeed, type SigningKey } from "../../app/exchange/signing.server";
 import { i18nFor } from "../../app/i18n/config";
 import { agencyContacts, agencyKeys, agencyLinks, auditEvents, exchangeMessages, jobs, stepInstances } from "../../db/schema";
 import { createTestDatabase, testDriver, testRequestMeta, type TestDatabase } from "../setup/database";
-import { addLoanApplicantRecords, createApplicant, createEngineHarness, createPortalAdministrator, validAnswers, type EngineHarness } from "../support/engine";
+import { addLoanApplicantRecords, createEngineHarness, createPortalAdministrator, submitTestLoan, type EngineHarness } from "../support/engine";
 
 // An administrator's changes to how the portal reaches an agency, proven where they would break:
 // answers signed with a rotated key, a link under maintenance, two rotations at once.
@@ -182,18 +181,7 @@ describe("an agency's signing keys", () => {
 });
 
 describe("an agency's link under maintenance", () => {
-  async function submit() {
-    const { person, actor } = await createApplicant(t);
-    const result = await submitApplication(t.db, h.deps, {
-      serviceId: "engine-test-loan",
-      applicantPersonId: person.id,
-      applicantAccountId: null,
-      answers: validAnswers,
-      actor,
-    });
-    if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
-    return { ...result, person };
-  }
+  const submit = () => submitTestLoan(t, h.deps);
   const lookupStep = async (applicationId: string) => {
     const [step] = await t.db
       .select()

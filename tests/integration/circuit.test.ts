@@ -1,14 +1,13 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { agencyLinks, exchangeMessages, jobs, stepInstances } from "../../db/schema";
-import { submitApplication } from "../../app/engine/transitions.server";
 import { admitCall, defaultCircuitPolicy, queueDueProbes, releaseParkedWork, type CircuitPolicy } from "../../app/exchange/circuit.server";
 import { callAgency, type ExchangeCall } from "../../app/exchange/client.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "../../app/exchange/links.server";
 import { getOwnApplication } from "../../app/applications/applicant-view.server";
 import { createTestDatabase, testDriver, type TestDatabase } from "../setup/database";
 import { addEmployment, addMarriageContract, addPaciPerson } from "../support/registries";
-import { createApplicant, createEngineHarness, validAnswers, type EngineHarness } from "../support/engine";
+import { createEngineHarness, submitTestLoan, type EngineHarness } from "../support/engine";
 
 // The agency links' circuit breakers: repeated outages open a link (no calls; the work is parked),
 // one probe goes after a backoff, its answer closes the link and the parked work drains, oldest
@@ -39,18 +38,7 @@ afterEach(async () => {
   await t.db.delete(jobs).where(inArray(jobs.status, ["queued", "parked", "running"]));
 });
 
-async function submit() {
-  const { person, actor } = await createApplicant(t);
-  const result = await submitApplication(t.db, h.deps, {
-    serviceId: "engine-test-loan",
-    applicantPersonId: person.id,
-    applicantAccountId: null,
-    answers: validAnswers,
-    actor,
-  });
-  if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
-  return result.applicationId;
-}
+const submit = async () => (await submitTestLoan(t, h.deps)).applicationId;
 
 const setPaciDown = (isDown: boolean) =>
   t.db.insert(agencyLinks).values({ agencyId: "paci", isDown }).onConflictDoUpdate({ target: agencyLinks.agencyId, set: { isDown } });
@@ -119,11 +107,14 @@ describe("an agency link's circuit breaker", () => {
     expect(await linkOf("paci")).toMatchObject({ circuitState: "closed", consecutiveFailures: 0, nextProbeAt: null });
 
     const calls = (await paciCallsOf(all)).filter((call) => call.outcome === "ok");
-    // Oldest first: the first application probed, then the others in the order they were parked.
-    expect(calls.map((call) => call.applicationId)).toEqual(all);
-    // Released at `drainPerSecond`: each call due a twentieth of a second after the one before.
-    const released = (await paciJobsOf(later)).map((job) => job.runAt.getTime());
-    for (let i = 1; i < released.length; i++) expect(released[i]! - released[i - 1]!).toBeGreaterThanOrEqual(1000 / policy.drainPerSecond - 2);
+    // The oldest parked call probed, alone; the rest were released after it, one a twentieth of a
+    // second after another, in the order they were parked (calls due together may run together).
+    expect(calls).toHaveLength(all.length);
+    expect(calls[0]!.applicationId).toBe(first);
+    const released = (await paciJobsOf(later)).sort((a, b) => a.runAt.getTime() - b.runAt.getTime());
+    expect(released.map((job) => job.applicationId)).toEqual(later);
+    for (let i = 1; i < released.length; i++)
+      expect(released[i]!.runAt.getTime() - released[i - 1]!.runAt.getTime()).toBeGreaterThanOrEqual(1000 / policy.drainPerSecond - 2);
   });
 
   it("opens again for twice as long when its probe fails", async () => {
@@ -178,15 +169,7 @@ describe("an agency link's circuit breaker", () => {
 describe("the applicant waiting on an agency", () => {
   it("is told it is being asked again after a failure, then that it is not answering once its link opens", async () => {
     await setPaciDown(true);
-    const { person, actor } = await createApplicant(t);
-    const result = await submitApplication(t.db, h.deps, {
-      serviceId: "engine-test-loan",
-      applicantPersonId: person.id,
-      applicantAccountId: null,
-      answers: validAnswers,
-      actor,
-    });
-    if (!result.ok) throw new Error("submit failed");
+    const { person, ...result } = await submitTestLoan(t, h.deps);
     const waitOf = async () =>
       (await getOwnApplication(t.db, h.deps.catalogue, person.id, result.applicationId))!.openSteps.find((step) => step.stepId === "lookup-person")!.wait;
     expect(await waitOf()).toBeNull();

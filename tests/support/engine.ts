@@ -4,6 +4,7 @@ import type { Actor } from "../../app/engine/actor";
 import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { createJobHandlers, type JobDeps } from "../../app/jobs/handlers.server";
 import { startWorker } from "../../app/jobs/worker.server";
+import { submitApplication } from "../../app/engine/transitions.server";
 import { simulatedKnet, simulatedTerminal } from "../../app/payments/gateway.server";
 import { jobs } from "../../db/schema";
 import { demoAgencies } from "../../db/seed/demo";
@@ -75,6 +76,14 @@ export async function createApplicant(t: TestDatabase, civilId = "288020122596",
   });
   const actor: Actor = { accountId: null, role: "applicant", personId: person.id, channel: "web" };
   return { person, actor };
+}
+
+/** Submits the test loan (`engine-test-loan`) for a new applicant; gives the application and its applicant. */
+export async function submitTestLoan(t: TestDatabase, deps: JobDeps, answers: Record<string, unknown> = validAnswers) {
+  const { person, actor } = await createApplicant(t);
+  const result = await submitApplication(t.db, deps, { serviceId: "engine-test-loan", applicantPersonId: person.id, applicantAccountId: null, answers, actor });
+  if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
+  return { ...result, person, actor };
 }
 
 /** A portal administrator's account, for the administration's tests; gives its id. */
