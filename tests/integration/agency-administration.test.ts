@@ -4,12 +4,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { agencyPage, runAgencyAction } from "../../app/administration/agency-page.server";
 import { getOwnApplication } from "../../app/applications/applicant-view.server";
 import { addAgencyKey, trustedAgencyKeys } from "../../app/exchange/agency-keys.server";
-import { callAgency, ExchangeError, type ExchangeCall } from "../../app/exchange/client.server";
+import { callAgency, ExchangeError } from "../../app/exchange/client.server";
 import { signingKeyFromSeed, type SigningKey } from "../../app/exchange/signing.server";
 import { i18nFor } from "../../app/i18n/config";
 import { agencyContacts, agencyKeys, agencyLinks, auditEvents, exchangeMessages, jobs, stepInstances } from "../../db/schema";
 import { createTestDatabase, testDriver, testRequestMeta, type TestDatabase } from "../setup/database";
-import { addLoanApplicantRecords, createEngineHarness, createPortalAdministrator, submitTestLoan, type EngineHarness } from "../support/engine";
+import {
+  addLoanApplicantRecords,
+  createEngineHarness,
+  createPortalAdministrator,
+  submitTestLoan,
+  testExchangeCall,
+  type EngineHarness,
+} from "../support/engine";
 
 // An administrator's changes to how the portal reaches an agency, proven where they would break:
 // answers signed with a rotated key, a link under maintenance, two rotations at once.
@@ -40,17 +47,7 @@ afterEach(async () => {
 const newKey = (keyId: string): SigningKey => signingKeyFromSeed(keyId, crypto.randomBytes(32));
 const pem = (key: SigningKey) => key.publicKey.export({ format: "pem", type: "spki" }).toString();
 
-const lookup: ExchangeCall = {
-  operation: "paci.person",
-  payload: { civilId: CIVIL_ID },
-  callerServiceId: "engine-test-loan",
-  purpose: "test",
-  applicationId: null,
-  stepInstanceId: null,
-  onBehalfOfPersonId: null,
-  onBehalfOfCivilId: CIVIL_ID,
-  attempt: 1,
-};
+const lookup = testExchangeCall(CIVIL_ID);
 const outcomeOf = (call: Promise<unknown>) =>
   call.then(
     () => "ok",

@@ -7,7 +7,7 @@ import { applyAgencyLinks, parseAgencyLinkSettings } from "../../app/exchange/li
 import { getOwnApplication } from "../../app/applications/applicant-view.server";
 import { createTestDatabase, testDriver, type TestDatabase } from "../setup/database";
 import { addEmployment, addMarriageContract, addPaciPerson } from "../support/registries";
-import { createEngineHarness, submitTestLoan, type EngineHarness } from "../support/engine";
+import { createEngineHarness, submitTestLoan, testExchangeCall, type EngineHarness } from "../support/engine";
 
 // The agency links' circuit breakers: repeated outages open a link (no calls; the work is parked),
 // one probe goes after a backoff, its answer closes the link and the parked work drains, oldest
@@ -78,14 +78,19 @@ async function runUntil(isDone: () => Promise<boolean>, timeoutMs = 10_000) {
   }
 }
 
+/** Runs the worker's rounds against a down agency until its link opens (the threshold's outages). */
+async function failUntilOpen() {
+  for (let round = 0; round < policy.failureThreshold; round++) {
+    await h.makeJobsDue();
+    await h.drain();
+  }
+}
+
 describe("an agency link's circuit breaker", () => {
   it("opens after repeated outages, calls no more, parks the work, probes once after its backoff, closes, and drains the backlog oldest first at a bounded rate", async () => {
     await setPaciDown(true);
     const first = await submit();
-    for (let round = 0; round < policy.failureThreshold; round++) {
-      await h.makeJobsDue();
-      await h.drain();
-    }
+    await failUntilOpen();
     expect(await linkOf("paci")).toMatchObject({ circuitState: "open", consecutiveFailures: policy.failureThreshold, probeBackoffMs: policy.probeMs });
     expect((await paciCallsOf([first])).map((c) => c.outcome)).toEqual(["agency-error", "agency-error", "agency-error"]);
 
@@ -120,10 +125,7 @@ describe("an agency link's circuit breaker", () => {
   it("opens again for twice as long when its probe fails", async () => {
     await setPaciDown(true);
     const applicationId = await submit();
-    for (let round = 0; round < policy.failureThreshold; round++) {
-      await h.makeJobsDue();
-      await h.drain();
-    }
+    await failUntilOpen();
     // Its next attempt finds the link open and parks; the probe takes it back when due.
     await h.makeJobsDue();
     await h.drain();
@@ -199,19 +201,8 @@ describe("faults injected by AGENCY_FAULTS", () => {
 });
 
 describe("a call repeated after a crash", () => {
-  const call = (overrides: Partial<ExchangeCall> = {}): ExchangeCall => ({
-    operation: "pifss.employment",
-    payload: { civilId: CIVIL_ID },
-    callerServiceId: "engine-test-loan",
-    purpose: "test",
-    applicationId: null,
-    stepInstanceId: null,
-    onBehalfOfPersonId: null,
-    onBehalfOfCivilId: CIVIL_ID,
-    attempt: 1,
-    idempotencyKey: `step:${crypto.randomUUID()}`,
-    ...overrides,
-  });
+  const call = (overrides: Partial<ExchangeCall> = {}) =>
+    testExchangeCall(CIVIL_ID, { operation: "pifss.employment", idempotencyKey: `step:${crypto.randomUUID()}`, ...overrides });
 
   it("carries the same idempotency key, is answered once by the agency, and is logged as a repeat", async () => {
     const first = call();

@@ -5,6 +5,7 @@ import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { createJobHandlers, type JobDeps } from "../../app/jobs/handlers.server";
 import { startWorker } from "../../app/jobs/worker.server";
 import { submitApplication } from "../../app/engine/transitions.server";
+import type { ExchangeCall } from "../../app/exchange/client.server";
 import { simulatedKnet, simulatedTerminal } from "../../app/payments/gateway.server";
 import { jobs } from "../../db/schema";
 import { demoAgencies } from "../../db/seed/demo";
@@ -84,6 +85,22 @@ export async function submitTestLoan(t: TestDatabase, deps: JobDeps, answers: Re
   const result = await submitApplication(t.db, deps, { serviceId: "engine-test-loan", applicantPersonId: person.id, applicantAccountId: null, answers, actor });
   if (!result.ok) throw new Error(`submit failed: ${JSON.stringify(result)}`);
   return { ...result, person, actor };
+}
+
+/** A call to an agency on the test loan's behalf, as a lookup makes it; `overrides` change what a test needs. */
+export function testExchangeCall(civilId: string, overrides: Partial<ExchangeCall> = {}): ExchangeCall {
+  return {
+    operation: "paci.person",
+    payload: { civilId },
+    callerServiceId: "engine-test-loan",
+    purpose: "test",
+    applicationId: null,
+    stepInstanceId: null,
+    onBehalfOfPersonId: null,
+    onBehalfOfCivilId: civilId,
+    attempt: 1,
+    ...overrides,
+  };
 }
 
 /** A portal administrator's account, for the administration's tests; gives its id. */
