@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAddressRanges } from "./ops/address-ranges";
 
 const booleanString = z.enum(["true", "false"]).transform((value) => value === "true");
 
@@ -51,6 +52,14 @@ const EnvSchema = z
       .string()
       .regex(/^(tcp:\/\/[^/:]+:\d+\/?|unix:.+)$/, "must be tcp://host:port or unix:/path/to/clamd.ctl")
       .optional(),
+    // Who may read /metrics: a bearer token, and/or clients in these address ranges (CIDR, comma-separated).
+    METRICS_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+    METRICS_ALLOW: z
+      .string()
+      .refine((value) => parseAddressRanges(value) !== null, "must be address ranges such as 10.0.0.0/8,127.0.0.1/32,::1/128")
+      .optional(),
+    // The standalone worker's own /metrics listener (the servers answer /metrics on PORT).
+    METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
     SESSION_IDLE_MINUTES_CITIZEN: z.coerce
       .number()

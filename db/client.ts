@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import path from "node:path";
+import { observedPglite, observedPostgres, type DatabaseUsage } from "./observed";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -26,6 +27,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** A tarball of the whole PGlite data dir (PGlite only), to clone a migrated database quickly. */
   dump?(): Promise<Blob>;
+  /** Pool use and query counts of this handle, for the operators' metrics. */
+  readonly usage: Readonly<DatabaseUsage>;
   close(): Promise<void>;
 }
 
@@ -40,10 +43,12 @@ export async function connect(config: DatabaseConfig): Promise<DatabaseHandle> {
 async function connectPglite(config: Extract<DatabaseConfig, { driver: "pglite" }>): Promise<DatabaseHandle> {
   const client = config.dataDir ? new PGlite(config.dataDir, { loadDataDir: config.loadDataDir }) : new PGlite({ loadDataDir: config.loadDataDir });
   await client.waitReady;
-  const db = drizzlePglite(client, { schema, casing: "snake_case" });
+  const usage: DatabaseUsage = { poolSize: 1, inUse: 0, queries: 0, errors: 0 };
+  const db = drizzlePglite({ client: observedPglite(client, usage), schema, casing: "snake_case" });
   return {
     db: db as unknown as Database,
     driver: "pglite",
+    usage,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
     dump: () => client.dumpDataDir("none"),
     close: () => client.close(),
@@ -51,15 +56,18 @@ async function connectPglite(config: Extract<DatabaseConfig, { driver: "pglite" 
 }
 
 async function connectPostgres(config: Extract<DatabaseConfig, { driver: "postgres" }>): Promise<DatabaseHandle> {
+  const poolSize = config.maxConnections ?? 10;
   const client = postgres(config.url, {
-    max: config.maxConnections ?? 10,
+    max: poolSize,
     onnotice: () => {},
     connection: { application_name: "nafitha" },
   });
-  const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+  const usage: DatabaseUsage = { poolSize, inUse: 0, queries: 0, errors: 0 };
+  const db = drizzlePostgres({ client: observedPostgres(client, usage), schema, casing: "snake_case" });
   return {
     db: db as unknown as Database,
     driver: "postgres",
+    usage,
     async migrate() {
       // Several app processes may start at once: one migrates, the others wait for it. A client
       // of one connection keeps the session-level advisory lock and the migration on one session.

@@ -59,6 +59,7 @@ async function main() {
     env,
     rootDir: root,
     uploadsMaxBytes: uploadsMaxBytes(runtime.catalogue.services),
+    database: runtime.database,
     getLoadContext: (req, res) => ({ requestId: res.locals.requestId as string, ip: req.ip ?? "", cspNonce: res.locals.cspNonce as string }),
   });
 

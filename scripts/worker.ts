@@ -7,6 +7,8 @@ import { log, setLogLevel } from "../app/log.server";
 import { jobDepsOf, startRuntime } from "../app/runtime.server";
 import { createJobHandlers } from "../app/jobs/handlers.server";
 import { exitOnStartupError } from "./startup";
+import http from "node:http";
+import { metricsAccessOf, serveMetrics } from "../app/ops/metrics-endpoint.server";
 
 async function main() {
   const env = parseEnv();
@@ -14,8 +16,28 @@ async function main() {
   const { runtime, stop } = await startRuntime(env, "worker");
   const worker = startWorker(runtime.database.db, { isScheduling: true, handlers: createJobHandlers(jobDepsOf(runtime)) });
   log.info("worker started", { workerId: worker.id, database: runtime.database.driver });
+  // Its own figures (job runs, exchange calls) are scraped here: the servers' /metrics cannot see them.
+  const access = metricsAccessOf(env);
+  const metricsServer =
+    env.METRICS_PORT === undefined
+      ? null
+      : http
+          .createServer((req, res) => {
+            if (new URL(req.url ?? "/", "http://worker.invalid").pathname !== "/metrics") {
+              res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not Found: this listener serves /metrics only.\n");
+              return;
+            }
+            serveMetrics(access, { authorization: req.headers.authorization, address: req.socket.remoteAddress }, runtime.database, res).catch(
+              (error: unknown) => {
+                log.error("metrics scrape failed", { error });
+                if (!res.headersSent) res.writeHead(500).end();
+              },
+            );
+          })
+          .listen(env.METRICS_PORT, env.HOST, () => log.info("worker metrics listening", { port: env.METRICS_PORT }));
   const shutdown = async (signal: string) => {
     log.info("worker stopping", { signal });
+    metricsServer?.close();
     await worker.stop();
     await stop();
     process.exit(0);

@@ -13,6 +13,7 @@ import { formatNumber, nextNumber } from "./counters.server";
 import { recordEvent } from "./history.server";
 import { completeInstance, factsOfRun, HOUR_MS, loadRun, notificationParams, openInstance, recordResult, type EngineDeps, type Run } from "./run.server";
 import { advance, refreshWaiting } from "./steps.server";
+import { metrics } from "../ops/metrics.server";
 
 // The work the steps start, done by jobs outside the request that entered them: calling an
 // agency, issuing a certificate, and marking tasks that passed their deadline.
@@ -89,18 +90,18 @@ export async function runExchangeStep(db: Database, deps: EngineDeps, exchange: 
 
 /** Issues the certificate of a certificate step (job `certificate.issue`): numbered, with a verification code. */
 export async function issueCertificateStep(db: Database, deps: EngineDeps, stepInstanceId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  const issuedFor = await db.transaction(async (tx): Promise<string | null> => {
     const instance = await openInstance(tx, stepInstanceId);
-    if (!instance || instance.state !== "waiting" || instance.kind !== "certificate") return;
+    if (!instance || instance.state !== "waiting" || instance.kind !== "certificate") return null;
     const run = await loadRun(tx, deps, instance.applicationId, systemActor);
     const step = run?.service.workflow.steps[instance.stepId];
     const template = run?.service.certificate;
-    if (!run || step?.kind !== "certificate" || !template) return;
+    if (!run || step?.kind !== "certificate" || !template) return null;
     const year = Number(kuwaitToday(run.now).slice(0, 4));
     const number = formatNumber(template.numberPrefix, year, await nextNumber(tx, template.numberPrefix, year));
     const current = factsOfRun(run);
     const fields = template.fields.map((field) => ({ label: field.label, format: field.format, value: runRule(field.value, current) }));
-    if (!(await completeInstance(run, instance, "issued", { number }))) return;
+    if (!(await completeInstance(run, instance, "issued", { number }))) return null;
     const expiresAt = template.expiresOn
       ? new Date(`${runRule(template.expiresOn, current)}T23:59:59+03:00`)
       : template.validityDays
@@ -127,7 +128,9 @@ export async function issueCertificateStep(db: Database, deps: EngineDeps, stepI
     const recorded = await recordResult(run, instance.stepId, issued);
     await notifyPerson(tx, run.application.applicantPersonId, "certificate-ready", notificationParams(run), run.application.id);
     await refreshWaiting(await advance(recorded, instance, step.next));
+    return run.service.id;
   });
+  if (issuedFor) metrics().certificatesIssued.inc({ service: issuedFor });
 }
 
 /**

@@ -7,6 +7,7 @@ import type { RequestEnvelope, ResponseEnvelope } from "./simulator.server";
 import { trustedAgencyKeys } from "./agency-keys.server";
 import { isMaintenanceNow } from "./links.server";
 import { admitCall, isOutage, recordAnswer, recordOutage, type CircuitPolicy, type CircuitView } from "./circuit.server";
+import { metrics } from "../ops/metrics.server";
 import { SIGNATURE_HEADER, sha256, signBody, verifyBody, type ExchangeKeys } from "./signing.server";
 
 export class ExchangeError extends Error {
@@ -158,6 +159,9 @@ export async function callAgency(db: Database, config: ExchangeConfig, call: Exc
   } finally {
     // Any answer from the agency (even one refused here) says it is up: its link closes.
     if (isSent && (outcome === "ok" || outcome === "not-found" || outcome === "bad-response")) await recordAnswer(db, agencyId, link ?? null, config.circuit);
+    const calls = metrics();
+    calls.exchangeCalls.inc({ agency: agencyId, operation: call.operation, outcome });
+    if (isSent) calls.exchangeCallSeconds.observe({ agency: agencyId, operation: call.operation, outcome }, (performance.now() - started) / 1000);
     // A call the circuit held back was never sent: there is no message to log.
     if (outcome !== "circuit-open")
       await db.insert(exchangeMessages).values({

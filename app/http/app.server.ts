@@ -10,6 +10,9 @@ import { log, withRequestId } from "../log.server";
 import { REFUSAL_HEADERS, refusalHtml, type RefusalKind } from "./refusal.server";
 import type { BodyPolicyName, RouteHandle } from "./route-handle";
 import { createRouteMatcher } from "./routes.server";
+import { metrics } from "../ops/metrics.server";
+import { metricsAccessOf, serveMetrics } from "../ops/metrics-endpoint.server";
+import type { DatabaseHandle } from "../../db/client";
 
 // The portal's HTTP layer, in front of Remix: security headers and request ids, then what must be
 // decided before a route runs, on the route the path matches (as Remix will match it): whether a
@@ -42,6 +45,8 @@ export interface PortalAppOptions {
   rootDir: string;
   /** The total a form page's files may reach, over every service (see the catalogue). */
   uploadsMaxBytes: number;
+  /** The database the metrics' figures are read from. */
+  database: DatabaseHandle;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
 }
 
@@ -114,6 +119,9 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     if (env.NODE_ENV === "production" && req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // A request refused before its route was matched (too long a URL) is counted as "refused".
+      const route = (res.locals.routeId as string | undefined) ?? "refused";
+      metrics().httpRequestSeconds.observe({ route, method: req.method, status: String(res.statusCode) }, ms / 1000);
       withRequestId(requestId, () => log.info("request", { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
     });
     withRequestId(requestId, next);
@@ -124,12 +132,25 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     next();
   });
 
-  app.use("/build", express.static(path.join(options.rootDir, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(options.rootDir, "public"), { maxAge: "1h" }));
+  const isStatic: express.RequestHandler = (_req, res, next) => {
+    res.locals.routeId = "static";
+    next();
+  };
+  app.use("/build", isStatic, express.static(path.join(options.rootDir, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(options.rootDir, "public"), { maxAge: "1h", setHeaders: (res) => ((res as ExpressResponse).locals.routeId = "static") }));
+
+  // Prometheus's scrape: for the operator's token or address range only (see ops/metrics-access).
+  const metricsAccess = metricsAccessOf(env);
+  app.get("/metrics", (req, res, next) => {
+    res.locals.routeId = "metrics";
+    serveMetrics(metricsAccess, { authorization: req.get("authorization"), address: req.ip }, options.database, res).catch(next);
+  });
 
   // What the matched route declares, for the guards below.
   app.use((req, res, next) => {
-    res.locals.route = matchRoute(routedPath(req)) ?? {};
+    const matched = matchRoute(routedPath(req));
+    res.locals.route = matched?.handle ?? {};
+    res.locals.routeId = matched?.id ?? "unmatched";
     next();
   });
 

@@ -16,16 +16,23 @@ function routeTree(routes: ServerBuild["routes"], parentId = ""): RouteNode[] {
     });
 }
 
+export interface MatchedRoute {
+  /** The route's id in the build (`routes/applications.$id`): the metrics' route label. */
+  id: string;
+  handle: RouteHandle;
+}
+
 /**
- * The handle of the route a path reaches, matched as Remix matches it (so `/exchange/agencies/x/../../sign-in`
+ * The route a path reaches and its handle, matched as Remix matches it (so `/exchange/agencies/x/../../sign-in`
  * is the sign-in page, whatever its raw text says). Undefined when no route matches.
  */
-export function createRouteMatcher(build: ServerBuild): (pathname: string) => RouteHandle | undefined {
+export function createRouteMatcher(build: ServerBuild): (pathname: string) => MatchedRoute | undefined {
   const tree = routeTree(build.routes);
   return (pathname) => {
     const matches = matchRoutes(tree, pathname);
     const leaf = matches?.[matches.length - 1];
     if (!leaf) return undefined;
-    return (build.routes[(leaf.route as RouteNode).id]?.module.handle ?? {}) as RouteHandle;
+    const id = (leaf.route as RouteNode).id;
+    return { id, handle: (build.routes[id]?.module.handle ?? {}) as RouteHandle };
   };
 }

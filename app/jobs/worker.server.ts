@@ -6,6 +6,7 @@ import { log } from "../log.server";
 import { scheduledJobs, type JobHandlers } from "./handlers.server";
 import { isJobKind, jobPayloads, type JobKind } from "./kinds";
 import { queueDueProbes } from "../exchange/circuit.server";
+import { metrics } from "../ops/metrics.server";
 import { claimJobs, completeJob, enqueueJob, failJob } from "./queue.server";
 
 export interface WorkerOptions {
@@ -45,9 +46,11 @@ export function startWorker(db: Database, options: WorkerOptions): Worker {
       const handler = handlers[kind] as (payload: unknown, context: { db: Database; jobId: number; attempt: number }) => Promise<void>;
       await handler(payload, { db, jobId: job.id, attempt: job.attempts });
       await completeJob(db, job);
+      metrics().jobRuns.inc({ kind: job.kind, outcome: "done" });
       log.debug("job succeeded", { jobId: job.id, kind: job.kind, attempt: job.attempts });
     } catch (error) {
       const outcome = await failJob(db, job, error);
+      metrics().jobRuns.inc({ kind: job.kind, outcome });
       if (outcome === "deferred") log.info("job deferred", { jobId: job.id, kind: job.kind, reason: (error as Error).message });
       else if (outcome === "parked")
         log.warn("job parked until its agency answers", { jobId: job.id, kind: job.kind, agencyId: job.agencyId, reason: (error as Error).message });

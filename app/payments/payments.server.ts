@@ -13,6 +13,7 @@ import type { Catalogue } from "../catalogue/registry";
 import type { GatewayAnswer, PaymentGateway } from "./gateway.server";
 import type { ReceiptDocument } from "./receipt.server";
 import { kuwaitToday } from "../i18n/dates";
+import { metrics, type PaymentOutcome } from "../ops/metrics.server";
 
 // Paying a payment step: each attempt is a row (pending, then paid, declined or cancelled as the
 // gateway answers). The gateway's answer is taken once: a repeated callback finds the attempt no
@@ -65,7 +66,9 @@ const yearOf = (now: Date) => Number(kuwaitToday(now).slice(0, 4));
  */
 export async function completePayment(db: Database, deps: EngineDeps, answer: GatewayAnswer, channel: Channel = "web"): Promise<CompletePaymentResult> {
   if (!z.uuid().safeParse(answer.paymentId).success) return { ok: false, reason: "unknown-payment" };
-  return db.transaction(async (tx): Promise<CompletePaymentResult> => {
+  // What this answer settled (none when it repeats one already taken), counted once committed.
+  let settled: PaymentOutcome | null = null;
+  const result = await db.transaction(async (tx): Promise<CompletePaymentResult> => {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, answer.paymentId)).for("update");
     if (!payment) return { ok: false, reason: "unknown-payment" };
     if (payment.status !== "pending")
@@ -78,6 +81,7 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
         .set({ status: answer.outcome, gatewayReference: answer.gatewayReference, completedAt: now })
         .where(eq(payments.id, payment.id))
         .returning();
+      settled = answer.outcome;
       return { ok: true, payment: updated! };
     }
     const actor: Actor = { accountId: null, role: "applicant", personId: payment.payerPersonId, channel };
@@ -109,6 +113,7 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
         now,
       );
       await enqueueJob(tx, "payment.refund", { paymentId: payment.id }, { dedupeKey: `payment.refund:${payment.id}` });
+      settled = "duplicate";
       return { ok: false, reason: "duplicate", payment: duplicate! };
     }
     const [updated] = await tx
@@ -116,8 +121,11 @@ export async function completePayment(db: Database, deps: EngineDeps, answer: Ga
       .set({ status: "paid", gatewayReference: answer.gatewayReference, receiptNumber, completedAt: now })
       .where(eq(payments.id, payment.id))
       .returning();
+    settled = "paid";
     return { ok: true, payment: updated! };
   });
+  if (settled && result.payment) metrics().payments.inc({ gateway: result.payment.gateway, outcome: settled });
+  return result;
 }
 
 /**
@@ -135,7 +143,7 @@ export async function refundDuplicatePayment(
   const gateway = gatewayOf(payment.gateway);
   if (!gateway) throw new Error(`No gateway "${payment.gateway}" to refund payment ${payment.id} through`);
   const { refundReference } = await gateway.refund({ id: payment.id, amountFils: payment.amountFils, gatewayReference: payment.gatewayReference ?? "" });
-  return db.transaction(async (tx) => {
+  const refunded = await db.transaction(async (tx) => {
     const now = new Date();
     const [locked] = await tx.select({ status: payments.status }).from(payments).where(eq(payments.id, payment.id)).for("update");
     if (locked?.status !== "duplicate") return null;
@@ -158,6 +166,8 @@ export async function refundDuplicatePayment(
     );
     return refunded ?? null;
   });
+  if (refunded) metrics().payments.inc({ gateway: refunded.gateway, outcome: "refunded" });
+  return refunded;
 }
 
 /** A payment with what its receipt shows, if this person made it. */

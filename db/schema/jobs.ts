@@ -39,6 +39,10 @@ export const jobs = pgTable(
       .on(t.leaseExpiresAt)
       .where(sql`${t.status} = 'running'`),
     index("jobs_kind_status_idx").on(t.kind, t.status),
+    // The work not yet done, for the operators' queue figures (done jobs are kept, and many).
+    index("jobs_open_idx")
+      .on(t.kind, t.status, t.createdAt)
+      .where(sql`${t.status} <> 'succeeded'`),
     // An agency's parked work, oldest first, released at a bounded rate when its link closes. (Not a
     // partial index on the status: the migration that adds "parked" to the enum cannot also use it.)
     index("jobs_agency_idx")

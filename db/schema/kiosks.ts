@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { timestamptz } from "./common";
 import { people } from "./people";
@@ -60,7 +61,13 @@ export const kioskSessions = pgTable(
     lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
     endedAt: timestamptz("ended_at"),
   },
-  (t) => [index("kiosk_sessions_kiosk_idx").on(t.kioskId, t.createdAt)],
+  (t) => [
+    index("kiosk_sessions_kiosk_idx").on(t.kioskId, t.createdAt),
+    // Who is signed in at a kiosk now, for the operators' figures.
+    index("kiosk_sessions_open_idx")
+      .on(t.lastSeenAt)
+      .where(sql`${t.endedAt} is null`),
+  ],
 );
 
 export type KioskSession = typeof kioskSessions.$inferSelect;

@@ -8,11 +8,9 @@ import { renderReceiptPdf } from "../../app/payments/receipt.server";
 import { duplicatePayments, reconciliationDays } from "../../app/payments/reconciliation.server";
 import { applicationEvents, auditEvents, kioskPrints, payments, stepInstances } from "../../db/schema";
 import { catalogue } from "../../app/catalogue/services";
-import { addDays, kuwaitToday } from "../../app/i18n/dates";
 
 import { ensurePerson } from "../../db/seed/factories";
-import { useJourneys } from "../support/journeys";
-import { addCompany, addFireLicence } from "../support/registries";
+import { awaitingFireRenewalFee, knetAnswer, useJourneys } from "../support/journeys";
 
 // Paying a fee: an attempt per try, the gateway's signed answer taken once, a receipt number for
 // what was paid, and the payment step completed in the same transaction.
@@ -20,60 +18,20 @@ import { addCompany, addFireLicence } from "../support/registries";
 const ctx = useJourneys();
 const knet = simulatedKnet(Buffer.alloc(32, 1));
 
-const today = kuwaitToday();
-let serial = 0;
-
-/** A signatory whose fire licence is due for renewal in 30 days: the renewal waits on its fee. */
-async function awaitingPayment() {
-  const civilId = await ctx.person();
-  serial++;
-  const crNumber = `CR-${700_000 + serial}`;
-  await addCompany(ctx.t.db, {
-    crNumber,
-    licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`,
-    licenceExpiresOn: addDays(today, 300),
-    signatories: [civilId],
-  });
-  const licenceNumber = `FSL-2025-${String(800 + serial).padStart(6, "0")}`;
-  await addFireLicence(ctx.t.db, {
-    licenceNumber,
-    crNumber,
-    premisesNumber: String(41_000_000 + serial),
-    expiresOn: addDays(today, 30),
-    lastInspectionOn: addDays(today, -300),
-    floorAreaM2: 120,
-    hazardClass: "low",
-  });
-  const answers = { licenceNumber, unchanged: "confirmed" };
-  const journey = await ctx.j.apply("fire-safety-renewal", civilId, answers);
-  expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
-  return journey;
-}
-
 /** Another person the portal knows. */
 async function stranger() {
   const civilId = await ctx.person();
   return (await ensurePerson(ctx.t.db, { civilId, nameAr: "شخص آخر", nameEn: "Someone else" })).id;
 }
 
-const answerFor = (
-  paymentId: string,
-  amountFils: number,
-  outcome: "paid" | "declined" | "cancelled",
-  ref = `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
-) => {
-  const read = knet.readAnswer(new URL(knet.answerUrl({ paymentId, outcome, amountFils, gatewayReference: ref }), "http://x").searchParams);
-  return read!;
-};
-
 describe("payments", () => {
   it("takes a declined try, then a paid one, once, with a receipt; the step completes", async () => {
-    const journey = await awaitingPayment();
+    const journey = await awaitingFireRenewalFee(ctx);
     const personId = journey.actor.personId!;
     const first = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" });
     if (!first.ok) throw new Error(first.reason);
     expect(first.payment.amountFils).toBeGreaterThan(0);
-    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(first.payment.id, first.payment.amountFils, "declined"))).toMatchObject({
+    expect(await completePayment(ctx.t.db, { catalogue }, knetAnswer(first.payment.id, first.payment.amountFils, "declined"))).toMatchObject({
       ok: true,
       payment: { status: "declined", receiptNumber: null },
     });
@@ -81,7 +39,7 @@ describe("payments", () => {
 
     const second = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: "knet" });
     if (!second.ok) throw new Error(second.reason);
-    const paid = answerFor(second.payment.id, second.payment.amountFils, "paid", "111222333444555");
+    const paid = knetAnswer(second.payment.id, second.payment.amountFils, "paid", "111222333444555");
     const done = await completePayment(ctx.t.db, { catalogue }, paid);
     expect(done).toMatchObject({ ok: true, payment: { status: "paid", gatewayReference: "111222333444555" } });
     const receipt = done.ok ? done.payment.receiptNumber : null;
@@ -110,10 +68,10 @@ describe("payments", () => {
   });
 
   it("refuses an answer for another amount", async () => {
-    const journey = await awaitingPayment();
+    const journey = await awaitingFireRenewalFee(ctx);
     const started = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: journey.actor.personId!, gateway: "knet" });
     if (!started.ok) throw new Error(started.reason);
-    expect(await completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils + 1, "paid"))).toMatchObject({
+    expect(await completePayment(ctx.t.db, { catalogue }, knetAnswer(started.payment.id, started.payment.amountFils + 1, "paid"))).toMatchObject({
       ok: false,
       reason: "wrong-amount",
     });
@@ -127,7 +85,7 @@ describe("payments", () => {
 
   it("never swallows a second payment: of 10 fees each paid twice at once, every paid answer is on record, the extra one refunded with its receipt", async () => {
     for (let race = 0; race < 10; race++) {
-      const journey = await awaitingPayment();
+      const journey = await awaitingFireRenewalFee(ctx);
       const personId = journey.actor.personId!;
       // Two tabs: two attempts at the one fee, both paid at the bank, answered at the same moment.
       const [a, b] = await Promise.all([
@@ -136,7 +94,7 @@ describe("payments", () => {
       ]);
       if (!a.ok || !b.ok) throw new Error("could not start");
       const results = await Promise.all(
-        [a, b].map((started) => completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"))),
+        [a, b].map((started) => completePayment(ctx.t.db, { catalogue }, knetAnswer(started.payment.id, started.payment.amountFils, "paid"))),
       );
       expect(results.filter((result) => result.ok).map((result) => result.payment?.status)).toEqual(["paid"]);
       const duplicate = results.find((result) => !result.ok);
@@ -170,7 +128,7 @@ describe("payments", () => {
       expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(["paid", "paid-twice", "refunded"]));
       // A retried refund job, or the same answer again, changes nothing.
       expect((await refundDuplicatePayment(ctx.t.db, ctx.j.h.deps.paymentGateway, refunded.id))?.refundReceiptNumber).toBe(refunded.refundReceiptNumber);
-      expect(await completePayment(ctx.t.db, { catalogue }, answerFor(refunded.id, refunded.amountFils, "paid"))).toMatchObject({
+      expect(await completePayment(ctx.t.db, { catalogue }, knetAnswer(refunded.id, refunded.amountFils, "paid"))).toMatchObject({
         ok: false,
         reason: "duplicate",
         payment: { status: "refunded" },
@@ -188,7 +146,7 @@ describe("payments", () => {
   });
 
   it("refunds money taken for a fee no longer due as it was, and says so, while the fee stays due", async () => {
-    const journey = await awaitingPayment();
+    const journey = await awaitingFireRenewalFee(ctx);
     const started = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId: journey.actor.personId!, gateway: "knet" });
     if (!started.ok) throw new Error(started.reason);
     // Meanwhile the fee changed (the application moved on): the payment's amount is not the step's.
@@ -197,7 +155,7 @@ describe("payments", () => {
       .update(stepInstances)
       .set({ result: { ...step!.result, amountFils: started.payment.amountFils + 1000 } })
       .where(eq(stepInstances.id, step!.id));
-    const answered = await completePayment(ctx.t.db, { catalogue }, answerFor(started.payment.id, started.payment.amountFils, "paid"));
+    const answered = await completePayment(ctx.t.db, { catalogue }, knetAnswer(started.payment.id, started.payment.amountFils, "paid"));
     expect(answered).toMatchObject({ ok: false, reason: "duplicate", payment: { status: "duplicate", refundReason: "not-applicable" } });
     expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
     const events = await ctx.t.db
@@ -214,7 +172,7 @@ describe("payments", () => {
   });
 
   it("at a kiosk's card terminal: only the terminal's signed answer, the payment on record as made at a kiosk, and the receipt printed there recorded and audited", async () => {
-    const journey = await awaitingPayment();
+    const journey = await awaitingFireRenewalFee(ctx);
     const personId = journey.actor.personId!;
     const terminal = simulatedTerminal(Buffer.alloc(32, 1));
     const started = await startPayment(ctx.t.db, { applicationId: journey.applicationId, personId, gateway: terminal.id });

@@ -18,9 +18,10 @@ import { ensurePerson } from "../../db/seed/factories";
 import { makeCivilId } from "../../app/auth/civil-id";
 import { addDays, addYears, kuwaitToday } from "../../app/i18n/dates";
 
-import { addEmployment, addPaciPerson } from "./registries";
+import { addCompany, addEmployment, addFireLicence, addPaciPerson } from "./registries";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
-import { createEngineHarness, type EngineHarness } from "./engine";
+import { createEngineHarness, TEST_GATEWAY_KEY, type EngineHarness } from "./engine";
+import { simulatedKnet } from "../../app/payments/gateway.server";
 
 // Journeys through the production catalogue: apply as a person of the registries, let the
 // exchange run, act as clerks and applicant, pay, and read the signed certificate back.
@@ -227,4 +228,47 @@ export function useJourneys() {
     await context.t?.close();
   });
   return context;
+}
+
+export type JourneyContext = ReturnType<typeof useJourneys>;
+
+let fireRenewalSerial = 0;
+
+/** A signatory whose fire licence is due for renewal in 30 days applies: the renewal waits on its fee. */
+export async function awaitingFireRenewalFee(ctx: JourneyContext) {
+  const civilId = await ctx.person();
+  const serial = ++fireRenewalSerial;
+  const today = kuwaitToday();
+  const crNumber = `CR-${700_000 + serial}`;
+  await addCompany(ctx.t.db, {
+    crNumber,
+    licenceNumber: `CL-2022-${String(serial).padStart(6, "0")}`,
+    licenceExpiresOn: addDays(today, 300),
+    signatories: [civilId],
+  });
+  const licenceNumber = `FSL-2025-${String(800 + serial).padStart(6, "0")}`;
+  await addFireLicence(ctx.t.db, {
+    licenceNumber,
+    crNumber,
+    premisesNumber: String(41_000_000 + serial),
+    expiresOn: addDays(today, 30),
+    lastInspectionOn: addDays(today, -300),
+    floorAreaM2: 120,
+    hazardClass: "low",
+  });
+  const journey = await ctx.j.apply("fire-safety-renewal", civilId, { licenceNumber, unchanged: "confirmed" });
+  expect(await ctx.j.openSteps(journey.applicationId)).toEqual(["pay"]);
+  return journey;
+}
+
+const testKnet = simulatedKnet(TEST_GATEWAY_KEY);
+
+/** The simulated KNET's signed answer for a payment, as its return page brings it back. */
+export function knetAnswer(
+  paymentId: string,
+  amountFils: number,
+  outcome: "paid" | "declined" | "cancelled",
+  gatewayReference = `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+) {
+  return testKnet.readAnswer(new URL(testKnet.answerUrl({ paymentId, outcome, amountFils, gatewayReference }), "http://x").searchParams)!;
 }

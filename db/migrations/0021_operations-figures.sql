@@ -1,0 +1,2 @@
+CREATE INDEX "jobs_open_idx" ON "jobs" USING btree ("kind","status","created_at") WHERE "jobs"."status" <> 'succeeded';--> statement-breakpoint
+CREATE INDEX "kiosk_sessions_open_idx" ON "kiosk_sessions" USING btree ("last_seen_at") WHERE "kiosk_sessions"."ended_at" is null;
