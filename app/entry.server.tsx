@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -34,7 +34,7 @@ export default async function handleRequest(
       {
         nonce,
         [readyEvent]() {
-          const body = new PassThrough();
+          const body = withoutZeroBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Language", language);
           resolve(
@@ -55,6 +55,19 @@ export default async function handleRequest(
       },
     );
     setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/**
+ * React 18.3's streaming renderer leaves zero bytes inside non-ASCII text where its chunks meet
+ * (react issues 24985, 31134; fixed in React 19 only): Arabic pages carried them. Browsers hide
+ * them, but crawlers, mail clients and search do not; no HTML page may hold one, so none is sent.
+ */
+export function withoutZeroBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
   });
 }
 

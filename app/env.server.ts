@@ -25,6 +25,8 @@ const EnvSchema = z
      */
     NAFITHA_ALLOW_DEMO_IN_PRODUCTION: booleanString.default(false),
     RUN_WORKER: booleanString.default(true),
+    // Holds the portal in read-only (maintenance) mode, whatever an administrator switches.
+    READ_ONLY: booleanString.default(false),
     // Behind a reverse proxy, trust its X-Forwarded-For and X-Forwarded-Proto.
     TRUST_PROXY: booleanString.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),

@@ -14,7 +14,10 @@ import { KioskKeyboard } from "./ui/kiosk-keyboard";
 import { KioskHeader, Main, SiteFooter, SiteHeader, SkipLink, type HeaderViewer } from "./ui/layout";
 import { useNonce } from "./ui/nonce";
 import { countUnread } from "~/notifications/inbox.server";
-import { getDb } from "~/runtime.server";
+import { getDb, getRuntime } from "~/runtime.server";
+import { readOperatingMode, type OperatingMode } from "~/ops/operating-mode.server";
+import { bannersOf } from "~/ops/status.server";
+import { StatusBanners } from "./ui/status-banners";
 import type { RouteHandle } from "~/http/route-handle";
 import { displayName } from "./i18n/names";
 
@@ -41,7 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     forbidden: `${t("errors.forbiddenTitle")} — ${t("brand.name")}`,
     error: `${t("errors.errorTitle")} — ${t("brand.name")}`,
   };
-  return json({ lang, viewer: header, year: new Date().getFullYear(), titles });
+  // What operators want every visitor to know first: the portal is read-only, or a notice on the portal as a whole.
+  const mode = await readOperatingMode(getDb(), getRuntime().env.READ_ONLY).catch((): OperatingMode => ({ isReadOnly: false }));
+  const readOnly = mode.isReadOnly ? { reason: (lang === "ar" ? (mode.reasonAr ?? mode.reasonEn) : (mode.reasonEn ?? mode.reasonAr)) ?? null } : null;
+  const banners = await bannersOf(getDb(), lang, "portal-only");
+  return json({ lang, viewer: header, year: new Date().getFullYear(), titles, readOnly, banners });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -87,7 +94,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <SkipLink />
           {isKiosk ? <KioskHeader language={lang} /> : <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />}
           {isKioskSession ? <IdleGuard /> : null}
-          <Main>{children}</Main>
+          <Main>
+            <StatusBanners readOnly={data?.readOnly} notices={data?.banners ?? []} />
+            {children}
+          </Main>
           {isKiosk ? <KioskKeyboard /> : null}
           {isKiosk && !isEnrolment ? <KioskHeartbeat /> : null}
           {isKiosk ? null : <SiteFooter year={data?.year ?? new Date().getFullYear()} />}

@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, demoCitizens, demoKioskCards, demoStaff, findDemoAccount
 import { describePersonas } from "../db/seed/registries";
 
 import { exitOnStartupError } from "./startup";
+import { readOperatingMode } from "../app/ops/operating-mode.server";
 import { kuwaitToday } from "../app/i18n/dates";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -65,7 +66,11 @@ async function main() {
 
   await applyAgencyLinks(runtime.database.db, linkSettings);
   const worker: Worker | null = env.RUN_WORKER
-    ? startWorker(runtime.database.db, { isScheduling: true, handlers: createJobHandlers(jobDepsOf(runtime)) })
+    ? startWorker(runtime.database.db, {
+        isScheduling: true,
+        handlers: createJobHandlers(jobDepsOf(runtime)),
+        isPaused: async () => (await readOperatingMode(runtime.database.db, env.READ_ONLY)).isReadOnly,
+      })
     : null;
   const server = app.listen(env.PORT, env.HOST ?? "::", () => {
     const url = env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;

@@ -7,6 +7,7 @@ import { log, setLogLevel } from "../app/log.server";
 import { jobDepsOf, startRuntime } from "../app/runtime.server";
 import { createJobHandlers } from "../app/jobs/handlers.server";
 import { exitOnStartupError } from "./startup";
+import { readOperatingMode } from "../app/ops/operating-mode.server";
 import http from "node:http";
 import { metricsAccessOf, serveMetrics } from "../app/ops/metrics-endpoint.server";
 
@@ -14,7 +15,11 @@ async function main() {
   const env = parseEnv();
   setLogLevel(env.LOG_LEVEL);
   const { runtime, stop } = await startRuntime(env, "worker");
-  const worker = startWorker(runtime.database.db, { isScheduling: true, handlers: createJobHandlers(jobDepsOf(runtime)) });
+  const worker = startWorker(runtime.database.db, {
+    isScheduling: true,
+    handlers: createJobHandlers(jobDepsOf(runtime)),
+    isPaused: async () => (await readOperatingMode(runtime.database.db, env.READ_ONLY)).isReadOnly,
+  });
   log.info("worker started", { workerId: worker.id, database: runtime.database.driver });
   // Its own figures (job runs, exchange calls) are scraped here: the servers' /metrics cannot see them.
   const access = metricsAccessOf(env);

@@ -9,6 +9,7 @@ import { listPaidPayments } from "../payments/payments.server";
 import { ratingOf, type RatingProblem } from "../ratings/ratings.server";
 import { getDb, getRuntime } from "../runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
+import { bannersOf } from "../ops/status.server";
 import { applicantStepViews, type Refused } from "./applicant-actions.server";
 import type { AgencyWait, getOwnApplication } from "./applicant-view.server";
 
@@ -32,9 +33,11 @@ export async function applicationPage(input: {
   const db = getDb();
   const { catalogue } = getRuntime();
   const { application, service, openSteps, reasons, certificate } = found;
-  const [timeline, agencies, paid, rating] = await Promise.all([
+  const [timeline, agencies, notices, paid, rating] = await Promise.all([
     getTimeline(db, catalogue, application, lang),
     getAgencies(db, [...new Set(openSteps.flatMap((step) => (step.agencyId ? [step.agencyId] : [])))]),
+    // The notices operators posted about the agencies these steps wait on.
+    bannersOf(db, lang, new Set(openSteps.flatMap((step) => (step.agencyId && !step.isYours ? [step.agencyId] : [])))),
     listPaidPayments(db, application.id),
     ratingOf(db, application.id),
   ]);
@@ -68,6 +71,7 @@ export async function applicationPage(input: {
       isLate: step.lateAt !== null,
       isPaused: step.pausedAt !== null,
       wait: waitForPage(step.wait, lang),
+      notices: step.agencyId && !step.isYours ? notices.filter((notice) => notice.components.includes(step.agencyId!)) : [],
     })),
     reasons: reasons.map((reason) => reason[lang]),
     certificate,

@@ -59,6 +59,15 @@ export const auditActionsByArea = {
     "receipt.printed",
   ],
   kiosks: ["kiosk.registered", "kiosk.enrolled", "kiosk.enrolment-reissued", "kiosk.revoked"],
+  operations: [
+    "operations.read-only-on",
+    "operations.read-only-off",
+    "operations.parked-released",
+    "operations.faults-cleared",
+    "status.notice-posted",
+    "status.notice-updated",
+    "status.notice-ended",
+  ],
   security: ["security.upload-infected", "security.audit-chain-broken", "audit.verified", "audit.exported"],
 } as const;
 

@@ -180,7 +180,21 @@ function whatOf(event: AuditEvent, action: AuditAction, t: T, names: Names, lang
     case "kiosk.enrolled":
     case "kiosk.enrolment-reissued":
     case "kiosk.revoked":
+    case "operations.read-only-off":
+    case "operations.faults-cleared":
       return t(`audit:what.${action}`);
+    case "operations.read-only-on":
+      return details.reasonAr || details.reasonEn
+        ? t("audit:what.operations.read-only-on-because", {
+            reason: text(lang === "ar" ? details.reasonAr || details.reasonEn : details.reasonEn || details.reasonAr),
+          })
+        : t("audit:what.operations.read-only-on");
+    case "operations.parked-released":
+      return t("audit:what.operations.parked-released", { jobs: number(details.released) });
+    case "status.notice-posted":
+    case "status.notice-updated":
+    case "status.notice-ended":
+      return t(`audit:what.${action}`, { title: text(lang === "ar" ? details.titleAr : details.titleEn) });
     case "account.language-changed":
       return t("audit:what.account.language-changed", {
         language: isLanguage(details.language) ? t(`common:language.names.${details.language}`) : text(details.language),
@@ -341,6 +355,10 @@ function subjectOf(event: AuditEvent, t: T, names: Names, lang: Language): { sub
       return { subject: t("audit:subjects.catalogue"), reference: null };
     case "audit-event":
       return { subject: t("audit:subjects.audit-event", { id }), reference: null };
+    case "portal":
+      return { subject: t("audit:subjects.portal"), reference: null };
+    case "status-notice":
+      return { subject: t("audit:subjects.status-notice"), reference: null };
     default:
       return { subject: `${event.subjectType} ${id}`, reference: null };
   }

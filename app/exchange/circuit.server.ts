@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencyLinks, jobs, type CircuitState } from "../../db/schema";
+import { agencyLinkEvents, agencyLinks, jobs, type CircuitState } from "../../db/schema";
 
 // The circuit breaker of each agency link, kept in the database so that every portal process and
 // worker sees one state. After `failureThreshold` outages in a row the circuit opens: no calls, and
@@ -79,7 +79,9 @@ export async function recordOutage(db: Database, agencyId: string, policy: Circu
       probeStartedAt: sql`case when ${opens} then null else ${agencyLinks.probeStartedAt} end`,
     })
     .where(eq(agencyLinks.agencyId, agencyId))
-    .returning({ circuitState: agencyLinks.circuitState });
+    // The statement's now() is what it wrote when this outage opened a closed link.
+    .returning({ circuitState: agencyLinks.circuitState, isNewlyOpen: sql<boolean>`${agencyLinks.circuitOpenedAt} = now()` });
+  if (row?.isNewlyOpen) await db.insert(agencyLinkEvents).values({ agencyId, event: "opened", at: sql`now()` });
   return row?.circuitState ?? "closed";
 }
 
@@ -99,7 +101,9 @@ export async function recordAnswer(db: Database, agencyId: string, link: Circuit
     .set({ circuitState: "closed", consecutiveFailures: 0, circuitClosedAt: sql`now()`, nextProbeAt: null, probeStartedAt: null, probeBackoffMs: 0 })
     .where(and(eq(agencyLinks.agencyId, agencyId), inArray(agencyLinks.circuitState, ["open", "half-open"])))
     .returning({ agencyId: agencyLinks.agencyId });
-  return closed ? releaseParkedWork(db, agencyId, policy.drainPerSecond) : 0;
+  if (!closed) return 0;
+  await db.insert(agencyLinkEvents).values({ agencyId, event: "closed", at: sql`now()` });
+  return releaseParkedWork(db, agencyId, policy.drainPerSecond);
 }
 
 /**

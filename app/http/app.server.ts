@@ -2,12 +2,20 @@ import crypto from "node:crypto";
 import type http from "node:http";
 import path from "node:path";
 import { Transform } from "node:stream";
-import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ActionFunction,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { isSameOriginMutation } from "../auth/origin.server";
 import type { Env } from "../env.server";
 import { log, withRequestId } from "../log.server";
-import { REFUSAL_HEADERS, refusalHtml, type RefusalKind } from "./refusal.server";
+import { REFUSAL_HEADERS, refusal, refusalHtml, type RefusalKind } from "./refusal.server";
+import { readOperatingMode } from "../ops/operating-mode.server";
 import type { BodyPolicyName, RouteHandle } from "./route-handle";
 import { createRouteMatcher } from "./routes.server";
 import { metrics } from "../ops/metrics.server";
@@ -198,7 +206,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     next();
   });
 
-  const handleRequest = createRequestHandler(build, env.NODE_ENV);
+  const handleRequest = createRequestHandler(
+    withReadOnlyGuard(build, async () => (await readOperatingMode(options.database.db, env.READ_ONLY)).isReadOnly),
+    env.NODE_ENV,
+  );
   app.all("*", async (req, res, next) => {
     try {
       const request = remixRequestOf(req, res);
@@ -217,6 +228,26 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     }
   });
   return app;
+}
+
+/**
+ * The build with every route's action refused while the portal is read-only (unless the route is
+ * open then): the refusal is thrown before the action reads its form or opens a transaction, so
+ * nothing is begun, and the route's error boundary says why in the reader's language.
+ */
+export function withReadOnlyGuard(build: ServerBuild, isReadOnly: () => Promise<boolean>): ServerBuild {
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const { action, handle } = route.module as { action?: ActionFunction; handle?: RouteHandle };
+      if (!action || handle?.isOpenWhenReadOnly) return [id, route];
+      const guarded: ActionFunction = async (args) => {
+        if (await isReadOnly()) throw refusal("readOnly", 503);
+        return action(args);
+      };
+      return [id, { ...route, module: { ...route.module, action: guarded } }];
+    }),
+  );
+  return { ...build, routes };
 }
 
 function fetchHeadersOf(req: ExpressRequest): Headers {

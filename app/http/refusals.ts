@@ -11,6 +11,7 @@ export const refusalKinds = [
   "badRequest",
   "awaitingScan",
   "infectedFile",
+  "readOnly",
 ] as const;
 export type RefusalKind = (typeof refusalKinds)[number];
 

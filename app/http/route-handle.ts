@@ -23,4 +23,10 @@ export interface RouteHandle {
   isEnrolment?: boolean;
   body?: BodyPolicyName;
   csrf?: CsrfProof;
+  /**
+   * The route's action still runs in read-only mode: signing in and out, the language, the
+   * administrators' switch, the agencies' endpoints, a kiosk's heartbeat, and the gateway's answer
+   * for a payment already under way (money taken is always recorded).
+   */
+  isOpenWhenReadOnly?: true;
 }

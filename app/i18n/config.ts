@@ -20,6 +20,7 @@ import arTimeline from "../../locales/ar/timeline.json";
 import arApply from "../../locales/ar/apply.json";
 import arPayment from "../../locales/ar/payment.json";
 import arKiosk from "../../locales/ar/kiosk.json";
+import arStatus from "../../locales/ar/status.json";
 import enAudit from "../../locales/en/audit.json";
 import enReports from "../../locales/en/reports.json";
 import enPerformance from "../../locales/en/performance.json";
@@ -41,6 +42,7 @@ import enTimeline from "../../locales/en/timeline.json";
 import enApply from "../../locales/en/apply.json";
 import enPayment from "../../locales/en/payment.json";
 import enKiosk from "../../locales/en/kiosk.json";
+import enStatus from "../../locales/en/status.json";
 
 export const languages = ["ar", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -77,6 +79,7 @@ export const resources = {
     apply: arApply,
     payment: arPayment,
     kiosk: arKiosk,
+    status: arStatus,
   },
   en: {
     common: enCommon,
@@ -100,6 +103,7 @@ export const resources = {
     apply: enApply,
     payment: enPayment,
     kiosk: enKiosk,
+    status: enStatus,
   },
 } as const;
 

@@ -17,6 +17,8 @@ export interface WorkerOptions {
   handlers: JobHandlers;
   /** Enqueue the periodic jobs (purge, audit check). */
   isScheduling?: boolean;
+  /** While this says so (the portal is read-only), no job is claimed; the jobs in hand finish. */
+  isPaused?: () => Promise<boolean>;
 }
 
 export interface Worker {
@@ -81,6 +83,7 @@ export function startWorker(db: Database, options: WorkerOptions): Worker {
 
   async function tick() {
     try {
+      if (await options.isPaused?.()) return;
       if (options.isScheduling) await schedule();
       // An open circuit whose probe is due gets its oldest parked job back, to probe the agency.
       await queueDueProbes(db);

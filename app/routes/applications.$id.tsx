@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { StatusBanners } from "~/ui/status-banners";
 import { requireCitizen } from "~/auth/guards.server";
 import { actFromForm, type ApplicantStepView, type PaymentStepView, type Refused } from "~/applications/applicant-actions.server";
 import { applicationPage } from "~/applications/application-page.server";
@@ -153,6 +154,7 @@ export default function ApplicationPage() {
                     : t(`open.${step.who}`)}
               </p>
               {step.instructions ? <p>{step.instructions}</p> : null}
+              <StatusBanners notices={step.notices} />
               {step.wait ? (
                 <p className="notice notice--info">
                   {step.wait.kind === "maintenance"

@@ -4,7 +4,7 @@ import { handleAgencyRequest } from "~/exchange/simulator.server";
 import { getRuntime } from "~/runtime.server";
 import type { RouteHandle } from "~/http/route-handle";
 
-export const handle: RouteHandle = { csrf: "exchange-signature", body: "json" };
+export const handle: RouteHandle = { csrf: "exchange-signature", body: "json", isOpenWhenReadOnly: true };
 
 // The simulated agencies of the embedded default, reached over HTTP like real ones. Requests are
 // authenticated by the portal's Ed25519 signature, not by a session.

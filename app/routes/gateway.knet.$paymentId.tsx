@@ -9,6 +9,9 @@ import { requireSimulatedGateway } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
 import { invariantResponse } from "~/http/invariant";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { isOpenWhenReadOnly: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

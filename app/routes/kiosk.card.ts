@@ -7,7 +7,7 @@ import { checkBridgeMessage } from "~/kiosk/bridge.server";
 import { recordCard } from "~/kiosk/sessions.server";
 import { getDb, getRuntime } from "~/runtime.server";
 
-export const handle: RouteHandle = { csrf: "kiosk-signature", body: "json" };
+export const handle: RouteHandle = { csrf: "kiosk-signature", body: "json", isOpenWhenReadOnly: true };
 
 const EventSchema = z.discriminatedUnion("event", [z.object({ event: z.literal("inserted"), civilId: z.string() }), z.object({ event: z.literal("removed") })]);
 

@@ -6,6 +6,9 @@ import { defaultLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/language.server";
 import { getDb } from "~/runtime.server";
 import { noStore } from "~/http/no-store";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { isOpenWhenReadOnly: true };
 
 /**
  * "Finish", or the idle countdown ran out: the session ends on the server, the card is given back,

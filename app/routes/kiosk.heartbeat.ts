@@ -7,7 +7,7 @@ import { recordHeartbeat } from "~/kiosk/kiosks.server";
 import { getDb } from "~/runtime.server";
 import type { RouteHandle } from "~/http/route-handle";
 
-export const handle: RouteHandle = { csrf: "kiosk-bearer", body: "json" };
+export const handle: RouteHandle = { csrf: "kiosk-bearer", body: "json", isOpenWhenReadOnly: true };
 
 const HeartbeatSchema = z.object({ printer: z.enum(printerStatuses).optional(), paper: z.enum(paperStatuses).optional() });
 

@@ -10,6 +10,9 @@ import { recordCard, signInWithPin } from "~/kiosk/sessions.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { readForm } from "~/http/form.server";
 import { invariantResponse } from "~/http/invariant";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { isOpenWhenReadOnly: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

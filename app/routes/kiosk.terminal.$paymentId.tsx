@@ -11,7 +11,7 @@ import type { RouteHandle } from "~/http/route-handle";
 import { readForm } from "~/http/form.server";
 import { invariantResponse } from "~/http/invariant";
 
-export const handle: RouteHandle = { isPersonal: true };
+export const handle: RouteHandle = { isPersonal: true, isOpenWhenReadOnly: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 // The kiosk's card terminal, simulated (embedded demo only): the screen asks for the card on the

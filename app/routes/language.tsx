@@ -6,6 +6,9 @@ import { isLanguage } from "~/i18n/config";
 import { languageCookie, setPreferredLanguage } from "~/i18n/language.server";
 import { getDb } from "~/runtime.server";
 import { readForm } from "~/http/form.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { isOpenWhenReadOnly: true };
 
 // Switching language keeps the user on the page they were on, and is remembered: in a cookie,
 // and on the account when someone is signed in.

@@ -10,6 +10,8 @@ import { listDraftsOf } from "~/applications/lists.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { invariantResponse } from "~/http/invariant";
 import { Notice } from "~/ui/fields";
+import { StatusBanners } from "~/ui/status-banners";
+import { bannersOf, componentsOfService } from "~/ops/status.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);
 
@@ -19,8 +21,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const drafts = viewer.kind === "citizen" ? await listDraftsOf(getDb(), viewer.person.id) : [];
   const page = await servicePage({ viewer, lang, t, serviceId: params.id, draftServiceIds: new Set(drafts.map((draft) => draft.serviceId)) });
   invariantResponse(page, "Not Found", { status: 404 });
+  // Incidents and maintenance of what the service needs (the portal's own are on every page already).
+  const service = getRuntime().catalogue.get(params.id ?? "");
+  const needs = new Set([...(service ? componentsOfService(service) : [])].filter((component) => component !== "portal"));
+  const banners = needs.size > 0 ? await bannersOf(getDb(), lang, needs) : [];
   // A retired entry's page stays, to say so: gone, not missing.
-  return json(page, { status: page.isRetired ? 410 : 200 });
+  return json({ ...page, banners }, { status: page.isRetired ? 410 : 200 });
 }
 
 /** Apply: begins a draft (the agencies are asked what they hold first) or resumes the one there is. */
@@ -68,6 +74,7 @@ export default function Service() {
   const { t } = useTranslation("catalogue");
   return (
     <div className="page">
+      <StatusBanners notices={data.banners} />
       <p>
         <Link to="/services">{t("service.back")}</Link>
       </p>

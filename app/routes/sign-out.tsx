@@ -4,6 +4,9 @@ import { getSessionCookie, getViewer } from "~/auth/guards.server";
 import { requestMeta } from "~/auth/request-meta.server";
 import { signOut } from "~/auth/sign-in.server";
 import { getDb } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { isOpenWhenReadOnly: true };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await getViewer(request);

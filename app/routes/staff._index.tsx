@@ -106,6 +106,11 @@ export default function StaffHome() {
         ) : null}
         {roles.some((grant) => grant.role === "admin") ? (
           <li>
+            <Link to="/staff/admin/operations">{t("operations.link")}</Link>
+          </li>
+        ) : null}
+        {roles.some((grant) => grant.role === "admin") ? (
+          <li>
             <Link to="/staff/admin/audit">{tAudit("link")}</Link>
           </li>
         ) : null}

@@ -13,6 +13,9 @@ import { translateAuthErrors } from "~/ui/auth-errors";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
 import { readForm } from "~/http/form.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { isOpenWhenReadOnly: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -122,6 +122,9 @@ export function SiteFooter({ year }: { year: number }) {
         <p>
           <Link to="/performance">{t("footer.performance")}</Link>
         </p>
+        <p>
+          <Link to="/status">{t("footer.status")}</Link>
+        </p>
         <p>{t("footer.rights", { year })}</p>
       </div>
     </footer>

@@ -21,3 +21,4 @@ export * from "./payments";
 export * from "./kiosks";
 export * from "./catalogue";
 export * from "./ratings";
+export * from "./operations";

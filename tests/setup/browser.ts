@@ -37,7 +37,8 @@ export async function newPage(browser: Browser, options: { javaScriptEnabled?: b
   page.on("console", (message) => {
     // A 4xx answer to a form post is the page working as designed (a validation error), and so is
     // the router abandoning a navigation that a newer one replaced (a second click on a busy machine).
-    if (message.type() === "error" && !/status of 4\d\d|^AbortError: signal is aborted without reason/.test(message.text()))
+    // A 503 is the read-only mode's refusal of a change, which the page explains.
+    if (message.type() === "error" && !/status of (4\d\d|503)|^AbortError: signal is aborted without reason/.test(message.text()))
       errors.push(`console: ${message.text()}`);
   });
   return {

@@ -1,0 +1,410 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { OperationsProblems } from "~/administration/operations-forms";
+import { operationsIntents, operationsPage, runOperationsAction, type OperationsIntent } from "~/administration/operations-page.server";
+import { requireStaff } from "~/auth/guards.server";
+import { requestMeta } from "~/auth/request-meta.server";
+import { readForm } from "~/http/form.server";
+import type { RouteHandle } from "~/http/route-handle";
+import { invariantResponse } from "~/http/invariant";
+import { formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
+import { displayName } from "~/i18n/names";
+import { getPageI18n } from "~/i18n/page.server";
+import { fixedComponents, exchangeAgencyIds } from "~/ops/status.server";
+import { getDb, getRuntime } from "~/runtime.server";
+import { CheckboxesField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/ui/fields";
+import { fieldId } from "~/ui/form";
+import { Table } from "~/ui/table";
+
+// Operators keep working while the portal is read-only: switching it back, posting notices.
+export const handle: RouteHandle = { isOpenWhenReadOnly: true };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request, { role: "admin" });
+  const { lang, t } = await getPageI18n(request);
+  const { env } = getRuntime();
+  const page = await operationsPage(getDb(), env.READ_ONLY);
+  const moment = (date: Date | null) => (date ? formatDateTime(date, lang) : null);
+  const search = new URL(request.url).searchParams;
+  const names = new Map(page.links.map((link) => [link.agencyId, displayName(link, lang)]));
+  const componentName = (id: string) =>
+    id === "portal" || id === "payments" ? t(`status:components.${id}`) : t("status:components.agency", { name: names.get(id) ?? id });
+  return json({
+    title: t("staff:operations.meta"),
+    mode: page.mode.isReadOnly
+      ? { isReadOnly: true as const, isBySetting: page.mode.source === "setting", since: moment(page.mode.since) }
+      : { isReadOnly: false as const, isBySetting: false, since: null },
+    links: page.links.map((link) => ({
+      agencyId: link.agencyId,
+      name: names.get(link.agencyId)!,
+      circuitState: link.circuitState,
+      failures: formatNumber(link.consecutiveFailures, lang),
+      openedAt: moment(link.circuitOpenedAt),
+      nextProbeAt: moment(link.nextProbeAt),
+      isUnderMaintenance: link.isUnderMaintenance,
+      parked: link.parked,
+      parkedText: formatNumber(link.parked, lang),
+      queuedText: formatNumber(link.queued, lang),
+      faults: link.faults,
+      faultsText: [
+        link.faults.isDown ? t("staff:operations.links.down") : null,
+        link.faults.latencyMs > 0 ? t("staff:operations.links.latency", { ms: formatNumber(link.faults.latencyMs, lang) }) : null,
+        link.faults.errorRate > 0 ? t("staff:operations.links.errors", { percent: formatPercent(link.faults.errorRate, lang) }) : null,
+      ]
+        .filter(Boolean)
+        .join(t("audit:what.separator")),
+    })),
+    components: [...fixedComponents, ...exchangeAgencyIds].map((id) => ({ value: id, label: componentName(id) })),
+    notices: page.notices.map((notice) => ({
+      id: notice.id,
+      kind: notice.kind,
+      title: lang === "ar" ? notice.titleAr : notice.titleEn,
+      affects: notice.components.map(componentName).join(t("audit:what.separator")),
+      startsAt: moment(notice.startsAt)!,
+      plannedEndAt: moment(notice.plannedEndAt),
+      updates: notice.updates.map((update) => ({ body: lang === "ar" ? update.bodyAr : update.bodyEn, postedAt: moment(update.postedAt)! })),
+    })),
+    done: operationsIntents.find((intent) => intent === search.get("done")) ?? null,
+    doneCount: formatNumber(Number(search.get("count") ?? 0), lang),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireStaff(request, { role: "admin" });
+  const form = await readForm(request);
+  const intent = operationsIntents.find((known) => known === form.get("intent"));
+  invariantResponse(intent, "Bad Request", { status: 400 });
+  const { env } = getRuntime();
+  const result = await runOperationsAction(intent, {
+    db: getDb(),
+    accountId: viewer.accountId,
+    meta: requestMeta(request, context as { requestId?: string; ip?: string }, "back-office"),
+    form,
+    now: new Date(),
+    isReadOnlyBySetting: env.READ_ONLY,
+    drainPerSecond: env.EXCHANGE_DRAIN_PER_SECOND,
+  });
+  if (result.ok)
+    return redirect(`/staff/admin/operations?done=${result.done}${result.count !== undefined ? `&count=${result.count}` : ""}#${sectionOf[result.done]}`);
+  const base = { intent, problems: {} as OperationsProblems, values: {} as Record<string, string>, notFound: false, forcedBySetting: false };
+  if ("notFound" in result) return json({ ...base, notFound: true }, { status: 404 });
+  if ("forcedBySetting" in result) return json({ ...base, forcedBySetting: true }, { status: 409 });
+  return json({ ...base, problems: result.problems, values: result.values }, { status: 400 });
+}
+
+const sectionOf: Record<OperationsIntent, string> = {
+  "read-only-on": "mode",
+  "read-only-off": "mode",
+  "release-parked": "links",
+  "clear-faults": "links",
+  "notice-post": "new-notice",
+  "notice-update": "notices",
+  "notice-end": "notices",
+};
+
+type Refused = ReturnType<typeof useActionData<typeof action>>;
+type StaffT = ReturnType<typeof useTranslation<"staff">>["t"];
+
+/** What a refused form needs: the error of each field, what was typed, and the summary's lines. */
+function refusalOf(refused: Refused, t: StaffT, intents: OperationsIntent[], noticeId?: string) {
+  const mine = refused && intents.includes(refused.intent) && (noticeId === undefined || refused.values.noticeId === noticeId) ? refused : null;
+  const problems: OperationsProblems = mine?.problems ?? {};
+  const message = (problem: string) => t(`operations.problems.${problem}` as "operations.problems.missing");
+  return {
+    errorOf: (field: keyof OperationsProblems) => (problems[field] ? message(problems[field]) : undefined),
+    valueOf: (field: string, saved = "") => mine?.values[field] ?? saved,
+    summary: Object.entries(problems).map(([field, problem]) => ({ field: noticeId ? `${field}-${noticeId}` : field, message: message(problem) })),
+  };
+}
+
+function useRefusal(intents: OperationsIntent[], noticeId?: string) {
+  const refused = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  return refusalOf(refused, t, intents, noticeId);
+}
+
+export default function Operations() {
+  const data = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { t } = useTranslation("staff");
+  const summary = [
+    refusalOf(refused, t, ["read-only-on"]),
+    refusalOf(refused, t, ["notice-post"]),
+    ...data.notices.map((notice) => refusalOf(refused, t, ["notice-update", "notice-end"], notice.id)),
+  ].flatMap((refusal) => refusal.summary);
+  return (
+    <div className="page">
+      <ErrorSummary errors={summary} />
+      {refused?.notFound ? <Notice tone="warning">{t("operations.notFound")}</Notice> : null}
+      {refused?.forcedBySetting ? <Notice tone="warning">{t("operations.forcedBySetting")}</Notice> : null}
+      {data.done ? <Notice tone="success">{t(`operations.done.${data.done}`, { jobs: data.doneCount })}</Notice> : null}
+      <h1>{t("operations.title")}</h1>
+      <p className="lead">{t("operations.lead")}</p>
+      <Mode />
+      <Links />
+      <Notices />
+      <NewNotice />
+    </div>
+  );
+}
+
+function Mode() {
+  const { mode } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const { errorOf, valueOf } = useRefusal(["read-only-on"]);
+  return (
+    <section className="section" aria-labelledby="mode">
+      <h2 id="mode">{t("operations.mode.title")}</h2>
+      <p>
+        <strong>
+          {mode.isReadOnly ? (mode.isBySetting ? t("operations.mode.onBySetting") : t("operations.mode.on", { since: mode.since })) : t("operations.mode.off")}
+        </strong>
+      </p>
+      <p className="muted">{t("operations.mode.lead")}</p>
+      {mode.isBySetting ? null : mode.isReadOnly ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="read-only-off" />
+          <button type="submit" className="button">
+            {t("operations.mode.switchOff")}
+          </button>
+        </Form>
+      ) : (
+        <Form method="post" className="form" noValidate>
+          <input type="hidden" name="intent" value="read-only-on" />
+          <TextField
+            name="reasonAr"
+            label={t("operations.mode.reasonAr")}
+            hint={t("operations.mode.reasonHint")}
+            error={errorOf("reasonAr")}
+            defaultValue={valueOf("reasonAr")}
+            lang="ar"
+            dir="rtl"
+          />
+          <TextField
+            name="reasonEn"
+            label={t("operations.mode.reasonEn")}
+            hint={t("operations.mode.reasonHint")}
+            error={errorOf("reasonEn")}
+            defaultValue={valueOf("reasonEn")}
+            lang="en"
+            dir="ltr"
+          />
+          <button type="submit" className="button button--warning">
+            {t("operations.mode.switchOn")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+function Links() {
+  const { links } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <section className="section" aria-labelledby="links">
+      <h2 id="links">{t("operations.links.title")}</h2>
+      <p className="muted">{t("operations.links.lead")}</p>
+      <Table
+        caption={t("operations.links.caption")}
+        rowKey={(link) => link.agencyId}
+        rows={links}
+        columns={[
+          { header: t("operations.links.agency"), cell: (link) => link.name },
+          {
+            header: t("operations.links.state"),
+            cell: (link) => (
+              <>
+                <span className={`badge badge--circuit-${link.circuitState}`} data-circuit={link.circuitState}>
+                  {t(`operations.circuit.${link.circuitState}`)}
+                </span>
+                {link.openedAt ? <span className="muted"> {t("operations.links.openSince", { time: link.openedAt })}</span> : null}
+                {link.nextProbeAt ? <span className="muted"> {t("operations.links.nextProbe", { time: link.nextProbeAt })}</span> : null}
+                {link.isUnderMaintenance ? <span className="muted"> {t("operations.links.maintenance")}</span> : null}
+              </>
+            ),
+          },
+          { header: t("operations.links.failures"), cell: (link) => link.failures },
+          { header: t("operations.links.parked"), cell: (link) => link.parkedText },
+          { header: t("operations.links.queued"), cell: (link) => link.queuedText },
+          { header: t("operations.links.faults"), cell: (link) => link.faultsText || t("operations.links.none") },
+          {
+            header: t("operations.links.actions"),
+            cell: (link) => (
+              <div className="actions">
+                {link.parked > 0 ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="release-parked" />
+                    <input type="hidden" name="agencyId" value={link.agencyId} />
+                    <button type="submit" className="button button--secondary">
+                      {t("operations.links.release", { name: link.name })}
+                    </button>
+                  </Form>
+                ) : null}
+                {link.faultsText ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="clear-faults" />
+                    <input type="hidden" name="agencyId" value={link.agencyId} />
+                    <button type="submit" className="button button--secondary">
+                      {t("operations.links.clear", { name: link.name })}
+                    </button>
+                  </Form>
+                ) : null}
+              </div>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+function Notices() {
+  const { notices } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <section className="section" aria-labelledby="notices">
+      <h2 id="notices">{t("operations.notices.open")}</h2>
+      <p className="muted">{t("operations.notices.lead")}</p>
+      {notices.length === 0 ? <p>{t("operations.notices.none")}</p> : null}
+      {notices.map((notice) => (
+        <NoticeCard key={notice.id} notice={notice} />
+      ))}
+    </section>
+  );
+}
+
+function NoticeCard({ notice }: { notice: ReturnType<typeof useLoaderData<typeof loader>>["notices"][number] }) {
+  const { t } = useTranslation(["staff", "status"]);
+  const { errorOf, valueOf } = useRefusal(["notice-update", "notice-end"], notice.id);
+  const location = useLocation();
+  return (
+    <article className="card" aria-labelledby={`notice-${notice.id}`}>
+      <h3 id={`notice-${notice.id}`}>
+        {t(`status:notice.${notice.kind}`)}: {notice.title}
+      </h3>
+      <p className="muted">
+        {t("status:notice.affects", { components: notice.affects })}.{" "}
+        {notice.plannedEndAt
+          ? t("status:notice.window", { from: notice.startsAt, to: notice.plannedEndAt })
+          : t("status:notice.since", { time: notice.startsAt })}
+      </p>
+      <ol className="updates">
+        {notice.updates.map((update, index) => (
+          <li key={index}>
+            <span className="muted">{update.postedAt}</span> {update.body}
+          </li>
+        ))}
+      </ol>
+      <Form method="post" className="form" noValidate key={location.key}>
+        <input type="hidden" name="noticeId" value={notice.id} />
+        <h4>{t("operations.notices.updateTitle")}</h4>
+        <TextAreaField
+          name="bodyAr"
+          id={fieldId(`bodyAr-${notice.id}`)}
+          label={t("operations.notices.bodyAr")}
+          error={errorOf("bodyAr")}
+          defaultValue={valueOf("bodyAr")}
+          lang="ar"
+          dir="rtl"
+          rows={3}
+        />
+        <TextAreaField
+          name="bodyEn"
+          id={fieldId(`bodyEn-${notice.id}`)}
+          label={t("operations.notices.bodyEn")}
+          error={errorOf("bodyEn")}
+          defaultValue={valueOf("bodyEn")}
+          lang="en"
+          dir="ltr"
+          rows={3}
+        />
+        <div className="actions">
+          <button type="submit" name="intent" value="notice-update" className="button button--secondary">
+            {t("operations.notices.update")}
+          </button>
+          <button type="submit" name="intent" value="notice-end" className="button">
+            {t("operations.notices.end")}
+          </button>
+        </div>
+      </Form>
+    </article>
+  );
+}
+
+function NewNotice() {
+  const { components } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const { errorOf, valueOf } = useRefusal(["notice-post"]);
+  const location = useLocation();
+  const chosen = valueOf("components").split(",").filter(Boolean);
+  return (
+    <section className="section" aria-labelledby="new-notice">
+      <h2 id="new-notice">{t("operations.notices.new")}</h2>
+      <Form method="post" className="form" noValidate key={location.key}>
+        <input type="hidden" name="intent" value="notice-post" />
+        <SelectField
+          name="kind"
+          label={t("operations.notices.kind")}
+          placeholder={t("operations.notices.choose")}
+          error={errorOf("kind")}
+          defaultValue={valueOf("kind", "incident")}
+          options={(["incident", "maintenance"] as const).map((kind) => ({ value: kind, label: t(`operations.notices.kinds.${kind}`) }))}
+        />
+        <SelectField
+          name="impact"
+          label={t("operations.notices.impact")}
+          placeholder={t("operations.notices.choose")}
+          error={errorOf("impact")}
+          defaultValue={valueOf("impact", "degraded")}
+          options={(["degraded", "down", "maintenance"] as const).map((impact) => ({ value: impact, label: t(`operations.notices.impacts.${impact}`) }))}
+        />
+        <CheckboxesField name="components" label={t("operations.notices.components")} error={errorOf("components")} options={components} checked={chosen} />
+        <TextField name="titleAr" label={t("operations.notices.titleAr")} error={errorOf("titleAr")} defaultValue={valueOf("titleAr")} lang="ar" dir="rtl" />
+        <TextField name="titleEn" label={t("operations.notices.titleEn")} error={errorOf("titleEn")} defaultValue={valueOf("titleEn")} lang="en" dir="ltr" />
+        <TextField
+          name="startsAt"
+          type="datetime-local"
+          label={t("operations.notices.startsAt")}
+          hint={t("operations.notices.startsAtHint")}
+          error={errorOf("startsAt")}
+          defaultValue={valueOf("startsAt")}
+          dir="ltr"
+        />
+        <TextField
+          name="plannedEndAt"
+          type="datetime-local"
+          label={t("operations.notices.plannedEndAt")}
+          hint={t("operations.notices.plannedEndAtHint")}
+          error={errorOf("plannedEndAt")}
+          defaultValue={valueOf("plannedEndAt")}
+          dir="ltr"
+        />
+        <TextAreaField
+          name="bodyAr"
+          label={t("operations.notices.bodyAr")}
+          error={errorOf("bodyAr")}
+          defaultValue={valueOf("bodyAr")}
+          lang="ar"
+          dir="rtl"
+          rows={3}
+        />
+        <TextAreaField
+          name="bodyEn"
+          label={t("operations.notices.bodyEn")}
+          error={errorOf("bodyEn")}
+          defaultValue={valueOf("bodyEn")}
+          lang="en"
+          dir="ltr"
+          rows={3}
+        />
+        <button type="submit" className="button">
+          {t("operations.notices.post")}
+        </button>
+      </Form>
+    </section>
+  );
+}

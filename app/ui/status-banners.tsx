@@ -1,0 +1,36 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+// What the portal's operators want every visitor of a page to know first: that the portal is
+// read-only for now, and the incidents and planned maintenance of what the page needs.
+
+export interface StatusBanner {
+  id: string;
+  kind: "incident" | "maintenance";
+  title: string;
+  from: string;
+  to: string | null;
+}
+
+export function StatusBanners({ readOnly, notices }: { readOnly?: { reason: string | null } | null; notices: readonly StatusBanner[] }) {
+  const { t } = useTranslation("status");
+  if (!readOnly && notices.length === 0) return null;
+  return (
+    <div className="site-banner">
+      {readOnly ? (
+        <div className="notice notice--warning" role="status" data-banner="read-only">
+          <strong>{t("readOnly.title")}</strong>
+          <p>{t("readOnly.body")}</p>
+          {readOnly.reason ? <p>{t("readOnly.reason", { reason: readOnly.reason })}</p> : null}
+        </div>
+      ) : null}
+      {notices.map((notice) => (
+        <div key={notice.id} className="notice notice--warning" role="status" data-banner={notice.kind}>
+          <strong>{t(`banner.${notice.kind}`, { title: notice.title })}</strong>{" "}
+          {notice.to ? t("banner.window", { from: notice.from, to: notice.to }) : t("banner.from", { from: notice.from })}{" "}
+          <Link to="/status">{t("banner.more")}</Link>
+        </div>
+      ))}
+    </div>
+  );
+}
