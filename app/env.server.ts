@@ -60,6 +60,8 @@ const EnvSchema = z
       .string()
       .refine((value) => parseAddressRanges(value) !== null, "must be address ranges such as 10.0.0.0/8,127.0.0.1/32,::1/128")
       .optional(),
+    // Operators' drills (npm run drill) on a demo deployment: the bearer token /ops/drill asks for.
+    OPERATOR_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
     // The standalone worker's own /metrics listener (the servers answer /metrics on PORT).
     METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),

@@ -95,7 +95,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {isKiosk ? <KioskHeader language={lang} /> : <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />}
           {isKioskSession ? <IdleGuard /> : null}
           <Main>
-            <StatusBanners readOnly={data?.readOnly} notices={data?.banners ?? []} />
+            <StatusBanners readOnly={data?.readOnly} notices={data?.banners ?? []} hasLink={!isKiosk} />
             {children}
           </Main>
           {isKiosk ? <KioskKeyboard /> : null}

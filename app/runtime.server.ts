@@ -1,11 +1,11 @@
 import path from "node:path";
-import { connect, type Database, type DatabaseHandle } from "../db/client";
+import { connect, describeDatabaseFailure, type Database, type DatabaseHandle } from "../db/client";
 import { installAuditChainKey, rekeyLegacyAuditRows } from "./audit/audit.server";
 import { checkpointStore } from "./audit/checkpoints.server";
 import { acquireDataDirLock } from "../db/lock";
 import { catalogue as productionCatalogue } from "./catalogue/services";
 import type { Catalogue } from "./catalogue/registry";
-import type { Env } from "./env.server";
+import { EnvError, type Env } from "./env.server";
 import type { ExchangeConfig } from "./exchange/client.server";
 import type { CircuitPolicy } from "./exchange/circuit.server";
 import { deriveExchangeKeys, parseAgencyPublicKeys, type ExchangeKeys, type SigningKey } from "./exchange/signing.server";
@@ -17,6 +17,9 @@ import { simulatedKnet, simulatedTerminal, type PaymentMethod, type SimulatedGat
 import { deriveSecrets, loadRootSecret, type Secrets } from "./secrets.server";
 import { clamdScanner, type MalwareScanner } from "./uploads/scanner.server";
 import { invariantResponse } from "./http/invariant";
+import type { DrillKit } from "./ops/drill.server";
+import { log } from "./log.server";
+import { caFingerprintIn, isSecretMissing, missingKeyProblems, recordCa, secretProblems, type KeySource } from "./ops/deployment-keys.server";
 
 export interface Runtime {
   env: Env;
@@ -30,6 +33,8 @@ export interface Runtime {
   scanner: MalwareScanner | null;
   /** The cards a kiosk's simulated reader offers (the demo's; none in a real deployment). */
   simulatedCards: SimulatedCard[];
+  /** The demo's drill applicants (npm run drill); null in a real deployment. */
+  drill: DrillKit | null;
 }
 
 /** A civil-ID card as the simulated kiosk reader lists it. */
@@ -120,7 +125,7 @@ export type ProcessPurpose = "server" | "worker" | "script";
 export async function startRuntime(
   env: Env,
   purpose: ProcessPurpose,
-  options: { simulatedCards?: SimulatedCard[] } = {},
+  options: { simulatedCards?: SimulatedCard[]; drill?: DrillKit } = {},
 ): Promise<{ runtime: Runtime; stop: () => Promise<void> }> {
   const releaseLock = env.DATABASE_URL ? () => {} : acquireDataDirLock(env.DATA_DIR, purpose);
   let database: DatabaseHandle;
@@ -131,9 +136,20 @@ export async function startRuntime(
     await database.migrate();
   } catch (error) {
     releaseLock();
-    throw error;
+    const problem = env.DATABASE_URL ? describeDatabaseFailure(error, env.DATABASE_URL) : null;
+    throw problem ? new EnvError([problem]) : error;
   }
-  const rootSecret = loadRootSecret(env.NAFITHA_SECRET, env.DATA_DIR);
+  // What must travel with the database (its root secret, its CA) is there, or start-up says what is missing.
+  const pkiDir = env.PKI_DIR ?? path.join(env.DATA_DIR, "pki");
+  const keySource: KeySource = { secretFrom: env.NAFITHA_SECRET ? "setting" : "file", dataDir: env.DATA_DIR, pkiDir };
+  const missing = await missingKeyProblems(database.db, keySource, isSecretMissing(env.NAFITHA_SECRET, env.DATA_DIR));
+  const rootSecret = missing.length === 0 ? loadRootSecret(env.NAFITHA_SECRET, env.DATA_DIR) : "";
+  const problems = missing.length > 0 ? missing : await secretProblems(database.db, rootSecret, keySource);
+  if (problems.length > 0) {
+    await database.close();
+    releaseLock();
+    throw new EnvError(problems);
+  }
   const secrets = deriveSecrets(rootSecret);
   installAuditChainKey(secrets.auditChainKey);
   await rekeyLegacyAuditRows(database.db);
@@ -144,9 +160,13 @@ export async function startRuntime(
     exchangeKeys: deriveExchangeKeys(rootSecret, parseAgencyPublicKeys(env.AGENCY_PUBLIC_KEYS)),
     catalogue: productionCatalogue,
     certificateKey: certificateSigningKey(rootSecret),
-    pki: new Pki(env.PKI_DIR ?? path.join(env.DATA_DIR, "pki"), secrets.pkiPassphrase),
+    pki: new Pki(pkiDir, secrets.pkiPassphrase, () => {
+      const fingerprint = caFingerprintIn(pkiDir);
+      if (fingerprint) recordCa(database.db, fingerprint).catch((error: unknown) => log.error("the new CA's fingerprint could not be recorded", { error }));
+    }),
     scanner: env.CLAMAV_URL ? clamdScanner(env.CLAMAV_URL, env.CLAMAV_TIMEOUT_MS) : null,
     simulatedCards: options.simulatedCards ?? [],
+    drill: options.drill ?? null,
   };
   installRuntime(runtime);
   return {

@@ -27,6 +27,11 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** A tarball of the whole PGlite data dir (PGlite only), to clone a migrated database quickly. */
   dump?(): Promise<Blob>;
+  /**
+   * Runs `work` while no other process of the portal runs its own (PostgreSQL: under the advisory
+   * lock the migrations take), so that two servers started together seed the demo once.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   /** Pool use and query counts of this handle, for the operators' metrics. */
   readonly usage: Readonly<DatabaseUsage>;
   close(): Promise<void>;
@@ -51,6 +56,8 @@ async function connectPglite(config: Extract<DatabaseConfig, { driver: "pglite" 
     usage,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
     dump: () => client.dumpDataDir("none"),
+    // One process holds the embedded database: nothing else can run at the same time.
+    exclusively: (work) => work(),
     close: () => client.close(),
   };
 }
@@ -68,20 +75,24 @@ async function connectPostgres(config: Extract<DatabaseConfig, { driver: "postgr
     db: db as unknown as Database,
     driver: "postgres",
     usage,
-    async migrate() {
-      // Several app processes may start at once: one migrates, the others wait for it. A client
-      // of one connection keeps the session-level advisory lock and the migration on one session.
-      const single = postgres(config.url, { max: 1, onnotice: () => {} });
-      try {
-        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migratePostgres(drizzlePostgres(single, { casing: "snake_case" }), { migrationsFolder: MIGRATIONS_DIR });
-      } finally {
-        await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-        await single.end({ timeout: 5 });
-      }
-    },
+    // Several app processes may start at once: one migrates, the others wait for it.
+    migrate: () =>
+      underMigrationLock(config.url, (single) => migratePostgres(drizzlePostgres(single, { casing: "snake_case" }), { migrationsFolder: MIGRATIONS_DIR })),
+    exclusively: (work) => underMigrationLock(config.url, () => work()),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/** A client of one connection keeps the session-level advisory lock, and the work under it, on one session. */
+async function underMigrationLock<T>(url: string, work: (single: postgres.Sql) => Promise<T>): Promise<T> {
+  const single = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    return await work(single);
+  } finally {
+    await single`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+    await single.end({ timeout: 5 });
+  }
 }
 
 /** Runs raw SQL and returns its rows, whichever driver answers (they shape results differently). */
@@ -97,5 +108,42 @@ export async function appliedMigrationCount(db: Database): Promise<number> {
     return Number(rows[0]?.n ?? 0);
   } catch {
     return 0;
+  }
+}
+
+/**
+ * What an operator must fix when the database cannot be opened, as one line naming the setting
+ * (unreachable, unknown, refused); null for a failure that is not about the setting.
+ */
+export function describeDatabaseFailure(error: unknown, url: string): string | null {
+  let cause: unknown = error;
+  // drizzle wraps the driver's error; the first one with a code says what happened.
+  while (cause && typeof cause === "object" && !("code" in cause) && "cause" in cause) cause = (cause as { cause: unknown }).cause;
+  const code = (cause as { code?: unknown } | null)?.code;
+  let where = "the database server";
+  let name = "";
+  try {
+    const parsed = new URL(url);
+    where = `${parsed.hostname}:${parsed.port || "5432"}`;
+    name = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  } catch {
+    // the setting's own check names a malformed URL
+  }
+  switch (code) {
+    case "ECONNREFUSED":
+    case "ETIMEDOUT":
+    case "CONNECT_TIMEOUT":
+    case "EHOSTUNREACH":
+      return `DATABASE_URL: no PostgreSQL server answers at ${where} (${String(code)}); start it, or correct the host and port`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `DATABASE_URL: the host of ${where} is not known (${String(code)}); correct the host name`;
+    case "3D000":
+      return `DATABASE_URL: there is no database "${name}" on ${where}; create it (createdb ${name}) or correct its name`;
+    case "28P01":
+    case "28000":
+      return `DATABASE_URL: ${where} refused the user and password given; correct them`;
+    default:
+      return null;
   }
 }

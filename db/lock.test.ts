@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,6 +35,52 @@ describe("the data-dir lock", () => {
     expect(() => acquireDataDirLock(dir, "server")).toThrow(DataDirLockedError);
     release();
     expect(fs.existsSync(path.join(dir, "nafitha.lock"))).toBe(false);
+  });
+
+  it("lets exactly one of several processes take over a stale lock at the same moment", { timeout: 120_000 }, async () => {
+    const deadPid = Number(execFileSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).toString());
+    // Each racer waits for the same instant, tries, and if it wins holds the lock a while; it reports when it held it.
+    const racer = `
+      const { acquireDataDirLock } = await import(${JSON.stringify(path.join(root, "db", "lock.ts"))});
+      const [dir, at] = process.argv.slice(-2);
+      while (Date.now() < Number(at)) {}
+      try {
+        const release = acquireDataDirLock(dir, "racer");
+        const from = Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const to = Date.now();
+        release();
+        console.log(JSON.stringify({ won: true, from, to }));
+      } catch (error) {
+        console.log(JSON.stringify({ won: false, error: error.name }));
+      }`;
+    for (let round = 0; round < 6; round++) {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, "nafitha.lock"), JSON.stringify({ pid: deadPid, host: os.hostname(), purpose: "server", since: "earlier" }));
+      const at = String(Date.now() + 2_500);
+      const results = await Promise.all(
+        [1, 2, 3].map(
+          () =>
+            new Promise<{ won: boolean; from?: number; to?: number; error?: string }>((resolve, reject) => {
+              const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", racer, dir, at], { cwd: root });
+              let out = "";
+              child.stdout.on("data", (chunk) => (out += chunk));
+              child.on("exit", () => {
+                try {
+                  resolve(JSON.parse(out.trim().split("\n").pop() ?? ""));
+                } catch {
+                  reject(new Error(`a racer said: ${out}`));
+                }
+              });
+            }),
+        ),
+      );
+      const held = results.filter((result) => result.won).sort((a, b) => a.from! - b.from!);
+      expect(held.length, `round ${round}: ${JSON.stringify(results)}`).toBeGreaterThanOrEqual(1);
+      // Whoever won later did so after the one before had let go: never two holders at once.
+      for (let i = 1; i < held.length; i++) expect(held[i]!.from!, `round ${round}`).toBeGreaterThanOrEqual(held[i - 1]!.to!);
+      for (const lost of results.filter((result) => !result.won)) expect(lost.error).toBe("DataDirLockedError");
+    }
   });
 
   it("makes a second process (the seed script) stop with a clear message", () => {

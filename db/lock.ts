@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,10 +33,9 @@ interface LockOwner {
 export function acquireDataDirLock(dataDir: string, purpose: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, "nafitha.lock");
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const owner: LockOwner = { pid: process.pid, host: os.hostname(), purpose, since: new Date().toISOString() };
-      fs.writeFileSync(lockPath, JSON.stringify(owner), { flag: "wx", mode: 0o600 });
+  const owner: LockOwner = { pid: process.pid, host: os.hostname(), purpose, since: new Date().toISOString() };
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (createLock(lockPath, owner)) {
       let released = false;
       const release = () => {
         if (released) return;
@@ -45,24 +45,76 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
       };
       process.on("exit", release);
       return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = readOwner(lockPath);
-      if (holder && holder.host === os.hostname() && isAlive(holder.pid)) throw new DataDirLockedError(lockPath, holder);
-      if (holder && holder.host !== os.hostname()) throw new DataDirLockedError(lockPath, holder);
-      // The holder died without cleaning up (SIGKILL, power loss): the lock is stale.
-      fs.rmSync(lockPath, { force: true });
     }
+    const seen = readText(lockPath);
+    if (seen === null) continue; // released meanwhile: try again
+    const holder = parseOwner(seen);
+    if (holder && (holder.host !== os.hostname() || isAlive(holder.pid))) throw new DataDirLockedError(lockPath, holder);
+    // The holder died without cleaning up (SIGKILL, power loss): the lock is stale. Several
+    // processes may see that at once; only one breaks it, and only the lock it saw.
+    breakStaleLock(lockPath, seen);
+    sleep(5 + Math.floor(Math.random() * 20));
   }
   throw new Error(`Could not take the lock ${lockPath}; another process keeps taking it.`);
 }
 
-function readOwner(lockPath: string): LockOwner | null {
+/** Creates the lock file whole, or not at all (a hard link to a written file fails if the lock exists). */
+function createLock(lockPath: string, owner: LockOwner): boolean {
+  const written = `${lockPath}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+  fs.writeFileSync(written, JSON.stringify(owner), { mode: 0o600 });
   try {
-    return JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockOwner;
+    fs.linkSync(written, lockPath);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    fs.rmSync(written, { force: true });
+  }
+}
+
+/** Removes a stale lock, under a short-lived breaker lock, if it is still the one that was seen. */
+function breakStaleLock(lockPath: string, seen: string) {
+  const breaker = `${lockPath}.break`;
+  try {
+    fs.writeFileSync(breaker, String(process.pid), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // Another process is breaking it; a breaker left by a process that died is cleared after a while.
+    const age = Date.now() - (fs.statSync(breaker, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 10_000) fs.rmSync(breaker, { force: true });
+    return;
+  }
+  try {
+    if (readText(lockPath) === seen) fs.rmSync(lockPath, { force: true });
+  } finally {
+    fs.rmSync(breaker, { force: true });
+  }
+}
+
+function sleep(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function readText(lockPath: string): string | null {
+  try {
+    return fs.readFileSync(lockPath, "utf8");
   } catch {
     return null;
   }
+}
+
+function parseOwner(text: string): LockOwner | null {
+  try {
+    return JSON.parse(text) as LockOwner;
+  } catch {
+    return null;
+  }
+}
+
+function readOwner(lockPath: string): LockOwner | null {
+  const text = readText(lockPath);
+  return text === null ? null : parseOwner(text);
 }
 
 function isAlive(pid: number): boolean {

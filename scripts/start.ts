@@ -14,6 +14,7 @@ import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links
 import { createJobHandlers } from "../app/jobs/handlers.server";
 import { DEMO_PASSWORD, demoCitizens, demoKioskCards, demoStaff, findDemoAccounts, seedDemo } from "../db/seed/demo";
 import { describePersonas } from "../db/seed/registries";
+import { demoDrillKit } from "../db/seed/drill";
 
 import { exitOnStartupError } from "./startup";
 import { readOperatingMode } from "../app/ops/operating-mode.server";
@@ -35,7 +36,10 @@ async function main() {
     throw new EnvError([(error as Error).message]);
   }
 
-  const { runtime, stop: stopRuntime } = await startRuntime(env, "server", { simulatedCards: env.DEMO_DATA ? demoKioskCards(kuwaitToday()) : [] });
+  const { runtime, stop: stopRuntime } = await startRuntime(env, "server", {
+    simulatedCards: env.DEMO_DATA ? demoKioskCards(kuwaitToday()) : [],
+    drill: env.DEMO_DATA ? demoDrillKit : undefined,
+  });
   if (isProductionDeployment(env) && !env.NAFITHA_ALLOW_DEMO_IN_PRODUCTION) {
     const demoAccounts = await findDemoAccounts(runtime.database.db);
     if (demoAccounts.length) {
@@ -49,7 +53,8 @@ async function main() {
     log.warn("DEMO DEPLOYMENT: demo data, the demo phone and simulated payments are allowed in production by NAFITHA_ALLOW_DEMO_IN_PRODUCTION");
   let personaLines: string[] = [];
   if (env.DEMO_DATA) {
-    const { created } = await seedDemo(runtime.database.db, runtime.secrets);
+    // Two servers started together on a fresh database seed it once, one after the other.
+    const { created } = await runtime.database.exclusively(() => seedDemo(runtime.database.db, runtime.secrets));
     log.info("demo data ready", { createdAccounts: created });
     personaLines = await describePersonas(runtime.database.db, kuwaitToday());
   }
@@ -79,6 +84,24 @@ async function main() {
     if (!runtime.scanner) log.warn("uploads are not scanned for malware: CLAMAV_URL is not set");
   });
   answerClientErrors(server);
+  // The port taken, or an address this machine does not have: one line naming the setting.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    const where = `${env.HOST ?? "every address"}:${env.PORT}`;
+    const problem =
+      error.code === "EADDRINUSE"
+        ? `PORT: port ${env.PORT} is already in use (${where}); stop the other process or choose another PORT`
+        : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN"
+          ? `HOST: "${env.HOST}" is not an address of this machine (${error.code}); use one it has, or leave HOST unset to listen on every address`
+          : error.code === "EACCES"
+            ? `PORT: port ${env.PORT} needs privileges this process does not have; choose a PORT above 1023`
+            : null;
+    if (!problem) throw error;
+    void (async () => {
+      await worker?.stop();
+      await stopRuntime();
+      exitOnStartupError(new EnvError([problem]));
+    })();
+  });
 
   let isShuttingDown = false;
   const shutdown = (signal: string) => {

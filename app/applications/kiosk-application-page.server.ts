@@ -8,6 +8,7 @@ import { getDb, getRuntime } from "../runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
 import { applicantStepViews } from "./applicant-actions.server";
 import { waitForPage, type OwnApplication } from "./application-page.server";
+import { bannersOf } from "../ops/status.server";
 
 // The kiosk's page of one application: where it stands, what can be paid at the terminal, the
 // receipts and certificate to print, and its history, for the person at the kiosk.
@@ -28,7 +29,13 @@ export async function kioskApplicationPage(input: {
   const { found, session, lang, t, notice } = input;
   const db = getDb();
   const { application, service, openSteps, reasons, certificate } = found;
-  const [paid, timeline] = await Promise.all([listPaidPayments(db, application.id), getTimeline(db, getRuntime().catalogue, application, lang)]);
+  const waitedOn = new Set(openSteps.flatMap((step) => (step.agencyId && !step.isYours ? [step.agencyId] : [])));
+  const [paid, timeline, notices] = await Promise.all([
+    listPaidPayments(db, application.id),
+    getTimeline(db, getRuntime().catalogue, application, lang),
+    // The notices operators posted about the agencies these steps wait on.
+    bannersOf(db, lang, waitedOn),
+  ]);
   const yours = applicantStepViews(found, session.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"));
   return {
     title: t("kiosk:application.meta", { reference: application.reference ?? "" }),
@@ -47,6 +54,7 @@ export async function kioskApplicationPage(input: {
         id: step.id,
         title: step.title[lang],
         wait: waitForPage(step.wait, lang),
+        notices: step.agencyId ? notices.filter((one) => one.components.includes(step.agencyId!)) : [],
       })),
     receipts: paid.map((payment) => ({
       id: payment.id,

@@ -129,6 +129,8 @@ export class Pki {
   constructor(
     private readonly dir: string,
     private readonly passphrase: string,
+    /** Told when the root CA is made (the runtime records its fingerprint in the database). */
+    private readonly onRootMade: (certificatePem: string) => void = () => {},
   ) {}
 
   /** The root CA, made on first use and kept in the PKI dir. */
@@ -158,6 +160,7 @@ export class Pki {
     fs.writeFileSync(keyFile, forge.pki.privateKeyToPem(keys.privateKey), { mode: 0o600 });
     fs.writeFileSync(certFile, forge.pki.certificateToPem(cert));
     this.root = { key: keys.privateKey, cert };
+    this.onRootMade(forge.pki.certificateToPem(cert));
     return this.root;
   }
 

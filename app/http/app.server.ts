@@ -168,7 +168,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const { csrf } = res.locals.route as RouteHandle;
     const isProvenElsewhere =
       csrf === "exchange-signature" ||
-      (csrf === "kiosk-bearer" && /^Bearer \S+$/.test(req.get("authorization") ?? "")) ||
+      ((csrf === "kiosk-bearer" || csrf === "operator-bearer") && /^Bearer \S+$/.test(req.get("authorization") ?? "")) ||
       (csrf === "kiosk-signature" && Boolean(req.get("x-kiosk-signature")));
     if (isProvenElsewhere) return next();
     const isAllowed = isSameOriginMutation({

@@ -12,9 +12,9 @@ export type BodyPolicyName = "form" | "uploads" | "json";
 /**
  * How a route's mutations are proven not to be forged by another site, when it is not by the
  * browser's Origin: the exchange's Ed25519 signature, a kiosk agent's bearer credential, or the
- * card-reader bridge's HMAC. The route itself checks the proof; this only lets the request reach it.
+ * card-reader bridge's HMAC, an operator's bearer token. The route itself checks the proof; this only lets the request reach it.
  */
-export type CsrfProof = "exchange-signature" | "kiosk-bearer" | "kiosk-signature";
+export type CsrfProof = "exchange-signature" | "kiosk-bearer" | "kiosk-signature" | "operator-bearer";
 
 export interface RouteHandle {
   chrome?: "kiosk";

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { StatusBanners } from "~/ui/status-banners";
 import { FinishButton } from "~/ui/kiosk-idle";
 import { getOwnApplication } from "~/applications/applicant-view.server";
 import { kioskApplicationPage, paymentNotices, type PaymentNotice } from "~/applications/kiosk-application-page.server";
@@ -110,6 +111,7 @@ export default function KioskApplication() {
             {data.openSteps.map((step) => (
               <li key={step.id}>
                 {step.title}
+                <StatusBanners notices={step.notices} hasLink={false} />
                 {step.wait ? (
                   <p>
                     {step.wait.kind === "maintenance"

@@ -12,7 +12,16 @@ export interface StatusBanner {
   to: string | null;
 }
 
-export function StatusBanners({ readOnly, notices }: { readOnly?: { reason: string | null } | null; notices: readonly StatusBanner[] }) {
+/** `hasLink`: a kiosk does not send people off to the status page (it is outside the kiosk's screens). */
+export function StatusBanners({
+  readOnly,
+  notices,
+  hasLink = true,
+}: {
+  readOnly?: { reason: string | null } | null;
+  notices: readonly StatusBanner[];
+  hasLink?: boolean;
+}) {
   const { t } = useTranslation("status");
   if (!readOnly && notices.length === 0) return null;
   return (
@@ -28,7 +37,7 @@ export function StatusBanners({ readOnly, notices }: { readOnly?: { reason: stri
         <div key={notice.id} className="notice notice--warning" role="status" data-banner={notice.kind}>
           <strong>{t(`banner.${notice.kind}`, { title: notice.title })}</strong>{" "}
           {notice.to ? t("banner.window", { from: notice.from, to: notice.to }) : t("banner.from", { from: notice.from })}{" "}
-          <Link to="/status">{t("banner.more")}</Link>
+          {hasLink ? <Link to="/status">{t("banner.more")}</Link> : null}
         </div>
       ))}
     </div>

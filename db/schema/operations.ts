@@ -105,3 +105,20 @@ export const statusNoticeUpdates = pgTable(
 
 export type StatusNotice = typeof statusNotices.$inferSelect;
 export type StatusNoticeUpdate = typeof statusNoticeUpdates.$inferSelect;
+
+/**
+ * What this database was made with, one row: a keyed check of the root secret (never the secret)
+ * and the fingerprint of its certificate authority, so that a restore with another secret, or without its secret.key, is stopped at start-up with
+ * a sentence instead of failing sign-ins and seals one by one.
+ */
+export const deploymentChecks = pgTable(
+  "deployment_checks",
+  {
+    id: integer("id").primaryKey().default(1),
+    secretCheck: text("secret_check").notNull(),
+    /** SHA-256 of the root CA's certificate (PEM), once it has been made: the CA every signature chains to. */
+    caFingerprint: text("ca_fingerprint"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+  },
+  (t) => [check("deployment_checks_one_row", sql`${t.id} = 1`)],
+);

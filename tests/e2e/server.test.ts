@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import journal from "../../db/migrations/meta/_journal.json";
 import { demoAccountCount } from "../../db/seed/demo";
@@ -172,6 +173,75 @@ describe("a portal process", () => {
     expect(result.stderr).toContain("PORT:");
     expect(result.stderr).toContain('(got "not-a-port")');
   });
+
+  it("stops at start-up with one line naming the setting when the database, the port or the host is wrong", { timeout: 180_000 }, () => {
+    const start = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: "", NAFITHA_QUIET_BANNER: "true", LOG_LEVEL: "warn", ...env },
+        encoding: "utf8",
+        timeout: 90_000,
+      });
+    const secret = { NAFITHA_SECRET: "y".repeat(40) };
+    const cases: [Record<string, string>, string][] = [
+      [{ ...secret, DATABASE_URL: "postgres://postgres@127.0.0.1:1/nafitha" }, "DATABASE_URL: no PostgreSQL server answers at 127.0.0.1:1 (ECONNREFUSED)"],
+      [
+        { ...secret, DATABASE_URL: "postgres://postgres@no-such-host.invalid:5432/nafitha" },
+        "DATABASE_URL: the host of no-such-host.invalid:5432 is not known",
+      ],
+    ];
+    const postgresUrl = process.env.TEST_DATABASE_URL;
+    if (postgresUrl) {
+      const unknown = new URL(postgresUrl);
+      unknown.pathname = "/nafitha_no_such_database";
+      cases.push([{ ...secret, DATABASE_URL: unknown.toString() }, 'DATABASE_URL: there is no database "nafitha_no_such_database"']);
+    }
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-startup-"));
+    tempDirs.push(dataDir);
+    cases.push(
+      [{ DATA_DIR: dataDir, PORT: new URL(baseUrl).port }, `PORT: port ${new URL(baseUrl).port} is already in use`],
+      [{ DATA_DIR: dataDir, HOST: "203.0.113.7" }, 'HOST: "203.0.113.7" is not an address of this machine'],
+    );
+    for (const [env, line] of cases) {
+      const result = start(env);
+      expect(result.status, line).toBe(1);
+      expect(result.stderr, line).toContain(line);
+      // One line, not a stack.
+      expect(result.stderr, line).not.toMatch(/\n\s+at /);
+    }
+    // The embedded database's lock was released on the way out.
+    expect(fs.existsSync(path.join(dataDir, "nafitha.lock"))).toBe(false);
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
+    "two servers started together on a fresh PostgreSQL database both start, and seed the demo once",
+    { timeout: 240_000 },
+    async () => {
+      const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+      const name = `nafitha_twostart_${crypto.randomBytes(4).toString("hex")}`;
+      await admin.unsafe(`create database "${name}"`);
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${name}`;
+      const env = {
+        DATABASE_URL: url.toString(),
+        NAFITHA_SECRET: crypto.randomBytes(32).toString("base64url"),
+        DEMO_DATA: "true",
+        NAFITHA_ALLOW_DEMO_IN_PRODUCTION: "true",
+      };
+      const servers = await Promise.allSettled([1, 2].map(() => startServer({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-twostart-")), env })));
+      try {
+        for (const server of servers) expect(server.status, server.status === "rejected" ? String(server.reason) : "").toBe("fulfilled");
+        const started = servers.flatMap((server) => (server.status === "fulfilled" ? [server.value] : []));
+        const created = started.map((server) => Number(/"createdAccounts":(\d+)/.exec(server.output())?.[1] ?? -1)).sort((a, b) => a - b);
+        expect(created).toEqual([0, demoAccountCount()]);
+        for (const server of started) expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
+      } finally {
+        for (const server of servers) if (server.status === "fulfilled") await server.value.stop();
+        await admin.unsafe(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
+    },
+  );
 
   it("refuses to start the demo in production on a real database unless a demo deployment is declared", () => {
     const production: NodeJS.ProcessEnv = {

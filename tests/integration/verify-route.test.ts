@@ -35,6 +35,7 @@ beforeAll(async () => {
     pki: new Pki(path.join(dir, "pki"), "p"),
     scanner: null,
     simulatedCards: [],
+    drill: null,
   });
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
   const person = await ensurePerson(t.db, { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi" });

@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { repoRoot, startServer, type ServerProcess } from "../setup/server-process";
+
+// A short continuity drill against a running demo portal, as an operator runs it: PIFSS down,
+// loan applications submitted while it is, the fault lifted, the backlog drained; nothing failed.
+
+const TOKEN = "operators-drill-token-that-is-long-enough-42";
+let server: ServerProcess;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-drill-"));
+  // A quick circuit, so that a drill of seconds shows the link opening, probing and closing.
+  server = await startServer({
+    dataDir,
+    env: { OPERATOR_TOKEN: TOKEN, EXCHANGE_CIRCUIT_FAILURES: "3", EXCHANGE_CIRCUIT_PROBE_MS: "500", EXCHANGE_CIRCUIT_MAX_PROBE_MS: "2000" },
+  });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Runs the drill as an operator would, without holding up this process (which reads the server's output meanwhile). */
+function drill(args: string[], token = TOKEN): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/drill.ts", ...args, "--url", server.baseUrl], {
+      cwd: repoRoot,
+      env: { ...process.env, OPERATOR_TOKEN: token },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe("npm run drill", () => {
+  it(
+    "puts PIFSS down, submits applications that wait for it, lifts the fault and reports the backlog drained with nothing failed",
+    { timeout: 180_000 },
+    async () => {
+      const result = await drill(["--agency", "pifss", "--minutes", "0.2", "--rate", "30"]);
+      expect(result.status, result.stdout + result.stderr).toBe(0);
+      const summary = JSON.parse(result.stdout.split("\n").find((line) => line.startsWith("{")) ?? "{}") as Record<string, number>;
+      expect(summary.submitted).toBeGreaterThanOrEqual(5);
+      expect(summary.waitingWhileDown).toBe(summary.submitted);
+      expect(summary.completedAfterwards).toBe(summary.submitted);
+      expect(summary.failed).toBe(0);
+      expect(summary.stillWaiting).toBe(0);
+      expect(summary.drainSeconds).toBeGreaterThan(0);
+      expect(result.stdout).toMatch(/Passed: the backlog of \d+ drained in [\d.]+ s, nothing failed\./);
+      // The link was opened by the outage and its work parked, then released.
+      const messages = [...server.output().matchAll(/"msg":"([^"]+)"/g)].map((match) => match[1]);
+      expect(messages, [...new Set(messages)].join(", ")).toContain("job parked until its agency answers");
+    },
+  );
+
+  it("is refused without the operators' token, and does not exist where none is configured", async () => {
+    const refused = await drill(["--agency", "pifss", "--minutes", "0.1"], "not-the-operators-token-not-the-operators-token");
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("The portal refused the drill (401)");
+    const usage = await drill(["--minutes", "1"]);
+    expect(usage.stderr).toContain("Usage: npm run drill -- --agency <id> --minutes N");
+    const elsewhere = await fetch(`${inject("baseUrl")}/ops/drill`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ step: "fault", agency: "pifss", isDown: true }),
+    });
+    expect(elsewhere.status).toBe(404);
+  });
+});
