@@ -25,6 +25,8 @@ const EnvSchema = z
      */
     NAFITHA_ALLOW_DEMO_IN_PRODUCTION: booleanString.default(false),
     RUN_WORKER: booleanString.default(true),
+    // How long a worker holds a job it claimed: one that died holding it gives it up after this.
+    JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(120),
     // Holds the portal in read-only (maintenance) mode, whatever an administrator switches.
     READ_ONLY: booleanString.default(false),
     // Behind a reverse proxy, trust its X-Forwarded-For and X-Forwarded-Proto.

@@ -73,6 +73,7 @@ async function main() {
   const worker: Worker | null = env.RUN_WORKER
     ? startWorker(runtime.database.db, {
         isScheduling: true,
+        leaseSeconds: env.JOB_LEASE_SECONDS,
         handlers: createJobHandlers(jobDepsOf(runtime)),
         isPaused: async () => (await readOperatingMode(runtime.database.db, env.READ_ONLY)).isReadOnly,
       })

@@ -17,6 +17,7 @@ async function main() {
   const { runtime, stop } = await startRuntime(env, "worker");
   const worker = startWorker(runtime.database.db, {
     isScheduling: true,
+    leaseSeconds: env.JOB_LEASE_SECONDS,
     handlers: createJobHandlers(jobDepsOf(runtime)),
     isPaused: async () => (await readOperatingMode(runtime.database.db, env.READ_ONLY)).isReadOnly,
   });

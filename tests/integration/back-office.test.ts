@@ -6,19 +6,16 @@ import { assignTask, decideTask } from "../../app/engine/transitions.server";
 import { listInboxPage } from "../../app/back-office/inbox.server";
 import { getTaskForClerk, whoDecided } from "../../app/back-office/task-view.server";
 import { lateStepsOf, processingTimesOf, workloadOf } from "../../app/back-office/supervision.server";
-import { addDays, kuwaitToday } from "../../app/i18n/dates";
 
 import { storeUpload, getUploadForAgencies } from "../../app/uploads/uploads.server";
 import { applications, stepInstances } from "../../db/schema";
 import { ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
-import { addMarriageContract } from "../support/registries";
-import { useJourneys } from "../support/journeys";
+import { applyForMarriageLoan, useJourneys } from "../support/journeys";
 
 // The back office's rules: who may see a task, claim it, give it to another, and decide it; the
 // inbox a clerk sees, filtered and counted; and two decisions at once.
 
 const ctx = useJourneys();
-const today = kuwaitToday();
 const sealKey = Buffer.alloc(32, 3);
 let serial = 0;
 
@@ -38,18 +35,7 @@ async function staffMember(roles: { role: "clerk" | "supervisor"; agencyId: stri
 
 /** A marriage loan waiting on KCB's loan officers. */
 async function loanAtReview() {
-  const civilId = await ctx.person();
-  const wife = await ctx.person({ sex: "female", salaryFils: null });
-  const contractNumber = `MC-${today.slice(0, 4)}-${civilId.slice(5, 11)}`;
-  const contractDate = addDays(today, -30);
-  await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: true });
-  const journey = await ctx.j.apply("social-loan", civilId, {
-    loanType: "marriage",
-    contractNumber,
-    contractDate,
-    months: "60",
-    iban: "KW81CBKU0000000000001234560101",
-  });
+  const { civilId, journey } = await applyForMarriageLoan(ctx);
   const [step] = await ctx.t.db
     .select()
     .from(stepInstances)

@@ -4,13 +4,11 @@ import { listDataReads, listStaffAccess } from "../../app/accounts/data-use.serv
 import type { AuditAction } from "../../app/audit/actions";
 import { recordAudit } from "../../app/audit/audit.server";
 import { catalogue } from "../../app/catalogue/services";
-import { addDays, kuwaitToday } from "../../app/i18n/dates";
 
 import { applications, people } from "../../db/schema";
 import { ensureCitizenAccount, ensurePerson, ensureStaffAccount } from "../../db/seed/factories";
 import { testRequestMeta } from "../setup/database";
-import { addMarriageContract } from "../support/registries";
-import { useJourneys } from "../support/journeys";
+import { applyForMarriageLoan, useJourneys } from "../support/journeys";
 
 // "Who used my data": the exchange reads of a person's data and the staff who opened their things.
 
@@ -18,18 +16,7 @@ const ctx = useJourneys();
 
 describe("who used my data", () => {
   it("lists every read of the applicant's data by agency, with the service's reason in each language", async () => {
-    const civilId = await ctx.person();
-    const wife = await ctx.person({ sex: "female", salaryFils: null });
-    const contractNumber = `MC-${kuwaitToday().slice(0, 4)}-${civilId.slice(5, 11)}`;
-    const contractDate = addDays(kuwaitToday(), -30);
-    await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate });
-    const journey = await ctx.j.apply("social-loan", civilId, {
-      loanType: "marriage",
-      contractNumber,
-      contractDate,
-      months: "60",
-      iban: "KW81CBKU0000000000001234560101",
-    });
+    const { civilId, wife, journey } = await applyForMarriageLoan(ctx);
     const [person] = await ctx.t.db.select().from(people).where(eq(people.civilId, civilId));
 
     const { items, next } = await listDataReads(ctx.t.db, catalogue, person!.id, null);

@@ -18,7 +18,7 @@ import { ensurePerson } from "../../db/seed/factories";
 import { makeCivilId } from "../../app/auth/civil-id";
 import { addDays, addYears, kuwaitToday } from "../../app/i18n/dates";
 
-import { addCompany, addEmployment, addFireLicence, addPaciPerson } from "./registries";
+import { addCompany, addEmployment, addFireLicence, addMarriageContract, addPaciPerson } from "./registries";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 import { createEngineHarness, TEST_GATEWAY_KEY, type EngineHarness } from "./engine";
 import { simulatedKnet } from "../../app/payments/gateway.server";
@@ -271,4 +271,22 @@ export function knetAnswer(
   gatewayReference = `${Date.now()}${Math.floor(Math.random() * 1e6)}`,
 ) {
   return testKnet.readAnswer(new URL(testKnet.answerUrl({ paymentId, outcome, amountFils, gatewayReference }), "http://x").searchParams)!;
+}
+
+/** A husband with a first-marriage contract registered `daysAgo` days ago applies for the marriage loan: it goes to KCB's review. */
+export async function applyForMarriageLoan(ctx: JourneyContext, daysAgo = 30) {
+  const civilId = await ctx.person();
+  const wife = await ctx.person({ sex: "female", salaryFils: null });
+  const today = kuwaitToday();
+  const contractNumber = `MC-${today.slice(0, 4)}-${civilId.slice(5, 11)}`;
+  const contractDate = addDays(today, -daysAgo);
+  await addMarriageContract(ctx.t.db, { contractNumber, husbandCivilId: civilId, wifeCivilId: wife, contractDate, isFirstMarriageOfHusband: true });
+  const journey = await ctx.j.apply("social-loan", civilId, {
+    loanType: "marriage",
+    contractNumber,
+    contractDate,
+    months: "60",
+    iban: "KW81CBKU0000000000001234560101",
+  });
+  return { civilId, wife, journey };
 }
