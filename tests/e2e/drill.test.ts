@@ -3,6 +3,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { addDays, kuwaitToday } from "../../app/i18n/dates";
+import {
+  expectHeading,
+  expectNoAxeViolations,
+  expectText,
+  hasChromium,
+  keepScreenshot,
+  launchBrowser,
+  newPage,
+  reloadUntil,
+  signInCitizenInArabic,
+  switchLanguage,
+  visit,
+} from "../setup/browser";
 import { repoRoot, startServer, type ServerProcess } from "../setup/server-process";
 
 // A short continuity drill against a running demo portal, as an operator runs it: PIFSS down,
@@ -74,4 +89,64 @@ describe("npm run drill", () => {
     });
     expect(elsewhere.status).toBe(404);
   });
+
+  it.skipIf(!hasChromium)(
+    "an applicant whose loan waits on PIFSS while it is down reads, in Arabic and English, that it waits for PIFSS and why; it goes on when PIFSS is back",
+    { timeout: 180_000 },
+    async () => {
+      const fault = (isDown: boolean) =>
+        fetch(`${server.baseUrl}/ops/drill`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+          body: JSON.stringify({ step: "fault", agency: "pifss", isDown }),
+        });
+      const browser = await launchBrowser();
+      const tab = await newPage(browser);
+      const { page } = tab;
+      try {
+        expect((await fault(true)).status).toBe(200);
+        // L1 of the demo people: eligible for a marriage loan with his contract.
+        await signInCitizenInArabic(page, server.baseUrl, "288020122596", DEMO_PASSWORD);
+        await visit(page, `${server.baseUrl}/services/social-loan`);
+        await page.getByRole("button", { name: "قدّم الطلب الآن" }).click();
+        await expectHeading(page, "نوع القرض");
+        await page.getByLabel("قرض الزواج").check();
+        await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
+        await expectHeading(page, "عقد الزواج");
+        await page.getByLabel("رقم عقد الزواج").fill(`MC-${kuwaitToday().slice(0, 4)}-418230`);
+        await page.getByLabel("تاريخ عقد الزواج").fill(addDays(kuwaitToday(), -90));
+        await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
+        await expectHeading(page, "السداد والصرف");
+        await page.getByLabel("عدد الأقساط الشهرية").fill("60");
+        await page.getByLabel("رقم الحساب المصرفي الدولي (IBAN) لصرف القرض").fill("KW81CBKU0000000000001234560101");
+        await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
+        await page.waitForURL(/\/check$/);
+        await page.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
+        await page.getByRole("button", { name: "تقديم الطلب" }).click();
+        await page.waitForURL(/\/submitted$/);
+        await page.getByRole("link", { name: "متابعة الطلب" }).click();
+        await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
+
+        // While PIFSS is down: the step says whom it waits for, and why, and that nothing is asked of the applicant.
+        await reloadUntil(page, () => page.getByText("بانتظار رد المؤسسة العامة للتأمينات الاجتماعية"));
+        await reloadUntil(page, () => page.getByText("أنظمة المؤسسة العامة للتأمينات الاجتماعية لا تستجيب حاليًا"));
+        await expectNoAxeViolations(page);
+        await keepScreenshot(page, "application-waiting-pifss-ar", "phone");
+        await switchLanguage(page, "en");
+        await expectText(page, "Waiting for Public Institution for Social Security");
+        await expectText(page, "The systems of Public Institution for Social Security are not answering at the moment");
+        await expectNoAxeViolations(page);
+        await switchLanguage(page, "ar");
+
+        // PIFSS back: the case goes on by itself, to KCB's loan officers.
+        expect((await fault(false)).status).toBe(200);
+        await reloadUntil(page, () => page.getByText("لدى بنك الائتمان الكويتي"));
+        expect(await page.getByText("بانتظار رد المؤسسة العامة للتأمينات الاجتماعية").count()).toBe(0);
+      } finally {
+        await fault(false);
+        await tab.close();
+        await browser.close();
+      }
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { agencyLinkEvents, agencyLinks, auditEvents, jobs, statusNotices } from "../../db/schema";
@@ -9,7 +9,7 @@ import { startWorker } from "../../app/jobs/worker.server";
 import { withReadOnlyGuard } from "../../app/http/app.server";
 import { readOperatingMode, setOperatingMode, MODE_CACHE_MS } from "../../app/ops/operating-mode.server";
 import { bannersFor, cachedStatus, componentsOfService, forgetStatusCopies, openNotices, readStatus } from "../../app/ops/status.server";
-import { runOperationsAction, type OperationsIntent } from "../../app/administration/operations-page.server";
+import { operationsPage, runOperationsAction, type OperationsIntent } from "../../app/administration/operations-page.server";
 import { catalogue } from "../../app/catalogue/services";
 import { addDays, kuwaitToday } from "../../app/i18n/dates";
 import { createTestDatabase, testRequestMeta, type TestDatabase } from "../setup/database";
@@ -204,6 +204,39 @@ describe("notices posted by operators", () => {
     await act("notice-end", { noticeId: planned!.id, bodyAr: "أُلغيت الصيانة.", bodyEn: "The maintenance is called off." }, now);
     const model = await readStatus(t.db, now);
     expect([...model.current, ...model.past]).toEqual([]);
+  });
+});
+
+describe("the agency links on the operations page", () => {
+  it("sends an agency's parked work again, oldest first, and clears its simulated faults, each audited", async () => {
+    const parked = [];
+    for (let i = 0; i < 3; i++) {
+      const job = await enqueueJob(t.db, "audit.verify-chain", {}, { dedupeKey: `parked-${i}`, agencyId: "pifss" });
+      parked.push(job!.id);
+    }
+    await t.db.update(jobs).set({ status: "parked" }).where(inArray(jobs.id, parked));
+    await t.db.insert(agencyLinks).values({ agencyId: "pifss", isDown: true, latencyMs: 2_000, errorRate: 0.5 });
+
+    const page = await operationsPage(t.db, false);
+    const pifss = page.links.find((link) => link.agencyId === "pifss")!;
+    expect(pifss).toMatchObject({ parked: 3, faults: { isDown: true, latencyMs: 2_000, errorRate: 0.5 } });
+
+    expect(await act("release-parked", { agencyId: "pifss" })).toEqual({ ok: true, done: "release-parked", count: 3 });
+    const released = await t.db.select({ id: jobs.id, status: jobs.status, runAt: jobs.runAt }).from(jobs).where(inArray(jobs.id, parked)).orderBy(jobs.id);
+    expect(released.map((job) => job.status)).toEqual(["queued", "queued", "queued"]);
+    expect(released[2]!.runAt.getTime()).toBeGreaterThan(released[0]!.runAt.getTime());
+    expect(await act("clear-faults", { agencyId: "pifss" })).toEqual({ ok: true, done: "clear-faults" });
+    expect((await operationsPage(t.db, false)).links.find((link) => link.agencyId === "pifss")).toMatchObject({
+      parked: 0,
+      queued: 3,
+      faults: { isDown: false, latencyMs: 0, errorRate: 0 },
+    });
+    // An agency that is not on the exchange is not found.
+    expect(await act("release-parked", { agencyId: "nowhere" })).toMatchObject({ ok: false, notFound: true });
+    const audited = await t.db.select({ action: auditEvents.action, details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.subjectId, "pifss"));
+    expect(audited.map((event) => event.action)).toEqual(["operations.parked-released", "operations.faults-cleared"]);
+    expect(audited[0]!.details).toMatchObject({ released: 3 });
+    await t.db.delete(jobs).where(inArray(jobs.id, parked));
   });
 });
 
