@@ -4,6 +4,7 @@ import { queryRows, type DatabaseHandle } from "../../db/client";
 import { circuitStates } from "../../db/schema";
 import { KIOSK_IDLE_SECONDS } from "../kiosk/sessions.server";
 import { metrics, setCounterTotal, type PortalMetrics } from "./metrics.server";
+import { TIMED_OUT, withTimeout } from "./timeout";
 
 // What the database holds, read when the metrics are scraped: the job queues, parked work, the
 // agency links' circuits, and who is signed in. Each read is one grouped query on an index; the
@@ -53,12 +54,9 @@ export async function scrapeMetrics(database: DatabaseHandle): Promise<{ content
 async function refreshDatabaseFigures(database: DatabaseHandle) {
   const gauges = figures();
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("the database did not answer in time")), SCRAPE_TIMEOUT_MS);
-  });
   try {
-    const rows = await Promise.race([readFigures(database), timeout]);
+    const rows = await withTimeout(readFigures(database), SCRAPE_TIMEOUT_MS);
+    if (rows === TIMED_OUT) throw new Error("the database did not answer in time");
     for (const gauge of [gauges.jobs, gauges.oldestDue, gauges.oldestAge, gauges.parked, gauges.circuit, gauges.failures, gauges.maintenance, gauges.sessions])
       gauge.reset();
     for (const row of rows.jobs) {
@@ -78,7 +76,6 @@ async function refreshDatabaseFigures(database: DatabaseHandle) {
   } catch {
     gauges.up.set(0);
   } finally {
-    clearTimeout(timer);
     gauges.scrapeSeconds.set((performance.now() - started) / 1000);
   }
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { operatingMode } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
+import { TIMED_OUT, withTimeout } from "./timeout";
 
 // The portal's read-only (maintenance) mode. While it is on, pages are read, certificates verified
 // and the status page served; every change is refused with a message before it begins, so nothing
@@ -14,6 +15,7 @@ export type OperatingMode =
 
 /** Each process reads the mode at most this often: a switch reaches every server within it. */
 export const MODE_CACHE_MS = 2_000;
+const MODE_TIMEOUT_MS = 1_500;
 
 interface Cached {
   mode: OperatingMode;
@@ -29,7 +31,16 @@ export async function readOperatingMode(db: Database, isForcedBySetting: boolean
   const cached = cacheOf().get(db);
   if (cached && now - cached.readAt < MODE_CACHE_MS) return cached.mode;
   try {
-    const [row] = await db.select().from(operatingMode).where(eq(operatingMode.id, 1));
+    // A database slower than this leaves the last mode read (the status page is served meanwhile).
+    const row = await withTimeout(
+      db
+        .select()
+        .from(operatingMode)
+        .where(eq(operatingMode.id, 1))
+        .then(([found]) => found ?? null),
+      MODE_TIMEOUT_MS,
+    );
+    if (row === TIMED_OUT) return cached?.mode ?? { isReadOnly: false };
     const mode: OperatingMode = row?.readOnlySince
       ? { isReadOnly: true, source: "administrator", since: row.readOnlySince, reasonAr: row.reasonAr, reasonEn: row.reasonEn }
       : { isReadOnly: false };

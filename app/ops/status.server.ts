@@ -5,6 +5,7 @@ import { operations } from "../agencies";
 import type { ServiceDefinition } from "../catalogue/types";
 import { addDays, kuwaitToday } from "../i18n/dates";
 import { formatDateTime } from "../i18n/format";
+import { TIMED_OUT, withTimeout } from "./timeout";
 import { isMaintenanceNow } from "../exchange/links.server";
 
 // What the public status page shows: the portal, the payment gateway and each agency link, now
@@ -237,11 +238,6 @@ export function forgetStatusCopies(db: Database) {
   (globalThis as Holder)[COPIES]?.delete(db);
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))]).finally(() => clearTimeout(timer));
-}
-
 export type StatusRead = { model: StatusModel; isStale: boolean } | { model: null; isStale: true };
 
 /**
@@ -262,7 +258,7 @@ export async function cachedStatus(db: Database, now = Date.now()): Promise<Stat
     copies.pending.catch(() => null),
     STATUS_TIMEOUT_MS,
   );
-  if (fresh) return { model: fresh, isStale: false };
+  if (fresh && fresh !== TIMED_OUT) return { model: fresh, isStale: false };
   return copies.status ? { model: copies.status.model, isStale: true } : { model: null, isStale: true };
 }
 
@@ -274,7 +270,7 @@ export async function cachedOpenNotices(db: Database, now = Date.now()): Promise
     openNotices(db).catch(() => null),
     STATUS_TIMEOUT_MS,
   );
-  if (!notices) return copies.notices?.notices ?? [];
+  if (!notices || notices === TIMED_OUT) return copies.notices?.notices ?? [];
   copies.notices = { notices, readAt: now };
   return notices;
 }

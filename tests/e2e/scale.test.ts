@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { repoRoot, startServer, type ServerProcess } from "../setup/server-process";
+import { freePort, repoRoot, startServer, type ServerProcess } from "../setup/server-process";
 
 // More than one process, proven: two portal servers and a standalone worker on one PostgreSQL
 // database, applications submitted to both, one server killed (SIGKILL) mid-way. Every
@@ -48,9 +48,19 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("two servers and a worker
       // Every process calls the agencies the survivor serves, so that calls outlive the victim.
       const exchange = { EXCHANGE_BASE_URL: `${survivor.baseUrl}/exchange/agencies` };
       victim = await startServer({ dataDir: dir(), env: { ...common, ...exchange } });
+      const metricsPort = await freePort();
       worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
         cwd: repoRoot,
-        env: { ...process.env, ...common, ...exchange, DATA_DIR: dir(), NODE_ENV: "production", LOG_LEVEL: "info" },
+        env: {
+          ...process.env,
+          ...common,
+          ...exchange,
+          DATA_DIR: dir(),
+          NODE_ENV: "production",
+          LOG_LEVEL: "info",
+          METRICS_PORT: String(metricsPort),
+          METRICS_TOKEN: TOKEN,
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let workerOutput = "";
@@ -133,6 +143,29 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("two servers and a worker
       expect(takenOver).toBeGreaterThan(0);
       const [{ failed } = { failed: -1 }] = await db<{ failed: number }[]>`select count(*)::int as failed from jobs where status = 'failed'`;
       expect(failed).toBe(0);
+
+      // The standalone worker's own figures, on its METRICS_PORT.
+      const scraped = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      expect(Number(/^nafitha_job_runs_total\{kind="exchange.call",outcome="done"\} (\d+)$/m.exec(scraped)?.[1] ?? 0)).toBeGreaterThan(0);
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status).toBe(401);
+
+      // A drill on PostgreSQL, against the surviving server.
+      const drilled = await new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ["--import", "tsx", "scripts/drill.ts", "--agency", "kcb", "--minutes", "0.1", "--rate", "60", "--url", survivor!.baseUrl],
+          {
+            cwd: repoRoot,
+            env: { ...process.env, OPERATOR_TOKEN: TOKEN },
+          },
+        );
+        let stdout = "";
+        child.stdout.on("data", (chunk) => (stdout += chunk));
+        child.stderr.on("data", (chunk) => (stdout += chunk));
+        child.on("exit", (status) => resolve({ status, stdout }));
+      });
+      expect(drilled.status, drilled.stdout).toBe(0);
+      expect(drilled.stdout).toMatch(/"failed":0/);
     } finally {
       worker?.kill("SIGTERM");
       await victim?.stop();
