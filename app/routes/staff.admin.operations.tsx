@@ -174,23 +174,12 @@ function Mode() {
       ) : (
         <Form method="post" className="form" noValidate>
           <input type="hidden" name="intent" value="read-only-on" />
-          <TextField
-            name="reasonAr"
-            label={t("operations.mode.reasonAr")}
+          <BilingualField
+            name="reason"
+            labels={[t("operations.mode.reasonAr"), t("operations.mode.reasonEn")]}
             hint={t("operations.mode.reasonHint")}
-            error={errorOf("reasonAr")}
-            defaultValue={valueOf("reasonAr")}
-            lang="ar"
-            dir="rtl"
-          />
-          <TextField
-            name="reasonEn"
-            label={t("operations.mode.reasonEn")}
-            hint={t("operations.mode.reasonHint")}
-            error={errorOf("reasonEn")}
-            defaultValue={valueOf("reasonEn")}
-            lang="en"
-            dir="ltr"
+            errorOf={errorOf}
+            valueOf={valueOf}
           />
           <button type="submit" className="button button--warning">
             {t("operations.mode.switchOn")}
@@ -302,25 +291,13 @@ function NoticeCard({ notice }: { notice: ReturnType<typeof useLoaderData<typeof
       <Form method="post" className="form" noValidate key={location.key}>
         <input type="hidden" name="noticeId" value={notice.id} />
         <h4>{t("operations.notices.updateTitle")}</h4>
-        <TextAreaField
-          name="bodyAr"
-          id={fieldId(`bodyAr-${notice.id}`)}
-          label={t("operations.notices.bodyAr")}
-          error={errorOf("bodyAr")}
-          defaultValue={valueOf("bodyAr")}
-          lang="ar"
-          dir="rtl"
-          rows={3}
-        />
-        <TextAreaField
-          name="bodyEn"
-          id={fieldId(`bodyEn-${notice.id}`)}
-          label={t("operations.notices.bodyEn")}
-          error={errorOf("bodyEn")}
-          defaultValue={valueOf("bodyEn")}
-          lang="en"
-          dir="ltr"
-          rows={3}
+        <BilingualField
+          name="body"
+          labels={[t("operations.notices.bodyAr"), t("operations.notices.bodyEn")]}
+          errorOf={errorOf}
+          valueOf={valueOf}
+          isArea
+          idOf={(field) => fieldId(`${field}-${notice.id}`)}
         />
         <div className="actions">
           <button type="submit" name="intent" value="notice-update" className="button button--secondary">
@@ -363,8 +340,7 @@ function NewNotice() {
           options={(["degraded", "down", "maintenance"] as const).map((impact) => ({ value: impact, label: t(`operations.notices.impacts.${impact}`) }))}
         />
         <CheckboxesField name="components" label={t("operations.notices.components")} error={errorOf("components")} options={components} checked={chosen} />
-        <TextField name="titleAr" label={t("operations.notices.titleAr")} error={errorOf("titleAr")} defaultValue={valueOf("titleAr")} lang="ar" dir="rtl" />
-        <TextField name="titleEn" label={t("operations.notices.titleEn")} error={errorOf("titleEn")} defaultValue={valueOf("titleEn")} lang="en" dir="ltr" />
+        <BilingualField name="title" labels={[t("operations.notices.titleAr"), t("operations.notices.titleEn")]} errorOf={errorOf} valueOf={valueOf} />
         <TextField
           name="startsAt"
           type="datetime-local"
@@ -383,28 +359,43 @@ function NewNotice() {
           defaultValue={valueOf("plannedEndAt")}
           dir="ltr"
         />
-        <TextAreaField
-          name="bodyAr"
-          label={t("operations.notices.bodyAr")}
-          error={errorOf("bodyAr")}
-          defaultValue={valueOf("bodyAr")}
-          lang="ar"
-          dir="rtl"
-          rows={3}
-        />
-        <TextAreaField
-          name="bodyEn"
-          label={t("operations.notices.bodyEn")}
-          error={errorOf("bodyEn")}
-          defaultValue={valueOf("bodyEn")}
-          lang="en"
-          dir="ltr"
-          rows={3}
-        />
+        <BilingualField name="body" labels={[t("operations.notices.bodyAr"), t("operations.notices.bodyEn")]} errorOf={errorOf} valueOf={valueOf} isArea />
         <button type="submit" className="button">
           {t("operations.notices.post")}
         </button>
       </Form>
     </section>
+  );
+}
+
+/**
+ * A text asked in both languages, as a pair of fields `<name>Ar` (right to left) and `<name>En`
+ * (left to right), each with its error and what was typed.
+ */
+function BilingualField(props: {
+  name: "reason" | "title" | "body";
+  labels: [arabic: string, english: string];
+  hint?: string;
+  errorOf: (field: keyof OperationsProblems) => string | undefined;
+  valueOf: (field: string) => string;
+  isArea?: boolean;
+  idOf?: (field: string) => string;
+}) {
+  return (
+    <>
+      {(["Ar", "En"] as const).map((suffix, index) => {
+        const field = `${props.name}${suffix}` as keyof OperationsProblems;
+        const common = {
+          name: field,
+          label: props.labels[index]!,
+          hint: props.hint,
+          error: props.errorOf(field),
+          defaultValue: props.valueOf(field),
+          lang: suffix === "Ar" ? "ar" : "en",
+          dir: suffix === "Ar" ? "rtl" : "ltr",
+        };
+        return props.isArea ? <TextAreaField key={field} id={props.idOf?.(field)} rows={3} {...common} /> : <TextField key={field} {...common} />;
+      })}
+    </>
   );
 }

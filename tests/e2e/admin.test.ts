@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
 import {
   expectCount,
   expectHeading,
@@ -14,11 +14,10 @@ import {
   keepScreenshot,
   newPage,
   signInCitizenInArabic,
-  signInStaffInArabic,
   switchLanguage,
   useBrowser,
+  useStaffTab,
   visit,
-  type TestPage,
 } from "../setup/browser";
 
 // The portal's administration, in a browser: the agencies, in both languages.
@@ -28,16 +27,7 @@ const baseUrl = inject("baseUrl");
 describe.skipIf(!hasChromium)("administration", () => {
   const browser = useBrowser();
   // One sign-in for the administrator's tests: its TOTP code is accepted once, and other files sign in as admin too.
-  let adminTab: TestPage | undefined;
-  async function signedInAdmin() {
-    if (!adminTab) {
-      adminTab = await newPage(browser());
-      const admin = demoStaff.find((staff) => staff.username === "admin")!;
-      await signInStaffInArabic(adminTab.page, baseUrl, admin.username, DEMO_PASSWORD, admin.totpSecret!);
-    }
-    return adminTab;
-  }
-  afterAll(() => adminTab?.close());
+  const signedInAdmin = useStaffTab(browser, baseUrl, "admin");
 
   it(
     "an administrator corrects an agency's website: a wrong address is refused in Arabic with nothing lost, the right one saved",

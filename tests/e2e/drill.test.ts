@@ -15,6 +15,7 @@ import {
   newPage,
   reloadUntil,
   signInCitizenInArabic,
+  submitAndFollow,
   switchLanguage,
   visit,
 } from "../setup/browser";
@@ -120,12 +121,7 @@ describe("npm run drill", () => {
         await page.getByLabel("عدد الأقساط الشهرية").fill("60");
         await page.getByLabel("رقم الحساب المصرفي الدولي (IBAN) لصرف القرض").fill("KW81CBKU0000000000001234560101");
         await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
-        await page.waitForURL(/\/check$/);
-        await page.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
-        await page.getByRole("button", { name: "تقديم الطلب" }).click();
-        await page.waitForURL(/\/submitted$/);
-        await page.getByRole("link", { name: "متابعة الطلب" }).click();
-        await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
+        await submitAndFollow(page);
 
         // While PIFSS is down: the step says whom it waits for, and why, and that nothing is asked of the applicant.
         await reloadUntil(page, () => page.getByText("بانتظار رد المؤسسة العامة للتأمينات الاجتماعية"));

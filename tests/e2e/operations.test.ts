@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
 import {
   expectHeading,
   expectLanguage,
@@ -9,11 +9,10 @@ import {
   keepScreenshot,
   newPage,
   signInCitizenInArabic,
-  signInStaffInArabic,
   switchLanguage,
   useBrowser,
+  useStaffTab,
   visit,
-  type TestPage,
 } from "../setup/browser";
 
 // Operations in a browser: the public status page in both languages; an operator posts an
@@ -26,23 +25,13 @@ const baseUrl = inject("baseUrl");
 
 describe.skipIf(!hasChromium)("operations", () => {
   const browser = useBrowser();
-  let adminTab: TestPage | undefined;
-  async function signedInAdmin() {
-    if (!adminTab) {
-      adminTab = await newPage(browser());
-      const admin = demoStaff.find((staff) => staff.username === "admin")!;
-      await signInStaffInArabic(adminTab.page, baseUrl, admin.username, DEMO_PASSWORD, admin.totpSecret!);
-    }
-    return adminTab;
-  }
+  const signedInAdmin = useStaffTab(browser, baseUrl, "admin");
   afterAll(async () => {
-    // Whatever happened above, the shared server is left open and without notices.
-    if (adminTab) {
-      const { page } = adminTab;
-      await visit(page, `${baseUrl}/staff/admin/operations`);
-      if (await page.getByRole("button", { name: "إنهاء وضع القراءة فقط" }).count()) await page.getByRole("button", { name: "إنهاء وضع القراءة فقط" }).click();
-      await adminTab.close();
-    }
+    // Whatever happened above, the shared server is left open (before the tab closes).
+    const { page } = await signedInAdmin();
+    await visit(page, `${baseUrl}/staff/admin/operations`);
+    const switchOff = page.getByRole("button", { name: "إنهاء وضع القراءة فقط" });
+    if (await switchOff.count()) await switchOff.click();
   });
 
   it("the status page shows every service and agency link with its 30 days, in Arabic and English", { timeout: 120_000 }, async () => {

@@ -15,6 +15,7 @@ import {
   newPage,
   reloadUntil,
   signInStaffInArabic,
+  submitAndFollow,
   switchLanguage,
   useBrowser,
   visit,
@@ -72,12 +73,7 @@ describe.skipIf(!hasChromium)("security, in the browser", () => {
     await page.getByLabel("سنة واحدة").check();
     await page.getByLabel("مساحة اللوحة الإعلانية").fill("6");
     await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
-    await page.waitForURL(/\/check$/);
-    await page.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
-    await page.getByRole("button", { name: "تقديم الطلب" }).click();
-    await page.waitForURL(/\/submitted$/);
-    await page.getByRole("link", { name: "متابعة الطلب" }).click();
-    await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
+    await submitAndFollow(page);
     const applicationUrl = page.url();
     const payButton = (tab: Page) => tab.getByRole("button", { name: /^ادفع .* عبر كي نت$/ });
     await reloadUntil(page, () => payButton(page));

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { chromiumLaunchOptions } from "./chromium";
+import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 
 export const hasChromium = process.env.HAS_CHROMIUM === "true";
 
@@ -175,4 +176,31 @@ export async function reloadUntil(page: Page, locator: () => import("playwright-
     await page.reload();
   }
   await locator().first().waitFor({ timeout: 5_000 });
+}
+
+/**
+ * One tab of a demo member of staff, signed in (in Arabic) on first use and closed after the
+ * describe block's tests: a TOTP code is accepted once, so a file signs each member in once.
+ */
+export function useStaffTab(browser: () => Browser, baseUrl: string, username: string): () => Promise<TestPage> {
+  let tab: TestPage | undefined;
+  afterAll(() => tab?.close());
+  return async () => {
+    if (!tab) {
+      tab = await newPage(browser());
+      const member = demoStaff.find((staff) => staff.username === username)!;
+      await signInStaffInArabic(tab.page, baseUrl, username, DEMO_PASSWORD, member.totpSecret!);
+    }
+    return tab;
+  };
+}
+
+/** On an application's check page: confirm the declaration, submit, and follow the application to its page. */
+export async function submitAndFollow(page: Page) {
+  await page.waitForURL(/\/check$/);
+  await page.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
+  await page.getByRole("button", { name: "تقديم الطلب" }).click();
+  await page.waitForURL(/\/submitted$/);
+  await page.getByRole("link", { name: "متابعة الطلب" }).click();
+  await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
 }
