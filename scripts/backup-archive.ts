@@ -54,22 +54,28 @@ export async function tableFingerprints(query: Query): Promise<TableFingerprint[
 
 const sha256File = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
-/** The files to keep from the data directory (the embedded database and the lock are not files to copy). */
-function dataFiles(dataDir: string): string[] {
-  if (!fs.existsSync(dataDir)) return [];
-  const skip = new Set(["pglite", "nafitha.lock"]);
-  const found: string[] = [];
-  const walk = (relative: string) => {
-    for (const entry of fs.readdirSync(path.join(dataDir, relative), { withFileTypes: true })) {
-      const name = path.join(relative, entry.name);
-      if (relative === "" && skip.has(entry.name)) continue;
-      if (entry.isDirectory()) walk(name);
-      else if (entry.isFile()) found.push(name);
-    }
-  };
-  walk("");
-  return found.sort();
+/** Every file below `root` (relative paths, sorted), leaving out the top-level entries named. */
+function filesUnder(root: string, leaveOut: readonly string[] = []): string[] {
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !leaveOut.includes(file.split(path.sep)[0]!))
+    .sort();
 }
+
+/** The files to keep from the data directory (the embedded database and the lock are not files to copy). */
+const dataFiles = (dataDir: string) => filesUnder(dataDir, ["pglite", "nafitha.lock"]);
+
+const pgliteQuery =
+  (client: PGlite): Query =>
+  async (text) =>
+    (await client.query<Record<string, unknown>>(text)).rows;
+const postgresQuery =
+  (sql: postgres.Sql | postgres.TransactionSql): Query =>
+  (text) =>
+    sql.unsafe(text) as unknown as Promise<Record<string, unknown>[]>;
 
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -97,9 +103,11 @@ export async function backup(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">, archiv
       fs.copyFileSync(path.join(env.DATA_DIR, file), target);
     }
     const contents = ["database", ...(fs.existsSync(path.join(staging, "files")) ? ["files"] : [])];
-    const files = contents
-      .flatMap((top) => listFiles(staging, top))
-      .map((file) => ({ path: file, bytes: fs.statSync(path.join(staging, file)).size, sha256: sha256File(path.join(staging, file)) }));
+    const files = filesUnder(staging).map((file) => ({
+      path: file,
+      bytes: fs.statSync(path.join(staging, file)).size,
+      sha256: sha256File(path.join(staging, file)),
+    }));
     const manifest: Manifest = { format: ARCHIVE_FORMAT, createdAt: new Date().toISOString(), driver: env.DATABASE_URL ? "postgres" : "pglite", files, tables };
     fs.writeFileSync(path.join(staging, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.mkdirSync(path.dirname(path.resolve(archive)), { recursive: true });
@@ -113,15 +121,6 @@ export async function backup(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">, archiv
   }
 }
 
-function listFiles(root: string, relative: string): string[] {
-  const full = path.join(root, relative);
-  if (fs.statSync(full).isFile()) return [relative];
-  return fs
-    .readdirSync(full)
-    .sort()
-    .flatMap((name) => listFiles(root, path.join(relative, name)));
-}
-
 /** The embedded database, with the portal stopped (its lock refuses a second process). */
 async function dumpPglite(dataDir: string, staging: string): Promise<TableFingerprint[]> {
   const pgliteDir = path.join(dataDir, "pglite");
@@ -130,7 +129,7 @@ async function dumpPglite(dataDir: string, staging: string): Promise<TableFinger
   const client = new PGlite(pgliteDir);
   try {
     await client.waitReady;
-    const tables = await tableFingerprints(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
+    const tables = await tableFingerprints(pgliteQuery(client));
     const dump = await client.dumpDataDir("none");
     fs.mkdirSync(path.join(staging, "database"), { recursive: true });
     fs.writeFileSync(path.join(staging, "database", "pglite.tar"), Buffer.from(await dump.arrayBuffer()));
@@ -156,7 +155,7 @@ async function dumpPostgres(url: string, staging: string): Promise<TableFingerpr
         `--file=${path.join(staging, "database", "postgres.dump")}`,
         url,
       ]);
-      const tables = await tableFingerprints((text) => tx.unsafe(text) as unknown as Promise<Record<string, unknown>[]>);
+      const tables = await tableFingerprints(postgresQuery(tx));
       await dumped;
       return tables;
     });
@@ -266,7 +265,7 @@ export async function fingerprintsOf(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">
   if (env.DATABASE_URL) {
     const sql = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
     try {
-      return await tableFingerprints((text) => sql.unsafe(text) as unknown as Promise<Record<string, unknown>[]>);
+      return await tableFingerprints(postgresQuery(sql));
     } finally {
       await sql.end({ timeout: 5 });
     }
@@ -274,7 +273,7 @@ export async function fingerprintsOf(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">
   const client = new PGlite(path.join(env.DATA_DIR, "pglite"));
   try {
     await client.waitReady;
-    return await tableFingerprints(async (text) => (await client.query<Record<string, unknown>>(text)).rows);
+    return await tableFingerprints(pgliteQuery(client));
   } finally {
     await client.close();
   }

@@ -1,13 +1,15 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencies, agencyLinks, jobs, statusNoticeUpdates, statusNotices } from "../../db/schema";
+import { agencyLinks, jobs, statusNoticeUpdates, statusNotices } from "../../db/schema";
 import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import { releaseParkedWork } from "../exchange/circuit.server";
-import { isMaintenanceNow } from "../exchange/links.server";
+import { isMaintenanceNow, setSimulatedFaults } from "../exchange/links.server";
 import { readOperatingMode, setOperatingMode } from "../ops/operating-mode.server";
-import { exchangeAgencyIds, forgetStatusCopies, openNotices, type NoticeView } from "../ops/status.server";
+import { exchangeAgencyIds } from "../agencies";
+import { getAgencies } from "../agencies/queries.server";
+import { forgetStatusCopies, openNotices, type NoticeView } from "../ops/status.server";
 import { checkForm, type Problems } from "./forms";
 import { ModeSchema, modeFields, NoticeSchema, noticeFields, UpdateSchema, updateFields, type OperationsProblems } from "./operations-forms";
 
@@ -32,7 +34,7 @@ export interface LinkRow {
 export async function operationsPage(db: Database, isReadOnlyBySetting: boolean, now = new Date()) {
   const mode = await readOperatingMode(db, isReadOnlyBySetting);
   const ids = [...exchangeAgencyIds];
-  const names = await db.select({ id: agencies.id, nameAr: agencies.nameAr, nameEn: agencies.nameEn }).from(agencies).where(inArray(agencies.id, ids));
+  const names = await getAgencies(db, ids);
   const links = await db.select().from(agencyLinks).where(inArray(agencyLinks.agencyId, ids));
   const counts = await db
     .select({ agencyId: jobs.agencyId, status: jobs.status, n: sql<number>`count(*)::int` })
@@ -116,7 +118,7 @@ export async function runOperationsAction(intent: OperationsIntent, context: Ope
           .where(eq(agencyLinks.agencyId, agencyId))
           .for("update");
         if (!before) return;
-        await tx.update(agencyLinks).set({ isDown: false, latencyMs: 0, errorRate: 0, updatedAt: now }).where(eq(agencyLinks.agencyId, agencyId));
+        await setSimulatedFaults(tx, agencyId, { isDown: false, latencyMs: 0, errorRate: 0 });
         await audit(tx, context, "operations.faults-cleared", { type: "agency", id: agencyId }, { before });
       });
       return { ok: true, done: intent };

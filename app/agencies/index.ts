@@ -14,3 +14,6 @@ const isOperation = (value: unknown): value is OperationContract =>
 export const operations: ReadonlyMap<string, OperationContract> = new Map(
   [paci, moj, pifss, kcb, moci, kff, km].flatMap((agency) => Object.values(agency).filter(isOperation)).map((op) => [op.name, op]),
 );
+
+/** The agencies reached over the exchange (those that offer an operation), in the order they are listed. */
+export const exchangeAgencyIds: readonly string[] = [...new Set([...operations.values()].map((operation) => operation.agency))];

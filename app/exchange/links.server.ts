@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, notInArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { operations } from "../agencies";
+import { exchangeAgencyIds } from "../agencies";
 import { agencyLinks } from "../../db/schema";
 
 export interface AgencyLinkSetting {
@@ -17,7 +17,7 @@ export interface AgencyLinkSetting {
  */
 export function parseAgencyLinkSettings(urls: string | undefined, faults: string | undefined): AgencyLinkSetting[] {
   const settings = new Map<string, AgencyLinkSetting>();
-  const known = [...new Set([...operations.values()].map((operation) => operation.agency))].sort();
+  const known = [...exchangeAgencyIds].sort();
   const of = (agencyId: string, setting: string) => {
     if (!known.includes(agencyId)) throw new Error(`${setting}: unknown agency "${agencyId}" (the agencies on the exchange: ${known.join(", ")})`);
     return settings.get(agencyId) ?? settings.set(agencyId, { agencyId }).get(agencyId)!;
@@ -81,6 +81,16 @@ export async function applyAgencyLinks(db: Database, settings: AgencyLinkSetting
       .values(values)
       .onConflictDoUpdate({ target: agencyLinks.agencyId, set: { ...values, updatedAt: sql`now()` } });
   }
+}
+
+export type SimulatedFaults = Partial<Pick<AgencyLinkSetting, "isDown" | "latencyMs" | "errorRate">>;
+
+/** Sets the faults injected into an agency's simulated endpoint (a drill, an operator clearing them); what is not named is left. */
+export async function setSimulatedFaults(db: Database, agencyId: string, faults: SimulatedFaults): Promise<void> {
+  await db
+    .insert(agencyLinks)
+    .values({ agencyId, ...faults })
+    .onConflictDoUpdate({ target: agencyLinks.agencyId, set: { ...faults, updatedAt: sql`now()` } });
 }
 
 /** How the portal reaches an agency, as its administrators see it; defaults when it has no row. */

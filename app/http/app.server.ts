@@ -12,6 +12,7 @@ import {
 } from "@remix-run/node";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { isSameOriginMutation } from "../auth/origin.server";
+import { bearerTokenOf } from "./bearer";
 import type { Env } from "../env.server";
 import { log, withRequestId } from "../log.server";
 import { REFUSAL_HEADERS, refusal, refusalHtml, type RefusalKind } from "./refusal.server";
@@ -168,7 +169,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const { csrf } = res.locals.route as RouteHandle;
     const isProvenElsewhere =
       csrf === "exchange-signature" ||
-      ((csrf === "kiosk-bearer" || csrf === "operator-bearer") && /^Bearer \S+$/.test(req.get("authorization") ?? "")) ||
+      ((csrf === "kiosk-bearer" || csrf === "operator-bearer") && bearerTokenOf(req.get("authorization")) !== null) ||
       (csrf === "kiosk-signature" && Boolean(req.get("x-kiosk-signature")));
     if (isProvenElsewhere) return next();
     const isAllowed = isSameOriginMutation({

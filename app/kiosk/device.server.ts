@@ -4,6 +4,7 @@ import { getDb, getRuntime } from "../runtime.server";
 import { kioskOfCredential } from "./kiosks.server";
 import { kioskPersonOf } from "./sessions.server";
 import { displayName } from "../i18n/names";
+import { bearerTokenOf } from "../http/bearer";
 
 /** The device credential of an enrolled kiosk's browser: httpOnly, for the kiosk pages only. */
 export function kioskCookie() {
@@ -22,7 +23,7 @@ export function kioskCookie() {
  * `Authorization: Bearer <credential>`. Null when it is not an enrolled, unrevoked kiosk.
  */
 export async function kioskOfRequest(request: Request) {
-  const bearer = /^Bearer (\S+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
+  const bearer = bearerTokenOf(request.headers.get("authorization"));
   const fromCookie: unknown = await kioskCookie().parse(request.headers.get("cookie"));
   return kioskOfCredential(getDb(), bearer ?? (typeof fromCookie === "string" ? fromCookie : null));
 }

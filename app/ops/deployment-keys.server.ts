@@ -31,24 +31,22 @@ export function isSecretMissing(configured: string | undefined, dataDir: string)
  */
 export async function missingKeyProblems(db: Database, source: KeySource, isSecretAbsent: boolean): Promise<string[]> {
   const problems: string[] = [];
-  const [made] = await db.select({ id: deploymentChecks.id }).from(deploymentChecks).where(eq(deploymentChecks.id, 1));
+  const [made] = await db.select({ caFingerprint: deploymentChecks.caFingerprint }).from(deploymentChecks).where(eq(deploymentChecks.id, 1));
   if (made && isSecretAbsent)
     problems.push(
       `DATA_DIR: ${path.join(source.dataDir, "secret.key")} is missing, but this database was made with a root secret; restore secret.key from the same backup as the database, or set NAFITHA_SECRET to that secret`,
     );
-  const recorded = made
-    ? (await db.select({ caFingerprint: deploymentChecks.caFingerprint }).from(deploymentChecks).where(eq(deploymentChecks.id, 1)))[0]
-    : undefined;
   const present = caFingerprintIn(source.pkiDir);
-  if (recorded?.caFingerprint && present === null)
+  if (made?.caFingerprint && present === null)
     problems.push(
       `PKI_DIR: the certificate authority that signs this database's certificates is missing from ${source.pkiDir} (${CA_FILES.join(", ")}); restore pki/ from the same backup as the database rather than making a new one`,
     );
-  else if (recorded?.caFingerprint && present !== recorded.caFingerprint)
+  else if (made?.caFingerprint && present !== made.caFingerprint)
     problems.push(
       `PKI_DIR: the certificate authority in ${source.pkiDir} is not the one that signed this database's certificates; restore pki/ from the same backup as the database`,
     );
-  else if (made && !recorded?.caFingerprint && present) await recordCa(db, present);
+  // A CA made before its fingerprint could be recorded (or by an earlier version) is recorded now.
+  else if (made && !made.caFingerprint && present) await recordCa(db, present);
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencyLinks, applications, jobs, stepInstances } from "../../db/schema";
+import { applications, jobs, stepInstances } from "../../db/schema";
 import { runLookups } from "../engine/lookups.server";
 import { submitApplication } from "../engine/transitions.server";
 import type { JobDeps } from "../jobs/handlers.server";
@@ -20,14 +20,6 @@ export interface DrillKit {
   /** The service a drill of this agency submits: one that asks it after submission (null: none). */
   serviceFor(agencyId: string): string | null;
   applicant(db: Database, serviceId: string): Promise<DrillApplicant>;
-}
-
-/** Puts an agency's simulated endpoint down, or up again (what AGENCY_FAULTS=<agency>:down does at start). */
-export async function setSimulatedOutage(db: Database, agencyId: string, isDown: boolean): Promise<void> {
-  await db
-    .insert(agencyLinks)
-    .values({ agencyId, isDown })
-    .onConflictDoUpdate({ target: agencyLinks.agencyId, set: { isDown, updatedAt: new Date() } });
 }
 
 /** Submits one application of the agency's drill service for a new drill applicant; gives its id. */

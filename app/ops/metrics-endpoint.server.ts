@@ -1,7 +1,7 @@
-import crypto from "node:crypto";
 import type http from "node:http";
 import type { DatabaseHandle } from "../../db/client";
 import type { Env } from "../env.server";
+import { bearerTokenOf, isConfiguredToken } from "../http/bearer";
 import { log } from "../log.server";
 import { parseAddressRanges, type AddressRanges } from "./address-ranges";
 import { scrapeMetrics } from "./database-figures.server";
@@ -11,15 +11,13 @@ import { scrapeMetrics } from "./database-figures.server";
 // ranges (METRICS_ALLOW); with neither set it does not exist.
 
 export interface MetricsAccess {
-  tokenDigest: Buffer | null;
+  token: string | null;
   ranges: AddressRanges | null;
 }
 
-const digest = (text: string) => crypto.createHash("sha256").update(text).digest();
-
 export function metricsAccessOf(env: Pick<Env, "METRICS_TOKEN" | "METRICS_ALLOW">): MetricsAccess {
   return {
-    tokenDigest: env.METRICS_TOKEN ? digest(env.METRICS_TOKEN) : null,
+    token: env.METRICS_TOKEN ?? null,
     ranges: env.METRICS_ALLOW ? parseAddressRanges(env.METRICS_ALLOW) : null,
   };
 }
@@ -27,10 +25,9 @@ export function metricsAccessOf(env: Pick<Env, "METRICS_TOKEN" | "METRICS_ALLOW"
 export type MetricsDecision = "allowed" | "disabled" | "refused";
 
 export function decideMetricsAccess(access: MetricsAccess, client: { authorization: string | undefined; address: string | undefined }): MetricsDecision {
-  if (!access.tokenDigest && !access.ranges) return "disabled";
+  if (!access.token && !access.ranges) return "disabled";
   if (access.ranges?.includes(client.address)) return "allowed";
-  const token = /^Bearer (\S+)$/.exec(client.authorization ?? "")?.[1];
-  if (access.tokenDigest && token && crypto.timingSafeEqual(digest(token), access.tokenDigest)) return "allowed";
+  if (access.token && isConfiguredToken(bearerTokenOf(client.authorization), access.token)) return "allowed";
   return "refused";
 }
 

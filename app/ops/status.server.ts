@@ -1,10 +1,15 @@
 import { and, asc, desc, gt, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencies, agencyLinkEvents, agencyLinks, statusNoticeUpdates, statusNotices, type StatusImpact, type StatusNotice } from "../../db/schema";
-import { operations } from "../agencies";
+import { agencyLinkEvents, agencyLinks, statusNoticeUpdates, statusNotices, type StatusImpact, type StatusNotice } from "../../db/schema";
+import { exchangeAgencyIds, operations } from "../agencies";
+import { getAgencies } from "../agencies/queries.server";
 import type { ServiceDefinition } from "../catalogue/types";
 import { addDays, kuwaitToday } from "../i18n/dates";
+import type { Language } from "../i18n/config";
 import { formatDateTime } from "../i18n/format";
+import type { getFixedT } from "../i18n/language.server";
+import { displayName } from "../i18n/names";
+import type { NoticeDisplay } from "../ui/status-banners";
 import { TIMED_OUT, withTimeout } from "./timeout";
 import { isMaintenanceNow } from "../exchange/links.server";
 
@@ -19,8 +24,6 @@ export type ComponentStatus = "operational" | "degraded" | "down" | "maintenance
 const SEVERITY: Record<ComponentStatus, number> = { operational: 0, maintenance: 1, degraded: 2, down: 3 };
 const worse = (a: ComponentStatus, b: ComponentStatus) => (SEVERITY[b] > SEVERITY[a] ? b : a);
 
-/** The agencies reached over the exchange, in a stable order. */
-export const exchangeAgencyIds: readonly string[] = [...new Set([...operations.values()].map((operation) => operation.agency))];
 export type ComponentId = "portal" | "payments" | (string & {});
 export const fixedComponents = ["portal", "payments"] as const;
 export const isComponentId = (value: string): value is ComponentId =>
@@ -117,10 +120,7 @@ export async function readStatus(db: Database, now = new Date()): Promise<Status
   const today = kuwaitToday(now);
   const days = Array.from({ length: STATUS_DAYS }, (_, i) => addDays(today, i - STATUS_DAYS + 1));
   const windowStart = dayStart(days[0]!);
-  const names = await db
-    .select({ id: agencies.id, nameAr: agencies.nameAr, nameEn: agencies.nameEn })
-    .from(agencies)
-    .where(inArray(agencies.id, [...exchangeAgencyIds]));
+  const names = await getAgencies(db, [...exchangeAgencyIds]);
   const links = await db
     .select()
     .from(agencyLinks)
@@ -306,4 +306,31 @@ export async function bannersOf(db: Database, lang: "ar" | "en", needs: Readonly
     to: notice.plannedEndAt ? formatDateTime(notice.plannedEndAt, lang) : null,
     components: notice.components,
   }));
+}
+
+/** What a component is called on a page: the portal, online payment, or the link to an agency (by name). */
+export function componentNamer(t: ReturnType<typeof getFixedT>, lang: Language, agencies: readonly { id: string; nameAr: string; nameEn: string }[]) {
+  return (id: ComponentId): string => {
+    if (id === "portal") return t("status:components.portal");
+    if (id === "payments") return t("status:components.payments");
+    const agency = agencies.find((one) => one.id === id);
+    return t("status:components.agency", { name: agency ? displayName(agency, lang) : id });
+  };
+}
+
+/** A notice as a page shows it, in the reader's language; its updates newest first. */
+export function noticeDisplay(notice: NoticeView, lang: Language, t: ReturnType<typeof getFixedT>, nameOf: (id: ComponentId) => string): NoticeDisplay {
+  return {
+    id: notice.id,
+    kind: notice.kind,
+    impact: notice.impact,
+    title: lang === "ar" ? notice.titleAr : notice.titleEn,
+    affects: notice.components.map(nameOf).join(t("audit:what.separator")),
+    startsAt: formatDateTime(notice.startsAt, lang),
+    plannedEndAt: notice.plannedEndAt ? formatDateTime(notice.plannedEndAt, lang) : null,
+    endedAt: notice.endedAt ? formatDateTime(notice.endedAt, lang) : null,
+    updates: notice.updates
+      .map((update) => ({ body: lang === "ar" ? update.bodyAr : update.bodyEn, postedAt: formatDateTime(update.postedAt, lang) }))
+      .reverse(),
+  };
 }

@@ -12,7 +12,9 @@ import { invariantResponse } from "~/http/invariant";
 import { formatDateTime, formatNumber, formatPercent } from "~/i18n/format";
 import { displayName } from "~/i18n/names";
 import { getPageI18n } from "~/i18n/page.server";
-import { fixedComponents, exchangeAgencyIds } from "~/ops/status.server";
+import { exchangeAgencyIds } from "~/agencies";
+import { componentNamer, fixedComponents, noticeDisplay } from "~/ops/status.server";
+import { NoticeSummary, type NoticeDisplay } from "~/ui/status-banners";
 import { getDb, getRuntime } from "~/runtime.server";
 import { CheckboxesField, ErrorSummary, Notice, SelectField, TextAreaField, TextField } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
@@ -30,8 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const moment = (date: Date | null) => (date ? formatDateTime(date, lang) : null);
   const search = new URL(request.url).searchParams;
   const names = new Map(page.links.map((link) => [link.agencyId, displayName(link, lang)]));
-  const componentName = (id: string) =>
-    id === "portal" || id === "payments" ? t(`status:components.${id}`) : t("status:components.agency", { name: names.get(id) ?? id });
+  const componentName = componentNamer(
+    t,
+    lang,
+    page.links.map(({ agencyId, nameAr, nameEn }) => ({ id: agencyId, nameAr, nameEn })),
+  );
   return json({
     title: t("staff:operations.meta"),
     mode: page.mode.isReadOnly
@@ -58,15 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .join(t("audit:what.separator")),
     })),
     components: [...fixedComponents, ...exchangeAgencyIds].map((id) => ({ value: id, label: componentName(id) })),
-    notices: page.notices.map((notice) => ({
-      id: notice.id,
-      kind: notice.kind,
-      title: lang === "ar" ? notice.titleAr : notice.titleEn,
-      affects: notice.components.map(componentName).join(t("audit:what.separator")),
-      startsAt: moment(notice.startsAt)!,
-      plannedEndAt: moment(notice.plannedEndAt),
-      updates: notice.updates.map((update) => ({ body: lang === "ar" ? update.bodyAr : update.bodyEn, postedAt: moment(update.postedAt)! })),
-    })),
+    notices: page.notices.map((notice) => noticeDisplay(notice, lang, t, componentName)),
     done: operationsIntents.find((intent) => intent === search.get("done")) ?? null,
     doneCount: formatNumber(Number(search.get("count") ?? 0), lang),
   });
@@ -266,28 +263,13 @@ function Notices() {
   );
 }
 
-function NoticeCard({ notice }: { notice: ReturnType<typeof useLoaderData<typeof loader>>["notices"][number] }) {
-  const { t } = useTranslation(["staff", "status"]);
+function NoticeCard({ notice }: { notice: NoticeDisplay }) {
+  const { t } = useTranslation("staff");
   const { errorOf, valueOf } = useRefusal(["notice-update", "notice-end"], notice.id);
   const location = useLocation();
   return (
     <article className="card" aria-labelledby={`notice-${notice.id}`}>
-      <h3 id={`notice-${notice.id}`}>
-        {t(`status:notice.${notice.kind}`)}: {notice.title}
-      </h3>
-      <p className="muted">
-        {t("status:notice.affects", { components: notice.affects })}.{" "}
-        {notice.plannedEndAt
-          ? t("status:notice.window", { from: notice.startsAt, to: notice.plannedEndAt })
-          : t("status:notice.since", { time: notice.startsAt })}
-      </p>
-      <ol className="updates">
-        {notice.updates.map((update, index) => (
-          <li key={index}>
-            <span className="muted">{update.postedAt}</span> {update.body}
-          </li>
-        ))}
-      </ol>
+      <NoticeSummary notice={notice} />
       <Form method="post" className="form" noValidate key={location.key}>
         <input type="hidden" name="noticeId" value={notice.id} />
         <h4>{t("operations.notices.updateTitle")}</h4>

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { formatDate } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
-import { displayName } from "~/i18n/names";
-import { cachedStatus, type NoticeView } from "~/ops/status.server";
+import { cachedStatus, componentNamer, noticeDisplay, type NoticeView } from "~/ops/status.server";
+import { NoticeSummary, type NoticeDisplay } from "~/ui/status-banners";
 import { getDb } from "~/runtime.server";
 import { kuwaitTime } from "~/i18n/dates";
 
@@ -18,22 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = { "Cache-Control": "public, max-age=30" };
   if (!read.model) return json({ title, status: null }, { headers });
   const { model } = read;
-  const nameOf = (id: string) => {
-    const component = model.components.find((one) => one.id === id);
-    if (id === "portal" || id === "payments") return t(`status:components.${id}`);
-    return t("status:components.agency", { name: component ? displayName(component, lang) : id });
-  };
-  const notice = (one: NoticeView) => ({
-    id: one.id,
-    kind: one.kind,
-    impact: one.impact,
-    title: lang === "ar" ? one.titleAr : one.titleEn,
-    affects: one.components.map(nameOf).join(t("audit:what.separator")),
-    startsAt: formatDateTime(one.startsAt, lang),
-    plannedEndAt: one.plannedEndAt ? formatDateTime(one.plannedEndAt, lang) : null,
-    endedAt: one.endedAt ? formatDateTime(one.endedAt, lang) : null,
-    updates: one.updates.map((update) => ({ body: lang === "ar" ? update.bodyAr : update.bodyEn, postedAt: formatDateTime(update.postedAt, lang) })).reverse(),
-  });
+  const nameOf = componentNamer(
+    t,
+    lang,
+    model.components.map(({ id, nameAr, nameEn }) => ({ id, nameAr, nameEn })),
+  );
+  const notice = (one: NoticeView) => noticeDisplay(one, lang, t, nameOf);
   return json(
     {
       title,
@@ -122,28 +112,10 @@ export default function Status() {
   );
 }
 
-type NoticeData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["status"]>["current"][number];
-
-function NoticeCard({ notice }: { notice: NoticeData }) {
-  const { t } = useTranslation("status");
+function NoticeCard({ notice }: { notice: NoticeDisplay }) {
   return (
     <article className="card status-notice" data-notice-kind={notice.kind} aria-labelledby={`notice-${notice.id}`}>
-      <h3 id={`notice-${notice.id}`}>
-        <span className={`status-badge status-badge--${notice.impact}`}>{t(`notice.${notice.kind}`)}</span> {notice.title}
-      </h3>
-      <p className="muted">
-        {t("notice.affects", { components: notice.affects })}.{" "}
-        {notice.plannedEndAt ? t("notice.window", { from: notice.startsAt, to: notice.plannedEndAt }) : t("notice.since", { time: notice.startsAt })}
-        {notice.endedAt ? ` ${t("notice.ended", { time: notice.endedAt })}` : null}
-      </p>
-      <h4 className="visually-hidden">{t("notice.updates")}</h4>
-      <ol className="updates">
-        {notice.updates.map((update, index) => (
-          <li key={index}>
-            <time className="muted">{update.postedAt}</time> {update.body}
-          </li>
-        ))}
-      </ol>
+      <NoticeSummary notice={notice} />
     </article>
   );
 }
