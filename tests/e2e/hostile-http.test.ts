@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
-import { totpCode, totpStep } from "../../app/auth/totp.server";
+import { withTotpCode } from "../setup/totp";
 
 // The running portal, attacked over HTTP as a script would: bodies too large or of the wrong kind,
 // addresses too long, forgery exemptions reached through dot segments, and caches that must keep
@@ -200,18 +200,11 @@ describe("personal pages are never cached", () => {
     const secret = demoStaff.find((s) => s.username === username)!.totpSecret!;
     const started = await raw({ method: "POST", path: "/staff/sign-in", headers: form, body: `username=${username}&password=${DEMO_PASSWORD}` });
     const pending = String(started.headers["set-cookie"]![0]).split(";")[0]!;
-    // A code is taken once per account: if another test used this step's, the next step's is.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const verified = await raw({
-        method: "POST",
-        path: "/staff/verify",
-        headers: { ...form, cookie: pending },
-        body: `code=${totpCode(secret, totpStep(new Date()))}`,
-      });
-      if (verified.status === 302) return String(verified.headers["set-cookie"]![0]).split(";")[0]!;
-      await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
-    }
-    throw new Error(`${username} could not sign in`);
+    const verified = await withTotpCode(baseUrl, username, secret, (code) =>
+      raw({ method: "POST", path: "/staff/verify", headers: { ...form, cookie: pending }, body: `code=${code}` }),
+    );
+    expect(verified.status, `${username} signs in`).toBe(302);
+    return String(verified.headers["set-cookie"]![0]).split(";")[0]!;
   }
 
   it("sends Cache-Control: no-store with every signed-in page and personal download", async () => {

@@ -16,10 +16,11 @@ import {
   visit,
   waitForHydration,
 } from "../setup/browser";
+import { withTotpCode } from "../setup/totp";
 
 const baseUrl = inject("baseUrl");
 const secretOf = (username: string) => demoStaff.find((s) => s.username === username)!.totpSecret!;
-const codeFor = (secret: string, offset = 0) => totpCode(secret, totpStep(new Date()) + offset);
+const codeFor = (secret: string) => totpCode(secret, totpStep(new Date()));
 
 /** Signs a demo citizen in, in Arabic, and waits for the dashboard. */
 async function signInCitizen(page: Page, civilId: string) {
@@ -30,15 +31,17 @@ async function signInCitizen(page: Page, civilId: string) {
   await page.waitForURL(/\/dashboard/);
 }
 
-/** Signs a demo member of staff in, in Arabic: password, then the code of a time step (a code is accepted once). */
-async function signInStaff(page: Page, username: string, codeOffset = 0) {
+/** Signs a demo member of staff in, in Arabic: password, then a code no other test has sent. */
+async function signInStaff(page: Page, username: string) {
   await visit(page, `${baseUrl}/staff/sign-in`);
   await page.getByLabel("اسم المستخدم").fill(username);
   await page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "متابعة" }).click();
-  await page.getByLabel("رمز التحقق").fill(codeFor(secretOf(username), codeOffset));
-  await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
-  await page.waitForURL(`${baseUrl}/staff`);
+  await withTotpCode(baseUrl, username, secretOf(username), async (code) => {
+    await page.getByLabel("رمز التحقق").fill(code);
+    await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
+    await page.waitForURL(`${baseUrl}/staff`);
+  });
 }
 
 describe.skipIf(!hasChromium)("the portal in a browser", () => {
@@ -182,9 +185,11 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
     await expectText(page, "يجب أن يتكون الرمز من ستة أرقام");
 
-    await page.getByLabel("رمز التحقق").fill(codeFor(secretOf("kcb.officer")));
-    await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
-    await page.waitForURL(`${baseUrl}/staff`);
+    await withTotpCode(baseUrl, "kcb.officer", secretOf("kcb.officer"), async (code) => {
+      await page.getByLabel("رمز التحقق").fill(code);
+      await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
+      await page.waitForURL(`${baseUrl}/staff`);
+    });
     await expectHeading(page, "مرحبًا، نورة خالد الهاجري");
     await expectText(page, "موظف القروض — بنك الائتمان الكويتي");
     await expectNoAxeViolations(page);
@@ -329,7 +334,7 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     // The issuing agency's clerk revokes it, with a reason.
     const clerk = await newPage(browser());
     // The clerk signed in earlier in this file with the current step's code: this time, the next one.
-    await signInStaff(clerk.page, "kcb.officer", 1);
+    await signInStaff(clerk.page, "kcb.officer");
     await visit(clerk.page, `${baseUrl}/staff/certificates/${number}`);
     await expectHeading(clerk.page, `الشهادة رقم ${number}`);
     await expectNoAxeViolations(clerk.page);

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { chromiumLaunchOptions } from "./chromium";
+import { withTotpCode } from "./totp";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 
 export const hasChromium = process.env.HAS_CHROMIUM === "true";
@@ -142,30 +143,18 @@ export async function signInCitizenInArabic(page: Page, baseUrl: string, civilId
   await page.waitForURL(/\/dashboard/);
 }
 
-/**
- * Signs a demo member of staff in, in Arabic. A TOTP code is accepted once per account: when
- * another test used this step's code, the next step's is used when it comes.
- */
+/** Signs a demo member of staff in, in Arabic, with a TOTP code no other test has sent (withTotpCode). */
 export async function signInStaffInArabic(page: Page, baseUrl: string, username: string, password: string, totpSecret: string) {
-  const { totpCode, totpStep } = await import("../../app/auth/totp.server");
   await visit(page, `${baseUrl}/staff/sign-in`);
   await page.getByLabel("اسم المستخدم").fill(username);
   await page.getByLabel("كلمة المرور").fill(password);
   await page.getByRole("button", { name: "متابعة" }).click();
   await page.waitForURL(/\/staff\/verify/);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.getByLabel("رمز التحقق").fill(totpCode(totpSecret, totpStep(new Date())));
+  await withTotpCode(baseUrl, username, totpSecret, async (code) => {
+    await page.getByLabel("رمز التحقق").fill(code);
     await page.getByRole("button", { name: "تحقق وسجّل الدخول" }).click();
-    if (
-      await page.waitForURL(`${baseUrl}/staff`, { timeout: 3_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      return;
-    await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 200);
-  }
-  throw new Error(`${username} could not sign in`);
+    await page.waitForURL(`${baseUrl}/staff`);
+  });
 }
 
 /** Reloads the page until the locator shows (the server's worker moves applications along in the background). */
