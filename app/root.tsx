@@ -5,7 +5,7 @@ import { useEffect, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getViewer } from "./auth/guards.server";
 import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/config";
-import { getFixedT, getLanguage } from "./i18n/language.server";
+import { getFixedT, getLanguage, redirectForLinkedLanguage } from "./i18n/language.server";
 import stylesUrl from "./styles/app.css";
 import { fontFaceCss, preloadFonts } from "./ui/fonts";
 import { KioskHeartbeat } from "./ui/kiosk-heartbeat";
@@ -29,6 +29,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
+  const linked = await redirectForLinkedLanguage(request, getDb(), viewer);
+  if (linked) throw linked;
   const lang = await getLanguage(request, viewer);
   const header: HeaderViewer =
     viewer.kind === "citizen"

@@ -45,6 +45,8 @@ export async function applicationPage(input: {
   // What the clerk said with the latest decision, shown with what waits for the applicant.
   const lastDecision = [...timeline].reverse().find((entry) => entry.action === "task-decided");
   return {
+    // When this was read, by the server's clock: of a loaded and a polled copy, the newer is shown.
+    observedAt: Date.now(),
     title: `${refused ? `${t("common:errors.summaryTitle")}: ` : ""}${t("application:meta.title", { reference: application.reference ?? "" })}`,
     id: application.id,
     lastMessage: lastDecision?.comment ? lastDecision : null,

@@ -1,4 +1,6 @@
+import { getAgencies } from "../agencies/queries.server";
 import { getTimeline } from "../engine/history.server";
+import { displayName } from "../i18n/names";
 import { i18nFor, type Language } from "../i18n/config";
 import { formatDate, formatMoney } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
@@ -30,15 +32,19 @@ export async function kioskApplicationPage(input: {
   const db = getDb();
   const { application, service, openSteps, reasons, certificate } = found;
   const waitedOn = new Set(openSteps.flatMap((step) => (step.agencyId && !step.isYours ? [step.agencyId] : [])));
-  const [paid, timeline, notices] = await Promise.all([
+  const [paid, timeline, notices, agencies] = await Promise.all([
     listPaidPayments(db, application.id),
     getTimeline(db, getRuntime().catalogue, application, lang),
     // The notices operators posted about the agencies these steps wait on.
     bannersOf(db, lang, waitedOn),
+    getAgencies(db, [...waitedOn]),
   ]);
+  const agencyName = new Map(agencies.map((agency) => [agency.id, displayName(agency, lang)]));
   const yours = applicantStepViews(found, session.civilId, lang, i18nFor(lang).getFixedT(lang, "forms"));
   return {
     title: t("kiosk:application.meta", { reference: application.reference ?? "" }),
+    // When this was read, by the server's clock: of a loaded and a polled copy, the newer is shown.
+    observedAt: Date.now(),
     id: application.id,
     reference: application.reference ?? "",
     service: service?.title[lang] ?? application.serviceId,
@@ -53,6 +59,7 @@ export async function kioskApplicationPage(input: {
       .map((step) => ({
         id: step.id,
         title: step.title[lang],
+        agency: step.agencyId ? (agencyName.get(step.agencyId) ?? step.agencyId) : null,
         wait: waitForPage(step.wait, lang),
         notices: step.agencyId ? notices.filter((one) => one.components.includes(step.agencyId!)) : [],
       })),

@@ -48,7 +48,9 @@ export async function formPageData(request: Request, params: Params, channel: Ap
     channel,
     service,
     page: view,
-    progress: { current: pages.indexOf(page) + 1, total: pages.length + 1 },
+    // Counted over every page the service has, and the check page: a page skipped for this applicant
+    // moves the count on, and "step 2 of 4" stays true whatever is answered later.
+    progress: { current: draft.service.pages.indexOf(page) + 1, total: draft.service.pages.length + 1 },
     back: returnsToCheck(request)
       ? paths.check(draft.application.id)
       : previous

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toWesternDigits } from "~/i18n/digits";
+import { digitsOfCode } from "~/i18n/typed-codes";
 import { normalisePhone } from "~/catalogue/form-schema";
 import { parseCivilId, type CivilIdProblem } from "./civil-id";
 
@@ -90,7 +90,7 @@ export const StaffSignInSchema = z.object({
 
 export const SecondFactorSchema = z.object({
   code: text()
-    .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
+    .transform(digitsOfCode)
     .pipe(
       z
         .string()
@@ -152,7 +152,7 @@ export const CompleteVerificationSchema = newPassword({
   challengeId: z.string().uuid("codeExpired" satisfies AuthErrorKey),
   civilId: CivilIdField,
   code: text()
-    .transform((value) => toWesternDigits(value).replace(/\s/g, ""))
+    .transform(digitsOfCode)
     .pipe(
       z
         .string()

@@ -4,6 +4,7 @@ import { accountRoles } from "../../db/schema";
 import { getDb, getRuntime } from "../runtime.server";
 import { hasStaffRole, type StaffNeed, type Viewer } from "./permissions";
 import { lookupSession, sessionCookie } from "./session.server";
+import { isLivePoll } from "../ui/live-poll";
 
 const viewers = new WeakMap<Request, Promise<Viewer>>();
 
@@ -28,7 +29,7 @@ export function getViewer(request: Request): Promise<Viewer> {
 
 async function loadViewer(request: Request): Promise<Viewer> {
   const db = getDb();
-  const found = await lookupSession(db, await readSessionToken(request));
+  const found = await lookupSession(db, await readSessionToken(request), { isActivity: !isLivePoll(request) });
   if (found.status !== "live") return { kind: "anonymous", hasEndedSession: found.status === "ended" };
   const { session, account, person } = found;
   if (session.stage === "second-factor") {

@@ -60,8 +60,13 @@ export type SessionLookup =
       person: { id: string; civilId: string; nameAr: string; nameEn: string; preferredLanguage: "ar" | "en" } | null;
     };
 
-/** Finds the live session for a cookie token: not revoked, not past its lifetime or idle timeout. */
-export async function lookupSession(db: Database, token: string | null, now = new Date()): Promise<SessionLookup> {
+/**
+ * Finds the live session for a cookie token: not revoked, not past its lifetime or idle timeout.
+ * A request that is not the person's doing (a page polling for its own progress) reads the session
+ * without keeping it alive: `isActivity: false`.
+ */
+export async function lookupSession(db: Database, token: string | null, options: { now?: Date; isActivity?: boolean } = {}): Promise<SessionLookup> {
+  const { now = new Date(), isActivity = true } = options;
   if (!token) return { status: "none" };
   const [row] = await db
     .select({
@@ -97,7 +102,7 @@ export async function lookupSession(db: Database, token: string | null, now = ne
   if (!row || row.account.disabledAt) return { status: "ended" };
   const idleDeadline = row.session.lastSeenAt.getTime() + row.session.idleTimeoutSeconds * 1000;
   if (idleDeadline <= now.getTime()) return { status: "ended" };
-  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  if (isActivity && now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
   }
   const { disabledAt: _disabledAt, ...account } = row.account;

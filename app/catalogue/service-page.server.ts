@@ -4,7 +4,7 @@ import type { Language } from "../i18n/config";
 import type { getFixedT } from "../i18n/language.server";
 import { displayName } from "../i18n/names";
 import { getDb } from "../runtime.server";
-import { documentsNeeded, workflowSteps } from "./about";
+import { documentsNeeded, mapOutline, stepsOf, workflowOutline } from "./about";
 import { getInformationEntry } from "./entries.server";
 import { entryChannelOf, integratedEntries, type EntryChannel } from "./listing";
 import { publicationsOf, type Publication } from "./publication.server";
@@ -27,8 +27,8 @@ export async function servicePage(input: {
   const found = await findEntry(input.serviceId ?? "");
   if (!found) return null;
   const { entry, service, web } = found;
-  const steps = service ? workflowSteps(service) : [];
-  const agencyIds = [...new Set([entry.agency, ...steps.flatMap((step) => (step.by.kind === "agency" ? [step.by.agency] : []))])];
+  const outline = service ? workflowOutline(service) : [];
+  const agencyIds = [...new Set([entry.agency, ...stepsOf(outline).flatMap((step) => (step.by.kind === "agency" ? [step.by.agency] : []))])];
   const agencies = new Map((await getAgencies(getDb(), agencyIds)).map((agency) => [agency.id, displayName(agency, lang)]));
   const agency = agencies.get(entry.agency) ?? entry.agency;
   return {
@@ -63,7 +63,7 @@ export async function servicePage(input: {
           })),
           fees: service.fees[lang],
           time: service.expectedTime[lang],
-          steps: steps.map((step) => ({
+          steps: mapOutline(outline, (step) => ({
             title: step.title[lang],
             by: step.by.kind,
             agency: step.by.kind === "agency" ? (agencies.get(step.by.agency) ?? step.by.agency) : null,

@@ -2,6 +2,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { publicationsOf } from "../catalogue/publication.server";
 import { getDb, getRuntime } from "../runtime.server";
 import { kioskOfCredential } from "./kiosks.server";
+import { isLivePoll } from "../ui/live-poll";
 import { kioskPersonOf } from "./sessions.server";
 import { displayName } from "../i18n/names";
 import { bearerTokenOf } from "../http/bearer";
@@ -45,7 +46,7 @@ export async function requireKioskDevice(request: Request) {
 export async function requireKioskPerson(request: Request) {
   const kiosk = await requireKioskDevice(request);
   const token: unknown = await kioskPersonCookie().parse(request.headers.get("cookie"));
-  const session = await kioskPersonOf(getDb(), kiosk.id, typeof token === "string" ? token : null);
+  const session = await kioskPersonOf(getDb(), kiosk.id, typeof token === "string" ? token : null, { isActivity: !isLivePoll(request) });
   if (!session) throw redirect("/kiosk/sign-in");
   return { kiosk, session, token: token as string };
 }

@@ -103,14 +103,23 @@ const isLive = (kioskId: string, token: string, now: Date) =>
     gt(kioskSessions.lastSeenAt, new Date(now.getTime() - KIOSK_IDLE_SECONDS * 1000)),
   );
 
-/** The person signed in at this kiosk with this token, if the session is live; each use counts as a touch. */
-export async function kioskPersonOf(db: Database, kioskId: string, token: string | null, now = new Date()) {
+/**
+ * The person signed in at this kiosk with this token, if the session is live. Each use counts as a
+ * touch, except the screen's own poll for an application's progress (`isActivity: false`).
+ */
+export async function kioskPersonOf(db: Database, kioskId: string, token: string | null, options: { now?: Date; isActivity?: boolean } = {}) {
+  const { now = new Date(), isActivity = true } = options;
   if (!token) return null;
-  const [session] = await db
-    .update(kioskSessions)
-    .set({ lastSeenAt: now })
-    .where(isLive(kioskId, token, now))
-    .returning();
+  const [session] = isActivity
+    ? await db
+        .update(kioskSessions)
+        .set({ lastSeenAt: now })
+        .where(isLive(kioskId, token, now))
+        .returning()
+    : await db
+        .select()
+        .from(kioskSessions)
+        .where(isLive(kioskId, token, now));
   return session ?? null;
 }
 

@@ -15,6 +15,8 @@ import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
 import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
+import { LiveUpdates, useLiveData } from "~/ui/live-updates";
+import { isInMotion, latestEvent, progressSignature } from "~/applications/progress";
 import { pageErrors } from "~/catalogue/field-view";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
@@ -84,8 +86,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ApplicationPage() {
-  const loaded = useLoaderData<typeof loader>();
   const refused = useActionData<typeof action>();
+  // While the applicant corrects what was refused, the page stays as it was sent.
+  const loaded = useLiveData(useLoaderData<typeof loader>(), (newest) => !refused && isInMotion(newest));
   const data = refused ?? loaded;
   const { t } = useTranslation("application");
   const errors = data.yours.flatMap((step) =>
@@ -116,6 +119,11 @@ export default function ApplicationPage() {
         <span className="muted">{t("status")}</span>{" "}
         <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span>
       </p>
+      <LiveUpdates
+        signature={progressSignature(data)}
+        isMoving={isInMotion(data)}
+        message={t("live.changed", { status: tDashboard(`applications.statuses.${data.status}`), latest: latestEvent(data) ?? "" })}
+      />
 
       {data.paymentProblem ? <Notice>{t(`pay.${data.paymentProblem}`)}</Notice> : null}
       {data.yours.length ? (
@@ -142,37 +150,39 @@ export default function ApplicationPage() {
       <section className="section" aria-labelledby="open">
         <h2 id="open">{t("open.title")}</h2>
         {data.openSteps.length === 0 ? <p>{t("open.none")}</p> : null}
-        <ul className="results">
-          {data.openSteps.map((step) => (
-            <li key={step.id} className={step.who === "you" ? "result result--unread" : "result"}>
-              <h3 className="result__title">{step.title}</h3>
-              <p>
-                {step.wait
-                  ? t("open.waitingFor", { agency: step.agency })
-                  : step.who === "agency"
-                    ? t("open.agency", { agency: step.agency })
-                    : t(`open.${step.who}`)}
-              </p>
-              {step.instructions ? <p>{step.instructions}</p> : null}
-              <StatusBanners notices={step.notices} />
-              {step.wait ? (
-                <p className="notice notice--info">
-                  {step.wait.kind === "maintenance"
-                    ? step.wait.until
-                      ? t("open.maintenanceUntil", { agency: step.agency, until: step.wait.until })
-                      : t("open.maintenance", { agency: step.agency })
-                    : t(`open.${step.wait.kind}`, { agency: step.agency })}
+        {data.openSteps.length ? (
+          <ul className="results">
+            {data.openSteps.map((step) => (
+              <li key={step.id} className={step.who === "you" ? "result result--unread" : "result"}>
+                <h3 className="result__title">{step.title}</h3>
+                <p>
+                  {step.wait
+                    ? t("open.waitingFor", { agency: step.agency })
+                    : step.who === "agency"
+                      ? t("open.agency", { agency: step.agency })
+                      : t(`open.${step.who}`)}
                 </p>
-              ) : null}
-              <p className="result__meta">
-                <span>{t("open.since", { at: step.since })}</span>
-                {step.deadline ? <span>{t("open.deadline", { at: step.deadline })}</span> : null}
-                {step.isLate ? <span className="badge badge--late">{t("open.late")}</span> : null}
-                {step.isPaused ? <span>{t("open.paused")}</span> : null}
-              </p>
-            </li>
-          ))}
-        </ul>
+                {step.instructions ? <p>{step.instructions}</p> : null}
+                <StatusBanners notices={step.notices} />
+                {step.wait ? (
+                  <p className="notice notice--info">
+                    {step.wait.kind === "maintenance"
+                      ? step.wait.until
+                        ? t("open.maintenanceUntil", { agency: step.agency, until: step.wait.until })
+                        : t("open.maintenance", { agency: step.agency })
+                      : t(`open.${step.wait.kind}`, { agency: step.agency })}
+                  </p>
+                ) : null}
+                <p className="result__meta">
+                  <span>{t("open.since", { at: step.since })}</span>
+                  {step.deadline ? <span>{t("open.deadline", { at: step.deadline })}</span> : null}
+                  {step.isLate ? <span className="badge badge--late">{t("open.late")}</span> : null}
+                  {step.isPaused ? <span>{t("open.paused")}</span> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
 
       <Reasons title={t("reasons.title")} reasons={data.reasons} />

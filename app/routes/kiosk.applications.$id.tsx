@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBanners } from "~/ui/status-banners";
 import { FinishButton } from "~/ui/kiosk-idle";
@@ -13,6 +12,8 @@ import { startPayment } from "~/payments/payments.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { Timeline } from "~/ui/timeline";
+import { LiveUpdates, useLiveData } from "~/ui/live-updates";
+import { isInMotion, latestEvent, progressSignature } from "~/applications/progress";
 import type { RouteHandle } from "~/http/route-handle";
 import { invariantResponse } from "~/http/invariant";
 
@@ -44,25 +45,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(gateway.checkoutUrl(started.payment));
 }
 
-/** While the agencies work on it (a few seconds for a renewal that goes straight through), the page looks again by itself. */
-function useRefreshWhile(isWaiting: boolean) {
-  const revalidator = useRevalidator();
-  const latest = useRef(revalidator);
-  latest.current = revalidator;
-  useEffect(() => {
-    if (!isWaiting) return;
-    const timer = setInterval(() => {
-      if (latest.current.state === "idle") latest.current.revalidate();
-    }, 3000);
-    return () => clearInterval(timer);
-  }, [isWaiting]);
-}
-
 export default function KioskApplication() {
-  const data = useLoaderData<typeof loader>();
+  // While the agencies work on it (a few seconds for a renewal that goes straight through), the screen follows by itself.
+  const data = useLiveData(useLoaderData<typeof loader>(), isInMotion);
   const { t } = useTranslation("kiosk");
   const { t: tDashboard } = useTranslation("dashboard");
-  useRefreshWhile(data.isWaitingForAgencies);
   return (
     <div className="kiosk-screen">
       <p className="muted">{data.service}</p>
@@ -73,6 +60,11 @@ export default function KioskApplication() {
         <span className={`badge badge--status-${data.status}`}>{tDashboard(`applications.statuses.${data.status}`)}</span>{" "}
         {t("home.submitted", { date: data.submitted })}
       </p>
+      <LiveUpdates
+        signature={progressSignature(data)}
+        isMoving={false}
+        message={t("application.changed", { status: tDashboard(`applications.statuses.${data.status}`), latest: latestEvent(data) ?? "" })}
+      />
       {data.notice ? (
         <div className="notice" role="alert">
           <p>{t(`application.notices.${data.notice}`)}</p>
@@ -110,7 +102,7 @@ export default function KioskApplication() {
           <ul>
             {data.openSteps.map((step) => (
               <li key={step.id}>
-                {step.title}
+                {step.agency ? t("application.waitingFor", { step: step.title, agency: step.agency }) : step.title}
                 <StatusBanners notices={step.notices} hasLink={false} />
                 {step.wait ? (
                   <p>
@@ -124,9 +116,7 @@ export default function KioskApplication() {
               </li>
             ))}
           </ul>
-          <p className="muted" role="status">
-            {t("application.waitingLead")}
-          </p>
+          <p className="muted">{t("application.waitingLead")}</p>
         </section>
       ) : null}
 

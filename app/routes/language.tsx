@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { getViewer } from "~/auth/guards.server";
 import { safeRedirectPath } from "~/auth/redirect";
 import { isLanguage } from "~/i18n/config";
-import { languageCookie, setPreferredLanguage } from "~/i18n/language.server";
+import { rememberLanguage } from "~/i18n/language.server";
 import { getDb } from "~/runtime.server";
 import { readForm } from "~/http/form.server";
 import type { RouteHandle } from "~/http/route-handle";
@@ -17,9 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const language = form.get("language");
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
   if (!isLanguage(language)) return redirect(redirectTo);
-  const viewer = await getViewer(request);
-  if (viewer.kind === "citizen" || viewer.kind === "staff") await setPreferredLanguage(getDb(), viewer.person.id, language);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await languageCookie.serialize(language) } });
+  return redirect(redirectTo, { headers: await rememberLanguage(getDb(), await getViewer(request), language) });
 }
 
 export const loader = () => redirect("/");

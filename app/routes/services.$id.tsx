@@ -10,6 +10,7 @@ import { listDraftsOf } from "~/applications/lists.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { invariantResponse } from "~/http/invariant";
 import { Notice } from "~/ui/fields";
+import type { Outline, OutlineStage } from "~/catalogue/about";
 import { StatusBanners } from "~/ui/status-banners";
 import { bannersOf, componentsOfService } from "~/ops/status.server";
 
@@ -156,14 +157,7 @@ export default function Service() {
           </section>
           <section className="section" aria-labelledby="steps">
             <h2 id="steps">{t("service.steps")}</h2>
-            <ol className="workflow">
-              {data.about.steps.map((step) => (
-                <li key={step.title}>
-                  <span className="workflow__title">{step.title}</span>
-                  <span className="workflow__by">{t(`service.stepBy.${step.by}`, { agency: step.agency })}</span>
-                </li>
-              ))}
-            </ol>
+            <WorkflowOutline outline={data.about.steps} />
           </section>
         </>
       ) : (
@@ -179,5 +173,56 @@ export default function Service() {
         </section>
       )}
     </div>
+  );
+}
+
+type ShownStep = { title: string; by: "agency" | "applicant" | "portal"; agency: string | null };
+
+/** The service's steps in order; what happens together, and what happens instead, as lists within the list. */
+function WorkflowOutline({ outline }: { outline: Outline<ShownStep> }) {
+  return (
+    <ol className="workflow">
+      {outline.map((stage, index) => (
+        <li key={index}>
+          <WorkflowStage stage={stage} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function WorkflowStage({ stage }: { stage: OutlineStage<ShownStep> }) {
+  const { t } = useTranslation("catalogue");
+  if (stage.kind === "step")
+    return (
+      <>
+        <span className="workflow__title">{stage.step.title}</span>
+        <span className="workflow__by">{t(`service.stepBy.${stage.step.by}`, { agency: stage.step.agency })}</span>
+      </>
+    );
+  const ways = stage.kind === "together" ? stage.branches : stage.paths;
+  return (
+    <>
+      <span className="workflow__ways">
+        {stage.kind === "together" ? t("service.together") : stage.isSkippable ? t("service.whenNeeded") : t("service.oneOf")}
+      </span>
+      <ul className="workflow workflow--ways">
+        {ways.map((way, index) => (
+          <li key={index}>
+            {way.length === 1 ? (
+              <WorkflowStage stage={way[0]!} />
+            ) : (
+              <ul className="workflow workflow--path">
+                {way.map((inner, innerIndex) => (
+                  <li key={innerIndex}>
+                    <WorkflowStage stage={inner} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestMeta } from "~/auth/request-meta.server";
@@ -10,6 +10,7 @@ import { formatDate, formatDateWithHijri } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getRuntime } from "~/runtime.server";
 import { displayName } from "~/i18n/names";
+import { certificateCodeOf } from "~/i18n/typed-codes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 
@@ -17,7 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { lang, t } = await getPageI18n(request);
   const { database, certificateKey } = getRuntime();
-  const code = params.code ?? "";
+  // A code pasted with a full stop or quotes around it opens the code's own address.
+  const code = certificateCodeOf(params.code ?? "");
+  if (code !== params.code && code) throw redirect(`/verify/${encodeURIComponent(code)}${new URL(request.url).search}`);
   const found = isWellFormedCode(code) ? await findCertificate(database.db, { code }) : null;
   const status = found ? statusOf(found.certificate) : "unknown";
   await auditVerification(database.db, { code, certificateId: found?.certificate.id ?? null, status, meta: requestMeta(request, context) });

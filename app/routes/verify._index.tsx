@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPageI18n } from "~/i18n/page.server";
+import { certificateCodeOf } from "~/i18n/typed-codes";
 import { ErrorSummary, TextField } from "~/ui/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -11,9 +12,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getPageI18n(request);
   const url = new URL(request.url);
-  const code = url.searchParams.get("code");
-  if (code?.trim()) throw redirect(`/verify/${encodeURIComponent(code.trim())}`);
-  return json({ title: t("verify:meta.title"), isMissing: code !== null });
+  const typed = url.searchParams.get("code");
+  const code = typed === null ? null : certificateCodeOf(typed);
+  if (code) throw redirect(`/verify/${encodeURIComponent(code)}`);
+  return json({ title: t("verify:meta.title"), isMissing: typed !== null });
 }
 
 export default function VerifyStart() {

@@ -2,6 +2,7 @@ import type { TimelineEntry } from "~/engine/history.server";
 
 /** An application's history, oldest first: what happened, the comment made with it, who, at which step, when. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  if (entries.length === 0) return null;
   return (
     <ol className="results">
       {entries.map((entry) => (

@@ -57,12 +57,27 @@ describe.skipIf(!hasChromium)("finding a service", () => {
     await page.getByRole("link", { name: "ترخيص الوقاية من الحريق", exact: true }).click();
     await expectHeading(page, "ترخيص الوقاية من الحريق");
     await page.getByRole("heading", { name: "المستندات المطلوبة" }).waitFor();
-    await expectText(page, "المخطط الهندسي للمنشأة (إلزامي)");
+    await expectText(page, "المخطط الهندسي للمنشأة — إلزامي");
     await expectText(page, "الفحص الميداني");
     await expectText(page, "500 د.ك.");
+    // A step taken only when something needs it is shown as such, within the step it follows.
+    const steps = page.locator("ol.workflow > li");
+    const inspection = steps.filter({ hasText: "الفحص الميداني" });
+    await expectCount(inspection, 1);
+    const remedy = steps.filter({ hasText: "معالجة الملاحظات وطلب إعادة الفحص" });
+    expect(await remedy.locator(".workflow__ways").textContent()).toBe("عند الحاجة فقط:");
     await expectNoAxeViolations(page);
     await keepScreenshot(page, "service-ar", "desktop");
     await keepScreenshot(page, "service-ar", "phone");
+
+    // The social loan checks the marriage contract or the deed, by the loan chosen, at the same time as the rest.
+    await visit(page, `${baseUrl}/services/social-loan`);
+    const checks = page.locator("ol.workflow > li").filter({ hasText: "في الوقت نفسه:" });
+    await expectCount(checks, 1);
+    const either = checks.locator("li").filter({ hasText: "أحد ما يلي، بحسب طلبك:" });
+    expect(await either.locator("ul.workflow--ways > li .workflow__title").allTextContents()).toEqual(["التحقق من عقد الزواج", "التحقق من وثيقة الملكية"]);
+    expect(await checks.locator(":scope > ul > li > .workflow__title").allTextContents()).toEqual(["التحقق من الراتب", "التحقق من القروض القائمة"]);
+    await keepScreenshot(page, "service-social-loan-ar", "phone");
     await tab.close();
   });
 

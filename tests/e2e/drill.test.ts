@@ -13,7 +13,6 @@ import {
   keepScreenshot,
   launchBrowser,
   newPage,
-  reloadUntil,
   signInCitizenInArabic,
   submitAndFollow,
   switchLanguage,
@@ -111,33 +110,80 @@ describe("npm run drill", () => {
         await visit(page, `${server.baseUrl}/services/social-loan`);
         await page.getByRole("button", { name: "قدّم الطلب الآن" }).click();
         await expectHeading(page, "نوع القرض");
+        // The count is over every page of the service: the restoration loan's page, skipped, moves it on.
+        await expectText(page, "الخطوة 1 من 5");
         await page.getByLabel("قرض الزواج").check();
         await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
         await expectHeading(page, "عقد الزواج");
+        await expectText(page, "الخطوة 2 من 5");
         await page.getByLabel("رقم عقد الزواج").fill(`MC-${kuwaitToday().slice(0, 4)}-418230`);
         await page.getByLabel("تاريخ عقد الزواج").fill(addDays(kuwaitToday(), -90));
         await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
         await expectHeading(page, "السداد والصرف");
+        await expectText(page, "الخطوة 4 من 5");
         await page.getByLabel("عدد الأقساط الشهرية").fill("60");
         await page.getByLabel("رقم الحساب المصرفي الدولي (IBAN) لصرف القرض").fill("KW81CBKU0000000000001234560101");
         await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
         await submitAndFollow(page);
 
+        // The page follows the application by itself: no reload, no navigation, only its own polls.
+        const polls: string[] = [];
+        page.on("request", (request) => {
+          if (new URL(request.url()).searchParams.get("live") === "1") polls.push(request.url());
+        });
+        let navigations = 0;
+        page.on("framenavigated", (frame) => {
+          if (frame === page.mainFrame()) navigations++;
+        });
         // While PIFSS is down: the step says whom it waits for, and why, and that nothing is asked of the applicant.
-        await reloadUntil(page, () => page.getByText("بانتظار رد المؤسسة العامة للتأمينات الاجتماعية"));
-        await reloadUntil(page, () => page.getByText("أنظمة المؤسسة العامة للتأمينات الاجتماعية لا تستجيب حاليًا"));
+        await page.getByText("بانتظار رد المؤسسة العامة للتأمينات الاجتماعية").waitFor({ timeout: 60_000 });
+        await page.getByText("أنظمة المؤسسة العامة للتأمينات الاجتماعية لا تستجيب حاليًا").waitFor({ timeout: 60_000 });
+        expect(navigations, "the page moved on without a reload").toBe(0);
+        await expectText(page, "تتحدّث هذه الصفحة تلقائيًا كلما ردّت إحدى الجهات على طلبك.");
         await expectNoAxeViolations(page);
         await keepScreenshot(page, "application-waiting-pifss-ar", "phone");
+
+        // A hidden tab does not ask; shown again, it asks at once.
+        const setVisibility = (state: "hidden" | "visible") =>
+          page.evaluate((visibility) => {
+            Object.defineProperty(document, "visibilityState", { configurable: true, get: () => visibility });
+            document.dispatchEvent(new Event("visibilitychange"));
+          }, state);
+        await setVisibility("hidden");
+        await page.waitForTimeout(500);
+        const whileHidden = polls.length;
+        await page.waitForTimeout(7_000);
+        expect(polls.length, "no poll while the tab is hidden").toBe(whileHidden);
+        await setVisibility("visible");
+        await expect.poll(() => polls.length, { timeout: 3_000 }).toBeGreaterThan(whileHidden);
+
         await switchLanguage(page, "en");
         await expectText(page, "Waiting for Public Institution for Social Security");
         await expectText(page, "The systems of Public Institution for Social Security are not answering at the moment");
         await expectNoAxeViolations(page);
         await switchLanguage(page, "ar");
 
-        // PIFSS back: the case goes on by itself, to KCB's loan officers.
+        // PIFSS back: the case goes on by itself, to KCB's loan officers, and the page says so politely to a screen reader.
+        navigations = 0;
         expect((await fault(false)).status).toBe(200);
-        await reloadUntil(page, () => page.getByText("لدى بنك الائتمان الكويتي"));
+        await page.getByText("لدى بنك الائتمان الكويتي").waitFor({ timeout: 60_000 });
         expect(await page.getByText("بانتظار رد المؤسسة العامة للتأمينات الاجتماعية").count()).toBe(0);
+        expect(navigations).toBe(0);
+        const announcement = page.getByTestId("live-announcement");
+        expect(await announcement.getAttribute("aria-live")).toBe("polite");
+        await expect.poll(() => announcement.textContent()).toMatch(/^تحدّث طلبك\. الحالة الآن: .+\. آخر ما جرى: .+/);
+
+        // Without JavaScript the same page says that a reload shows the latest, and a reload does.
+        const noScript = await newPage(browser, { javaScriptEnabled: false });
+        await noScript.page.goto(`${server.baseUrl}/sign-in`);
+        await noScript.page.getByLabel("الرقم المدني").fill("288020122596");
+        await noScript.page.getByLabel("كلمة المرور").fill(DEMO_PASSWORD);
+        await noScript.page.getByRole("button", { name: "تسجيل الدخول", exact: true }).click();
+        await noScript.page.waitForURL(/\/dashboard/);
+        await noScript.page.goto(page.url());
+        await noScript.page.getByText("لدى بنك الائتمان الكويتي").waitFor();
+        await noScript.page.getByText("أعد تحميل الصفحة لترى آخر ما وصل إليه طلبك.").waitFor();
+        await noScript.close();
       } finally {
         await fault(false);
         await tab.close();

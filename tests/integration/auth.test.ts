@@ -76,13 +76,40 @@ describe("citizen sign-in", () => {
     );
     if (!result.ok) throw new Error("sign-in failed");
     const later = new Date(Date.now() + (IDLE + 5) * 1000);
-    expect(await lookupSession(t.db, result.token, later)).toEqual({ status: "ended" });
+    expect(await lookupSession(t.db, result.token, { now: later })).toEqual({ status: "ended" });
     const live = await lookupSession(t.db, result.token);
     if (live.status !== "live") throw new Error("expected a live session");
     await signOut(t.db, { id: live.session.id, accountId: result.accountId }, testRequestMeta);
     expect(await lookupSession(t.db, result.token)).toEqual({ status: "ended" });
     expect(await lookupSession(t.db, "not-a-token")).toEqual({ status: "ended" });
     expect(await lookupSession(t.db, null)).toEqual({ status: "none" });
+  });
+
+  it("keeps a session alive for the person's requests, not for a page polling its own progress", async () => {
+    const result = await signInCitizen(
+      t.db,
+      { civilId: civilId("288020122596"), password: PASSWORD, language: null },
+      { ...testRequestMeta, ip: "203.0.113.4" },
+      IDLE,
+    );
+    if (!result.ok) throw new Error("sign-in failed");
+    const found = await lookupSession(t.db, result.token, { isActivity: false });
+    if (found.status !== "live") throw new Error("expected a live session");
+    const lastSeen = async () => (await t.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, found.session.id)))[0]!.at;
+    const signedInAt = await lastSeen();
+    // Polls all through the idle timeout do not stretch it.
+    for (const minutes of [2, 5, 10]) {
+      const at = new Date(signedInAt.getTime() + minutes * 60_000);
+      expect((await lookupSession(t.db, result.token, { now: at, isActivity: false })).status).toBe("live");
+    }
+    expect(await lastSeen()).toEqual(signedInAt);
+    expect(await lookupSession(t.db, result.token, { now: new Date(signedInAt.getTime() + (IDLE + 1) * 1000), isActivity: false })).toEqual({
+      status: "ended",
+    });
+    // A click two minutes in does.
+    const clicked = new Date(signedInAt.getTime() + 2 * 60_000);
+    await lookupSession(t.db, result.token, { now: clicked });
+    expect(await lastSeen()).toEqual(clicked);
   });
 
   it("refuses a suspended account and ends its sessions", async () => {

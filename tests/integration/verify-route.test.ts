@@ -74,7 +74,7 @@ async function verify(code: string, language: "ar" | "en" = "en", query = "") {
   const request = new Request(`http://localhost/verify/${code}${query}`, {
     headers: { cookie: `nafitha_lang=${language === "en" ? "ImVuIg%3D%3D" : "ImFyIg%3D%3D"}` },
   });
-  const response = (await verifyLoader({ request, params: { code }, context })) as Response;
+  const response = (await verifyLoader({ request, params: { code: decodeURIComponent(code) }, context })) as Response;
   return (await response.json()) as { status: string; isTokenGenuine: boolean | null; certificate: Record<string, string | null> | null };
 }
 
@@ -102,10 +102,20 @@ describe("the verify page", () => {
 
   it("says unknown for an unknown or malformed code, and audits every verification", async () => {
     expect(await verify("ZZZZZZZZZZZZZZZZZZZZ")).toEqual({ status: "unknown", isTokenGenuine: null, certificate: null, title: expect.any(String) });
-    expect((await verify("%3Cscript%3E")).status).toBe("unknown");
+    expect((await verify("abc%3Cscript%3Edef")).status).toBe("unknown");
     const audited = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "certificate.verified"));
     expect(audited.length).toBeGreaterThanOrEqual(5);
     expect(audited.map((event) => event.details.status)).toEqual(expect.arrayContaining(["valid", "unknown"]));
+  });
+
+  it("opens a code pasted with a full stop, quotes, spaces or direction marks around it at the code's own address", async () => {
+    for (const pasted of [`${CODE}.`, `«${CODE}»`, ` "${CODE}", `, `\u200f${CODE.slice(0, 10)} ${CODE.slice(10)}\u200e`]) {
+      const request = new Request(`http://localhost/verify/${encodeURIComponent(pasted)}?t=x`);
+      const answer = await Promise.resolve(verifyLoader({ request, params: { code: pasted }, context })).catch((thrown: unknown) => thrown);
+      expect(answer, pasted).toBeInstanceOf(Response);
+      expect((answer as Response).status).toBe(302);
+      expect((answer as Response).headers.get("location")).toBe(`/verify/${CODE}?t=x`);
+    }
   });
 
   it("shows expiry and revocation at once", async () => {

@@ -30,9 +30,16 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-/** A fresh browser context (no cookies) that records every script error in the page. */
-export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<TestPage> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1280, height: 900 } });
+/**
+ * A fresh browser context (no cookies) that records every script error in the page. Its browser
+ * asks for Arabic (`locale`), as most of the portal's visitors' do; a first visit honours it.
+ */
+export async function newPage(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<TestPage> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: 1280, height: 900 },
+    locale: options.locale ?? "ar-KW",
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
