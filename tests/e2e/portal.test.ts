@@ -146,6 +146,18 @@ describe.skipIf(!hasChromium)("the portal in a browser", () => {
     await expectLanguage(page, "ar");
     await expectHeading(page, "مرحبًا، أحمد عبدالله العنزي");
     await page.locator("dd").filter({ hasText: "288020122596" }).waitFor();
+    // A value read left to right (the civil ID) still starts where Arabic lines start: on the right.
+    for (const value of ["288020122596"]) {
+      const edges = await page
+        .locator("dd")
+        .filter({ hasText: value })
+        .evaluate((dd) => {
+          const range = document.createRange();
+          range.selectNodeContents(dd);
+          return { text: range.getBoundingClientRect().right, box: dd.getBoundingClientRect().right };
+        });
+      expect(Math.abs(edges.box - edges.text), value).toBeLessThan(2);
+    }
     await expectNoAxeViolations(page);
 
     await switchLanguage(page, "en");
