@@ -60,68 +60,74 @@ export default function MyData() {
       <section className="section" aria-labelledby="reads">
         <h2 id="reads">{t("reads.title")}</h2>
         {reads.length === 0 ? <p>{t("reads.empty")}</p> : null}
-        <ol className="results">
-          {reads.map((read) => (
-            <li key={read.id} className="result">
-              <h3 className="result__title">
-                {read.what}
-                {read.isNotFound ? <span className="muted"> {t("reads.notFound")}</span> : null}
-              </h3>
-              <dl className="summary summary--compact">
-                <div>
-                  <dt>{t("reads.holder")}</dt>
-                  <dd>{read.holder}</dd>
-                </div>
-                <div>
-                  <dt>{t("reads.why")}</dt>
-                  <dd>{read.why}</dd>
-                </div>
-                <div>
-                  <dt>{t("reads.for")}</dt>
-                  <dd>
-                    <ul className="inline-list">
-                      <li>{read.service ?? t("reads.account")}</li>
-                      {read.reference ? <li className="nowrap">{t("reads.reference", { reference: isolateLtr(read.reference) })}</li> : null}
-                    </ul>
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("reads.at")}</dt>
-                  <dd>{read.at}</dd>
-                </div>
-              </dl>
-            </li>
-          ))}
-        </ol>
-        <ul className="inline-list pagination">
-          {next ? (
-            <li>
-              <Link to={`/my-data?before=${next}`}>{t("reads.older")}</Link>
-            </li>
-          ) : null}
-          {isFirstPage ? null : (
-            <li>
-              <Link to="/my-data">{t("reads.newest")}</Link>
-            </li>
-          )}
-        </ul>
+        {reads.length ? (
+          <ol className="results">
+            {reads.map((read) => (
+              <li key={read.id} className="result">
+                <h3 className="result__title">
+                  {read.what}
+                  {read.isNotFound ? <span className="muted"> {t("reads.notFound")}</span> : null}
+                </h3>
+                <dl className="summary summary--compact">
+                  <div>
+                    <dt>{t("reads.holder")}</dt>
+                    <dd>{read.holder}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("reads.why")}</dt>
+                    <dd>{read.why}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("reads.for")}</dt>
+                    <dd>
+                      <ul className="inline-list">
+                        <li>{read.service ?? t("reads.account")}</li>
+                        {read.reference ? <li className="nowrap">{t("reads.reference", { reference: isolateLtr(read.reference) })}</li> : null}
+                      </ul>
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t("reads.at")}</dt>
+                    <dd>{read.at}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {next || !isFirstPage ? (
+          <ul className="inline-list pagination">
+            {next ? (
+              <li>
+                <Link to={`/my-data?before=${next}`}>{t("reads.older")}</Link>
+              </li>
+            ) : null}
+            {isFirstPage ? null : (
+              <li>
+                <Link to="/my-data">{t("reads.newest")}</Link>
+              </li>
+            )}
+          </ul>
+        ) : null}
       </section>
 
       <section className="section" aria-labelledby="staff">
         <h2 id="staff">{t("staff.title")}</h2>
         {staff.length === 0 ? <p>{t("staff.empty")}</p> : null}
-        <ol className="results">
-          {staff.map((event) => (
-            <li key={event.id} className="result">
-              <h3 className="result__title">{t(`staff.actions.${event.action}`, { defaultValue: event.action })}</h3>
-              <p className="result__meta">
-                <span>{event.name}</span>
-                <span>{event.agency}</span>
-                <span>{event.at}</span>
-              </p>
-            </li>
-          ))}
-        </ol>
+        {staff.length ? (
+          <ol className="results">
+            {staff.map((event) => (
+              <li key={event.id} className="result">
+                <h3 className="result__title">{t(`staff.actions.${event.action}`, { defaultValue: event.action })}</h3>
+                <p className="result__meta">
+                  <span>{event.name}</span>
+                  <span>{event.agency}</span>
+                  <span>{event.at}</span>
+                </p>
+              </li>
+            ))}
+          </ol>
+        ) : null}
       </section>
     </div>
   );

@@ -55,21 +55,23 @@ export default function Notifications() {
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
       {items.length === 0 ? <p>{t("empty")}</p> : null}
-      <ol className="results">
-        {items.map((item) => (
-          <li key={item.id} className={item.isUnread ? "result result--unread" : "result"}>
-            <h2 className="result__title">
-              {item.subject}
-              {item.isUnread ? <span className="badge badge--brand">{t("unread")}</span> : null}
-            </h2>
-            <p>{item.body}</p>
-            <p className="result__meta">
-              <span>{item.at}</span>
-              {item.reference ? <span>{t("reference", { reference: isolateLtr(item.reference) })}</span> : null}
-            </p>
-          </li>
-        ))}
-      </ol>
+      {items.length ? (
+        <ol className="results">
+          {items.map((item) => (
+            <li key={item.id} className={item.isUnread ? "result result--unread" : "result"}>
+              <h2 className="result__title">
+                {item.subject}
+                {item.isUnread ? <span className="badge badge--brand">{t("unread")}</span> : null}
+              </h2>
+              <p>{item.body}</p>
+              <p className="result__meta">
+                <span>{item.at}</span>
+                {item.reference ? <span>{t("reference", { reference: isolateLtr(item.reference) })}</span> : null}
+              </p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
       {unread.length ? (
         <Form method="post">
           {unread.map((item) => (
@@ -80,18 +82,20 @@ export default function Notifications() {
           </button>
         </Form>
       ) : null}
-      <ul className="inline-list pagination">
-        {next ? (
-          <li>
-            <Link to={`/notifications?after=${next}`}>{t("older")}</Link>
-          </li>
-        ) : null}
-        {isFirstPage ? null : (
-          <li>
-            <Link to="/notifications">{t("newest")}</Link>
-          </li>
-        )}
-      </ul>
+      {next || !isFirstPage ? (
+        <ul className="inline-list pagination">
+          {next ? (
+            <li>
+              <Link to={`/notifications?after=${next}`}>{t("older")}</Link>
+            </li>
+          ) : null}
+          {isFirstPage ? null : (
+            <li>
+              <Link to="/notifications">{t("newest")}</Link>
+            </li>
+          )}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -28,6 +28,21 @@ export default function StaffHome() {
   const { t: tReports } = useTranslation("reports");
   const roleLabel = useRoleLabel();
   const hasInbox = roles.some((grant) => grant.role === "clerk" || grant.role === "supervisor");
+  const holds = (...kinds: string[]) => roles.some((grant) => kinds.includes(grant.role));
+  // Where this member of staff may go, by their roles.
+  const places = [
+    { to: "/staff/supervision", label: t("supervision.link"), isShown: teams.length > 0 },
+    { to: "/staff/admin/agencies", label: t("agencies.link"), isShown: holds("admin") },
+    { to: "/staff/admin/staff", label: t("members.link"), isShown: holds("admin", "agency-admin") },
+    { to: "/staff/admin/catalogue", label: t("catalogue.link"), isShown: holds("admin") },
+    { to: "/staff/kiosks", label: tKiosk("admin.link"), isShown: holds("admin") },
+    { to: "/staff/security", label: t("security.link"), isShown: holds("admin") },
+    { to: "/staff/admin/operations", label: t("operations.link"), isShown: holds("admin") },
+    { to: "/staff/admin/audit", label: tAudit("link"), isShown: holds("admin") },
+    { to: "/staff/payments", label: t("payments.link"), isShown: holds("admin", "supervisor") },
+    { to: "/staff/reports", label: tReports("link"), isShown: holds("admin", "supervisor") },
+    { to: "/staff/inspections", label: t("inspections.link"), isShown: roles.some((grant) => grant.agencyId === "kff") },
+  ];
   return (
     <>
       {decided ? <Notice tone="success">{t("task.decided", { reference: decided })}</Notice> : null}
@@ -73,63 +88,7 @@ export default function StaffHome() {
         </section>
       ) : null}
 
-      <ul className="link-list">
-        {teams.length ? (
-          <li>
-            <Link to="/staff/supervision">{t("supervision.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin") ? (
-          <li>
-            <Link to="/staff/admin/agencies">{t("agencies.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin" || grant.role === "agency-admin") ? (
-          <li>
-            <Link to="/staff/admin/staff">{t("members.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin") ? (
-          <li>
-            <Link to="/staff/admin/catalogue">{t("catalogue.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin") ? (
-          <li>
-            <Link to="/staff/kiosks">{tKiosk("admin.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin") ? (
-          <li>
-            <Link to="/staff/security">{t("security.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin") ? (
-          <li>
-            <Link to="/staff/admin/operations">{t("operations.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin") ? (
-          <li>
-            <Link to="/staff/admin/audit">{tAudit("link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin" || grant.role === "supervisor") ? (
-          <li>
-            <Link to="/staff/payments">{t("payments.link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.role === "admin" || grant.role === "supervisor") ? (
-          <li>
-            <Link to="/staff/reports">{tReports("link")}</Link>
-          </li>
-        ) : null}
-        {roles.some((grant) => grant.agencyId === "kff") ? (
-          <li>
-            <Link to="/staff/inspections">{t("inspections.link")}</Link>
-          </li>
-        ) : null}
-      </ul>
+      <LinkList links={places} />
 
       {teams.map((team) => (
         <section key={team.agencyId} className="section" aria-labelledby={`team-${team.agencyId}`}>
@@ -162,5 +121,19 @@ export default function StaffHome() {
         </section>
       ) : null}
     </>
+  );
+}
+
+function LinkList({ links }: { links: { to: string; label: string; isShown: boolean }[] }) {
+  const shown = links.filter((link) => link.isShown);
+  if (shown.length === 0) return null;
+  return (
+    <ul className="link-list">
+      {shown.map((link) => (
+        <li key={link.to}>
+          <Link to={link.to}>{link.label}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }

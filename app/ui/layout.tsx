@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
 
@@ -51,65 +51,102 @@ export function KioskHeader({ language }: { language: Language }) {
   );
 }
 
+/**
+ * The site's header. On a desktop: the brand, the navigation and the account's tools in one band.
+ * On a phone: the brand, the language and a menu button (with the unread count) that opens the
+ * rest; a `<details>`, so that it opens without JavaScript too. It closes on each navigation.
+ */
 export function SiteHeader({ language, viewer }: { language: Language; viewer: HeaderViewer }) {
   const { t } = useTranslation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname]);
+  const unread = viewer.kind === "citizen" ? viewer.unread : 0;
   return (
     <header className="site-header">
       <div className="container site-header__inner">
         <Brand />
-        <nav className="site-nav" aria-label={t("nav.main")}>
-          <ul className="site-nav__list">
-            <li>
-              <Link to="/">{t("nav.home")}</Link>
-            </li>
-            <li>
-              <Link to="/services">{t("nav.services")}</Link>
-            </li>
-            {viewer.kind === "citizen" ? (
-              <li>
-                <Link to="/dashboard">{t("nav.dashboard")}</Link>
-              </li>
-            ) : null}
-            {viewer.kind === "citizen" ? (
-              <li>
-                <Link to="/notifications">
-                  {t("nav.notifications")}
-                  {viewer.unread > 0 ? <span className="badge badge--brand">{t("nav.unread", { count: viewer.unread })}</span> : null}
-                </Link>
-              </li>
-            ) : null}
-            {viewer.kind === "citizen" ? (
-              <li>
-                <Link to="/profile">{t("nav.profile")}</Link>
-              </li>
-            ) : null}
-            {viewer.kind === "staff" ? (
-              <li>
-                <Link to="/staff">{t("nav.workspace")}</Link>
-              </li>
-            ) : null}
-            {viewer.kind === "anonymous" ? (
-              <li>
-                <Link to="/sign-in">{t("nav.signIn")}</Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-        <div className="site-header__tools">
-          {viewer.kind !== "anonymous" ? (
-            <>
-              <span className="site-header__who">{t("nav.signedInAs", { name: viewer.name })}</span>
-              <Form method="post" action="/sign-out">
-                <button type="submit" className="link-button">
-                  {t("nav.signOut")}
-                </button>
-              </Form>
-            </>
-          ) : null}
-          <LanguageSwitch language={language} />
+        <div className="site-header__wide">
+          <SiteNavigation viewer={viewer} />
+          <AccountTools viewer={viewer} />
         </div>
+        <LanguageSwitch language={language} />
+        <details className="site-menu" ref={menu}>
+          <summary className="site-menu__button">
+            {t("nav.menu")}
+            {unread > 0 ? (
+              <span className="badge badge--count">
+                <span aria-hidden="true">{unread}</span>
+                <span className="visually-hidden">{t("nav.unread", { count: unread })}</span>
+              </span>
+            ) : null}
+          </summary>
+          <div className="site-menu__panel">
+            <SiteNavigation viewer={viewer} />
+            <AccountTools viewer={viewer} />
+          </div>
+        </details>
       </div>
     </header>
+  );
+}
+
+function SiteNavigation({ viewer }: { viewer: HeaderViewer }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="site-nav" aria-label={t("nav.main")}>
+      <ul className="site-nav__list">
+        <li>
+          <Link to="/">{t("nav.home")}</Link>
+        </li>
+        <li>
+          <Link to="/services">{t("nav.services")}</Link>
+        </li>
+        {viewer.kind === "citizen" ? (
+          <>
+            <li>
+              <Link to="/dashboard">{t("nav.dashboard")}</Link>
+            </li>
+            <li>
+              <Link to="/notifications">
+                {t("nav.notifications")}
+                {viewer.unread > 0 ? <span className="badge badge--brand">{t("nav.unread", { count: viewer.unread })}</span> : null}
+              </Link>
+            </li>
+            <li>
+              <Link to="/profile">{t("nav.profile")}</Link>
+            </li>
+          </>
+        ) : null}
+        {viewer.kind === "staff" ? (
+          <li>
+            <Link to="/staff">{t("nav.workspace")}</Link>
+          </li>
+        ) : null}
+        {viewer.kind === "anonymous" ? (
+          <li>
+            <Link to="/sign-in">{t("nav.signIn")}</Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+function AccountTools({ viewer }: { viewer: HeaderViewer }) {
+  const { t } = useTranslation();
+  if (viewer.kind === "anonymous") return null;
+  return (
+    <div className="site-header__tools">
+      <span className="site-header__who">{t("nav.signedInAs", { name: viewer.name })}</span>
+      <Form method="post" action="/sign-out">
+        <button type="submit" className="link-button">
+          {t("nav.signOut")}
+        </button>
+      </Form>
+    </div>
   );
 }
 

@@ -8,7 +8,7 @@ export interface Column<Row> {
   isLtr?: boolean;
 }
 
-/** A data table: a header row of column names, then one row per item. */
+/** A data table: a header row of column names, then one row per item; on a phone, each row a stack of labelled values. */
 export function Table<Row>({
   columns,
   rows,
@@ -25,7 +25,7 @@ export function Table<Row>({
 }) {
   if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
   return (
-    <table className="table">
+    <table className="table table--stacks">
       {caption ? <caption className="visually-hidden">{caption}</caption> : null}
       <thead>
         <tr>
@@ -40,8 +40,8 @@ export function Table<Row>({
         {rows.map((row) => (
           <tr key={rowKey(row)}>
             {columns.map((column) => (
-              <td key={column.header} className={column.isLtr ? "ltr-value" : undefined}>
-                {column.cell(row)}
+              <td key={column.header} data-label={column.header}>
+                {column.isLtr ? <span className="ltr-value">{column.cell(row)}</span> : column.cell(row)}
               </td>
             ))}
           </tr>
