@@ -50,6 +50,7 @@ export async function checkPageData(request: Request, params: Params, channel: A
     title: t("apply:meta.check", { service: service.title[lang] }),
     draftId: application.id,
     back: paths.draft(application.id),
+    here: paths.check(application.id),
     service: service.title[lang],
     sections,
     problems: Object.entries(problems).map(([path, problem]) => {
@@ -70,11 +71,19 @@ export async function checkPageData(request: Request, params: Params, channel: A
 
 export type CheckPageData = Awaited<ReturnType<typeof checkPageData>>;
 
-/** Submits the draft (the declaration ticked), or discards it. */
+/** What the check page's action answers when it does not move on: a declaration missing, or a discard to confirm. */
+export interface CheckPageRefusal {
+  declarationMissing: boolean;
+  isConfirmingDiscard?: boolean;
+}
+
+/** Submits the draft (the declaration ticked), or discards it once the applicant has confirmed. */
 export async function checkPageAction(request: Request, params: Params, channel: ApplyChannel) {
   const { applicant, draft, db, actor, paths } = await requireOwnDraft(request, params.draftId, channel);
   const form = await readForm(request);
-  if (form.get("intent") === "discard") {
+  // Deleting a draft and its attachments cannot be undone: the first press asks, the second deletes.
+  if (form.get("intent") === "discard") return json<CheckPageRefusal>({ declarationMissing: false, isConfirmingDiscard: true }, { headers: applicant.headers });
+  if (form.get("intent") === "discard-confirmed") {
     await discardDraft(db, applicant.personId, draft.application.id);
     return redirect(paths.discarded(draft.service.id), { headers: applicant.headers });
   }

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { Language } from "../i18n/config";
 import { optionsOf, prefilledValue, visibleFields, type FieldProblem, type FileRef } from "./form-schema";
+import { runRule } from "./rules";
 import { answerText, fileSizeText, inputValueOf, itemFieldName } from "./form-values";
 import { describeProblem } from "./messages";
 import type { Facts, Field, FormPage } from "./types";
@@ -14,10 +15,24 @@ interface ViewBase {
   hint: string | null;
   isRequired: boolean;
   error: string | null;
+  /**
+   * A field shown by one choice on the same page: the choice's input name and the values that show
+   * it, so that the page shows it at once when one is chosen (the server decides again on saving).
+   */
+  reveal: { control: string; values: string[] } | null;
+  /** Not shown for the answers as they stand (a field with `reveal`, waiting for its choice). */
+  isHidden: boolean;
 }
 
 export type FieldView =
-  | (ViewBase & { type: "text"; value: string; isMultiline: boolean; maxLength: number | null })
+  | (ViewBase & {
+      type: "text";
+      value: string;
+      isMultiline: boolean;
+      maxLength: number | null;
+      /** A value in Latin letters and digits (a licence number, an IBAN): typed and read left to right, an English keyboard at a kiosk. */
+      isLatin: boolean;
+    })
   | (ViewBase & { type: "number" | "civil-id" | "phone" | "money" | "date"; value: string; unit: string | null })
   | (ViewBase & {
       type: "select";
@@ -46,6 +61,9 @@ export interface PageView {
 /** Typed values coming back after a refused page (so nothing typed is lost), by field name. */
 export type TypedValues = Record<string, string>;
 
+/** A pattern that admits Latin letters and digits and no Arabic letter (`^[A-Za-z]{2}-\d{4}-\d{6}$`). */
+const isLatinPattern = (regex: string | undefined) => Boolean(regex) && /A-Z|a-z|\\d|0-9/.test(regex!) && !/[\u0600-\u06ff]|\\p\{|\\w/.test(regex!);
+
 const isFileRef = (value: unknown): value is FileRef => typeof value === "object" && value !== null && typeof (value as FileRef).id === "string";
 
 export function buildPageView(
@@ -58,22 +76,43 @@ export function buildPageView(
   const fields = visibleFields(page, facts);
   // Inputs are named prefix + field path (two forms on one page keep apart); problems by path.
   const prefix = options.prefix ?? "";
+  const choices = new Map(page.fields.flatMap((field) => (field.type === "select" && !field.prefill ? [[field.id, field] as const] : [])));
+  /** Which values of a choice on this page show the field, when its condition reads that choice alone. */
+  const revealOf = (field: Field): ViewBase["reveal"] => {
+    const condition = field.showIf;
+    const read = condition?.reads.length === 1 ? condition.reads[0]! : "";
+    const choice = read.startsWith("answer:") ? choices.get(read.slice("answer:".length)) : undefined;
+    if (!condition || !choice) return null;
+    const values = optionsOf(choice, facts)
+      .filter((option) => runRule(condition, { ...facts, answers: { ...facts.answers, [choice.id]: option.value } }))
+      .map((option) => String(option.value));
+    return { control: prefix + choice.id, values };
+  };
   const errorOf = (name: string, field: Pick<Field, "type" | "label">) => {
     const problem = options.problems?.[name.slice(prefix.length)];
     return problem ? describeProblem(t, field, problem, language) : null;
   };
-  const leaf = (field: Exclude<Field, { type: "group" }>, name: string, saved: unknown): FieldView => {
+  const leaf = (field: Exclude<Field, { type: "group" }>, name: string, saved: unknown, isTopLevel = false): FieldView => {
     const base: ViewBase = {
       name,
       label: field.label[language],
       hint: field.hint?.[language] ?? null,
       isRequired: field.isRequired,
       error: errorOf(name, field),
+      reveal: isTopLevel ? revealOf(field) : null,
+      isHidden: isTopLevel && !fields.includes(field),
     };
     const value = options.typed && name in options.typed ? options.typed[name]! : inputValueOf(field, saved);
     switch (field.type) {
       case "text":
-        return { ...base, type: "text", value, isMultiline: field.isMultiline ?? false, maxLength: field.maxLength ?? null };
+        return {
+          ...base,
+          type: "text",
+          value,
+          isMultiline: field.isMultiline ?? false,
+          maxLength: field.maxLength ?? null,
+          isLatin: isLatinPattern(field.pattern?.regex),
+        };
       case "select":
         return {
           ...base,
@@ -98,11 +137,12 @@ export function buildPageView(
         return { ...base, type: field.type, value, unit: null };
     }
   };
-  const views: FieldView[] = fields
-    .filter((field) => !field.prefill)
+  // The fields shown, and those a choice on this page would show (kept hidden until it does).
+  const views: FieldView[] = page.fields
+    .filter((field) => !field.prefill && (fields.includes(field) || revealOf(field)))
     .map((field) => {
       const saved = facts.answers[field.id];
-      if (field.type !== "group") return leaf(field, prefix + field.id, saved);
+      if (field.type !== "group") return leaf(field, prefix + field.id, saved, true);
       const savedItems = Array.isArray(saved) ? (saved as Record<string, unknown>[]) : [];
       const count = Math.min(field.maxItems, Math.max(options.itemCounts?.[field.id] ?? savedItems.length, field.minItems, 1));
       return {
@@ -111,6 +151,8 @@ export function buildPageView(
         hint: field.hint?.[language] ?? null,
         isRequired: field.isRequired,
         error: errorOf(prefix + field.id, field),
+        reveal: revealOf(field),
+        isHidden: !fields.includes(field),
         type: "group" as const,
         itemLabel: field.itemLabel[language],
         minItems: field.minItems,

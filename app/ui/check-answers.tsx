@@ -1,13 +1,13 @@
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { CheckPageData } from "~/applying/check-page.server";
+import type { CheckPageData, CheckPageRefusal } from "~/applying/check-page.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 
 /** Check your answers, the declaration and submit (web and kiosk): the loader returns `CheckPageData`. */
 export function CheckAnswers() {
   const data = useLoaderData<CheckPageData>();
-  const refused = useActionData<{ declarationMissing: boolean }>();
+  const refused = useActionData<CheckPageRefusal>();
   const navigation = useNavigation();
   const { t } = useTranslation("apply");
   const errors = [
@@ -89,12 +89,31 @@ export function CheckAnswers() {
       )}
       <section className="section" aria-labelledby="discard">
         <h2 id="discard">{t("check.discardTitle")}</h2>
-        <p>{t("check.discardLead")}</p>
-        <Form method="post">
-          <button type="submit" name="intent" value="discard" className="button button--secondary">
-            {t("check.discard")}
-          </button>
-        </Form>
+        {refused?.isConfirmingDiscard ? (
+          <div className="notice notice--warning" role="alert">
+            <p>
+              <strong>{t("check.discardConfirmTitle")}</strong>
+            </p>
+            <p>{t("check.discardConfirmLead")}</p>
+            <Form method="post" className="actions">
+              <button type="submit" name="intent" value="discard-confirmed" className="button button--warning">
+                {t("check.discardConfirm")}
+              </button>
+              <Link to={data.here} className="button button--secondary" replace>
+                {t("check.discardKeep")}
+              </Link>
+            </Form>
+          </div>
+        ) : (
+          <>
+            <p>{t("check.discardLead")}</p>
+            <Form method="post">
+              <button type="submit" name="intent" value="discard" className="button button--secondary">
+                {t("check.discard")}
+              </button>
+            </Form>
+          </>
+        )}
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, MouseEvent, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldId } from "./form";
@@ -186,6 +186,22 @@ export interface SummaryError {
 }
 
 /** GOV.UK-style error summary: at the top, focused on arrival, each error linked to its field. */
+/**
+ * Following a summary's link: the field takes the focus (a group's first choice) and its question
+ * scrolls into view. Done here rather than by the browser, whose change of the address's `#…` the
+ * router would take for a navigation, and drop the errors of the form just sent with it.
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>) {
+  const id = decodeURIComponent(event.currentTarget.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  event.preventDefault();
+  const control = target.matches("input, select, textarea, button") ? target : target.querySelector<HTMLElement>("input, select, textarea, button");
+  const question = target.closest("fieldset")?.querySelector("legend") ?? (control ? document.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null);
+  (question ?? target).scrollIntoView({ block: "center" });
+  (control ?? target).focus({ preventScroll: true });
+}
+
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -202,7 +218,9 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
       <ul className="error-summary__list">
         {errors.map((error) => (
           <li key={error.field}>
-            <a href={error.href ?? `#${fieldId(error.field)}`}>{error.message}</a>
+            <a href={error.href ?? `#${fieldId(error.field)}`} onClick={focusField}>
+              {error.message}
+            </a>
           </li>
         ))}
       </ul>

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import type { FormPageData } from "~/applying/form-page.server";
 import { pageErrors } from "~/catalogue/field-view";
 import { ErrorSummary, Notice } from "~/ui/fields";
-import { FormChannelContext, ServiceField } from "~/ui/service-fields";
+import { FormChannelContext, ServiceField, useReveals } from "~/ui/service-fields";
+import { useRef } from "react";
 
 /** One page of the application form (web and kiosk): the loader and action return `FormPageData`. */
 export function FormPage() {
@@ -13,8 +14,10 @@ export function FormPage() {
   const navigation = useNavigation();
   const { t } = useTranslation("apply");
   const errors = pageErrors(data.page.fields);
+  const page = useRef<HTMLDivElement>(null);
+  useReveals(page);
   return (
-    <div className="page page--narrow">
+    <div className="page page--narrow" ref={page}>
       <p>
         <Link to={data.back}>{t("back")}</Link>
       </p>

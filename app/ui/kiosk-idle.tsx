@@ -38,7 +38,12 @@ function useSessionWatch() {
   }, []);
 }
 
-/** After a minute without a touch, a 20-second countdown; then the session ends (as "finish" does). */
+/**
+ * After a minute without a touch, a 20-second countdown; then the session ends (as "finish" does).
+ * The countdown covers the screen (nothing of the person's shows through it) and takes the focus;
+ * "I am still here" closes it on the click, not on the press, so that the tap does not land on
+ * whatever is beneath once it has gone.
+ */
 export function IdleGuard() {
   const { t } = useTranslation("kiosk");
   useSessionWatch();
@@ -46,22 +51,40 @@ export function IdleGuard() {
   const [endsAt, setEndsAt] = useState<number | null>(null);
   const [left, setLeft] = useState(COUNTDOWN_S);
   const finish = useRef<HTMLFormElement>(null);
+  const stayButton = useRef<HTMLButtonElement>(null);
+  const isCounting = useRef(false);
+  const focusedBefore = useRef<Element | null>(null);
+  const idle = useRef<ReturnType<typeof setTimeout>>();
+  const startIdleTimer = () => {
+    clearTimeout(idle.current);
+    idle.current = setTimeout(() => {
+      focusedBefore.current = document.activeElement;
+      isCounting.current = true;
+      setEndsAt(Date.now() + COUNTDOWN_S * 1000);
+    }, IDLE_MS);
+  };
+  const stay = () => {
+    isCounting.current = false;
+    setEndsAt(null);
+    startIdleTimer();
+    if (focusedBefore.current instanceof HTMLElement) focusedBefore.current.focus();
+  };
   useEffect(() => {
-    let idle = setTimeout(() => setEndsAt(Date.now() + COUNTDOWN_S * 1000), IDLE_MS);
+    startIdleTimer();
+    // A touch anywhere puts the minute back; while the countdown shows, only its own click does.
     const touched = () => {
-      clearTimeout(idle);
-      setEndsAt(null);
-      idle = setTimeout(() => setEndsAt(Date.now() + COUNTDOWN_S * 1000), IDLE_MS);
+      if (!isCounting.current) startIdleTimer();
     };
     const events = ["pointerdown", "keydown", "touchstart"] as const;
     events.forEach((name) => window.addEventListener(name, touched));
     return () => {
-      clearTimeout(idle);
+      clearTimeout(idle.current);
       events.forEach((name) => window.removeEventListener(name, touched));
     };
   }, []);
   useEffect(() => {
     if (endsAt === null) return;
+    stayButton.current?.focus();
     const tick = () => {
       const remaining = Math.ceil((endsAt - Date.now()) / 1000);
       setLeft(Math.max(0, remaining));
@@ -77,10 +100,11 @@ export function IdleGuard() {
         <input type="hidden" name="reason" value="idle" />
       </Form>
       {endsAt !== null && left > 0 ? (
-        <div className="kiosk-idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
+        // A tap anywhere on the cover counts as "still here", and lands on the cover, not beneath it.
+        <div className="kiosk-idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" onClick={stay}>
           <h2 id="idle-title">{t("idle.title")}</h2>
           <p id="idle-body">{t("idle.body", { count: left })}</p>
-          <button type="button" className="kiosk-button">
+          <button type="button" className="kiosk-button" ref={stayButton}>
             {t("idle.stay")}
           </button>
         </div>

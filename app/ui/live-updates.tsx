@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { livePollUrl } from "./live-poll";
 
 const POLL_EVERY_MS = 5_000;
-// After a quiet while, the page looks less often: an agency that answers in days need not be asked every 5 s.
+// After two minutes on the page it looks less often: an agency that answers in days need not be asked every 5 s.
 const SLOW_POLL_AFTER_MS = 2 * 60_000;
 const SLOW_POLL_EVERY_MS = 20_000;
 

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useEffect, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldView } from "~/catalogue/field-view";
 import type { ApplyChannel } from "~/applying/paths";
@@ -236,7 +236,7 @@ const renderers: Renderers = {
         />
       </Labelled>
     ) : (
-      <InputField field={field} input={{ type: "text", autoComplete: "off" }} />
+      <InputField field={field} input={{ type: "text", autoComplete: "off", ...(field.isLatin ? { dir: "ltr" as const } : {}) }} />
     ),
   number: (field) => <InputField field={field} input={{ type: "text", inputMode: "numeric", dir: "ltr" }} />,
   money: (field) => <InputField field={field} input={{ type: "text", inputMode: "decimal", dir: "ltr" }} />,
@@ -251,5 +251,39 @@ const renderers: Renderers = {
 export function ServiceField({ field }: { field: FieldView }) {
   const render = renderers[field.type] as ((field: FieldView) => ReactNode) | undefined;
   if (!render) throw new Error(`No renderer for field type ${field.type}`);
-  return <>{render(field)}</>;
+  if (!field.reveal) return <>{render(field)}</>;
+  // Shown or hidden by the page's script as its choice changes (see useReveals).
+  return (
+    <div data-reveal-control={field.reveal.control} data-reveal-values={field.reveal.values.join("\n")} hidden={field.isHidden}>
+      {render(field)}
+    </div>
+  );
+}
+
+/**
+ * Shows at once what a choice reveals (and hides what it no longer does) within the form: each
+ * `data-reveal-control` block follows the value chosen in its control. Without JavaScript the
+ * page shows it once saved.
+ */
+export function useReveals(container: RefObject<HTMLElement>) {
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const follow = (event: Event) => {
+      const form = (event.target as Element | null)?.closest("form");
+      if (!form) return;
+      for (const block of form.querySelectorAll<HTMLElement>("[data-reveal-control]")) {
+        const control = form.elements.namedItem(block.dataset.revealControl!);
+        const chosen =
+          control instanceof RadioNodeList || control instanceof HTMLSelectElement
+            ? control.value
+            : control instanceof HTMLInputElement && control.checked
+              ? control.value
+              : "";
+        block.hidden = !(block.dataset.revealValues ?? "").split("\n").includes(chosen);
+      }
+    };
+    element.addEventListener("change", follow);
+    return () => element.removeEventListener("change", follow);
+  }, [container]);
 }

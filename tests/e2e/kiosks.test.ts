@@ -37,8 +37,10 @@ async function expectTouchSized(page: Page) {
       element instanceof HTMLInputElement && ["radio", "checkbox"].includes(element.type) ? (element.closest("label") ?? element) : element,
     );
     const tooSmall = controls
-      .filter((element) => isShown(element) && element.getBoundingClientRect().height < 64)
-      .map((element) => `target ${name(element)}: ${Math.round(element.getBoundingClientRect().height)} px`);
+      .filter((element) => isShown(element) && Math.min(element.getBoundingClientRect().height, element.getBoundingClientRect().width) < 64)
+      .map(
+        (element) => `target ${name(element)}: ${Math.round(element.getBoundingClientRect().width)} × ${Math.round(element.getBoundingClientRect().height)} px`,
+      );
     const texts = [...document.querySelectorAll("main *, header *")].filter((element) =>
       [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim()),
     );
@@ -191,10 +193,22 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     for (const digit of "1234") await idle.getByRole("button", { name: digit, exact: true }).click();
     await idle.getByRole("button", { name: "دخول", exact: true }).click();
     await expectHeading(idle, "مرحبًا، أحمد عبدالله العنزي");
+    // Where a service's button is: the tap that answers the countdown lands there.
+    const underneath = (await idle.locator("form button.kiosk-button").first().boundingBox())!;
     await idle.clock.fastForward(61_000);
     await idle.getByRole("alertdialog").waitFor();
     await expectText(idle, "هل ما زلت هنا؟");
+    expect(await idle.evaluate(() => document.activeElement?.textContent)).toBe("ما زلت هنا");
+    // The cover hides everything of the person's beneath it.
+    expect(await idle.locator(".kiosk-idle").evaluate((cover) => getComputedStyle(cover).backgroundColor)).toMatch(/^rgb\(/);
     await idle.screenshot({ path: "tests/.artifacts/screenshots/kiosk-idle-ar-portrait.png" });
+    // "Still here": the countdown closes, and the tap does not fall through to the service beneath.
+    await idle.mouse.click(underneath.x + underneath.width / 2, underneath.y + underneath.height / 2);
+    await expectCount(idle.getByRole("alertdialog"), 0);
+    expect(new URL(idle.url()).pathname).toBe("/kiosk/home");
+    await expectHeading(idle, "مرحبًا، أحمد عبدالله العنزي");
+    await idle.clock.fastForward(61_000);
+    await idle.getByRole("alertdialog").waitFor();
     await idle.clock.fastForward(21_000);
     await expectHeading(idle, "الخدمات الحكومية بالخدمة الذاتية");
     const home = await idle.goto(`${baseUrl}/kiosk/home`);
@@ -269,6 +283,12 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await kiosk.waitForURL(/\/kiosk\/apply\/[^/]+\/check$/);
     await expectNoAxeViolations(kiosk);
     await expectTouchSized(kiosk);
+    // Deleting the draft asks first; keeping it leaves everything as it was.
+    await kiosk.getByRole("button", { name: "حذف المسودة" }).click();
+    await kiosk.getByRole("alert").filter({ hasText: "هل تريد حذف هذه المسودة؟" }).waitFor();
+    await expectTouchSized(kiosk);
+    await kiosk.getByRole("link", { name: "لا، أبقِ المسودة" }).click();
+    await expectCount(kiosk.getByRole("alert").filter({ hasText: "هل تريد حذف هذه المسودة؟" }), 0);
     await kiosk.getByLabel("أؤكد الإقرار الوارد أعلاه").check();
     await kiosk.getByRole("button", { name: "تقديم الطلب" }).click();
     await kiosk.waitForURL(/\/kiosk\/applications\//);
@@ -346,10 +366,12 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await shotEn(kiosk, "home");
     await kiosk.getByRole("button", { name: "Start Municipal licence renewal" }).click();
     await expectHeading(kiosk, "The licence to renew");
-    // "Another licence": the page asks for its number.
-    await kiosk.getByRole("radio", { name: "Another licence (type its number)" }).check();
-    await kiosk.getByRole("button", { name: "Save and continue", exact: true }).click();
+    // "Another licence": the page asks for its number at once, without saving first.
     const number = kiosk.getByLabel("Licence number");
+    expect(await number.isVisible()).toBe(false);
+    await kiosk.getByRole("radio", { name: "Another licence (type its number)" }).check();
+    await number.waitFor();
+    expect(new URL(kiosk.url()).search).toBe("");
     await number.click();
     const keyboard = kiosk.getByRole("group", { name: "English keyboard" });
     // A wrong key, taken back with Delete.

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, kuwaitToday } from "../../app/i18n/dates";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import {
+  expectCount,
   expectHeading,
   hasChromium,
   keepScreenshot,
@@ -117,6 +118,17 @@ describe.skipIf(!hasChromium)("every page, on a phone and a desktop, in both lan
     await page.getByRole("button", { name: "قدّم الطلب الآن" }).click();
     await expectHeading(page, "نوع القرض");
     const firstPage = new URL(page.url()).pathname;
+    // Nothing chosen: the summary's link takes the focus to the group's first choice, and every message stays.
+    await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
+    const summary = page.locator(".error-summary");
+    await summary.waitFor();
+    const inline = await page.locator(".field__error").allTextContents();
+    expect(inline.length).toBeGreaterThan(0);
+    await summary.getByRole("link").first().click();
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("radio");
+    await page.waitForTimeout(300);
+    await expectCount(summary, 1);
+    expect(await page.locator(".field__error").allTextContents()).toEqual(inline);
     await page.getByLabel("قرض الزواج").check();
     await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
     await expectHeading(page, "عقد الزواج");
