@@ -1,3 +1,4 @@
+import { joinDateParts } from "../catalogue/date-parts";
 import { refusal } from "./refusal.server";
 
 /**
@@ -9,9 +10,11 @@ export async function readForm(request: Request): Promise<FormData> {
   // A post with nothing in it (a script's bare POST) is an empty form: the HTTP layer refuses a
   // body that has no form type, so without a type there is no body.
   if (!request.headers.get("content-type")) return new FormData();
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw refusal("badForm", 400);
   }
+  return joinDateParts(form);
 }

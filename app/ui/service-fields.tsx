@@ -1,8 +1,9 @@
-import { createContext, useContext, useEffect, type ReactNode, type RefObject } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldView } from "~/catalogue/field-view";
 import type { ApplyChannel } from "~/applying/paths";
 import { fieldId } from "./form";
+import { datePartName, datePartNames, datePartsOf } from "~/catalogue/date-parts";
 
 // One renderer per field type of the service definitions (the DEFRA pattern): a page is a list
 // of field views, each drawn by the renderer of its type. An unknown type is a programming error.
@@ -181,16 +182,85 @@ function FileField({ field }: { field: Extract<FieldView, { type: "file" }> }) {
           <p className="field__hint">{t("field.replace")}</p>
         </div>
       ) : null}
-      <input
-        id={id}
-        name={field.name}
-        type="file"
-        className="input"
-        accept={field.accept.join(",")}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={describedBy(field)}
-      />
+      <FilePicker field={field} />
     </Labelled>
+  );
+}
+
+/**
+ * The file input. The browser's own says "Choose File" and "No file chosen" in the browser's
+ * language; once the page's script runs, a button and the chosen file's name in the page's
+ * language stand in its place (the input itself, hidden from sight, still takes the focus and the file).
+ */
+function FilePicker({ field }: { field: Extract<FieldView, { type: "file" }> }) {
+  const { t } = useTranslation("apply");
+  const id = fieldId(field.name);
+  const [isEnhanced, setEnhanced] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
+  useEffect(() => setEnhanced(true), []);
+  const input = (
+    <input
+      id={id}
+      name={field.name}
+      type="file"
+      className={isEnhanced ? "file-picker__input" : "input"}
+      accept={field.accept.join(",")}
+      aria-invalid={field.error ? true : undefined}
+      aria-describedby={[describedBy(field), isEnhanced ? `${id}-chosen` : null].filter(Boolean).join(" ") || undefined}
+      onChange={(event) => setChosen(event.currentTarget.files?.[0]?.name ?? null)}
+    />
+  );
+  if (!isEnhanced) return input;
+  return (
+    <div className="file-picker">
+      {input}
+      <span className="button button--secondary file-picker__button" aria-hidden="true">
+        {t("field.choose")}
+      </span>
+      <span className="file-picker__chosen" id={`${id}-chosen`}>
+        {chosen ? <bdi>{chosen}</bdi> : t("field.noneChosen")}
+      </span>
+    </div>
+  );
+}
+
+/** A date in three boxes, day, month and year, each labelled in the page's language; Arabic-Indic digits are welcome. */
+function DateField({ field }: { field: Extract<FieldView, { value: string }> }) {
+  const { t } = useTranslation("apply");
+  const id = fieldId(field.name);
+  const parts = datePartsOf(field.value);
+  return (
+    <Grouped field={field} className="date-input" isDescribed={false}>
+      <p className="field__hint" id={`${id}-example`}>
+        {t("date.example")}
+      </p>
+      <div className="date-input__parts">
+        {datePartNames.map((part) => {
+          // The day's box carries the field's id: the error summary's link lands there.
+          const partId = part === "day" ? id : `${id}-${part}`;
+          return (
+            <div key={part} className="date-input__part">
+              <label className="date-input__label" htmlFor={partId}>
+                {t(`date.${part}`)}
+              </label>
+              <input
+                id={partId}
+                name={datePartName(field.name, part)}
+                className={`input date-input__box date-input__box--${part}`}
+                inputMode="numeric"
+                dir="ltr"
+                autoComplete="off"
+                maxLength={part === "year" ? 4 : 2}
+                defaultValue={parts[part]}
+                aria-invalid={field.error ? true : undefined}
+                aria-describedby={[describedBy(field), `${id}-example`].filter(Boolean).join(" ")}
+                aria-required={field.isRequired || undefined}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </Grouped>
   );
 }
 
@@ -240,7 +310,7 @@ const renderers: Renderers = {
     ),
   number: (field) => <InputField field={field} input={{ type: "text", inputMode: "numeric", dir: "ltr" }} />,
   money: (field) => <InputField field={field} input={{ type: "text", inputMode: "decimal", dir: "ltr" }} />,
-  date: (field) => <InputField field={field} input={{ type: "date", dir: "ltr" }} />,
+  date: (field) => <DateField field={field} />,
   "civil-id": (field) => <InputField field={field} input={{ type: "text", inputMode: "numeric", dir: "ltr", autoComplete: "off" }} />,
   phone: (field) => <InputField field={field} input={{ type: "tel", inputMode: "tel", dir: "ltr", autoComplete: "tel-national" }} />,
   select: (field) => <SelectField field={field} />,

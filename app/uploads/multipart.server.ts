@@ -1,3 +1,4 @@
+import { joinDateParts } from "../catalogue/date-parts";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { readForm } from "../http/form.server";
 import { refusal } from "../http/refusal.server";
@@ -57,5 +58,5 @@ export async function readMultipartForm(request: Request, maxBytesByField: Map<s
     // A body cut off or malformed on the way (the HTTP layer already refused one that is too large).
     throw refusal("badForm", 400);
   }
-  return { form, files, tooLarge };
+  return { form: joinDateParts(form), files, tooLarge };
 }

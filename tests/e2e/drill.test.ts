@@ -9,6 +9,7 @@ import {
   expectHeading,
   expectNoAxeViolations,
   expectText,
+  fillDate,
   hasChromium,
   keepScreenshot,
   launchBrowser,
@@ -117,7 +118,7 @@ describe("npm run drill", () => {
         await expectHeading(page, "عقد الزواج");
         await expectText(page, "الخطوة 2 من 5");
         await page.getByLabel("رقم عقد الزواج").fill(`MC-${kuwaitToday().slice(0, 4)}-418230`);
-        await page.getByLabel("تاريخ عقد الزواج").fill(addDays(kuwaitToday(), -90));
+        await fillDate(page, "تاريخ عقد الزواج", addDays(kuwaitToday(), -90), { isArabicIndic: true });
         await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
         await expectHeading(page, "السداد والصرف");
         await expectText(page, "الخطوة 4 من 5");

@@ -282,7 +282,11 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await page.getByLabel("عدد الأدوار").fill("1");
     await next(page);
     await expectHeading(page, "المخططات");
+    // The file input speaks the page's language: its button, and the name of the file chosen.
+    await expectText(page, "اختر ملفًا");
+    await expectText(page, "لم يُختر أي ملف");
     await page.getByLabel("المخطط الهندسي للمنشأة").setInputFiles(pdfFile);
+    await page.locator(".file-picker__chosen").filter({ hasText: "plan.pdf" }).waitFor();
     await next(page);
     await expectText(page, /35\.000/); // KWD 10 + 250 m² × 0.100
     const reference = await submit(page);

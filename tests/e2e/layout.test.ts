@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 import {
   expectCount,
   expectHeading,
+  fillDate,
   hasChromium,
   keepScreenshot,
   newPage,
@@ -134,7 +135,16 @@ describe.skipIf(!hasChromium)("every page, on a phone and a desktop, in both lan
     await expectHeading(page, "عقد الزواج");
     const contractPage = new URL(page.url()).pathname;
     await page.getByLabel("رقم عقد الزواج").fill(`MC-${kuwaitToday().slice(0, 4)}-418230`);
-    await page.getByLabel("تاريخ عقد الزواج").fill(addDays(kuwaitToday(), -90));
+    // A date that does not exist is refused, with what was typed kept in its boxes.
+    await fillDate(page, "تاريخ عقد الزواج", `${kuwaitToday().slice(0, 4)}-02-30`);
+    await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
+    await page.locator(".error-summary").waitFor();
+    const dateBoxes = page.getByRole("group", { name: "تاريخ عقد الزواج" });
+    expect(await dateBoxes.getByLabel("اليوم", { exact: true }).inputValue()).toBe("30");
+    expect(await dateBoxes.getByLabel("الشهر", { exact: true }).inputValue()).toBe("02");
+    await page.locator(".error-summary a").filter({ hasText: /تاريخ/ }).first().click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("contractDate[day]");
+    await fillDate(page, "تاريخ عقد الزواج", addDays(kuwaitToday(), -90));
     await page.getByRole("button", { name: "حفظ ومتابعة" }).click();
     await expectHeading(page, "السداد والصرف");
     const repaymentPage = new URL(page.url()).pathname;

@@ -200,3 +200,14 @@ export async function submitAndFollow(page: Page) {
   await page.getByRole("link", { name: "متابعة الطلب" }).click();
   await page.waitForURL(/\/applications\/[0-9a-f-]+$/);
 }
+
+/** Answers a date question (day, month and year boxes) with `YYYY-MM-DD`, in the page's language; optionally in Arabic-Indic digits. */
+export async function fillDate(page: Page, question: string, iso: string, options: { isArabicIndic?: boolean } = {}) {
+  const [year, month, day] = iso.split("-") as [string, string, string];
+  const digits = (text: string) => (options.isArabicIndic ? text.replace(/\d/g, (digit) => "٠١٢٣٤٥٦٧٨٩"[Number(digit)]!) : text);
+  const isArabic = (await page.locator("html").getAttribute("lang")) === "ar";
+  const group = page.getByRole("group", { name: question });
+  await group.getByLabel(isArabic ? "اليوم" : "Day", { exact: true }).fill(digits(day));
+  await group.getByLabel(isArabic ? "الشهر" : "Month", { exact: true }).fill(digits(month));
+  await group.getByLabel(isArabic ? "السنة" : "Year", { exact: true }).fill(digits(year));
+}
