@@ -22,7 +22,7 @@ module.exports = {
     {
       name: "agency-imports-the-portal",
       comment:
-        "Agencies are outside the portal: of app/ they may import only the shared agency files (governorates, positions, premises), the exchange's contracts and simulator, i18n, and the password hasher (PACI keeps card PINs hashed).",
+        "Agencies are outside the portal: of app/ they may import only the shared agency files (governorates, positions, premises), the exchange's contracts (with how a clerk reads an answer) and simulator, i18n, and the password hasher (PACI keeps card PINs hashed).",
       severity: "error",
       from: { path: "^app/agencies/[^/]+/" },
       to: {
@@ -30,7 +30,7 @@ module.exports = {
         pathNot: [
           "^app/agencies/[^/]+/",
           "^app/agencies/(governorates|positions|premises)[.]ts$",
-          "^app/exchange/(contracts|simulator[.]server)[.]ts$",
+          "^app/exchange/(contracts|answer-facts|simulator[.]server)[.]ts$",
           "^app/i18n/",
           "^app/auth/password[.]server[.]ts$",
         ],

@@ -10,12 +10,17 @@ import type { ClaimFailure } from "../engine/transitions.server";
 import { getTimeline } from "../engine/history.server";
 import { getAgencies } from "../agencies/queries.server";
 import { i18nFor, type Language } from "../i18n/config";
-import { formatDateTime } from "../i18n/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber } from "../i18n/format";
+import { kuwaitMidnight } from "../i18n/dates";
 import type { getFixedT } from "../i18n/language.server";
 import { displayName } from "../i18n/names";
 import { getDb, getRuntime } from "../runtime.server";
 import { heldUploads } from "../uploads/uploads.server";
 import { answersOf, clerksFor, exchangeResultsOf, getTaskForClerk, whoDecided } from "./task-view.server";
+import { operations } from "../agencies";
+import { showAnswer } from "../exchange/answer-facts";
+import { showValue } from "../certificates/render.server";
+import { runRule } from "../catalogue/rules";
 
 // The task page of the back office, built for the clerk who opens it.
 
@@ -109,12 +114,24 @@ export async function taskPage(input: {
       canDecide: isMine || isSupervisor,
       clerks: isSupervisor ? people.clerks.map((clerk) => ({ accountId: clerk.accountId, name: displayName(clerk, lang) })) : [],
     },
+    // What the decision rests on, worked out from what is known now; a figure that cannot be (an agency did not find the person) is left out.
+    figures: (task.step.shows ?? []).flatMap((shown) => {
+      try {
+        return [
+          { label: shown.label[lang], value: showValue({ format: shown.format, value: runRule(shown.value, facts) } as Parameters<typeof showValue>[0], lang) },
+        ];
+      } catch {
+        return [];
+      }
+    }),
     exchanged: exchanged.map((row) => ({
       id: row.id,
       step: row.step?.title[lang] ?? row.stepId,
       agency: agencyNames.get(row.agencyId ?? "") ?? row.agencyId ?? "",
       at: row.completedAt ? formatDateTime(row.completedAt, lang) : "",
       isFound: row.outcome === "found",
+      // What the agency answered, as labelled facts; the raw answer stays for audit.
+      reading: row.outcome === "found" && row.step?.kind === "exchange" ? readAnswer(row.step.operation, row.result, lang, t) : [],
       answer: JSON.stringify(row.result ?? {}, null, 2),
     })),
     decidedBy,
@@ -123,4 +140,18 @@ export async function taskPage(input: {
     fieldsToFix: refused?.fieldsToFix ?? [],
     timeline,
   };
+}
+
+/** An exchange step's answer as its operation's contract presents it, in the reader's language; nothing when it does not parse. */
+function readAnswer(operation: string, result: unknown, lang: Language, t: ReturnType<typeof getFixedT>) {
+  const contract = operations.get(operation);
+  const parsed = contract?.response.safeParse(result);
+  if (!contract || !parsed?.success) return [];
+  return showAnswer(contract.present(parsed.data), lang, {
+    yes: t("staff:task.yes"),
+    no: t("staff:task.no"),
+    money: (fils) => formatMoney(fils, lang),
+    date: (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(kuwaitMidnight(iso), lang) : iso),
+    count: (value) => formatNumber(value, lang),
+  });
 }

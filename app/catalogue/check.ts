@@ -180,6 +180,7 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
         if (Object.keys(step.actions).length === 0) problem(`${where} has no actions`);
         if (!(step.deadlineHours > 0)) problem(`${where} needs a deadline`);
         checkStepFields(where, step.fields);
+        step.shows?.forEach((shown, index) => checkReads(`${where} shown value ${index + 1}`, shown.value));
         break;
       }
       case "applicant":

@@ -172,6 +172,8 @@ export type Step =
       actions: Record<string, ActionDef>;
       /** What the clerk records (an inspection checklist, for example). */
       fields?: Field[];
+      /** The figures the clerk's decision rests on, worked out from the answers and the agencies' (an instalment as a share of the salary). */
+      shows?: ShownValue[];
     }
   | {
       kind: "applicant";

@@ -187,6 +187,20 @@ export default function Task() {
         ))}
       </section>
 
+      {data.figures.length ? (
+        <section className="section" aria-labelledby="figures">
+          <h2 id="figures">{t("task.figures")}</h2>
+          <dl className="summary">
+            {data.figures.map((figure) => (
+              <div key={figure.label}>
+                <dt>{figure.label}</dt>
+                <dd>{figure.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
       <Reasons title={t("task.reasons")} reasons={data.reasons} />
 
       {data.exchanged.length ? (
@@ -201,8 +215,21 @@ export default function Task() {
                   <span>{row.at}</span>
                   <span className="badge">{row.isFound ? t("task.found") : t("task.notFound")}</span>
                 </p>
+                {row.reading.map((part, index) => (
+                  <div key={index} className="answer-part">
+                    {part.title ? <h4 className="answer-part__title">{part.title}</h4> : null}
+                    <dl className="summary summary--compact">
+                      {part.facts.map((shown) => (
+                        <div key={shown.label}>
+                          <dt>{shown.label}</dt>
+                          <dd>{shown.isLtr ? <span className="ltr-value">{shown.value}</span> : shown.value}</dd>
+                        </div>
+                      ))}
+                    </dl>
+                  </div>
+                ))}
                 <details>
-                  <summary>{t("task.answer")}</summary>
+                  <summary>{t("task.rawAnswer")}</summary>
                   <pre dir="ltr" className="exchange-answer">
                     {row.answer}
                   </pre>

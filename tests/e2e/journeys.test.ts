@@ -228,6 +228,24 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await staff(officer.page, "kcb.officer");
     await openTask(officer.page, reference);
     await expectText(officer.page, "RD-2009-004211");
+    // The agencies' answers read as labelled facts in Arabic (the salary in KWD), the raw answer folded away.
+    const salary = officer.page.locator(".answer-part dt").filter({ hasText: "الراتب الشهري" }).first();
+    await salary.waitFor();
+    expect((await salary.locator("xpath=following-sibling::dd[1]").textContent())!.replace(/\u200f/g, "")).toMatch(/^[\d,]+\.\d{3}\sد\.ك\.$/);
+    await expectText(officer.page, "جهة العمل");
+    // What the decision rests on: the instalment beside the salary, as a share of it.
+    await officer.page.getByRole("heading", { name: "ما يستند إليه القرار" }).waitFor();
+    const share = officer.page.locator("dt").filter({ hasText: "نسبة القسط إلى الراتب" });
+    expect((await share.locator("xpath=following-sibling::dd[1]").textContent())!.replace(/[\u200e\u200f\u061c]/g, "")).toMatch(/^\S+ \(الحد الأقصى \S+\)$/);
+    await expectText(officer.page, "رقم الوثيقة");
+    expect(
+      await officer.page
+        .locator(".answer-part")
+        .filter({ hasText: /\{|"found"/ })
+        .count(),
+    ).toBe(0);
+    const raw = officer.page.locator("details").filter({ hasText: "الرد كما ورد من الجهة (للتدقيق)" }).first();
+    expect(await raw.getAttribute("open")).toBeNull();
     await look(officer.page, "staff-task-ar");
     await officer.page.getByLabel("عدد الأقساط الشهرية").check();
     await officer.page.getByLabel("الملاحظات").fill("يُرجى زيادة عدد الأقساط إلى 120 قسطًا.");

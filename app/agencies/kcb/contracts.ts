@@ -1,5 +1,15 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
+import { fact, itemsOf, section } from "../../exchange/answer-facts";
+
+type Words = { ar: string; en: string };
+const loanStatuses: Record<"active" | "repaid" | "written-off", Words> = {
+  active: { ar: "قائم", en: "Active" },
+  repaid: { ar: "مسدَّد", en: "Repaid" },
+  "written-off": { ar: "مُعفى منه", en: "Written off" },
+};
+const loanTypes: Record<string, Words> = { marriage: { ar: "قرض الزواج", en: "Marriage loan" }, restoration: { ar: "قرض الترميم", en: "Restoration loan" } };
+const loanTypeText = (type: string): Words => loanTypes[type] ?? { ar: type, en: type };
 
 export const loansOperation = defineOperation({
   agency: "kcb",
@@ -11,6 +21,18 @@ export const loansOperation = defineOperation({
       z.object({ loanType: z.string(), amountFils: z.number().int(), status: z.enum(["active", "repaid", "written-off"]), startDate: z.string() }),
     ),
   }),
+  present: (answer) =>
+    itemsOf(
+      answer.loans,
+      { ar: "القرض", en: "Loan" },
+      (loan) => [
+        fact.text({ ar: "نوع القرض", en: "Loan type" }, loanTypeText(loan.loanType)),
+        fact.money({ ar: "مبلغ القرض", en: "Amount" }, loan.amountFils),
+        fact.text({ ar: "حالة القرض", en: "Status" }, loanStatuses[loan.status]),
+        fact.date({ ar: "تاريخ البدء", en: "Started on" }, loan.startDate),
+      ],
+      { ar: "لا توجد قروض اجتماعية مسجلة", en: "No social loans on record" },
+    ),
 });
 
 export const recordLoanOperation = defineOperation({
@@ -25,4 +47,9 @@ export const recordLoanOperation = defineOperation({
     startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
   response: z.object({ loanType: z.string(), status: z.enum(["active", "repaid", "written-off"]) }),
+  present: (answer) =>
+    section([
+      fact.text({ ar: "نوع القرض", en: "Loan type" }, loanTypeText(answer.loanType)),
+      fact.text({ ar: "حالة القرض", en: "Status" }, loanStatuses[answer.status]),
+    ]),
 });

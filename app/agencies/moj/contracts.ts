@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
+import { fact, labels, section } from "../../exchange/answer-facts";
 
 export const marriageContractOperation = defineOperation({
   agency: "moj",
@@ -13,6 +14,14 @@ export const marriageContractOperation = defineOperation({
     contractDate: z.string(),
     isFirstMarriageOfHusband: z.boolean(),
   }),
+  present: (contract) =>
+    section([
+      fact.code({ ar: "رقم العقد", en: "Contract number" }, contract.contractNumber),
+      fact.date({ ar: "تاريخ العقد", en: "Contract date" }, contract.contractDate),
+      fact.code({ ar: "الرقم المدني للزوج", en: "Husband's civil ID" }, contract.husbandCivilId),
+      fact.code({ ar: "الرقم المدني للزوجة", en: "Wife's civil ID" }, contract.wifeCivilId),
+      fact.yesNo({ ar: "الزواج الأول للزوج", en: "Husband's first marriage" }, contract.isFirstMarriageOfHusband),
+    ]),
 });
 
 export const propertyDeedOperation = defineOperation({
@@ -29,4 +38,14 @@ export const propertyDeedOperation = defineOperation({
     plot: z.string(),
     registeredOn: z.string(),
   }),
+  present: (deed) =>
+    section([
+      fact.code({ ar: "رقم الوثيقة", en: "Deed number" }, deed.deedNumber),
+      fact.code({ ar: "الرقم المدني للمالك", en: "Owner's civil ID" }, deed.ownerCivilId),
+      fact.text(labels.address, {
+        ar: `${deed.area}، قطعة ${deed.block}، قسيمة ${deed.plot}، ${deed.governorate}`,
+        en: `${deed.area}, block ${deed.block}, plot ${deed.plot}, ${deed.governorate}`,
+      }),
+      fact.date({ ar: "تاريخ التسجيل", en: "Registered on" }, deed.registeredOn),
+    ]),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
+import { addressText, fact, labels, section } from "../../exchange/answer-facts";
 
 export const personOperation = defineOperation({
   agency: "paci",
@@ -17,6 +18,16 @@ export const personOperation = defineOperation({
     phone: z.string().nullable(),
     email: z.string().nullable(),
   }),
+  present: (person) =>
+    section([
+      fact.code(labels.civilId, person.civilId),
+      fact.text(labels.name, { ar: person.nameAr, en: person.nameEn }),
+      fact.code({ ar: "الجنسية", en: "Nationality" }, person.nationality),
+      fact.date({ ar: "تاريخ الميلاد", en: "Date of birth" }, person.birthDate),
+      fact.text({ ar: "الجنس", en: "Sex" }, person.sex === "male" ? { ar: "ذكر", en: "Male" } : { ar: "أنثى", en: "Female" }),
+      fact.text(labels.address, addressText(person.address)),
+      fact.code({ ar: "رقم الهاتف", en: "Phone" }, person.phone ?? "—"),
+    ]),
 });
 
 /** Whether a PIN is the one of this civil-ID card (kiosk sign-in). PACI answers yes or no, and never the PIN. */
@@ -26,4 +37,5 @@ export const cardPinOperation = defineOperation({
   title: { ar: "التحقق من الرقم السري للبطاقة المدنية", en: "Civil-ID card PIN check" },
   request: z.object({ civilId: z.string().regex(/^[1-3]\d{11}$/), pin: z.string().regex(/^\d{4,8}$/) }),
   response: z.object({ isMatch: z.boolean() }),
+  present: (answer) => section([fact.yesNo({ ar: "الرقم السري مطابق", en: "PIN matches" }, answer.isMatch)]),
 });

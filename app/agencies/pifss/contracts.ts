@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
+import { fact, itemsOf } from "../../exchange/answer-facts";
 
 export const employmentOperation = defineOperation({
   agency: "pifss",
@@ -11,4 +12,16 @@ export const employmentOperation = defineOperation({
       z.object({ employerAr: z.string(), employerEn: z.string(), startDate: z.string(), monthlySalaryFils: z.number().int(), isActive: z.boolean() }),
     ),
   }),
+  present: (answer) =>
+    itemsOf(
+      answer.employments,
+      { ar: "العمل", en: "Employment" },
+      (job) => [
+        fact.text({ ar: "جهة العمل", en: "Employer" }, { ar: job.employerAr, en: job.employerEn }),
+        fact.money({ ar: "الراتب الشهري", en: "Monthly salary" }, job.monthlySalaryFils),
+        fact.date({ ar: "تاريخ بدء العمل", en: "Started on" }, job.startDate),
+        fact.yesNo({ ar: "على رأس العمل", en: "Currently employed" }, job.isActive),
+      ],
+      { ar: "لا توجد بيانات عمل مسجلة", en: "No employment on record" },
+    ),
 });

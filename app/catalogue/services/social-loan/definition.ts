@@ -3,6 +3,7 @@ import { marriageContractOperation, propertyDeedOperation } from "../../../agenc
 import { personOperation } from "../../../agencies/paci/contracts";
 import { employmentOperation } from "../../../agencies/pifss/contracts";
 import { addMonths, ageOn, firstOfNextMonth } from "../../../i18n/dates";
+import { formatPercent } from "../../../i18n/format";
 import { isKuwaitiIban, normaliseIban } from "../../checks";
 import { factTypes, keyAmong } from "../../fact-types";
 import { answerIs, rule } from "../../rules";
@@ -41,6 +42,45 @@ const loanTypes = {
 const amountOf = (answers: Record<string, unknown>) => (answers.loanType === "marriage" ? MARRIAGE_LOAN_FILS : Number(answers.requestedAmount));
 /** The monthly instalment in fils, rounded up so the instalments cover the loan. */
 const instalmentOf = (answers: Record<string, unknown>) => Math.ceil(amountOf(answers) / Number(answers.months));
+
+/** The monthly salary of the jobs PIFSS holds as current, in fils (0 when it holds none). */
+const activeSalaryOf = (employment: ReturnType<typeof resultOf<"employment">>) =>
+  employment.found ? employment.employments.filter((job) => job.isActive).reduce((sum, job) => sum + job.monthlySalaryFils, 0) : 0;
+
+/** What the loan officer's decision rests on: the instalment beside the salary, and the loans already held. */
+const reviewFigures: ShownValue[] = [
+  {
+    label: { ar: "القسط الشهري", en: "Monthly instalment" },
+    value: rule(["answer:loanType", "answer:requestedAmount", "answer:months"], (f) => instalmentOf(f.answers)),
+    format: "money",
+  },
+  {
+    label: { ar: "الراتب الشهري الحالي لدى المؤسسة العامة للتأمينات الاجتماعية", en: "Current monthly salary, as PIFSS holds it" },
+    value: rule(["result:employment"], (f) => activeSalaryOf(resultOf(f, "employment"))),
+    format: "money",
+  },
+  {
+    label: { ar: "نسبة القسط إلى الراتب", en: "Instalment as a share of the salary" },
+    value: rule(["result:employment", "answer:loanType", "answer:requestedAmount", "answer:months"], (f) => {
+      const salary = activeSalaryOf(resultOf(f, "employment"));
+      if (salary === 0) return { ar: "لا يوجد راتب مسجل", en: "No salary on record" };
+      const share = instalmentOf(f.answers) / salary;
+      return {
+        ar: `${formatPercent(share, "ar")} (الحد الأقصى ${formatPercent(MAX_INSTALMENT_SHARE, "ar")})`,
+        en: `${formatPercent(share, "en")} (at most ${formatPercent(MAX_INSTALMENT_SHARE, "en")})`,
+      };
+    }),
+    format: "text",
+  },
+  {
+    label: { ar: "القروض الاجتماعية القائمة", en: "Social loans still being repaid" },
+    value: rule(["result:loans"], (f) => {
+      const loans = resultOf(f, "loans");
+      return loans.found ? loans.loans.filter((loan) => loan.status === "active").length : 0;
+    }),
+    format: "number",
+  },
+];
 
 /** KW•• •••• … ••12 34: the IBAN in groups of four, masked but for the country and its last four characters. */
 export function maskIban(value: string): string {
@@ -311,8 +351,7 @@ export const socialLoan: ServiceDefinition = {
               if (!deed.found) reasons.push("deed-not-found");
               else if (deed.ownerCivilId !== f.applicant.civilId) reasons.push("not-the-owner");
             }
-            const employment = resultOf(f, "employment");
-            const salary = employment.found ? employment.employments.filter((job) => job.isActive).reduce((sum, job) => sum + job.monthlySalaryFils, 0) : 0;
+            const salary = activeSalaryOf(resultOf(f, "employment"));
             if (salary === 0) reasons.push("no-salary");
             else if (instalmentOf(f.answers) > salary * MAX_INSTALMENT_SHARE) reasons.push("instalment-too-high");
             const loans = resultOf(f, "loans");
@@ -353,6 +392,7 @@ export const socialLoan: ServiceDefinition = {
         agency: "kcb",
         position: "loan-officer",
         deadlineHours: 72,
+        shows: reviewFigures,
         actions: {
           approve: { label: { ar: "الموافقة على القرض", en: "Approve the loan" }, next: "terms", isCommentRequired: false },
           reject: actions.reject(),
