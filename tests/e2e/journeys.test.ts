@@ -409,6 +409,10 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     // The clerk works in English.
     await switchLanguage(clerk.page, "en");
     await expectText(clerk.page, "There are unpaid violations against the licence.");
+    // Beside the reason, the figure it rests on, in KWD.
+    const unpaid = clerk.page.locator("dt").filter({ hasText: "Unpaid violations" });
+    expect((await unpaid.locator("xpath=following-sibling::dd[1]").textContent())!).toMatch(/^KWD\s[\d,]+\.\d{3}$/);
+    await expectText(clerk.page, "The premises' fire-safety licence holds until");
     await expectNoAxeViolations(clerk.page);
     await keepScreenshot(clerk.page, "staff-task-municipal-en", "desktop");
     await clerk.page.getByRole("button", { name: "Approve the renewal" }).click();

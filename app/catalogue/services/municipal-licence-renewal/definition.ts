@@ -1,10 +1,11 @@
 import { premisesFireLicencesOperation } from "../../../agencies/kff/contracts";
 import { companyMunicipalLicencesOperation, municipalLicenceOperation, type MunicipalLicence } from "../../../agencies/km/contracts";
 import { companyOperation } from "../../../agencies/moci/contracts";
-import { addYears, laterOf, monthsStartedSince } from "../../../i18n/dates";
+import { addYears, kuwaitMidnight, laterOf, monthsStartedSince } from "../../../i18n/dates";
+import { formatDate } from "../../../i18n/format";
 import { factTypes, found } from "../../fact-types";
 import { answerIs, rule } from "../../rules";
-import { JOIN, type ServiceDefinition, type Text } from "../../types";
+import { JOIN, type ServiceDefinition, type ShownValue, type Text } from "../../types";
 import { actions, companiesLookup, companiesLookupType, companyCheck, companyLicencesLookup, crNumbersOf, ends, premisesText } from "../shared";
 
 // Kuwait Municipality's renewal of shop and advertisement (sign) licences, by the company's
@@ -46,6 +47,37 @@ const feeOf = rule(["result:licence", "answer:years"], (f) => {
   const yearly = licence.kind === "sign" ? SIGN_FEE_FILS_PER_M2_YEAR * (licence.signAreaM2 ?? 0) : SHOP_FEE_FILS_PER_YEAR;
   return yearly * years + LATE_FEE_FILS_PER_MONTH * monthsStartedSince(licence.expiresOn, f.today);
 });
+
+const dateInBoth = (day: string): Text => ({ ar: formatDate(kuwaitMidnight(day), "ar"), en: formatDate(kuwaitMidnight(day), "en") });
+
+/** What the licensing clerk's decision rests on: what is unpaid, and until when the other licences hold. */
+const reviewFigures: ShownValue[] = [
+  {
+    label: { ar: "المخالفات غير المسددة", en: "Unpaid violations" },
+    value: rule(["result:licence"], (f) => {
+      const licence = resultOf(f, "licence");
+      return licence.found ? licence.violations.filter((fine) => !fine.isPaid).reduce((sum, fine) => sum + fine.amountFils, 0) : 0;
+    }),
+    format: "money",
+  },
+  {
+    label: { ar: "ترخيص الوقاية من الحريق للمنشأة ساري حتى", en: "The premises' fire-safety licence holds until" },
+    value: rule(["result:fire"], (f) => {
+      const fire = resultOf(f, "fire");
+      const latest = fire.found ? fire.licences.map((held) => held.expiresOn).sort().at(-1) : undefined;
+      return latest ? dateInBoth(latest) : { ar: "لا يوجد ترخيص", en: "No licence" };
+    }),
+    format: "text",
+  },
+  {
+    label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
+    value: rule(["result:company"], (f) => {
+      const company = resultOf(f, "company");
+      return company.found ? dateInBoth(company.licenceExpiresOn) : { ar: "لم يُعثر على الشركة", en: "Company not found" };
+    }),
+    format: "text",
+  },
+];
 
 export const municipalLicenceRenewal: ServiceDefinition = {
   id: "municipal-licence-renewal",
@@ -238,6 +270,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         agency: "km",
         position: "licensing-clerk",
         deadlineHours: 72,
+        shows: reviewFigures,
         actions: {
           approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },
           reject: actions.reject({ ar: "رفض التجديد", en: "Refuse the renewal" }),
