@@ -64,7 +64,12 @@ const reviewFigures: ShownValue[] = [
     label: { ar: "ترخيص الوقاية من الحريق للمنشأة ساري حتى", en: "The premises' fire-safety licence holds until" },
     value: rule(["result:fire"], (f) => {
       const fire = resultOf(f, "fire");
-      const latest = fire.found ? fire.licences.map((held) => held.expiresOn).sort().at(-1) : undefined;
+      const latest = fire.found
+        ? fire.licences
+            .map((held) => held.expiresOn)
+            .sort()
+            .at(-1)
+        : undefined;
       return latest ? dateInBoth(latest) : { ar: "لا يوجد ترخيص", en: "No licence" };
     }),
     format: "text",
