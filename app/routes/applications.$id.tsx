@@ -13,6 +13,7 @@ import { readMultipartForm } from "~/uploads/multipart.server";
 import { ErrorSummary, Notice, TextAreaField } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
+import { FactList } from "~/ui/fact-list";
 import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
 import { LiveUpdates, useLiveData } from "~/ui/live-updates";
@@ -312,18 +313,7 @@ function ApplicantStep({ step }: { step: ApplicantStepView }) {
     <div className="action-step">
       <h3>{step.title}</h3>
       <p>{step.instructions}</p>
-      {step.shows.length ? (
-        <dl className="summary">
-          {step.shows.map((shown) => (
-            <div key={shown.label}>
-              <dt>{shown.label}</dt>
-              <dd>
-                <bdi>{shown.value}</bdi>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
+      <FactList facts={step.shows} />
       <Form
         method="post"
         encType={step.hasFiles ? "multipart/form-data" : undefined}

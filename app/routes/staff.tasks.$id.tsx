@@ -13,6 +13,7 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
+import { FactList } from "~/ui/fact-list";
 import { ServiceField } from "~/ui/service-fields";
 import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
@@ -190,14 +191,7 @@ export default function Task() {
       {data.figures.length ? (
         <section className="section" aria-labelledby="figures">
           <h2 id="figures">{t("task.figures")}</h2>
-          <dl className="summary">
-            {data.figures.map((figure) => (
-              <div key={figure.label}>
-                <dt>{figure.label}</dt>
-                <dd>{figure.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={data.figures} />
         </section>
       ) : null}
 
@@ -218,14 +212,7 @@ export default function Task() {
                 {row.reading.map((part, index) => (
                   <div key={index} className="answer-part">
                     {part.title ? <h4 className="answer-part__title">{part.title}</h4> : null}
-                    <dl className="summary summary--compact">
-                      {part.facts.map((shown) => (
-                        <div key={shown.label}>
-                          <dt>{shown.label}</dt>
-                          <dd>{shown.isLtr ? <span className="ltr-value">{shown.value}</span> : shown.value}</dd>
-                        </div>
-                      ))}
-                    </dl>
+                    <FactList facts={part.facts} isCompact />
                   </div>
                 ))}
                 <details>
