@@ -48,6 +48,8 @@ export interface PaymentStepView {
   kind: "payment";
   instanceId: string;
   amount: string;
+  /** What the applicant should know before paying (the checks found something a clerk must decide on). */
+  forewarning: { lead: string; points: string[] } | null;
 }
 
 export interface Refused {
@@ -78,7 +80,9 @@ export function applicantStepViews(
   return found.openSteps.flatMap((open): (ApplicantStepView | PaymentStepView)[] => {
     if (open.kind === "payment") {
       const amountFils = Number(open.result?.amountFils);
-      return Number.isSafeInteger(amountFils) ? [{ kind: "payment", instanceId: open.id, amount: formatMoney(amountFils, lang) }] : [];
+      const warned = open.definition?.kind === "payment" && open.definition.forewarning ? runRule(open.definition.forewarning, facts) : null;
+      const forewarning = warned ? { lead: warned.lead[lang], points: warned.points.map((point) => point[lang]) } : null;
+      return Number.isSafeInteger(amountFils) ? [{ kind: "payment", instanceId: open.id, amount: formatMoney(amountFils, lang), forewarning }] : [];
     }
     if (open.kind !== "applicant" || open.definition?.kind !== "applicant") return [];
     const step: ApplicantStep = open.definition;

@@ -50,7 +50,7 @@ export async function kioskApplicationPage(input: {
     service: service?.title[lang] ?? application.serviceId,
     status: application.status as ApplicationStatus,
     submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
-    payment: yours.flatMap((step) => (step.kind === "payment" ? [{ amount: step.amount }] : []))[0] ?? null,
+    payment: yours.flatMap((step) => (step.kind === "payment" ? [{ amount: step.amount, forewarning: step.forewarning }] : []))[0] ?? null,
     // Other things the applicant must do (a document, a slot) need the web portal's pages.
     hasWebOnlySteps: yours.some((step) => step.kind !== "payment"),
     isWaitingForAgencies: application.status === "in-progress" && yours.length === 0,

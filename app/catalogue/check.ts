@@ -194,6 +194,7 @@ export function checkService(service: ServiceDefinition, context: CheckContext):
         break;
       case "payment":
         checkReads(`${where} fee`, step.fee);
+        if (step.forewarning) checkReads(`${where} forewarning`, step.forewarning);
         break;
       case "certificate":
         if (!service.certificate) problem(`${where} issues a certificate, but the service has no certificate template`);

@@ -159,6 +159,12 @@ export interface ShownValue {
   format: "text" | "number" | "money" | "date";
 }
 
+/** Said before a payment: why the application will not go straight through, and what follows. */
+export interface Forewarning {
+  lead: Text;
+  points: Text[];
+}
+
 export type Step =
   | { kind: "exchange"; title: Text; agency: string; operation: string; purpose: Text; request: Rule<Record<string, unknown>>; next: Next }
   | { kind: "parallel"; title: Text; branches: string[]; next: Next }
@@ -184,7 +190,17 @@ export type Step =
       /** What the applicant decides on, shown with the step (a loan's amount and instalments). */
       shows?: ShownValue[];
     }
-  | { kind: "payment"; title: Text; fee: Rule<number>; next: Next }
+  | {
+      kind: "payment";
+      title: Text;
+      fee: Rule<number>;
+      next: Next;
+      /**
+       * What the applicant is told before paying, when what the agencies answered already shows the
+       * application will not go straight through (a violation to pay first, a clerk to decide).
+       */
+      forewarning?: Rule<Forewarning | null>;
+    }
   | { kind: "certificate"; title: Text; next: Next }
   | { kind: "end"; title: Text; outcome: "approved" | "rejected" | "withdrawn" };
 

@@ -14,6 +14,7 @@ import { ErrorSummary, Notice, TextAreaField } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { ServiceField } from "~/ui/service-fields";
 import { FactList } from "~/ui/fact-list";
+import { Forewarning } from "~/ui/forewarning";
 import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
 import { LiveUpdates, useLiveData } from "~/ui/live-updates";
@@ -295,6 +296,7 @@ function PaymentStep({ step, applicationId }: { step: PaymentStepView; applicati
   const navigation = useNavigation();
   return (
     <Form method="post" action={`/applications/${applicationId}`} className="action-step">
+      <Forewarning forewarning={step.forewarning} />
       <button type="submit" name="intent" value="pay" className="button" disabled={navigation.state === "submitting"}>
         {t("pay.button", { amount: step.amount })}
       </button>

@@ -12,6 +12,7 @@ import { startPayment } from "~/payments/payments.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { Timeline } from "~/ui/timeline";
+import { Forewarning } from "~/ui/forewarning";
 import { LiveUpdates, useLiveData } from "~/ui/live-updates";
 import { isInMotion, latestEvent, progressSignature } from "~/applications/progress";
 import type { RouteHandle } from "~/http/route-handle";
@@ -85,6 +86,7 @@ export default function KioskApplication() {
         <section aria-labelledby="pay" className="kiosk-panel">
           <h2 id="pay">{t("application.payTitle")}</h2>
           <p className="kiosk-amount">{data.payment.amount}</p>
+          <Forewarning forewarning={data.payment.forewarning} />
           <p>{t("application.payLead")}</p>
           <Form method="post">
             <button type="submit" className="kiosk-button">

@@ -372,6 +372,9 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await page.getByLabel("1 year").check();
     await next(page, "Save and continue");
     await submit(page, { confirm: "I confirm the declaration above", submit: "Submit application", follow: "Follow your application" });
+    // Nothing stands in the way: no forewarning before the fee.
+    await reloadUntil(page, () => page.getByRole("button", { name: /Pay KWD .* with KNET/ }));
+    await expectCount(page.getByTestId("forewarning"), 0);
     await pay(page, { en: true });
     await page.getByRole("link", { name: "Back to your application" }).click();
     await certificate(page, /Download certificate MLR-/);
@@ -398,6 +401,12 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await page.getByLabel("سنة واحدة").check();
     await next(page);
     const reference = await submit(page);
+    // Before paying, the applicant is told what the checks found and that a clerk will decide.
+    await reloadUntil(page, () => page.getByRole("button", { name: /^ادفع .* عبر كي نت$/ }));
+    const forewarning = page.getByTestId("forewarning");
+    expect(await forewarning.innerText()).toContain("قبل السداد");
+    expect((await forewarning.innerText()).replace(/[\u200e\u200f\u061c]/g, "")).toMatch(/مخالفات غير مسددة بمبلغ\s+100\.000\sد\.ك\./);
+    expect(await forewarning.innerText()).toContain("موظف التراخيص في بلدية الكويت ليقرر فيه خلال ثلاثة أيام");
     await pay(page);
     await page.getByRole("link", { name: "العودة إلى الطلب" }).click();
 

@@ -3,7 +3,7 @@ import { companyOperation } from "../../../agencies/moci/contracts";
 import { addDays, addYears, laterOf } from "../../../i18n/dates";
 import { factTypes, found } from "../../fact-types";
 import { rule } from "../../rules";
-import { JOIN, type ServiceDefinition } from "../../types";
+import { JOIN, type Facts, type Forewarning, type ServiceDefinition, type Text } from "../../types";
 import {
   actions,
   companiesLookup,
@@ -33,6 +33,41 @@ const { types, resultOf, lookupOf } = factTypes({
 const feeOf = rule(["result:licence"], (f) => {
   const licence = found(resultOf(f, "licence"));
   return fireLicenceFeeFils(licence.floorAreaM2, licence.hazardClass) / 2;
+});
+
+/** Why a renewal goes to a prevention officer instead of straight through. */
+const routeReasons = {
+  "too-early": { ar: "يُجدَّد الترخيص خلال 60 يومًا قبل انتهائه.", en: "A licence is renewed within 60 days of its expiry." },
+  "expired-over-a-year": { ar: "مضى على انتهاء الترخيص أكثر من سنة.", en: "The licence expired more than a year ago." },
+  "inspection-over-two-years": { ar: "مضى على آخر فحص للمنشأة أكثر من سنتين.", en: "The premises was last inspected more than two years ago." },
+  "commercial-licence-expired": { ar: "الترخيص التجاري للشركة منتهٍ.", en: "The company's commercial licence has expired." },
+} satisfies Record<string, Text>;
+type RouteReason = keyof typeof routeReasons;
+
+const routeReads = ["result:licence", "result:company"];
+/** What the checks found that an officer must decide on (none: straight through). Read by the route and, before payment, by the forewarning. */
+function routeReasonsOf(f: Facts): RouteReason[] {
+  const licence = found(resultOf(f, "licence"));
+  const company = found(resultOf(f, "company"));
+  const reasons: RouteReason[] = [];
+  if (licence.expiresOn > addDays(f.today, RENEWAL_WINDOW_DAYS)) reasons.push("too-early");
+  if (licence.expiresOn < addDays(f.today, -EXPIRED_AT_MOST_DAYS)) reasons.push("expired-over-a-year");
+  if (licence.lastInspectionOn < addYears(f.today, -INSPECTION_VALID_YEARS)) reasons.push("inspection-over-two-years");
+  if (company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
+  return reasons;
+}
+
+/** Before the fee is paid: what the checks found, and that a prevention officer will decide, within three days. */
+const forewarning = rule(routeReads, (f): Forewarning | null => {
+  const reasons = routeReasonsOf(f);
+  if (reasons.length === 0) return null;
+  return {
+    lead: {
+      ar: "وجدت عمليات التحقق ما يلي، لذا لن يُجدَّد الترخيص فور السداد: سيُحال طلبك بعد السداد إلى ضابط الوقاية في قوة الإطفاء العام ليقرر فيه خلال ثلاثة أيام.",
+      en: "The checks found the following, so the licence will not be renewed as soon as you pay: after payment your application goes to a prevention officer at the Kuwait Fire Force, who decides within three days.",
+    },
+    points: reasons.map((reason) => routeReasons[reason]),
+  };
 });
 
 export const fireSafetyRenewal: ServiceDefinition = {
@@ -150,27 +185,16 @@ export const fireSafetyRenewal: ServiceDefinition = {
           },
         },
       },
-      pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route" },
+      pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route", forewarning },
       route: {
         kind: "decision",
         title: { ar: "التجديد الفوري أو الإحالة إلى ضابط الوقاية", en: "Renewed at once, or referred to an officer" },
-        rule: rule(["result:licence", "result:company"], (f) => {
-          const licence = found(resultOf(f, "licence"));
-          const company = found(resultOf(f, "company"));
-          const reasons: string[] = [];
-          if (licence.expiresOn > addDays(f.today, RENEWAL_WINDOW_DAYS)) reasons.push("too-early");
-          if (licence.expiresOn < addDays(f.today, -EXPIRED_AT_MOST_DAYS)) reasons.push("expired-over-a-year");
-          if (licence.lastInspectionOn < addYears(f.today, -INSPECTION_VALID_YEARS)) reasons.push("inspection-over-two-years");
-          if (company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
+        rule: rule(routeReads, (f) => {
+          const reasons = routeReasonsOf(f);
           return reasons.length ? { outcome: "officer", reasons } : { outcome: "straight-through" };
         }),
         outcomes: { "straight-through": "issue", officer: "review" },
-        reasons: {
-          "too-early": { ar: "يُجدَّد الترخيص خلال 60 يومًا قبل انتهائه.", en: "A licence is renewed within 60 days of its expiry." },
-          "expired-over-a-year": { ar: "مضى على انتهاء الترخيص أكثر من سنة.", en: "The licence expired more than a year ago." },
-          "inspection-over-two-years": { ar: "مضى على آخر فحص للمنشأة أكثر من سنتين.", en: "The premises was last inspected more than two years ago." },
-          "commercial-licence-expired": { ar: "الترخيص التجاري للشركة منتهٍ.", en: "The company's commercial licence has expired." },
-        },
+        reasons: routeReasons,
       },
       review: {
         kind: "task",

@@ -2,10 +2,10 @@ import { premisesFireLicencesOperation } from "../../../agencies/kff/contracts";
 import { companyMunicipalLicencesOperation, municipalLicenceOperation, type MunicipalLicence } from "../../../agencies/km/contracts";
 import { companyOperation } from "../../../agencies/moci/contracts";
 import { addYears, kuwaitMidnight, laterOf, monthsStartedSince } from "../../../i18n/dates";
-import { formatDate } from "../../../i18n/format";
+import { formatDate, formatMoney } from "../../../i18n/format";
 import { factTypes, found } from "../../fact-types";
 import { answerIs, rule } from "../../rules";
-import { JOIN, type ServiceDefinition, type ShownValue, type Text } from "../../types";
+import { JOIN, type Facts, type Forewarning, type ServiceDefinition, type ShownValue, type Text } from "../../types";
 import { actions, companiesLookup, companiesLookupType, companyCheck, companyLicencesLookup, crNumbersOf, ends, premisesText } from "../shared";
 
 // Kuwait Municipality's renewal of shop and advertisement (sign) licences, by the company's
@@ -46,6 +46,53 @@ const feeOf = rule(["result:licence", "answer:years"], (f) => {
   const years = Number(f.answers.years);
   const yearly = licence.kind === "sign" ? SIGN_FEE_FILS_PER_M2_YEAR * (licence.signAreaM2 ?? 0) : SHOP_FEE_FILS_PER_YEAR;
   return yearly * years + LATE_FEE_FILS_PER_MONTH * monthsStartedSince(licence.expiresOn, f.today);
+});
+
+/** Why a renewal goes to a licensing clerk instead of straight through. */
+const routeReasons = {
+  "no-valid-fire-licence": { ar: "لا يوجد ترخيص وقاية من الحريق ساري المفعول للمنشأة.", en: "The premises has no valid fire-safety licence." },
+  "commercial-licence-expired": { ar: "الترخيص التجاري للشركة منتهٍ.", en: "The company's commercial licence has expired." },
+  "unpaid-violations": { ar: "توجد مخالفات غير مسددة على الترخيص.", en: "There are unpaid violations against the licence." },
+  "sign-area-differs": { ar: "مساحة اللوحة المؤكَّدة تختلف عن المساحة المرخَّصة.", en: "The sign's confirmed area differs from the licensed area." },
+} satisfies Record<string, Text>;
+type RouteReason = keyof typeof routeReasons;
+
+const routeReads = ["result:licence", "result:fire", "result:company", "answer:signAreaM2"];
+/** What the checks found that a clerk must decide on (none: the renewal goes straight through). Read by the route and, before payment, by the forewarning. */
+function routeReasonsOf(f: Facts): RouteReason[] {
+  const licence = found(resultOf(f, "licence"));
+  const fire = resultOf(f, "fire");
+  const company = resultOf(f, "company");
+  const reasons: RouteReason[] = [];
+  if (!fire.found || !fire.licences.some((l) => l.expiresOn >= f.today)) reasons.push("no-valid-fire-licence");
+  if (!company.found || company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
+  if (licence.violations.some((v) => !v.isPaid)) reasons.push("unpaid-violations");
+  if (licence.kind === "sign" && f.answers.signAreaM2 !== undefined && Number(f.answers.signAreaM2) !== licence.signAreaM2) reasons.push("sign-area-differs");
+  return reasons;
+}
+
+/** Before the fee is paid: what the checks found, what to do about an unpaid violation, and that a clerk will decide, within three days. */
+const forewarning = rule(routeReads, (f): Forewarning | null => {
+  const reasons = routeReasonsOf(f);
+  if (reasons.length === 0) return null;
+  const unpaid = found(resultOf(f, "licence"))
+    .violations.filter((fine) => !fine.isPaid)
+    .reduce((sum, fine) => sum + fine.amountFils, 0);
+  const points = reasons.map((reason): Text =>
+    reason === "unpaid-violations"
+      ? {
+          ar: `توجد على الترخيص مخالفات غير مسددة بمبلغ ${formatMoney(unpaid, "ar")}، تُسدَّد في مراكز خدمة بلدية الكويت أو عبر موقعها الإلكتروني.`,
+          en: `There are unpaid violations of ${formatMoney(unpaid, "en")} against the licence, payable at Kuwait Municipality's service centres or on its website.`,
+        }
+      : routeReasons[reason],
+  );
+  return {
+    lead: {
+      ar: "وجدت عمليات التحقق ما يلي، لذا لن يُجدَّد الترخيص فور السداد: سيُحال طلبك بعد السداد إلى موظف التراخيص في بلدية الكويت ليقرر فيه خلال ثلاثة أيام.",
+      en: "The checks found the following, so the licence will not be renewed as soon as you pay: after payment your application goes to a licensing clerk at Kuwait Municipality, who decides within three days.",
+    },
+    points,
+  };
 });
 
 const dateInBoth = (day: string): Text => ({ ar: formatDate(kuwaitMidnight(day), "ar"), en: formatDate(kuwaitMidnight(day), "en") });
@@ -245,29 +292,16 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         rule: rule(["result:pay"], (f) => ({ outcome: earlierResultOf(f, "pay") ? "paid" : "due" })),
         outcomes: { due: "pay", paid: "route" },
       },
-      pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route" },
+      pay: { kind: "payment", title: { ar: "سداد رسوم التجديد", en: "Pay the renewal fee" }, fee: feeOf, next: "route", forewarning },
       route: {
         kind: "decision",
         title: { ar: "التجديد الفوري أو الإحالة إلى موظف التراخيص", en: "Renewed at once, or referred to a licensing clerk" },
-        rule: rule(["result:licence", "result:fire", "result:company", "answer:signAreaM2"], (f) => {
-          const licence = found(resultOf(f, "licence"));
-          const fire = resultOf(f, "fire");
-          const company = resultOf(f, "company");
-          const reasons: string[] = [];
-          if (!fire.found || !fire.licences.some((l) => l.expiresOn >= f.today)) reasons.push("no-valid-fire-licence");
-          if (!company.found || company.licenceExpiresOn < f.today) reasons.push("commercial-licence-expired");
-          if (licence.violations.some((v) => !v.isPaid)) reasons.push("unpaid-violations");
-          if (licence.kind === "sign" && f.answers.signAreaM2 !== undefined && Number(f.answers.signAreaM2) !== licence.signAreaM2)
-            reasons.push("sign-area-differs");
+        rule: rule(routeReads, (f) => {
+          const reasons = routeReasonsOf(f);
           return reasons.length ? { outcome: "clerk", reasons } : { outcome: "straight-through" };
         }),
         outcomes: { "straight-through": "issue", clerk: "review" },
-        reasons: {
-          "no-valid-fire-licence": { ar: "لا يوجد ترخيص وقاية من الحريق ساري المفعول للمنشأة.", en: "The premises has no valid fire-safety licence." },
-          "commercial-licence-expired": { ar: "الترخيص التجاري للشركة منتهٍ.", en: "The company's commercial licence has expired." },
-          "unpaid-violations": { ar: "توجد مخالفات غير مسددة على الترخيص.", en: "There are unpaid violations against the licence." },
-          "sign-area-differs": { ar: "مساحة اللوحة المؤكَّدة تختلف عن المساحة المرخَّصة.", en: "The sign's confirmed area differs from the licensed area." },
-        },
+        reasons: routeReasons,
       },
       review: {
         kind: "task",
