@@ -29,7 +29,7 @@ module.exports = {
         path: "^app/",
         pathNot: [
           "^app/agencies/[^/]+/",
-          "^app/agencies/(governorates|positions|premises)[.]ts$",
+          "^app/agencies/(addresses|governorates|positions|premises)[.]ts$",
           "^app/exchange/(contracts|answer-facts|simulator[.]server)[.]ts$",
           "^app/i18n/",
           "^app/auth/password[.]server[.]ts$",

@@ -81,7 +81,8 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST ?? "::", () => {
     const url = env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`;
     log.info("listening", { url, database: runtime.database.driver, worker: Boolean(worker) });
-    printBanner(url, env.DEMO_DATA, runtime.database.driver, personaLines, runtime.scanner?.address ?? null);
+    const where = runtime.database.driver === "pglite" ? `embedded PGlite in ${shownPath(env.DATA_DIR)}` : "PostgreSQL";
+    printBanner(url, env.DEMO_DATA, where, personaLines, runtime.scanner?.address ?? null);
     if (!runtime.scanner) log.warn("uploads are not scanned for malware: CLAMAV_URL is not set");
   });
   answerClientErrors(server);
@@ -131,11 +132,17 @@ async function main() {
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
-function printBanner(url: string, hasDemo: boolean, driver: string, personaLines: string[], scannerAddress: string | null) {
+/** A directory as a person finds it: relative when it is under the working directory ("./data"), else in full. */
+function shownPath(directory: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(directory));
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? path.resolve(directory) : `./${relative}`;
+}
+
+function printBanner(url: string, hasDemo: boolean, database: string, personaLines: string[], scannerAddress: string | null) {
   if (process.env.NAFITHA_QUIET_BANNER === "true") return;
   const lines = [
     "",
-    `  Nafitha (نافذة) is running at ${url}   [database: ${driver === "pglite" ? "embedded PGlite in ./data" : "PostgreSQL"}]`,
+    `  Nafitha (نافذة) is running at ${url}   [database: ${database}]`,
     scannerAddress
       ? `  Uploads are scanned for malware by ClamAV at ${scannerAddress}.`
       : "  !! Uploads are NOT scanned for malware: no scanner is configured. Set CLAMAV_URL=tcp://host:3310 (a clamd kept current by freshclam).",

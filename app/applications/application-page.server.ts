@@ -59,7 +59,7 @@ export async function applicationPage(input: {
       status: payment.status,
     })),
     reference: application.reference ?? "",
-    service: service?.title[lang] ?? application.serviceId,
+    service: service?.title[lang] ?? catalogue.titleOf(application.serviceId, lang),
     status: application.status as ApplicationStatus,
     submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
     openSteps: openSteps.map((step) => ({

@@ -47,7 +47,7 @@ export async function kioskApplicationPage(input: {
     observedAt: Date.now(),
     id: application.id,
     reference: application.reference ?? "",
-    service: service?.title[lang] ?? application.serviceId,
+    service: service?.title[lang] ?? getRuntime().catalogue.titleOf(application.serviceId, lang),
     status: application.status as ApplicationStatus,
     submitted: application.submittedAt ? formatDate(application.submittedAt, lang) : "",
     payment: yours.flatMap((step) => (step.kind === "payment" ? [{ amount: step.amount, forewarning: step.forewarning }] : []))[0] ?? null,

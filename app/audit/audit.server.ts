@@ -19,6 +19,11 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
+/** The actor of what a person did at a kiosk without an account session: named by `details.person`. */
+export const KIOSK_USER = "kiosk user";
+/** The actor of what a kiosk did itself (enrolling): named by the kiosk the event is about. */
+export const THE_KIOSK = "the kiosk";
+
 // Any constant; the same in every process. Serialises appends so the chain never forks.
 const AUDIT_CHAIN_LOCK = 7_240_312;
 

@@ -1,5 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { KIOSK_USER, THE_KIOSK } from "./audit.server";
 import { accounts, applications, catalogueEntries, certificates, kiosks, payments, people, staffInvitations, type AuditEvent } from "../../db/schema";
 import type { StaffRole } from "../../db/schema/accounts";
 import { positionLabel } from "../agencies/positions";
@@ -74,7 +75,7 @@ async function namesFor(db: Database, catalogue: Catalogue, events: readonly Aud
       : [],
     idsOf(events, "kiosk").length
       ? db
-          .select({ id: kiosks.id, name: kiosks.name })
+          .select({ id: kiosks.id, nameAr: kiosks.nameAr, nameEn: kiosks.nameEn })
           .from(kiosks)
           .where(inArray(kiosks.id, idsOf(events, "kiosk")))
       : [],
@@ -105,7 +106,7 @@ async function namesFor(db: Database, catalogue: Catalogue, events: readonly Aud
     account: new Map(accountRows.map((row) => [row.id, row])),
     application: new Map(applicationRows.map((row) => [row.id, { reference: row.reference, service: catalogue.get(row.serviceId) }])),
     certificate: new Map(certificateRows.map((row) => [row.id, row.number])),
-    kiosk: new Map(kioskRows.map((row) => [row.id, row.name])),
+    kiosk: new Map(kioskRows.map((row) => [row.id, displayName(row, lang)])),
     entry: new Map(entryRows.map((row) => [row.id, displayName({ nameAr: row.titleAr, nameEn: row.titleEn }, lang)])),
     invitation: new Map(invitationRows.map((row) => [row.id, displayName(row, lang)])),
     payment: new Map(paymentRows.map((row) => [row.id, row.reference])),
@@ -372,6 +373,14 @@ function actorOf(event: AuditEvent, t: T, names: Names, lang: Language): { actor
     const name = account.nameAr && account.nameEn ? displayName({ nameAr: account.nameAr, nameEn: account.nameEn }, lang) : text(account.username);
     return { actor: name, actorId: account.kind === "staff" ? account.username : null };
   }
+  const person = event.details.person as { nameAr?: string; nameEn?: string } | undefined;
+  if (event.actorLabel === KIOSK_USER && person?.nameAr && person.nameEn) {
+    return { actor: t("audit:actors.atKiosk", { name: displayName({ nameAr: person.nameAr, nameEn: person.nameEn }, lang) }), actorId: null };
+  }
+  // Written before kiosk users were named in both languages: "<English name> (kiosk)".
+  const legacyKioskUser = /^(.+) \(kiosk\)$/.exec(event.actorLabel ?? "");
+  if (legacyKioskUser) return { actor: t("audit:actors.atKiosk", { name: legacyKioskUser[1] }), actorId: null };
+  if (event.actorLabel === THE_KIOSK) return { actor: names.kiosk.get(event.subjectId ?? "") ?? t("audit:actors.kiosk"), actorId: null };
   switch (event.actorLabel) {
     case "system":
       return { actor: t("audit:actors.system"), actorId: null };

@@ -1,3 +1,4 @@
+import { ZodType } from "zod";
 import type { OperationContract } from "../exchange/contracts";
 import type { Grants } from "../exchange/grants";
 import { isCategory, isLifeEvent } from "./taxonomy";
@@ -39,7 +40,8 @@ function allFields(fields: Field[]): Field[] {
 
 /** Every `{ ar, en }` pair anywhere in a value, with where it was found. */
 function texts(value: unknown, path: string, out: { path: string; text: Partial<Text> }[] = []) {
-  if (!value || typeof value !== "object") return out;
+  // A contract's schema (an exchange answer's shape) holds no words a reader sees.
+  if (!value || typeof value !== "object" || value instanceof ZodType) return out;
   if (Array.isArray(value)) {
     value.forEach((item, index) => texts(item, `${path}[${index}]`, out));
     return out;

@@ -48,6 +48,8 @@ export type FieldView =
 export interface PrefilledView {
   label: string;
   value: string;
+  /** The language the value is in when it is not the page's. */
+  lang: Language | null;
 }
 
 export interface PageView {
@@ -164,7 +166,11 @@ export function buildPageView(
     });
   const prefilled = fields
     .filter((field) => field.prefill)
-    .map((field) => ({ label: field.label[language], value: answerText(field, prefilledValue(facts, field), language, facts) }))
+    .map((field) => ({
+      label: field.label[language],
+      value: answerText(field, prefilledValue(facts, field), language, facts),
+      lang: field.prefill?.language ?? null,
+    }))
     .filter((view) => view.value !== "");
   return { id: page.id, title: page.title[language], fields: views, prefilled, hasFiles: fields.some((field) => field.type === "file") };
 }

@@ -1,3 +1,4 @@
+import { isolateTyped } from "../i18n/bidi";
 import type { Language } from "../i18n/config";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format";
 import { optionsOf, prefilledValue, visibleFields, type FileRef } from "./form-schema";
@@ -76,7 +77,8 @@ export function answerText(field: Field, value: unknown, language: Language, fac
     case "phone":
       return String(value).replace(/^\+965/, "");
     case "file":
-      return isFileRef(value) ? `${value.name} (${fileSizeText(value.size, language)})` : "";
+      // The file's name as it was chosen, isolated: it may be in either script, or read left to right.
+      return isFileRef(value) ? `${isolateTyped(value.name)} (${fileSizeText(value.size, language)})` : "";
     case "group":
       return Array.isArray(value)
         ? value
@@ -89,9 +91,16 @@ export function answerText(field: Field, value: unknown, language: Language, fac
             .join(" · ")
         : "";
     default:
-      return String(value);
+      // A registry's name held in both languages (an area prefilled from PACI).
+      return isText(value) ? value[language] : String(value);
   }
 }
+
+const isText = (value: unknown): value is Record<Language, string> =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Record<string, unknown>).ar === "string" &&
+  typeof (value as Record<string, unknown>).en === "string";
 
 export interface AnswerRow {
   fieldId: string;
@@ -100,6 +109,8 @@ export interface AnswerRow {
   value: string;
   /** Taken from an agency's records, not asked. */
   isPrefilled: boolean;
+  /** The language the value is in when it is not the page's (a name in English, prefilled on an Arabic page). */
+  lang: Language | null;
   /** The attachment's id, for a file field that has one. */
   fileId: string | null;
 }
@@ -116,6 +127,7 @@ export function answersByPage(service: ServiceDefinition, facts: Facts, language
         label: field.label[language],
         value: answerText(field, value, language, facts),
         isPrefilled: Boolean(field.prefill),
+        lang: field.prefill?.language ?? null,
         fileId: field.type === "file" && isFileRef(value) ? value.id : null,
       };
     }),

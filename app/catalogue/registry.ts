@@ -1,5 +1,5 @@
 import { grantChecker, type Grants } from "../exchange/grants";
-import type { ServiceDefinition } from "./types";
+import type { ServiceDefinition, Text } from "./types";
 
 export interface Catalogue {
   readonly services: readonly ServiceDefinition[];
@@ -7,7 +7,11 @@ export interface Catalogue {
   get(serviceId: string, version?: number): ServiceDefinition | undefined;
   readonly grants: Grants;
   isGranted(serviceId: string, operation: string): boolean;
+  /** A service's title in a language; for an application of a service the portal no longer defines, words that say so. */
+  titleOf(serviceId: string, language: keyof Text, version?: number): string;
 }
+
+const NO_LONGER_DEFINED: Text = { ar: "خدمة لم تعد تقدمها البوابة", en: "A service the portal no longer offers" };
 
 export function createCatalogue(services: readonly ServiceDefinition[], grants: Grants): Catalogue {
   const byKey = new Map(services.map((service) => [`${service.id}@${service.version}`, service]));
@@ -16,10 +20,12 @@ export function createCatalogue(services: readonly ServiceDefinition[], grants: 
     const current = latest.get(service.id);
     if (!current || current.version < service.version) latest.set(service.id, service);
   }
+  const get = (serviceId: string, version?: number) => (version === undefined ? latest.get(serviceId) : byKey.get(`${serviceId}@${version}`));
   return {
     services,
-    get: (serviceId, version) => (version === undefined ? latest.get(serviceId) : byKey.get(`${serviceId}@${version}`)),
+    get,
     grants,
     isGranted: grantChecker(grants),
+    titleOf: (serviceId, language, version) => (get(serviceId, version) ?? get(serviceId))?.title[language] ?? NO_LONGER_DEFINED[language],
   };
 }

@@ -90,7 +90,8 @@ interface FieldBase {
   /** Shown (and validated) only when this holds. */
   showIf?: Rule<boolean>;
   /** Filled from what a lookup found and shown, not asked (the applicant cannot change it). */
-  prefill?: { lookup: string; path: string };
+  /** Shown from what a lookup found, not asked; `language` when the value is always in one (a name in English). */
+  prefill?: { lookup: string; path: string; language?: "ar" | "en" };
   /** A check the service adds to the type's own (an IBAN's mod-97, say), with its message. */
   check?: { test: (value: unknown) => boolean; message: Text };
 }

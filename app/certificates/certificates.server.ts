@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { agencies, certificates, kioskPrints, people } from "../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { KIOSK_USER, recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import type { Viewer } from "../auth/permissions";
 import type { Text } from "../catalogue/types";
@@ -186,12 +186,17 @@ export async function printCertificateAtKiosk(
   await db.transaction(async (tx) => {
     await tx.insert(kioskPrints).values({ kioskId: input.kioskId, personId: input.holder.personId, document: found.certificate.number, copyId: copy.copyId });
     await recordAudit(tx, {
-      actorLabel: `${input.holder.nameEn} (kiosk)`,
+      actorLabel: KIOSK_USER,
       ...auditFields(input.meta),
       action: "certificate.printed",
       subjectType: "certificate",
       subjectId: found.certificate.id,
-      details: { number: found.certificate.number, copyId: copy.copyId, kioskId: input.kioskId },
+      details: {
+        number: found.certificate.number,
+        copyId: copy.copyId,
+        kioskId: input.kioskId,
+        person: { nameAr: input.holder.nameAr, nameEn: input.holder.nameEn },
+      },
     });
   });
   return { ok: true, pdf: copy.pdf };

@@ -49,6 +49,33 @@ export function showValue(value: CertificateValue, language: Language): string {
  * dates in Gregorian and Umm al-Qura, money in KWD, and a vector QR code. The same data gives
  * the same bytes (dates in the document come from the data, not the clock).
  */
+/** A statement of the certificate: its label and value on the Arabic side and on the English side. */
+export interface Statement {
+  ar: [label: string, value: string];
+  en: [label: string, value: string];
+}
+
+/** What the certificate states, each side in its own language only: holder, fields, dates, number. */
+export function statementsOf(data: CertificateDocument): Statement[] {
+  const ar = i18nFor("ar").getFixedT("ar", "certificate");
+  const en = i18nFor("en").getFixedT("en", "certificate");
+  const date = (at: Date, language: Language) =>
+    `${formatDate(at, language)} ${(language === "ar" ? ar : en)("hijriSuffix", { hijri: formatDate(at, language, { calendar: "islamic-umalqura" }) })}`;
+  return [
+    { ar: [ar("holder"), data.holder.nameAr], en: [en("holder"), data.holder.nameEn] },
+    { ar: [ar("civilId"), data.holder.civilId], en: [en("civilId"), data.holder.civilId] },
+    ...data.fields.map((field) => ({
+      ar: [field.label.ar, showValue(field.value, "ar")] as [string, string],
+      en: [field.label.en, showValue(field.value, "en")] as [string, string],
+    })),
+    { ar: [ar("issued"), date(data.issuedAt, "ar")], en: [en("issued"), date(data.issuedAt, "en")] },
+    ...(data.expiresAt
+      ? [{ ar: [ar("expires"), date(data.expiresAt, "ar")] as [string, string], en: [en("expires"), date(data.expiresAt, "en")] as [string, string] }]
+      : []),
+    { ar: [ar("number"), data.number], en: [en("number"), data.number] },
+  ];
+}
+
 export async function renderCertificatePdf(data: CertificateDocument): Promise<Buffer> {
   const ar = i18nFor("ar").getFixedT("ar", "certificate");
   const en = i18nFor("en").getFixedT("en", "certificate");
@@ -121,21 +148,7 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
   y += 26;
 
   // The certificate's statements: Arabic on the right half, English on the left.
-  const date = (at: Date, language: Language) =>
-    `${formatDate(at, language)} ${(language === "ar" ? ar : en)("hijriSuffix", { hijri: formatDate(at, language, { calendar: "islamic-umalqura" }) })}`;
-  const rows: { ar: [string, string]; en: [string, string] }[] = [
-    { ar: [ar("holder"), data.holder.nameAr], en: [en("holder"), data.holder.nameEn] },
-    { ar: [ar("civilId"), data.holder.civilId], en: [en("civilId"), data.holder.civilId] },
-    ...data.fields.map((field) => ({
-      ar: [field.label.ar, showValue(field.value, "ar")] as [string, string],
-      en: [field.label.en, showValue(field.value, "en")] as [string, string],
-    })),
-    { ar: [ar("issued"), date(data.issuedAt, "ar")], en: [en("issued"), date(data.issuedAt, "en")] },
-    ...(data.expiresAt
-      ? [{ ar: [ar("expires"), date(data.expiresAt, "ar")] as [string, string], en: [en("expires"), date(data.expiresAt, "en")] as [string, string] }]
-      : []),
-    { ar: [ar("number"), data.number], en: [en("number"), data.number] },
-  ];
+  const rows = statementsOf(data);
   // A long certificate tightens the space between its rows, then its rows' type (down to 75%),
   // so that the verification block and the per-copy footer stay on the page.
   const signedBy = { ar: ar("signedBy", { agency: data.agency.nameAr }), en: en("signedBy", { agency: data.agency.nameEn }) };

@@ -45,12 +45,12 @@ describe("an agency's answer as a clerk reads it", () => {
       kind: "shop",
       crNumber: "CR-100200",
       premisesNumber: "12345678",
-      governorate: "Capital",
-      area: "Sharq",
+      governorate: "capital",
+      area: { ar: "شرق", en: "Sharq" },
       block: "2",
-      street: "Ahmad Al-Jaber",
+      street: { ar: "أحمد الجابر", en: "Ahmad Al-Jaber" },
       building: "14",
-      unit: "3",
+      unit: { ar: "الدور الأرضي، محل 3", en: "Ground floor, shop 3" },
       signAreaM2: null,
       issuedOn: "2024-01-10",
       expiresOn: "2026-01-09",
@@ -58,6 +58,11 @@ describe("an agency's answer as a clerk reads it", () => {
     };
     const [main, fine] = read("km.licence", licence, "ar");
     expect(main!.facts.find((one) => one.label === "رقم الترخيص")).toEqual({ label: "رقم الترخيص", value: "ML-2024-001398", isLtr: true });
+    // The registry's address in the reader's language only.
+    expect(main!.facts.find((one) => one.label === "العنوان")?.value).toBe("شرق، قطعة 2، شارع أحمد الجابر، مبنى 14، الدور الأرضي، محل 3، محافظة العاصمة");
+    expect(read("km.licence", licence, "en")[0]!.facts.find((one) => one.label === "Address")?.value).toBe(
+      "Sharq, block 2, Ahmad Al-Jaber Street, building 14, Ground floor, shop 3, Capital",
+    );
     expect(fine).toEqual({
       title: "المخالفة 1",
       facts: [

@@ -1,3 +1,4 @@
+import { governorateText } from "../agencies/addresses";
 import type { Text } from "../catalogue/types";
 
 // An agency's answer as a clerk reads it: labelled facts in the reader's language, each value
@@ -56,15 +57,38 @@ export const labels = {
   expiresOn: t("تاريخ الانتهاء", "Expires on"),
 };
 
+/** A registry's name of a place: in both languages, or (as answers received before registries held both) in one. */
+type PlaceName = string | Text;
+const nameIn = (name: PlaceName, lang: "ar" | "en") => (typeof name === "string" ? name : name[lang]);
+const isNumbered = (street: string) => /^[\d\s\-/]+$/.test(street);
+
 /** An address as a registry holds it, in each language's words. */
-export const addressText = (place: { governorate: string; area: string; block: string; street: string; building: string; unit?: string }): Text => ({
-  ar: [place.area, `قطعة ${place.block}`, `شارع ${place.street}`, `مبنى ${place.building}`, place.unit ? `وحدة ${place.unit}` : null, place.governorate]
-    .filter(Boolean)
-    .join("، "),
-  en: [place.area, `block ${place.block}`, `street ${place.street}`, `building ${place.building}`, place.unit ? `unit ${place.unit}` : null, place.governorate]
-    .filter(Boolean)
-    .join(", "),
-});
+export function addressText(place: { governorate: string; area: PlaceName; block: string; street: PlaceName; building: string; unit?: PlaceName }): Text {
+  const governorate = governorateText(place.governorate);
+  const street = { ar: nameIn(place.street, "ar"), en: nameIn(place.street, "en") };
+  return {
+    ar: [
+      nameIn(place.area, "ar"),
+      `قطعة ${place.block}`,
+      `شارع ${street.ar}`,
+      `مبنى ${place.building}`,
+      place.unit ? nameIn(place.unit, "ar") : null,
+      governorate.ar,
+    ]
+      .filter(Boolean)
+      .join("، "),
+    en: [
+      nameIn(place.area, "en"),
+      `block ${place.block}`,
+      isNumbered(street.en) ? `street ${street.en}` : `${street.en} Street`,
+      `building ${place.building}`,
+      place.unit ? nameIn(place.unit, "en") : null,
+      governorate.en,
+    ]
+      .filter(Boolean)
+      .join(", "),
+  };
+}
 
 /** A fact as the page shows it: its label and value in the reader's language. */
 export interface ShownFact {

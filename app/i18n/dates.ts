@@ -35,6 +35,9 @@ export const kuwaitMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`)
 const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const fromDate = (date: Date) => date.toISOString().slice(0, 10);
 
+/** Whole days from one day (YYYY-MM-DD) to another: negative when `to` is before `from`. */
+export const daysBetween = (from: string, to: string) => Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
+
 export function addDays(date: string, days: number): string {
   const d = toDate(date);
   d.setUTCDate(d.getUTCDate() + days);

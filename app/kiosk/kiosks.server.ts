@@ -19,8 +19,16 @@ const newCode = () => Array.from(crypto.randomBytes(10), (byte) => CODE_ALPHABET
 export const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
 export const formatCode = (code: string) => code.replace(/(.{5})(?=.)/g, "$1-");
 
+export interface KioskInput {
+  nameAr: string;
+  nameEn: string;
+  governorate: string;
+  locationAr: string;
+  locationEn: string;
+}
+
 /** Registers a kiosk; returns the enrolment code, shown once. */
-export async function registerKiosk(db: Database, input: { name: string; governorate: string; location: string }, now = new Date()) {
+export async function registerKiosk(db: Database, input: KioskInput, now = new Date()) {
   const code = newCode();
   const [kiosk] = await db
     .insert(kiosks)
@@ -95,7 +103,7 @@ export async function recordHeartbeat(
 
 /** Every kiosk for the administrators, by governorate and name. */
 export function listKiosks(db: Database) {
-  return db.select().from(kiosks).orderBy(asc(kiosks.governorate), asc(kiosks.name));
+  return db.select().from(kiosks).orderBy(asc(kiosks.governorate), asc(kiosks.nameAr));
 }
 
 export type KioskState = "awaiting-enrolment" | "online" | "silent" | "revoked";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Database } from "../../db/client";
 import { kioskPrints } from "../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { KIOSK_USER, recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
 import type { Catalogue } from "../catalogue/registry";
 import { getOwnReceipt } from "../payments/payments.server";
@@ -14,7 +14,7 @@ import { renderReceiptPdf } from "../payments/receipt.server";
 export async function printReceiptAtKiosk(
   db: Database,
   catalogue: Catalogue,
-  input: { paymentId: string; payer: { personId: string; nameEn: string }; kioskId: string; meta: RequestMeta },
+  input: { paymentId: string; payer: { personId: string; nameAr: string; nameEn: string }; kioskId: string; meta: RequestMeta },
 ): Promise<{ ok: true; pdf: Buffer; receiptNumber: string } | { ok: false; reason: "not-found" }> {
   const receipt = await getOwnReceipt(db, catalogue, input.payer.personId, input.paymentId);
   if (!receipt) return { ok: false, reason: "not-found" };
@@ -23,12 +23,17 @@ export async function printReceiptAtKiosk(
   await db.transaction(async (tx) => {
     await tx.insert(kioskPrints).values({ kioskId: input.kioskId, personId: input.payer.personId, document: receipt.receiptNumber, copyId });
     await recordAudit(tx, {
-      actorLabel: `${input.payer.nameEn} (kiosk)`,
+      actorLabel: KIOSK_USER,
       ...auditFields(input.meta),
       action: "receipt.printed",
       subjectType: "payment",
       subjectId: input.paymentId,
-      details: { receiptNumber: receipt.receiptNumber, copyId, kioskId: input.kioskId },
+      details: {
+        receiptNumber: receipt.receiptNumber,
+        copyId,
+        kioskId: input.kioskId,
+        person: { nameAr: input.payer.nameAr, nameEn: input.payer.nameEn },
+      },
     });
   });
   return { ok: true, pdf, receiptNumber: receipt.receiptNumber };

@@ -13,6 +13,9 @@ export async function listNotifications(db: Database, personId: string, after: s
   const rows = await db
     .select({
       id: notifications.id,
+      event: notifications.event,
+      params: notifications.params,
+      language: notifications.language,
       subject: notifications.subject,
       body: notifications.body,
       createdAt: notifications.createdAt,

@@ -22,7 +22,11 @@ interface Recipient {
   phone: string | null;
 }
 
-function render(event: NotificationEvent, params: NotificationParams, language: Language) {
+const notificationEvents: readonly NotificationEvent[] = ["submitted", "action-needed", "approved", "rejected", "certificate-ready", "step-late"];
+const isNotificationEvent = (event: string): event is NotificationEvent => (notificationEvents as readonly string[]).includes(event);
+
+/** A notification's subject and body in a language, from its event and what it was made from. */
+export function renderNotification(event: NotificationEvent, params: NotificationParams, language: Language) {
   const t = getFixedT(language);
   const values = { reference: params.reference, service: params.service[language], step: params.step?.[language] ?? "" };
   return { subject: t(`notifications:${event}.subject`, values), body: t(`notifications:${event}.body`, values) };
@@ -35,8 +39,17 @@ function render(event: NotificationEvent, params: NotificationParams, language: 
  */
 async function notify(tx: Database, recipients: Recipient[], event: NotificationEvent, params: NotificationParams, applicationId: string | null) {
   for (const recipient of recipients) {
-    const { subject, body } = render(event, params, recipient.language);
-    const base = { personId: recipient.personId, accountId: recipient.accountId, applicationId, event, language: recipient.language, subject, body };
+    const { subject, body } = renderNotification(event, params, recipient.language);
+    const base = {
+      personId: recipient.personId,
+      accountId: recipient.accountId,
+      applicationId,
+      event,
+      language: recipient.language,
+      subject,
+      body,
+      params: { ...params },
+    };
     await tx.insert(notifications).values({ ...base, channel: "in-app", status: "sent", sentAt: new Date() });
     if (recipient.email) await queueOutbox(tx, { ...base, channel: "email", address: recipient.email });
     if (recipient.phone) await queueOutbox(tx, { ...base, channel: "sms", address: recipient.phone });
@@ -47,6 +60,20 @@ async function notify(tx: Database, recipients: Recipient[], event: Notification
 async function queueOutbox(tx: Database, message: typeof notifications.$inferInsert & { channel: "email" | "sms"; address: string }) {
   const [row] = await tx.insert(notifications).values(message).returning({ id: notifications.id });
   await enqueueJob(tx, "notification.deliver", { notificationId: row!.id }, { dedupeKey: `notification:${row!.id}`, maxAttempts: 6 });
+}
+
+/**
+ * An in-app notification as its reader reads it now: said again in their language when it was
+ * made from an event the portal still knows; otherwise as it was written, in the language it was written in.
+ */
+export function notificationIn(
+  row: { event: string; params: Record<string, unknown> | null; subject: string; body: string; language: Language },
+  language: Language,
+): { subject: string; body: string; language: Language } {
+  const params = row.params as NotificationParams | null;
+  if (params?.reference !== undefined && params.service?.ar && isNotificationEvent(row.event))
+    return { ...renderNotification(row.event, params, language), language };
+  return { subject: row.subject, body: row.body, language: row.language };
 }
 
 /** A text message to a phone number that may belong to nobody the portal knows yet (a registration code). */

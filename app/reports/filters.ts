@@ -1,4 +1,4 @@
-import { addDays, readDay } from "../i18n/dates";
+import { addDays, daysBetween, readDay } from "../i18n/dates";
 import { toWesternDigits } from "../i18n/digits";
 
 // The reports' choices, as their form sends them (GET, so that a report can be bookmarked and
@@ -28,7 +28,6 @@ export const MAX_REPORT_DAYS = 366;
 export const DEFAULT_REPORT_DAYS = 30;
 
 /** Whole days from one date to another. */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function readReportFilters(params: URLSearchParams, input: { today: string; services: readonly string[] }) {
   const values = Object.fromEntries(reportFilterFields.map((field) => [field, toWesternDigits((params.get(field) ?? "").trim()).slice(0, 40)])) as Record<

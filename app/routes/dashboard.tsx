@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listDraftsOf(db, viewer.person.id),
   ]);
   const { catalogue } = getRuntime();
-  const serviceTitle = (serviceId: string, version: number) => catalogue.get(serviceId, version)?.title[lang] ?? serviceId;
+  const serviceTitle = (serviceId: string, version: number) => catalogue.titleOf(serviceId, lang, version);
   const discarded = new URL(request.url).searchParams.get("discarded");
   return json({
     title: t("dashboard:meta.title"),

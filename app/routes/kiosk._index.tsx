@@ -11,7 +11,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const kiosk = await requireKioskDevice(request);
   const { lang, t } = await getPageI18n(request);
-  return json({ title: t("kiosk:attract.meta"), location: kiosk.location, services: (await kioskServices(lang)).filter((service) => !service.notice) });
+  return json({
+    title: t("kiosk:attract.meta"),
+    location: lang === "ar" ? kiosk.locationAr : kiosk.locationEn,
+    services: (await kioskServices(lang)).filter((service) => !service.notice),
+  });
 }
 
 export default function Attract() {

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { lang, t } = await getPageI18n(request);
   const db = getDb();
   const { catalogue } = getRuntime();
-  const titleOf = (serviceId: string, version?: number) => catalogue.get(serviceId, version)?.title[lang] ?? serviceId;
+  const titleOf = (serviceId: string, version?: number) => catalogue.titleOf(serviceId, lang, version);
   const [[person], drafts, applications, certificates] = await Promise.all([
     db.select({ nameAr: people.nameAr, nameEn: people.nameEn }).from(people).where(eq(people.id, session.personId)),
     listDraftsOf(db, session.personId),

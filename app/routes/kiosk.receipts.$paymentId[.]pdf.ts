@@ -13,10 +13,10 @@ import { noStore } from "~/http/no-store";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { kiosk, session } = await requireKioskPerson(request);
   const db = getDb();
-  const [payer] = await db.select({ nameEn: people.nameEn }).from(people).where(eq(people.id, session.personId));
+  const [payer] = await db.select({ nameAr: people.nameAr, nameEn: people.nameEn }).from(people).where(eq(people.id, session.personId));
   const printed = await printReceiptAtKiosk(db, getRuntime().catalogue, {
     paymentId: params.paymentId ?? "",
-    payer: { personId: session.personId, nameEn: payer!.nameEn },
+    payer: { personId: session.personId, nameAr: payer!.nameAr, nameEn: payer!.nameEn },
     kioskId: kiosk.id,
     meta: requestMeta(request, context as { requestId?: string; ip?: string }, "kiosk"),
   });

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { recordAudit } from "~/audit/audit.server";
+import { THE_KIOSK, recordAudit } from "~/audit/audit.server";
 import { auditFields, requestMeta } from "~/auth/request-meta.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { kioskCookie, kioskOfRequest } from "~/kiosk/device.server";
@@ -18,9 +18,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /** Enrolling a kiosk's browser with the one-time code an administrator was given; or which kiosk this is. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { t } = await getPageI18n(request);
+  const { lang, t } = await getPageI18n(request);
   const kiosk = await kioskOfRequest(request);
-  return json({ title: t("kiosk:enrol.meta"), enrolled: kiosk ? { name: kiosk.name, location: kiosk.location } : null });
+  const enrolled = kiosk && (lang === "ar" ? { name: kiosk.nameAr, location: kiosk.locationAr } : { name: kiosk.nameEn, location: kiosk.locationEn });
+  return json({ title: t("kiosk:enrol.meta"), enrolled });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     action: "kiosk.enrolled",
     subjectType: "kiosk",
     subjectId: enrolled.kiosk.id,
-    actorLabel: enrolled.kiosk.name,
+    actorLabel: THE_KIOSK,
   });
   return json({ isRefused: false }, { headers: { "Set-Cookie": await kioskCookie().serialize(enrolled.credential) } });
 }

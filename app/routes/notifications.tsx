@@ -6,6 +6,7 @@ import { requireCitizen } from "~/auth/guards.server";
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { isCursor, listNotifications, markRead } from "~/notifications/inbox.server";
+import { notificationIn } from "~/notifications/notify.server";
 import { getDb } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
@@ -28,8 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     marked: marked === null ? null : Number(marked),
     items: page.items.map((item) => ({
       id: item.id,
-      subject: item.subject,
-      body: item.body,
+      ...notificationIn(item, lang),
       at: formatDateTime(item.createdAt, lang),
       isUnread: item.readAt === null,
       reference: item.reference,
@@ -59,11 +59,11 @@ export default function Notifications() {
         <ol className="results">
           {items.map((item) => (
             <li key={item.id} className={item.isUnread ? "result result--unread" : "result"}>
-              <h2 className="result__title">
+              <h2 className="result__title" lang={item.language}>
                 {item.subject}
                 {item.isUnread ? <span className="badge badge--brand">{t("unread")}</span> : null}
               </h2>
-              <p>{item.body}</p>
+              <p lang={item.language}>{item.body}</p>
               <p className="result__meta">
                 <span>{item.at}</span>
                 {item.reference ? <span>{t("reference", { reference: isolateLtr(item.reference) })}</span> : null}

@@ -194,7 +194,7 @@ export default function Profile() {
           {sessions.map((session) => (
             <li key={session.id} className="result">
               <p>
-                <strong>{session.device ?? t("sessions.unknownDevice")}</strong>
+                <strong>{session.device ? <bdi translate="no">{session.device}</bdi> : t("sessions.unknownDevice")}</strong>
                 {session.isThis ? <span className="badge badge--brand">{t("sessions.this")}</span> : null}
               </p>
               <p className="result__meta">

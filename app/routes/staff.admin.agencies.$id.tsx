@@ -12,6 +12,7 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextAreaField, TextField } from "~/ui/fields";
 import { Table } from "~/ui/table";
+import { Typed } from "~/ui/typed";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -276,8 +277,8 @@ function Contacts() {
           rows={contacts}
           rowKey={(contact) => contact.id}
           columns={[
-            { header: t("agencies.contactName"), cell: (contact) => contact.name },
-            { header: t("agencies.responsibility"), cell: (contact) => contact.responsibility },
+            { header: t("agencies.contactName"), cell: (contact) => <Typed>{contact.name}</Typed> },
+            { header: t("agencies.responsibility"), cell: (contact) => <Typed>{contact.responsibility}</Typed> },
             { header: t("agencies.email"), cell: (contact) => (contact.email ? <bdi dir="ltr">{contact.email}</bdi> : "—") },
             { header: t("agencies.phone"), cell: (contact) => (contact.phone ? <bdi dir="ltr">{contact.phone}</bdi> : "—") },
             {

@@ -20,10 +20,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 const governorateIds = Object.keys(governorates) as GovernorateId[];
 const RegisterSchema = z.object({
-  name: z.string().trim().min(1, "name").max(80, "name"),
+  nameAr: z.string().trim().min(1, "nameAr").max(80, "nameAr"),
+  nameEn: z.string().trim().min(1, "nameEn").max(80, "nameEn"),
   governorate: z.enum(governorateIds as [GovernorateId, ...GovernorateId[]], "governorate"),
-  location: z.string().trim().min(1, "location").max(120, "location"),
+  locationAr: z.string().trim().min(1, "locationAr").max(120, "locationAr"),
+  locationEn: z.string().trim().min(1, "locationEn").max(120, "locationEn"),
 });
+type RegisterField = keyof typeof RegisterSchema.shape;
+const registerFields = Object.keys(RegisterSchema.shape) as RegisterField[];
 
 /** The kiosks, for the portal's administrators: register, enrolment codes, revoke, and health. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     governorates: governorateIds.map((id) => ({ id, label: governorates[id][lang] })),
     kiosks: rows.map((kiosk) => ({
       id: kiosk.id,
-      name: kiosk.name,
-      where: `${governorates[kiosk.governorate as GovernorateId]?.[lang] ?? kiosk.governorate} — ${kiosk.location}`,
+      name: lang === "ar" ? kiosk.nameAr : kiosk.nameEn,
+      where: `${governorates[kiosk.governorate as GovernorateId]?.[lang] ?? kiosk.governorate} — ${lang === "ar" ? kiosk.locationAr : kiosk.locationEn}`,
       state: kioskState(kiosk, now),
       lastSeen: kiosk.lastSeenAt ? formatDateTime(kiosk.lastSeenAt, lang) : null,
       printer: kiosk.printerStatus,
@@ -49,10 +53,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData =
   | { kind: "code"; name: string; code: string; isNew: boolean }
   | { kind: "revoked"; name: string }
-  | { kind: "invalid"; problems: ("name" | "governorate" | "location")[]; values: Record<string, string> };
+  | { kind: "invalid"; problems: RegisterField[]; values: Record<string, string> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, { role: "admin" });
+  const { lang } = await getPageI18n(request);
   const db = getDb();
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
@@ -65,7 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       subjectId,
     });
   const kioskId = String(form.get("kiosk") ?? "");
-  const named = (await listKiosks(db)).find((kiosk) => kiosk.id === kioskId);
+  const found = (await listKiosks(db)).find((kiosk) => kiosk.id === kioskId);
+  const named = found && { id: found.id, name: lang === "ar" ? found.nameAr : found.nameEn };
   if (intent === "revoke" && named) {
     if (await revokeKiosk(db, kioskId)) await audit("kiosk.revoked", kioskId);
     return json<ActionData>({ kind: "revoked", name: named.name });
@@ -75,15 +81,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (code) await audit("kiosk.enrolment-reissued", kioskId);
     return json<ActionData>({ kind: "code", name: named.name, code: formatCode(code ?? ""), isNew: false });
   }
-  const values = { name: String(form.get("name") ?? ""), governorate: String(form.get("governorate") ?? ""), location: String(form.get("location") ?? "") };
+  const values = Object.fromEntries(registerFields.map((field) => [field, String(form.get(field) ?? "")]));
   const parsed = RegisterSchema.safeParse(values);
   if (!parsed.success) {
-    const problems = [...new Set(parsed.error.issues.map((issue) => issue.message as "name" | "governorate" | "location"))];
+    const problems = [...new Set(parsed.error.issues.map((issue) => issue.message as RegisterField))];
     return json<ActionData>({ kind: "invalid", problems, values }, { status: 400 });
   }
   const { kiosk, code } = await registerKiosk(db, parsed.data);
   await audit("kiosk.registered", kiosk.id);
-  return json<ActionData>({ kind: "code", name: kiosk.name, code: formatCode(code), isNew: true });
+  return json<ActionData>({ kind: "code", name: lang === "ar" ? kiosk.nameAr : kiosk.nameEn, code: formatCode(code), isNew: true });
 }
 
 export default function Kiosks() {
@@ -93,7 +99,7 @@ export default function Kiosks() {
   const { t: tStaff } = useTranslation("staff");
   const { t: tApply } = useTranslation("apply");
   const invalid = done?.kind === "invalid" ? done : null;
-  const errorOf = (field: "name" | "governorate" | "location") => (invalid?.problems.includes(field) ? t(`admin.problems.${field}`) : undefined);
+  const errorOf = (field: RegisterField) => (invalid?.problems.includes(field) ? t(`admin.problems.${field}`) : undefined);
   return (
     <div className="page">
       <p>
@@ -166,7 +172,24 @@ export default function Kiosks() {
         <h2 id="register">{t("admin.register")}</h2>
         <Form method="post" className="form" noValidate key={done?.kind === "code" ? done.code : "register"}>
           <input type="hidden" name="intent" value="register" />
-          <TextField name="name" label={t("admin.name")} hint={t("admin.nameHint")} error={errorOf("name")} defaultValue={invalid?.values.name ?? ""} />
+          <TextField
+            name="nameAr"
+            label={t("admin.nameAr")}
+            hint={t("admin.nameArHint")}
+            error={errorOf("nameAr")}
+            defaultValue={invalid?.values.nameAr ?? ""}
+            lang="ar"
+            dir="rtl"
+          />
+          <TextField
+            name="nameEn"
+            label={t("admin.nameEn")}
+            hint={t("admin.nameEnHint")}
+            error={errorOf("nameEn")}
+            defaultValue={invalid?.values.nameEn ?? ""}
+            lang="en"
+            dir="ltr"
+          />
           <div className={errorOf("governorate") ? "field field--error" : "field"}>
             <label className="field__label" htmlFor="field-governorate">
               {t("admin.governorate")}
@@ -182,11 +205,22 @@ export default function Kiosks() {
             </select>
           </div>
           <TextField
-            name="location"
-            label={t("admin.location")}
-            hint={t("admin.locationHint")}
-            error={errorOf("location")}
-            defaultValue={invalid?.values.location ?? ""}
+            name="locationAr"
+            label={t("admin.locationAr")}
+            hint={t("admin.locationArHint")}
+            error={errorOf("locationAr")}
+            defaultValue={invalid?.values.locationAr ?? ""}
+            lang="ar"
+            dir="rtl"
+          />
+          <TextField
+            name="locationEn"
+            label={t("admin.locationEn")}
+            hint={t("admin.locationEnHint")}
+            error={errorOf("locationEn")}
+            defaultValue={invalid?.values.locationEn ?? ""}
+            lang="en"
+            dir="ltr"
           />
           <button type="submit" className="button">
             {t("admin.submit")}

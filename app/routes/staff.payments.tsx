@@ -64,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         duplicates: duplicates.map((row) => ({
           id: row.id,
           reference: row.reference ?? "",
-          service: catalogue.get(row.serviceId)?.title[lang] ?? row.serviceId,
+          service: catalogue.titleOf(row.serviceId, lang),
           amount: formatMoney(row.amountFils, lang),
           paidAt: row.completedAt ? formatDateTime(row.completedAt, lang) : "",
           receipt: row.receiptNumber ?? "",

@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         late: late.map((row) => ({
           id: row.id,
           reference: row.reference ?? "",
-          service: catalogue.get(row.serviceId, row.serviceVersion)?.title[lang] ?? row.serviceId,
+          service: catalogue.titleOf(row.serviceId, lang, row.serviceVersion),
           step: stepTitle(row.stepId, row.serviceId, row.serviceVersion),
           deadline: row.deadlineAt ? formatDateTime(row.deadlineAt, lang) : "",
           overdue: row.deadlineAt ? formatRelative(row.deadlineAt, lang, now) : "",

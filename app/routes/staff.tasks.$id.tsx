@@ -175,7 +175,7 @@ export default function Task() {
                         {row.value}
                       </a>
                     ) : row.value ? (
-                      <bdi>{row.value}</bdi>
+                      <bdi lang={row.lang ?? undefined}>{row.value}</bdi>
                     ) : (
                       <span className="muted">{t("task.notGiven")}</span>
                     )}

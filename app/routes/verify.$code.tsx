@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isolateTyped } from "~/i18n/bidi";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -62,7 +63,7 @@ export default function VerifyCertificate() {
         <h1>{t(`status.${status}`)}</h1>
         <p>
           {status === "revoked" && certificate
-            ? t("explain.revoked", { date: certificate.revokedOn ?? "", reason: certificate.revokedReason ?? "" })
+            ? t("explain.revoked", { date: certificate.revokedOn ?? "", reason: isolateTyped(certificate.revokedReason ?? "") })
             : t(`explain.${status}`)}
         </p>
         {isTokenGenuine === null ? null : <p className="verdict__token">{isTokenGenuine ? t("token.valid") : t("token.invalid")}</p>}

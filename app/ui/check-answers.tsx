@@ -39,7 +39,7 @@ export function CheckAnswers() {
             {section.rows.map((row) => (
               <div key={row.fieldId}>
                 <dt>{row.label}</dt>
-                <dd>{row.value ? <bdi>{row.value}</bdi> : <span className="muted">{t("check.notAnswered")}</span>}</dd>
+                <dd>{row.value ? <bdi lang={row.lang ?? undefined}>{row.value}</bdi> : <span className="muted">{t("check.notAnswered")}</span>}</dd>
                 <dd className="check-answers__change">
                   {row.isPrefilled ? null : (
                     <Link to={row.href}>

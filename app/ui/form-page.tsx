@@ -43,7 +43,7 @@ export function FormPage() {
             {data.page.prefilled.map((item) => (
               <div key={item.label}>
                 <dt>{item.label}</dt>
-                <dd>{item.value}</dd>
+                <dd lang={item.lang ?? undefined}>{item.value}</dd>
               </div>
             ))}
           </dl>

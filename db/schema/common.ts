@@ -1,4 +1,4 @@
-import { text, timestamp } from "drizzle-orm/pg-core";
+import { jsonb, text, timestamp } from "drizzle-orm/pg-core";
 
 export const languages = ["ar", "en"] as const;
 export type Language = (typeof languages)[number];
@@ -9,6 +9,13 @@ export type Channel = (typeof channels)[number];
 /** Every timestamp is stored with its time zone; the UI shows it in Asia/Kuwait. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
+/** A name a registry holds in both languages: an area, a street, a unit. */
+export interface PlaceName {
+  ar: string;
+  en: string;
+}
+export const placeName = (name: string) => jsonb(name).$type<PlaceName>().notNull();
+
 /**
  * Premises are named by their PACI automated address number (الرقم الآلي للعنوان), which is how
  * the fire force and the municipality agree on a place. Their registers share these columns.
@@ -16,9 +23,9 @@ export const timestamptz = (name: string) => timestamp(name, { withTimezone: tru
 export const premises = {
   premisesNumber: text("premises_number").notNull(),
   governorate: text("governorate").notNull(),
-  area: text("area").notNull(),
+  area: placeName("area"),
   block: text("block").notNull(),
-  street: text("street").notNull(),
+  street: placeName("street"),
   building: text("building").notNull(),
-  unit: text("unit").notNull(),
+  unit: placeName("unit"),
 };

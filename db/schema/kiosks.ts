@@ -17,9 +17,12 @@ export const kiosks = pgTable(
   "kiosks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    name: text("name").notNull(),
+    /** Its name and where it stands, in Arabic and English: the kiosk's screens show the reader's language. */
+    nameAr: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
     governorate: text("governorate").notNull(),
-    location: text("location").notNull(),
+    locationAr: text("location").notNull(),
+    locationEn: text("location_en").notNull(),
     /** SHA-256 of the one-time enrolment code, until it is used or replaced. */
     enrolmentCodeHash: text("enrolment_code_hash").unique(),
     enrolmentExpiresAt: timestamptz("enrolment_expires_at"),
@@ -37,7 +40,7 @@ export const kiosks = pgTable(
     bridgeSequence: bigint("bridge_sequence", { mode: "number" }),
     createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
-  (t) => [index("kiosks_governorate_idx").on(t.governorate, t.name)],
+  (t) => [index("kiosks_governorate_idx").on(t.governorate, t.nameAr)],
 );
 
 export type Kiosk = typeof kiosks.$inferSelect;

@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgEnum, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { timestamptz } from "./common";
 import { languageEnum, people } from "./people";
@@ -27,6 +27,8 @@ export const notifications = pgTable(
     address: text("address"),
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** What the message was made from (app/notifications/notify.server.ts): the inbox says it again in its reader's language. */
+    params: jsonb("params").$type<Record<string, unknown>>(),
     status: notificationStatusEnum("status").notNull().default("pending"),
     error: text("error"),
     createdAt: timestamptz("created_at").notNull().defaultNow(),

@@ -9,6 +9,7 @@ import { seedCatalogue } from "./catalogue";
 import { demoAgencies } from "./demo-agencies";
 import { ensureAgency, ensureCitizenAccount, ensurePaciRecord, ensurePerson, ensureStaffAccount } from "./factories";
 import { demoPersonaPeople, demoPersonasOn, seedRegistries } from "./registries";
+import { paciAddressOf, streets } from "./registry-factories";
 import type { SimulatedCard } from "../../app/runtime.server";
 import { kuwaitToday } from "../../app/i18n/dates";
 
@@ -26,7 +27,7 @@ export const demoCitizens = [
     sex: "male",
     phone: "+96599123456",
     email: "ahmad.alenezi@example.kw",
-    address: ["Hawalli", "Salmiya", "10", "Salem Al-Mubarak", "12"],
+    address: ["salmiya", "10", streets.salemAlMubarak, "12"],
     note: "Kuwaiti citizen",
   },
   {
@@ -38,7 +39,7 @@ export const demoCitizens = [
     phone: "+96566234567",
     email: null,
     preferredLanguage: "en" as const,
-    address: ["Capital", "Shuwaikh", "2", "Jamal Abdulnasser", "7"],
+    address: ["shuwaikh", "2", streets.jamalAbdulnasser, "7"],
     note: "Kuwaiti citizen, prefers English",
   },
   {
@@ -49,7 +50,7 @@ export const demoCitizens = [
     sex: "male",
     phone: "+96555345678",
     email: null,
-    address: ["Jahra", "Al-Oyoun", "4", "15", "33"],
+    address: ["oyoun", "4", "15", "33"],
     note: "Kuwaiti citizen",
   },
   {
@@ -60,7 +61,7 @@ export const demoCitizens = [
     sex: "male",
     phone: "+96560456789",
     email: "rajesh.kumar@example.com",
-    address: ["Farwaniya", "Khaitan", "6", "25", "101"],
+    address: ["khaitan", "6", "25", "101"],
     note: "resident (India)",
   },
 ] as const;
@@ -153,9 +154,8 @@ export async function seedDemo(db: Database, secrets: Secrets): Promise<{ create
   for (const agency of demoAgencies) await ensureAgency(db, agency);
   await seedCatalogue(db);
   for (const { note: _note, sex, address, ...citizen } of demoCitizens) {
-    const [governorate, area, block, street, building] = address;
     const birthDate = (parseCivilId(citizen.civilId) as { birthDate: string }).birthDate;
-    await ensurePaciRecord(db, { ...citizen, sex, birthDate, governorate, area, block, street, building, email: citizen.email });
+    await ensurePaciRecord(db, { ...citizen, sex, birthDate, ...paciAddressOf(address), email: citizen.email });
     const person = await ensurePerson(db, citizen);
     if ((await ensureCitizenAccount(db, person, DEMO_PASSWORD)).isNew) created++;
   }

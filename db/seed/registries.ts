@@ -17,8 +17,12 @@ import {
   addPaciPerson,
   addPropertyDeed,
   addViolation,
+  paciAddressOf,
+  streets,
   type LoanInput,
+  type SeedAddress,
 } from "./registry-factories";
+import { areas, streetText, unitText } from "../../app/agencies/addresses";
 import { addDays, kuwaitToday } from "../../app/i18n/dates";
 
 // The demo registries of the simulated agencies: people (PACI), marriages and deeds (MOJ), jobs
@@ -27,15 +31,13 @@ import { addDays, kuwaitToday } from "../../app/i18n/dates";
 // offset from the seed's `today`, so the demo behaves the same in any year. Seeded once, rows keep
 // the dates of that first run (a second run adds nothing).
 
-type Governorate = GovernorateId | "Hawalli" | "Capital" | "Jahra" | "Farwaniya";
-
 interface RegistryPerson {
   civilId: string;
   nameAr: string;
   nameEn: string;
   nationality: string;
   sex: "male" | "female";
-  address: [governorate: Governorate, area: string, block: string, street: string, building: string];
+  address: SeedAddress;
   phone: string;
   email?: string | null;
 }
@@ -115,7 +117,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Ahmad Abdullah Al-Enezi",
       nationality: "KWT",
       sex: "male",
-      address: ["Hawalli", "Salmiya", "10", "Salem Al-Mubarak", "12"],
+      address: ["salmiya", "10", streets.salemAlMubarak, "12"],
       phone: "+96599123456",
       email: "ahmad.alenezi@example.kw",
     },
@@ -125,7 +127,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Fatima Mohammed Al-Rashidi",
       nationality: "KWT",
       sex: "female",
-      address: ["Capital", "Shuwaikh", "2", "Jamal Abdulnasser", "7"],
+      address: ["shuwaikh", "2", streets.jamalAbdulnasser, "7"],
       phone: "+96566234567",
     },
     {
@@ -134,7 +136,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Abdulaziz Salem Al-Mutairi",
       nationality: "KWT",
       sex: "male",
-      address: ["Jahra", "Al-Oyoun", "4", "15", "33"],
+      address: ["oyoun", "4", "15", "33"],
       phone: "+96555345678",
     },
     {
@@ -143,7 +145,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Rajesh Kumar",
       nationality: "IND",
       sex: "male",
-      address: ["Farwaniya", "Khaitan", "6", "25", "101"],
+      address: ["khaitan", "6", "25", "101"],
       phone: "+96560456789",
       email: "rajesh.kumar@example.com",
     },
@@ -154,7 +156,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Reem Khaled Al-Azmi",
       nationality: "KWT",
       sex: "female",
-      address: ["hawalli", "Salmiya", "10", "Salem Al-Mubarak", "12"],
+      address: ["salmiya", "10", streets.salemAlMubarak, "12"],
       phone: "+96599781204",
     },
     {
@@ -163,7 +165,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Khaled Abdulrahman Al-Ghanim",
       nationality: "KWT",
       sex: "male",
-      address: ["capital", "Al-Shamiya", "7", "Al-Shamiya St", "112"],
+      address: ["shamiya", "7", streets.shamiya, "112"],
       phone: "+96599420318",
       email: "k.alghanim@example.kw",
     },
@@ -173,7 +175,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Munira Sulaiman Al-Marzouq",
       nationality: "KWT",
       sex: "female",
-      address: ["capital", "Al-Shamiya", "7", "Al-Shamiya St", "112"],
+      address: ["shamiya", "7", streets.shamiya, "112"],
       phone: "+96566917342",
     },
     {
@@ -182,7 +184,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Faisal Abdullah Al-Ajmi",
       nationality: "KWT",
       sex: "male",
-      address: ["ahmadi", "Sabahiya", "2", "18", "45"],
+      address: ["sabahiya", "2", "18", "45"],
       phone: "+96550381927",
     },
     {
@@ -191,7 +193,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Shahad Nasser Al-Dosari",
       nationality: "KWT",
       sex: "female",
-      address: ["ahmadi", "Sabahiya", "2", "18", "45"],
+      address: ["sabahiya", "2", "18", "45"],
       phone: "+96550294716",
     },
     {
@@ -200,7 +202,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Meshal Fahad Al-Otaibi",
       nationality: "KWT",
       sex: "male",
-      address: ["ahmadi", "Egaila", "5", "512", "19"],
+      address: ["egaila", "5", "512", "19"],
       phone: "+96597735160",
       email: "meshal.alotaibi@example.kw",
     },
@@ -210,7 +212,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Dana Mohammed Al-Mutairi",
       nationality: "KWT",
       sex: "female",
-      address: ["ahmadi", "Egaila", "5", "512", "19"],
+      address: ["egaila", "5", "512", "19"],
       phone: "+96565108834",
     },
     {
@@ -219,7 +221,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Nawaf Saleh Al-Harbi",
       nationality: "KWT",
       sex: "male",
-      address: ["jahra", "Saad Al-Abdullah", "3", "307", "26"],
+      address: ["saadAlAbdullah", "3", "307", "26"],
       phone: "+96551862047",
     },
     {
@@ -228,7 +230,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Latifa Hamad Al-Shammari",
       nationality: "KWT",
       sex: "female",
-      address: ["jahra", "Saad Al-Abdullah", "3", "307", "26"],
+      address: ["saadAlAbdullah", "3", "307", "26"],
       phone: "+96551407395",
     },
     {
@@ -237,7 +239,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Hamad Yousef Al-Fadhli",
       nationality: "KWT",
       sex: "male",
-      address: ["mubarak-al-kabeer", "Sabah Al-Salem", "9", "4", "71"],
+      address: ["sabahAlSalem", "9", "4", "71"],
       phone: "+96598246513",
     },
     {
@@ -246,7 +248,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Asma Ali Al-Subaie",
       nationality: "KWT",
       sex: "female",
-      address: ["mubarak-al-kabeer", "Sabah Al-Salem", "9", "4", "71"],
+      address: ["sabahAlSalem", "9", "4", "71"],
       phone: "+96567390281",
     },
     {
@@ -255,7 +257,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Sara Ali Al-Awadhi",
       nationality: "KWT",
       sex: "female",
-      address: ["hawalli", "Jabriya", "11", "2", "30"],
+      address: ["jabriya", "11", "2", "30"],
       phone: "+96599068472",
       email: "sara.alawadhi@example.kw",
     },
@@ -265,7 +267,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Abdulrahman Bader Al-Mulla",
       nationality: "KWT",
       sex: "male",
-      address: ["hawalli", "Jabriya", "11", "2", "30"],
+      address: ["jabriya", "11", "2", "30"],
       phone: "+96599514306",
     },
     {
@@ -274,7 +276,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Talal Hamad Al-Sharhan",
       nationality: "KWT",
       sex: "male",
-      address: ["capital", "Kaifan", "4", "41", "9"],
+      address: ["kaifan", "4", "41", "9"],
       phone: "+96596637218",
     },
     {
@@ -283,7 +285,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Jassim Ahmad Behbehani",
       nationality: "KWT",
       sex: "male",
-      address: ["hawalli", "Salwa", "11", "8", "306"],
+      address: ["salwa", "11", "8", "306"],
       phone: "+96599872035",
       email: "jassim.behbehani@example.kw",
     },
@@ -293,7 +295,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Zainab Hassan Al-Qattan",
       nationality: "KWT",
       sex: "female",
-      address: ["hawalli", "Salwa", "11", "8", "306"],
+      address: ["salwa", "11", "8", "306"],
       phone: "+96566059127",
     },
     {
@@ -302,7 +304,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Maryam Abdullah Dashti",
       nationality: "KWT",
       sex: "female",
-      address: ["hawalli", "Rumaithiya", "6", "64", "15"],
+      address: ["rumaithiya", "6", "64", "15"],
       phone: "+96560918345",
     },
 
@@ -312,7 +314,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Bader Nasser Al-Rashidi",
       nationality: "KWT",
       sex: "male",
-      address: ["hawalli", "Salmiya", "12", "Amman", "8"],
+      address: ["salmiya", "12", streets.amman, "8"],
       phone: "+96597214680",
     },
     {
@@ -321,7 +323,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Ali Hussain Dashti",
       nationality: "KWT",
       sex: "male",
-      address: ["capital", "Al-Da'iya", "1", "19", "3"],
+      address: ["daiya", "1", "19", "3"],
       phone: "+96599305716",
       email: "ali.dashti@example.kw",
     },
@@ -331,7 +333,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Abdullah Mohammed Al-Saqer",
       nationality: "KWT",
       sex: "male",
-      address: ["ahmadi", "Hadiya", "3", "27", "14"],
+      address: ["hadiya", "3", "27", "14"],
       phone: "+96555620913",
     },
     {
@@ -340,7 +342,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Hessa Abdullah Al-Bahar",
       nationality: "KWT",
       sex: "female",
-      address: ["capital", "Qadsiya", "5", "52", "21"],
+      address: ["qadsiya", "5", "52", "21"],
       phone: "+96566471352",
     },
     {
@@ -349,7 +351,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Fahad Mubarak Al-Hajri",
       nationality: "KWT",
       sex: "male",
-      address: ["mubarak-al-kabeer", "Al-Qurain", "2", "9", "48"],
+      address: ["qurain", "2", "9", "48"],
       phone: "+96598803147",
     },
 
@@ -359,7 +361,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Abdullah Fahad Al-Otaibi",
       nationality: "KWT",
       sex: "male",
-      address: ["ahmadi", "Egaila", "3", "305", "7"],
+      address: ["egaila", "3", "305", "7"],
       phone: "+96599260845",
       email: "abdullah.alotaibi@example.kw",
     },
@@ -369,7 +371,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Haya Saad Al-Enezi",
       nationality: "KWT",
       sex: "female",
-      address: ["ahmadi", "Egaila", "3", "305", "7"],
+      address: ["egaila", "3", "305", "7"],
       phone: "+96566835029",
     },
     {
@@ -378,7 +380,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Saud Khalid Al-Azmi",
       nationality: "KWT",
       sex: "male",
-      address: ["farwaniya", "Al-Andalus", "2", "6", "54"],
+      address: ["andalus", "2", "6", "54"],
       phone: "+96550947362",
     },
     {
@@ -387,7 +389,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Nasser Hamad Al-Marri",
       nationality: "KWT",
       sex: "male",
-      address: ["jahra", "Al-Naseem", "1", "13", "22"],
+      address: ["naseem", "1", "13", "22"],
       phone: "+96597510628",
     },
     {
@@ -396,7 +398,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Amna Rashed Al-Hajri",
       nationality: "KWT",
       sex: "female",
-      address: ["jahra", "Al-Naseem", "1", "13", "22"],
+      address: ["naseem", "1", "13", "22"],
       phone: "+96565372910",
     },
     {
@@ -405,7 +407,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Yousef Abdulmohsen Al-Marzouq",
       nationality: "KWT",
       sex: "male",
-      address: ["capital", "Al-Nuzha", "2", "24", "41"],
+      address: ["nuzha", "2", "24", "41"],
       phone: "+96599018263",
     },
     {
@@ -414,7 +416,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Mona Jassim Al-Roumi",
       nationality: "KWT",
       sex: "female",
-      address: ["capital", "Al-Rawda", "3", "35", "16"],
+      address: ["rawda", "3", "35", "16"],
       phone: "+96566203847",
       email: "mona.alroumi@example.kw",
     },
@@ -424,7 +426,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Nawal Saleh Al-Khaled",
       nationality: "KWT",
       sex: "female",
-      address: ["mubarak-al-kabeer", "Al-Adan", "6", "610", "12"],
+      address: ["adan", "6", "610", "12"],
       phone: "+96560582714",
     },
     {
@@ -433,7 +435,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Mubarak Saad Al-Dosari",
       nationality: "KWT",
       sex: "male",
-      address: ["mubarak-al-kabeer", "Al-Adan", "5", "517", "142"],
+      address: ["adan", "5", "517", "142"],
       phone: "+96555097431",
     },
     {
@@ -442,7 +444,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Abdulrahman Yousef Al-Nusf",
       nationality: "KWT",
       sex: "male",
-      address: ["capital", "Al-Mansouriya", "1", "14", "5"],
+      address: ["mansouriya", "1", "14", "5"],
       phone: "+96599647082",
     },
     {
@@ -451,7 +453,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Lulwa Faisal Al-Mansour",
       nationality: "KWT",
       sex: "female",
-      address: ["hawalli", "Mishref", "4", "7", "23"],
+      address: ["mishref", "4", "7", "23"],
       phone: "+96566741093",
     },
     {
@@ -460,7 +462,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Abdulwahab Jassim Al-Qattan",
       nationality: "KWT",
       sex: "male",
-      address: ["capital", "Al-Rawda", "4", "42", "77"],
+      address: ["rawda", "4", "42", "77"],
       phone: "+96599130572",
     },
     {
@@ -469,7 +471,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Ghadeer Saud Al-Kandari",
       nationality: "KWT",
       sex: "female",
-      address: ["hawalli", "Bayan", "5", "12", "34"],
+      address: ["bayan", "5", "12", "34"],
       phone: "+96560274518",
     },
     {
@@ -478,7 +480,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Badriya Mohammed Al-Shammari",
       nationality: "KWT",
       sex: "female",
-      address: ["hawalli", "Mishref", "6", "2", "88"],
+      address: ["mishref", "6", "2", "88"],
       phone: "+96566390154",
     },
     {
@@ -487,7 +489,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Salman Eid Al-Enezi",
       nationality: "KWT",
       sex: "male",
-      address: ["jahra", "Al-Qasr", "2", "16", "59"],
+      address: ["qasr", "2", "16", "59"],
       phone: "+96551738206",
     },
 
@@ -497,7 +499,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Mohammed Rafiq",
       nationality: "IND",
       sex: "male",
-      address: ["farwaniya", "Khaitan", "6", "25", "88"],
+      address: ["khaitan", "6", "25", "88"],
       phone: "+96565813740",
     },
     {
@@ -506,7 +508,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Ahmed Mahmoud Abdelaziz",
       nationality: "EGY",
       sex: "male",
-      address: ["hawalli", "Hawalli", "3", "Tunis", "19"],
+      address: ["hawalli", "3", streets.tunis, "19"],
       phone: "+96560147293",
       email: "ahmed.abdelaziz@example.com",
     },
@@ -516,7 +518,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Heba Mostafa El-Sayed",
       nationality: "EGY",
       sex: "female",
-      address: ["hawalli", "Hawalli", "3", "Tunis", "19"],
+      address: ["hawalli", "3", streets.tunis, "19"],
       phone: "+96560259381",
     },
     {
@@ -525,7 +527,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Maria Santos",
       nationality: "PHL",
       sex: "female",
-      address: ["hawalli", "Salmiya", "8", "Baghdad", "40"],
+      address: ["salmiya", "8", streets.baghdad, "40"],
       phone: "+96550619427",
     },
     {
@@ -534,7 +536,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Jose Reyes",
       nationality: "PHL",
       sex: "male",
-      address: ["farwaniya", "Jleeb Al-Shuyoukh", "4", "200", "17"],
+      address: ["jleeb", "4", "200", "17"],
       phone: "+96550836142",
     },
     {
@@ -543,7 +545,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Omar Khaled Al-Halabi",
       nationality: "SYR",
       sex: "male",
-      address: ["hawalli", "Jabriya", "8", "5", "62"],
+      address: ["jabriya", "8", "5", "62"],
       phone: "+96565490318",
       email: "omar.halabi@example.com",
     },
@@ -553,7 +555,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Rami Yousef Haddad",
       nationality: "JOR",
       sex: "male",
-      address: ["capital", "Sharq", "2", "Ahmad Al-Jaber", "11"],
+      address: ["sharq", "2", streets.ahmadAlJaber, "11"],
       phone: "+96569027461",
     },
     {
@@ -562,7 +564,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Mohammad Shafiqul Islam",
       nationality: "BGD",
       sex: "male",
-      address: ["farwaniya", "Jleeb Al-Shuyoukh", "2", "112", "9"],
+      address: ["jleeb", "2", "112", "9"],
       phone: "+96550472593",
     },
     {
@@ -571,7 +573,7 @@ export function registryPeople(today: string): RegistryPerson[] {
       nameEn: "Sunita Nair",
       nationality: "IND",
       sex: "female",
-      address: ["ahmadi", "Mangaf", "4", "23", "13"],
+      address: ["mangaf", "4", "23", "13"],
       phone: "+96569318054",
     },
   ];
@@ -702,8 +704,7 @@ export async function seedRegistries(db: Database, today: string): Promise<void>
   // PACI: the civil registry. Every demo card's PIN is DEMO_CARD_PIN (one hash serves them all).
   const cardPinHash = await hashPassword(DEMO_CARD_PIN);
   for (const { address, ...person } of registryPeople(today)) {
-    const [governorate, area, block, street, building] = address;
-    await addPaciPerson(db, { ...person, email: person.email ?? null, governorate, area, block, street, building, cardPinHash });
+    await addPaciPerson(db, { ...person, email: person.email ?? null, ...paciAddressOf(address), cardPinHash });
   }
   // The demo citizens were entered before, and a demo seeded by an earlier version had no PINs.
   await db.update(paciPeople).set({ cardPinHash }).where(isNull(paciPeople.cardPinHash));
@@ -848,12 +849,20 @@ export async function seedRegistries(db: Database, today: string): Promise<void>
 
   // MOJ: property deeds.
   const deeds: Parameters<typeof addPropertyDeed>[1][] = [
-    { deedNumber: "RD-2009-004211", ownerCivilId: id.khaled, governorate: "capital", area: "Al-Shamiya", block: "7", plot: "112", registeredOn: "2009-05-17" },
+    {
+      deedNumber: "RD-2009-004211",
+      ownerCivilId: id.khaled,
+      governorate: "capital",
+      area: areas.shamiya.name,
+      block: "7",
+      plot: "112",
+      registeredOn: "2009-05-17",
+    },
     {
       deedNumber: "RD-2001-001387",
       ownerCivilId: id.abdullahOtaibi,
       governorate: "ahmadi",
-      area: "Egaila",
+      area: areas.egaila.name,
       block: "3",
       plot: "205",
       registeredOn: "2001-03-04",
@@ -862,25 +871,65 @@ export async function seedRegistries(db: Database, today: string): Promise<void>
       deedNumber: "RD-1994-000562",
       ownerCivilId: id.yousefMarzouq,
       governorate: "capital",
-      area: "Al-Nuzha",
+      area: areas.nuzha.name,
       block: "2",
       plot: "41",
       registeredOn: "1994-10-30",
     },
-    { deedNumber: "RD-1989-000218", ownerCivilId: id.abdulwahab, governorate: "capital", area: "Al-Rawda", block: "4", plot: "77", registeredOn: "1989-12-12" },
-    { deedNumber: "RD-2015-008904", ownerCivilId: id.jassim, governorate: "hawalli", area: "Salwa", block: "11", plot: "306", registeredOn: "2015-08-20" },
-    { deedNumber: "RD-1998-000944", ownerCivilId: id.aliDashti, governorate: "capital", area: "Al-Da'iya", block: "1", plot: "19", registeredOn: "1998-04-07" },
+    {
+      deedNumber: "RD-1989-000218",
+      ownerCivilId: id.abdulwahab,
+      governorate: "capital",
+      area: areas.rawda.name,
+      block: "4",
+      plot: "77",
+      registeredOn: "1989-12-12",
+    },
+    {
+      deedNumber: "RD-2015-008904",
+      ownerCivilId: id.jassim,
+      governorate: "hawalli",
+      area: areas.salwa.name,
+      block: "11",
+      plot: "306",
+      registeredOn: "2015-08-20",
+    },
+    {
+      deedNumber: "RD-1998-000944",
+      ownerCivilId: id.aliDashti,
+      governorate: "capital",
+      area: areas.daiya.name,
+      block: "1",
+      plot: "19",
+      registeredOn: "1998-04-07",
+    },
     {
       deedNumber: "RD-2012-006130",
       ownerCivilId: id.mubarak,
       governorate: "mubarak-al-kabeer",
-      area: "Al-Adan",
+      area: areas.adan.name,
       block: "5",
       plot: "142",
       registeredOn: "2012-01-25",
     },
-    { deedNumber: "RD-2006-003318", ownerCivilId: id.badriya, governorate: "hawalli", area: "Mishref", block: "6", plot: "88", registeredOn: "2006-06-06" },
-    { deedNumber: "RD-1986-000412", ownerCivilId: id.abdulaziz, governorate: "jahra", area: "Al-Oyoun", block: "4", plot: "33", registeredOn: "1986-02-19" },
+    {
+      deedNumber: "RD-2006-003318",
+      ownerCivilId: id.badriya,
+      governorate: "hawalli",
+      area: areas.mishref.name,
+      block: "6",
+      plot: "88",
+      registeredOn: "2006-06-06",
+    },
+    {
+      deedNumber: "RD-1986-000412",
+      ownerCivilId: id.abdulaziz,
+      governorate: "jahra",
+      area: areas.oyoun.name,
+      block: "4",
+      plot: "33",
+      registeredOn: "1986-02-19",
+    },
   ];
   for (const deed of deeds) await addPropertyDeed(db, deed);
 
@@ -1041,62 +1090,150 @@ export async function seedRegistries(db: Database, today: string): Promise<void>
 
   // Premises, by PACI automated address number: where KFF and KM licences meet.
   const premises = {
-    oyoun: { premisesNumber: "16042817", governorate: "jahra", area: "Al-Oyoun", block: "4", street: "12", building: "40", unit: "الدور الأرضي - محل 3" },
+    oyoun: {
+      premisesNumber: "16042817",
+      governorate: "jahra",
+      area: areas.oyoun.name,
+      block: "4",
+      street: streetText("12"),
+      building: "40",
+      unit: unitText({ floor: "ground", kind: "shop", number: "3" }),
+    },
     nukhba: {
       premisesNumber: "12570394",
       governorate: "hawalli",
-      area: "Salmiya",
+      area: areas.salmiya.name,
       block: "10",
-      street: "Hamad Al-Mubarak",
+      street: streets.hamadAlMubarak,
       building: "27",
-      unit: "الدور الأرضي - محل 5",
+      unit: unitText({ floor: "ground", kind: "shop", number: "5" }),
     },
-    dashti: { premisesNumber: "18233561", governorate: "farwaniya", area: "Al-Rai", block: "1", street: "20", building: "118", unit: "مستودع 2" },
-    deera: { premisesNumber: "19406728", governorate: "ahmadi", area: "Fahaheel", block: "8", street: "Makkah", building: "63", unit: "الدور الأرضي - محل 1" },
-    warda: { premisesNumber: "13115842", governorate: "hawalli", area: "Jabriya", block: "10", street: "3", building: "15", unit: "الدور الأول - محل 12" },
+    dashti: {
+      premisesNumber: "18233561",
+      governorate: "farwaniya",
+      area: areas.rai.name,
+      block: "1",
+      street: streetText("20"),
+      building: "118",
+      unit: unitText({ kind: "warehouse", number: "2" }),
+    },
+    deera: {
+      premisesNumber: "19406728",
+      governorate: "ahmadi",
+      area: areas.fahaheel.name,
+      block: "8",
+      street: streets.makkah,
+      building: "63",
+      unit: unitText({ floor: "ground", kind: "shop", number: "1" }),
+    },
+    warda: {
+      premisesNumber: "13115842",
+      governorate: "hawalli",
+      area: areas.jabriya.name,
+      block: "10",
+      street: streetText("3"),
+      building: "15",
+      unit: unitText({ floor: "first", kind: "shop", number: "12" }),
+    },
     shifa: {
       premisesNumber: "17658204",
       governorate: "mubarak-al-kabeer",
-      area: "Sabah Al-Salem",
+      area: areas.sabahAlSalem.name,
       block: "2",
-      street: "201",
+      street: streetText("201"),
       building: "9",
-      unit: "الدور الأرضي - محل 2",
+      unit: unitText({ floor: "ground", kind: "shop", number: "2" }),
     },
-    kerala: { premisesNumber: "15382970", governorate: "farwaniya", area: "Khaitan", block: "6", street: "25", building: "88", unit: "الدور الأرضي - محل 4" },
-    carWash: { premisesNumber: "16911453", governorate: "jahra", area: "Al-Jahra", block: "1", street: "51", building: "5", unit: "الدور الأرضي" },
+    kerala: {
+      premisesNumber: "15382970",
+      governorate: "farwaniya",
+      area: areas.khaitan.name,
+      block: "6",
+      street: streetText("25"),
+      building: "88",
+      unit: unitText({ floor: "ground", kind: "shop", number: "4" }),
+    },
+    carWash: {
+      premisesNumber: "16911453",
+      governorate: "jahra",
+      area: areas.jahra.name,
+      block: "1",
+      street: streetText("51"),
+      building: "5",
+      unit: unitText({ floor: "ground" }),
+    },
     fanar: {
       premisesNumber: "11078236",
       governorate: "capital",
-      area: "Sharq",
+      area: areas.sharq.name,
       block: "3",
-      street: "Ahmad Al-Jaber",
+      street: streets.ahmadAlJaber,
       building: "22",
-      unit: "الدور الأرضي - معرض 1",
+      unit: unitText({ floor: "ground", kind: "showroom", number: "1" }),
     },
-    printing: { premisesNumber: "18507719", governorate: "farwaniya", area: "Al-Rai", block: "3", street: "31", building: "204", unit: "الدور الأرضي والأول" },
+    printing: {
+      premisesNumber: "18507719",
+      governorate: "farwaniya",
+      area: areas.rai.name,
+      block: "3",
+      street: streetText("31"),
+      building: "204",
+      unit: { ar: "الدوران الأرضي والأول", en: "Ground and first floors" },
+    },
     nursery: {
       premisesNumber: "17240385",
       governorate: "mubarak-al-kabeer",
-      area: "Al-Qurain",
+      area: areas.qurain.name,
       block: "3",
-      street: "14",
+      street: streetText("14"),
       building: "61",
-      unit: "فيلا - الدور الأرضي",
+      unit: unitText({ floor: "ground", kind: "villa" }),
     },
-    workshop: { premisesNumber: "19872640", governorate: "ahmadi", area: "Al-Shuaiba", block: "2", street: "14", building: "37", unit: "ورشة 6" },
+    workshop: {
+      premisesNumber: "19872640",
+      governorate: "ahmadi",
+      area: areas.shuaiba.name,
+      block: "2",
+      street: streetText("14"),
+      building: "37",
+      unit: unitText({ kind: "workshop", number: "6" }),
+    },
     liwan: {
       premisesNumber: "11493058",
       governorate: "capital",
-      area: "Al-Qibla",
+      area: areas.qibla.name,
       block: "8",
-      street: "Fahad Al-Salem",
+      street: streets.fahadAlSalem,
       building: "17",
-      unit: "الدور الأرضي - محل 7",
+      unit: unitText({ floor: "ground", kind: "shop", number: "7" }),
     },
-    liwanMangaf: { premisesNumber: "19035487", governorate: "ahmadi", area: "Mangaf", block: "4", street: "23", building: "41", unit: "الدور الأرضي - محل 2" },
-    rimal: { premisesNumber: "16348921", governorate: "jahra", area: "Amghara", block: "1", street: "5", building: "12", unit: "مستودع 4" },
-    lulua: { premisesNumber: "13786154", governorate: "hawalli", area: "Mishref", block: "4", street: "3", building: "10", unit: "الدور الأول - محل 8" },
+    liwanMangaf: {
+      premisesNumber: "19035487",
+      governorate: "ahmadi",
+      area: areas.mangaf.name,
+      block: "4",
+      street: streetText("23"),
+      building: "41",
+      unit: unitText({ floor: "ground", kind: "shop", number: "2" }),
+    },
+    rimal: {
+      premisesNumber: "16348921",
+      governorate: "jahra",
+      area: areas.amghara.name,
+      block: "1",
+      street: streetText("5"),
+      building: "12",
+      unit: unitText({ kind: "warehouse", number: "4" }),
+    },
+    lulua: {
+      premisesNumber: "13786154",
+      governorate: "hawalli",
+      area: areas.mishref.name,
+      block: "4",
+      street: streetText("3"),
+      building: "10",
+      unit: unitText({ floor: "first", kind: "shop", number: "8" }),
+    },
   } as const;
 
   // KFF: fire-safety licences (issued a year before they expire, unless told).

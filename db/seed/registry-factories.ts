@@ -1,4 +1,6 @@
 import { addDays } from "../../app/i18n/dates";
+import { areas, streetText, unitText, type AreaId } from "../../app/agencies/addresses";
+import type { Text } from "../../app/catalogue/types";
 import { and, eq, isNull } from "drizzle-orm";
 import { parseCivilId } from "../../app/auth/civil-id";
 import { inspectionSlotId } from "../../app/agencies/kff/slots.server";
@@ -23,6 +25,29 @@ import {
 
 type Row<T extends { $inferInsert: unknown }> = T["$inferInsert"];
 
+/** The named streets of the demo addresses, in both languages (numbered streets are the same in both). */
+export const streets = {
+  salemAlMubarak: { ar: "سالم المبارك", en: "Salem Al-Mubarak" },
+  hamadAlMubarak: { ar: "حمد المبارك", en: "Hamad Al-Mubarak" },
+  jamalAbdulnasser: { ar: "جمال عبدالناصر", en: "Jamal Abdulnasser" },
+  ahmadAlJaber: { ar: "أحمد الجابر", en: "Ahmad Al-Jaber" },
+  fahadAlSalem: { ar: "فهد السالم", en: "Fahad Al-Salem" },
+  shamiya: { ar: "الشامية", en: "Al-Shamiya" },
+  makkah: { ar: "مكة المكرمة", en: "Makkah" },
+  amman: { ar: "عمّان", en: "Amman" },
+  tunis: { ar: "تونس", en: "Tunis" },
+  baghdad: { ar: "بغداد", en: "Baghdad" },
+} as const satisfies Record<string, Text>;
+
+/** A home address as the demo writes it: the area (which gives the governorate), block, street and building. */
+export type SeedAddress = readonly [area: AreaId, block: string, street: string | Text, building: string];
+
+/** A seed address as PACI's columns hold it. */
+export function paciAddressOf([areaId, block, street, building]: SeedAddress) {
+  const { governorate, name } = areas[areaId];
+  return { governorate, area: name, block, street: streetText(street), building };
+}
+
 /** A person in PACI's civil registry. The birth date defaults to the one in the civil ID. */
 export async function addPaciPerson(db: Database, person: Partial<Row<typeof paciPeople>> & { civilId: string }): Promise<void> {
   const parsed = parseCivilId(person.civilId);
@@ -34,11 +59,7 @@ export async function addPaciPerson(db: Database, person: Partial<Row<typeof pac
       nationality: "KWT",
       birthDate: parsed.ok ? parsed.birthDate : "1988-02-01",
       sex: "male",
-      governorate: "Hawalli",
-      area: "Salmiya",
-      block: "10",
-      street: "Salem Al-Mubarak",
-      building: "12",
+      ...paciAddressOf(["salmiya", "10", streets.salemAlMubarak, "12"]),
       phone: "+96599123456",
       email: null,
       ...person,
@@ -61,7 +82,7 @@ export async function addMarriageContract(
 export async function addPropertyDeed(db: Database, deed: Partial<Row<typeof mojPropertyDeeds>> & { deedNumber: string; ownerCivilId: string }): Promise<void> {
   await db
     .insert(mojPropertyDeeds)
-    .values({ governorate: "hawalli", area: "Salwa", block: "4", plot: "118", registeredOn: "2015-03-10", ...deed })
+    .values({ governorate: "hawalli", area: areas.salwa.name, block: "4", plot: "118", registeredOn: "2015-03-10", ...deed })
     .onConflictDoNothing({ target: mojPropertyDeeds.deedNumber });
 }
 
@@ -140,11 +161,11 @@ export async function addCompany(db: Database, { signatories, ...company }: Comp
 /** The premises fields KFF and KM share, defaulted to a shop in Hawalli. */
 const defaultPremises = {
   governorate: "hawalli",
-  area: "Hawalli",
+  area: areas.hawalli.name,
   block: "3",
-  street: "Tunis",
+  street: streets.tunis,
   building: "14",
-  unit: "الدور الأرضي - محل 1",
+  unit: unitText({ floor: "ground", kind: "shop", number: "1" }),
 };
 
 export type FireLicenceInput = Partial<Row<typeof kffLicences>> & { licenceNumber: string; crNumber: string; premisesNumber: string; expiresOn: string };

@@ -81,7 +81,11 @@ beforeAll(async () => {
   viewers.admin = await signInStaff("admin");
   // A kiosk: registered by the administrator, enrolled with its code, a card in and its PIN.
   const registered = await (
-    await post("/staff/kiosks", { intent: "register", name: "Fuzz kiosk", governorate: "capital", location: "Hall" }, viewers.admin)
+    await post(
+      "/staff/kiosks",
+      { intent: "register", nameAr: "جهاز الاختبار", nameEn: "Fuzz kiosk", governorate: "capital", locationAr: "الصالة", locationEn: "Hall" },
+      viewers.admin,
+    )
   ).text();
   const code = /\b([A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5})\b/.exec(registered)?.[1];
   const enrolled = await post("/kiosk/enrol", { code: code ?? "" });
@@ -139,8 +143,12 @@ const fieldName = fc.oneof(
     "comment",
     "kiosk",
     "name",
+    "nameAr",
+    "nameEn",
     "governorate",
     "location",
+    "locationAr",
+    "locationEn",
     "declaration",
     "pin",
     "version",

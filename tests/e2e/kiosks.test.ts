@@ -64,11 +64,14 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await admin.page.getByRole("link", { name: "أجهزة الخدمة الذاتية: القيد والتسجيل والمتابعة" }).click();
     await expectHeading(admin.page, "أجهزة الخدمة الذاتية");
     await admin.page.getByRole("button", { name: "قيد الجهاز" }).click();
-    await expectText(admin.page, "أدخل اسم الجهاز (بحد أقصى 80 حرفًا)");
+    await expectText(admin.page, "أدخل اسم الجهاز بالعربية (بحد أقصى 80 حرفًا)");
+    await expectText(admin.page, "أدخل موقع الجهاز بالإنجليزية (بحد أقصى 120 حرفًا)");
     await expectNoAxeViolations(admin.page);
-    await admin.page.getByLabel("الاسم").fill("مركز خدمة حولي 2");
+    await admin.page.getByLabel("الاسم بالعربية").fill("مركز خدمة حولي 2");
+    await admin.page.getByLabel("الاسم بالإنجليزية").fill("Hawalli Service Centre 2");
     await admin.page.getByLabel("المحافظة").selectOption("hawalli");
-    await admin.page.getByLabel("الموقع").fill("الصالة الأرضية");
+    await admin.page.getByLabel("الموقع بالعربية").fill("الصالة الأرضية");
+    await admin.page.getByLabel("الموقع بالإنجليزية").fill("Ground floor hall");
     await admin.page.getByRole("button", { name: "قيد الجهاز" }).click();
     const code = (await admin.page.getByTestId("enrolment-code").textContent())!.trim();
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
@@ -251,7 +254,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
   });
 
   it("a signatory renews a fire-safety licence at a kiosk: the on-screen keyboard, card and PIN, the form, the terminal (declined, then paid), the receipt and the certificate printed", async () => {
-    const { kioskContext, kiosk, errors, admin } = await enrolledKiosk(browser(), "مركز خدمة الجهراء");
+    const { kioskContext, kiosk, errors, admin } = await enrolledKiosk(browser(), { ar: "مركز خدمة الجهراء", en: "Jahra Service Centre" });
     await admin.close();
     // The kiosk's browser beats on every kiosk page.
     const [beat] = await Promise.all([kiosk.waitForResponse((response) => response.url().endsWith("/kiosk/heartbeat")), kiosk.goto(`${baseUrl}/kiosk`)]);
@@ -346,7 +349,7 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
 
   // Long: the clerk's sign-in may wait for the next one-time code when another test used this one.
   it("in English: a municipal licence renewal at a kiosk, its number typed on the on-screen keyboard, paid and printed", { timeout: 120_000 }, async () => {
-    const { kioskContext, kiosk, errors, admin } = await enrolledKiosk(browser(), "Jahra service centre 2");
+    const { kioskContext, kiosk, errors, admin } = await enrolledKiosk(browser(), { ar: "مركز خدمة الجهراء 2", en: "Jahra Service Centre 2" });
     await admin.close();
     await kioskContext.addInitScript(() => {
       window.print = () => undefined;
@@ -354,6 +357,8 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
     await kiosk.goto(`${baseUrl}/kiosk`);
     await kiosk.getByRole("button", { name: "English", exact: true }).click();
     await expectHeading(kiosk, "Government services, self-service");
+    // Where the kiosk stands, as the administrator wrote it in English.
+    await expectText(kiosk, "Main hall");
     await expectNoAxeViolations(kiosk);
     await expectTouchSized(kiosk);
     await shotEn(kiosk, "attract");
@@ -436,13 +441,15 @@ describe.skipIf(!hasChromium)("kiosk terminals", () => {
 });
 
 /** A kiosk registered by the administrator and enrolled in a portrait browser, its code typed on the on-screen keyboard. */
-async function enrolledKiosk(browser: Browser, name: string) {
+async function enrolledKiosk(browser: Browser, name: { ar: string; en: string }) {
   const admin = await newPage(browser);
   await signInStaffInArabic(admin.page, baseUrl, "admin", DEMO_PASSWORD, demoStaff.find((s) => s.username === "admin")!.totpSecret!);
   await visit(admin.page, `${baseUrl}/staff/kiosks`);
-  await admin.page.getByLabel("الاسم").fill(name);
+  await admin.page.getByLabel("الاسم بالعربية").fill(name.ar);
+  await admin.page.getByLabel("الاسم بالإنجليزية").fill(name.en);
   await admin.page.getByLabel("المحافظة").selectOption("jahra");
-  await admin.page.getByLabel("الموقع").fill("الصالة الرئيسية");
+  await admin.page.getByLabel("الموقع بالعربية").fill("الصالة الرئيسية");
+  await admin.page.getByLabel("الموقع بالإنجليزية").fill("Main hall");
   await admin.page.getByRole("button", { name: "قيد الجهاز" }).click();
   const code = (await admin.page.getByTestId("enrolment-code").textContent())!.trim();
   const kioskContext = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
@@ -470,6 +477,6 @@ async function enrolledKiosk(browser: Browser, name: string) {
   await keyboard.getByRole("button", { name: "تم" }).click();
   await keyboard.waitFor({ state: "detached" });
   await kiosk.getByRole("button", { name: "تسجيل الجهاز" }).click();
-  await expectText(kiosk, `سُجّل هذا المتصفح بوصفه جهاز الخدمة الذاتية ${name} (الصالة الرئيسية).`);
+  await expectText(kiosk, `سُجّل هذا المتصفح بوصفه جهاز الخدمة الذاتية ${name.ar} (الصالة الرئيسية).`);
   return { kioskContext, kiosk, errors, admin };
 }

@@ -19,6 +19,7 @@ import {
   visit,
 } from "../setup/browser";
 import { startServer, type ServerProcess } from "../setup/server-process";
+import { findMixedLanguage } from "../setup/one-language";
 
 // Every page of the portal, as each kind of visitor meets it, at a phone's width (390 px) and a
 // desktop's (1366 px), in Arabic and in English: nothing wider than the screen, no empty list, no
@@ -85,6 +86,8 @@ describe.skipIf(!hasChromium)("every page, on a phone and a desktop, in both lan
             await page.setViewportSize({ width, height: 900 });
             for (const problem of await problemsOf(page)) found.push(`${name} ${url} (${lang}, ${width} px): ${problem}`);
           }
+          // One language per page, the data too (see tests/setup/one-language.ts).
+          for (const run of await findMixedLanguage(page)) found.push(`${name} ${url} (${lang}): ${run.where} has «${run.words.join(" ")}» in «${run.text}»`);
           const shot = url.replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g, "id").replace(/[^\w]+/g, "-");
           await keepScreenshot(page, `layout-${name}${shot}-${lang}`.slice(0, 120), "phone");
         }

@@ -108,7 +108,7 @@ describe("the running portal", () => {
     expect(JSON.parse(text)).toMatchObject({
       requestId,
       status: "ok",
-      payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: "Salmiya" } },
+      payload: { nameEn: "Ahmad Abdullah Al-Enezi", nationality: "KWT", address: { area: { ar: "السالمية", en: "Salmiya" } } },
     });
   });
 

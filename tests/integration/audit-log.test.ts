@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditActions, type AuditAction } from "../../app/audit/actions";
-import { recordAudit } from "../../app/audit/audit.server";
+import { KIOSK_USER, recordAudit } from "../../app/audit/audit.server";
 import { describeAuditEvents } from "../../app/audit/describe.server";
 import { readAuditFilters } from "../../app/audit/log-filters";
 import { auditSearchOf, searchAuditLog } from "../../app/audit/log.server";
@@ -315,6 +315,15 @@ describe("describing the audit log", () => {
     );
     expect(old).toMatchObject({ action: "exchange.retired-thing", what: "" });
     expect(scanner!.actor).toBe("The malware scanner");
+
+    // A certificate printed at a kiosk: the person named in the reader's language; a row of an
+    // earlier release kept its English name.
+    const person = { nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi" };
+    const printed = (lang: "ar" | "en", actorLabel: string, details: Record<string, unknown>) =>
+      describeAuditEvents(t.db, catalogue, [eventOf("certificate.printed", 3, { actorAccountId: null, actorLabel, details })], lang, getFixedT(lang));
+    expect((await printed("ar", KIOSK_USER, { number: "CRT-2026-000001", person }))[0]!.actor).toBe("أحمد عبدالله العنزي عبر جهاز خدمة ذاتية");
+    expect((await printed("en", KIOSK_USER, { number: "CRT-2026-000001", person }))[0]!.actor).toBe("Ahmad Abdullah Al-Enezi, at a kiosk");
+    expect((await printed("en", "Ahmad Abdullah Al-Enezi (kiosk)", { number: "CRT-2026-000001" }))[0]!.actor).toBe("Ahmad Abdullah Al-Enezi, at a kiosk");
     expect(unknown).toMatchObject({ actor: "Unknown", what: "Sign-in refused: no account has this civil ID or username." });
   });
 

@@ -35,7 +35,13 @@ afterAll(() => t?.close());
 
 describe("kiosks", () => {
   it("enrol once with their code, within a day, typed with or without its dash", async () => {
-    const { kiosk, code } = await registerKiosk(t.db, { name: "Hawalli Service Centre 1", governorate: "hawalli", location: "Ground floor hall" });
+    const { kiosk, code } = await registerKiosk(t.db, {
+      nameAr: "مركز خدمة حولي 1",
+      nameEn: "Hawalli Service Centre 1",
+      governorate: "hawalli",
+      locationAr: "الصالة الأرضية",
+      locationEn: "Ground floor hall",
+    });
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{10}$/);
     expect(kioskState(kiosk)).toBe("awaiting-enrolment");
     expect(await enrolKiosk(t.db, "WRONGCODE1")).toBeNull();
@@ -53,7 +59,13 @@ describe("kiosks", () => {
   });
 
   it("are online while they beat, flagged after two silent minutes, and stop at once when revoked", async () => {
-    const { kiosk, code } = await registerKiosk(t.db, { name: "Jahra Service Centre", governorate: "jahra", location: "Entrance" });
+    const { kiosk, code } = await registerKiosk(t.db, {
+      nameAr: "Jahra Service Centre",
+      nameEn: "Jahra Service Centre",
+      governorate: "jahra",
+      locationAr: "Entrance",
+      locationEn: "Entrance",
+    });
     const { credential } = (await enrolKiosk(t.db, code))!;
     const now = new Date();
     await recordHeartbeat(t.db, kiosk.id, { printer: "ready", paper: "low" }, now);
@@ -88,7 +100,13 @@ describe("signing in at a kiosk", () => {
       .update(paciPeople)
       .set({ cardPinHash: await hashPassword(pin) })
       .where(eq(paciPeople.civilId, civilId));
-    const { code } = await registerKiosk(ctx.t.db, { name: `Kiosk ${civilId}`, governorate: "capital", location: "Hall" });
+    const { code } = await registerKiosk(ctx.t.db, {
+      nameAr: `Kiosk ${civilId}`,
+      nameEn: `Kiosk ${civilId}`,
+      governorate: "capital",
+      locationAr: "Hall",
+      locationEn: "Hall",
+    });
     const { kiosk } = (await enrolKiosk(ctx.t.db, code))!;
     await recordCard(ctx.t.db, kiosk.id, { kind: "inserted", civilId });
     const [withCard] = await ctx.t.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));
@@ -136,7 +154,7 @@ describe("signing in at a kiosk", () => {
     expect(await kioskPersonOf(ctx.t.db, kiosk.id, first, { now: new Date(now + 60_000 + 81_000), isActivity: false })).toBeNull();
     expect(await kioskPersonOf(ctx.t.db, kiosk.id, first, { now: new Date(now + 60_000 + 81_000) })).toBeNull();
     // Another kiosk cannot use the token.
-    const other = await registerKiosk(ctx.t.db, { name: "Elsewhere", governorate: "capital", location: "Hall" });
+    const other = await registerKiosk(ctx.t.db, { nameAr: "Elsewhere", nameEn: "Elsewhere", governorate: "capital", locationAr: "Hall", locationEn: "Hall" });
     const second = await signIn();
     expect(await kioskPersonOf(ctx.t.db, other.kiosk.id, second)).toBeNull();
     await endKioskSession(ctx.t.db, second);

@@ -128,7 +128,13 @@ describe("a burst of 30 concurrent tries is checked no more often than the limit
       .update(paciPeople)
       .set({ cardPinHash: await password.hashPassword("4321") })
       .where(eq(paciPeople.civilId, civilId));
-    const { code } = await registerKiosk(t.db, { name: "Burst kiosk", governorate: "capital", location: "Hall" });
+    const { code } = await registerKiosk(t.db, {
+      nameAr: "Burst kiosk",
+      nameEn: "Burst kiosk",
+      governorate: "capital",
+      locationAr: "Hall",
+      locationEn: "Hall",
+    });
     const { kiosk } = (await enrolKiosk(t.db, code))!;
     await recordCard(t.db, kiosk.id, { kind: "inserted", civilId });
     const [withCard] = await t.db.select().from(kiosks).where(eq(kiosks.id, kiosk.id));

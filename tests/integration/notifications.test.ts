@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../../db/schema";
 import { ensurePerson } from "../../db/seed/factories";
 import { deliverNotification, outboxSmsProvider } from "../../app/notifications/delivery.server";
-import { notifyPerson } from "../../app/notifications/notify.server";
+import { notificationIn, notifyPerson } from "../../app/notifications/notify.server";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
 
 let t: TestDatabase;
@@ -66,6 +66,14 @@ describe("notifications", () => {
     const forAhmad = await t.db.select().from(notifications).where(eq(notifications.personId, ahmad.id));
     expect(forAhmad.map((n) => n.channel)).toEqual(["in-app"]);
     expect(forAhmad[0]!.subject).toBe("تم استلام الطلب رقم NAF-2026-000042");
+    // Read after Ahmad switched to English, his inbox says it in English; a row without what it was
+    // made from (an earlier release's) stays as written, in its language.
+    expect(notificationIn(forAhmad[0]!, "en")).toEqual({
+      subject: "Application NAF-2026-000042 received",
+      body: "Your application for Social loan has been received. Its reference number is NAF-2026-000042. You can follow every step on Nafitha.",
+      language: "en",
+    });
+    expect(notificationIn({ ...forAhmad[0]!, params: null }, "en")).toMatchObject({ subject: "تم استلام الطلب رقم NAF-2026-000042", language: "ar" });
   });
 
   it("send email over SMTP when SMTP_URL is set, once", async () => {

@@ -192,11 +192,22 @@ describe("payments", () => {
       .where(and(eq(applicationEvents.applicationId, journey.applicationId), eq(applicationEvents.action, "paid")));
     expect(paidEvent?.channel).toBe("kiosk");
 
-    const { code } = await registerKiosk(ctx.t.db, { name: "Kiosk for receipts", governorate: "jahra", location: "Hall" });
+    const { code } = await registerKiosk(ctx.t.db, {
+      nameAr: "Kiosk for receipts",
+      nameEn: "Kiosk for receipts",
+      governorate: "jahra",
+      locationAr: "Hall",
+      locationEn: "Hall",
+    });
     const { kiosk } = (await enrolKiosk(ctx.t.db, code))!;
     const meta = { requestId: "test", ip: null, userAgent: null, channel: "kiosk" as const };
     const print = (payerId: string) =>
-      printReceiptAtKiosk(ctx.t.db, catalogue, { paymentId: started.payment.id, payer: { personId: payerId, nameEn: "Payer" }, kioskId: kiosk.id, meta });
+      printReceiptAtKiosk(ctx.t.db, catalogue, {
+        paymentId: started.payment.id,
+        payer: { personId: payerId, nameAr: "الدافع", nameEn: "Payer" },
+        kioskId: kiosk.id,
+        meta,
+      });
     expect(await print(await stranger())).toEqual({ ok: false, reason: "not-found" });
     const printed = await print(personId);
     if (!printed.ok) throw new Error(printed.reason);

@@ -88,7 +88,13 @@ describe("an agency's endpoint", () => {
 
 describe("the card-reader bridge", () => {
   async function enrolledKiosk() {
-    const { code } = await registerKiosk(t.db, { name: `Bridge ${crypto.randomUUID().slice(0, 6)}`, governorate: "capital", location: "Hall" });
+    const { code } = await registerKiosk(t.db, {
+      nameAr: "جهاز الجسر",
+      nameEn: `Bridge ${crypto.randomUUID().slice(0, 6)}`,
+      governorate: "capital",
+      locationAr: "الصالة",
+      locationEn: "Hall",
+    });
     return (await enrolKiosk(t.db, code))!.kiosk;
   }
   const message = (kioskId: string, key: string, sequence: number, body = '{"event":"removed"}', time = String(Date.now())) => ({

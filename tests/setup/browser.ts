@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { chromiumLaunchOptions } from "./chromium";
+import { findMixedLanguage } from "./one-language";
 import { withTotpCode } from "./totp";
 import { DEMO_PASSWORD, demoStaff } from "../../db/seed/demo";
 
@@ -111,6 +112,24 @@ export async function expectNoAxeViolations(page: Page, options: { exclude?: str
   const results = await (options.exclude ? builder.exclude(options.exclude) : builder).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`).join("; ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  await expectOneLanguage(page);
+}
+
+/**
+ * Fails on Latin words in the page's Arabic text and on Arabic in its English text (see
+ * tests/setup/one-language.ts). Every page that axe checks is checked for this too.
+ */
+export async function expectOneLanguage(page: Page) {
+  const mixed = await findMixedLanguage(page);
+  const report = process.env.ONE_LANGUAGE_REPORT;
+  if (report) {
+    if (mixed.length) fs.appendFileSync(report, `${JSON.stringify({ url: page.url(), mixed })}\n`);
+    return;
+  }
+  expect(
+    mixed.map((run) => `${run.where} [${run.lang}] ${run.words.join(" ")}: «${run.text}»`),
+    `other-language words on ${page.url()}`,
+  ).toEqual([]);
 }
 
 /** Clicks the language switch and waits for the page to be in the other language. */

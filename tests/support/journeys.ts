@@ -6,7 +6,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, type TestContext } from "vitest";
 import { documentOf, findCertificate } from "../../app/certificates/certificates.server";
 import { Pki } from "../../app/certificates/pki.server";
-import { renderCertificatePdf } from "../../app/certificates/render.server";
+import { renderCertificatePdf, statementsOf } from "../../app/certificates/render.server";
+import { foreignWords } from "../setup/one-language";
 import { certificateSigningKey } from "../../app/certificates/token.server";
 import { catalogue } from "../../app/catalogue/services";
 import type { Actor } from "../../app/engine/actor";
@@ -197,6 +198,14 @@ export async function createJourneyHarness(t: TestDatabase): Promise<JourneyHarn
     async certificate(applicationId) {
       const [row] = await t.db.select().from(certificates).where(eq(certificates.applicationId, applicationId));
       if (!row) throw new Error("no certificate was issued");
+      // Each side of the certificate in its own language: no Latin words on the Arabic side (codes
+      // aside), no Arabic on the English side.
+      const found = await findCertificate(t.db, { number: row.number });
+      const mixed = statementsOf(documentOf(found!, "https://nafitha.example", certificateKey)).flatMap(({ ar, en }) => [
+        ...foreignWords(ar.join(" "), "ar").map((word) => `${ar[0]}: ${word}`),
+        ...foreignWords(en.join(" "), "en").map((word) => `${en[0]}: ${word}`),
+      ]);
+      expect(mixed, `other-language words on certificate ${row.number}`).toEqual([]);
       return { number: row.number, expiresAt: row.expiresAt };
     },
     async certificateText(number, skip) {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
 import { fact, labels, section } from "../../exchange/answer-facts";
+import { governorateText } from "../addresses";
+import { bilingual } from "../premises";
 
 export const marriageContractOperation = defineOperation({
   agency: "moj",
@@ -33,7 +35,7 @@ export const propertyDeedOperation = defineOperation({
     deedNumber: z.string(),
     ownerCivilId: z.string(),
     governorate: z.string(),
-    area: z.string(),
+    area: bilingual,
     block: z.string(),
     plot: z.string(),
     registeredOn: z.string(),
@@ -43,8 +45,8 @@ export const propertyDeedOperation = defineOperation({
       fact.code({ ar: "رقم الوثيقة", en: "Deed number" }, deed.deedNumber),
       fact.code({ ar: "الرقم المدني للمالك", en: "Owner's civil ID" }, deed.ownerCivilId),
       fact.text(labels.address, {
-        ar: `${deed.area}، قطعة ${deed.block}، قسيمة ${deed.plot}، ${deed.governorate}`,
-        en: `${deed.area}, block ${deed.block}, plot ${deed.plot}, ${deed.governorate}`,
+        ar: `${deed.area.ar}، قطعة ${deed.block}، قسيمة ${deed.plot}، ${governorateText(deed.governorate).ar}`,
+        en: `${deed.area.en}, block ${deed.block}, plot ${deed.plot}, ${governorateText(deed.governorate).en}`,
       }),
       fact.date({ ar: "تاريخ التسجيل", en: "Registered on" }, deed.registeredOn),
     ]),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../../exchange/contracts";
 import { addressText, fact, labels, section } from "../../exchange/answer-facts";
+import { bilingual } from "../premises";
 
 export const personOperation = defineOperation({
   agency: "paci",
@@ -14,7 +15,7 @@ export const personOperation = defineOperation({
     nationality: z.string().length(3),
     birthDate: z.string(),
     sex: z.enum(["male", "female"]),
-    address: z.object({ governorate: z.string(), area: z.string(), block: z.string(), street: z.string(), building: z.string() }),
+    address: z.object({ governorate: z.string(), area: bilingual, block: z.string(), street: bilingual, building: z.string() }),
     phone: z.string().nullable(),
     email: z.string().nullable(),
   }),

@@ -1,4 +1,5 @@
 import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { placeName } from "../common";
 
 // The demo register of the Ministry of Justice, read only by its simulated endpoint (app/agencies/moj/).
 
@@ -23,7 +24,7 @@ export const mojPropertyDeeds = pgTable(
     deedNumber: text("deed_number").primaryKey(),
     ownerCivilId: text("owner_civil_id").notNull(),
     governorate: text("governorate").notNull(),
-    area: text("area").notNull(),
+    area: placeName("area"),
     block: text("block").notNull(),
     plot: text("plot").notNull(),
     registeredOn: date("registered_on", { mode: "string" }).notNull(),

@@ -1,5 +1,5 @@
 import { date, pgTable, text } from "drizzle-orm/pg-core";
-import { timestamptz } from "../common";
+import { placeName, timestamptz } from "../common";
 
 // The demo register of the Public Authority for Civil Information, read only by its simulated endpoint (app/agencies/paci/).
 
@@ -12,9 +12,9 @@ export const paciPeople = pgTable("registry_paci_people", {
   birthDate: date("birth_date", { mode: "string" }).notNull(),
   sex: text("sex").$type<"male" | "female">().notNull(),
   governorate: text("governorate").notNull(),
-  area: text("area").notNull(),
+  area: placeName("area"),
   block: text("block").notNull(),
-  street: text("street").notNull(),
+  street: placeName("street"),
   building: text("building").notNull(),
   phone: text("phone"),
   email: text("email"),

@@ -1,3 +1,4 @@
+import { areaOf, areasOf, floors, streetText, unitKinds, unitText } from "../../../agencies/addresses";
 import { bookSlotOperation, openSlotsOperation } from "../../../agencies/kff/contracts";
 import { companyOperation } from "../../../agencies/moci/contracts";
 import { factTypes, found, keyAmong } from "../../fact-types";
@@ -12,6 +13,7 @@ import {
   fireLicenceFeeFils,
   governorateOptions,
   hazardClasses,
+  heldUntil,
   premisesText,
   slotLabel,
 } from "../shared";
@@ -74,15 +76,31 @@ const feeOf = rule(["answer:floorAreaM2", "answer:hazardClass"], (f) =>
   fireLicenceFeeFils(Number(f.answers.floorAreaM2), keyAmong(hazardClasses, f.answers.hazardClass)),
 );
 
+/** The premises as KFF will record it: the area, floor and unit in both languages, from the choices made. */
 const premisesOf = (answers: Record<string, unknown>) => ({
   premisesNumber: String(answers.premisesNumber),
   governorate: String(answers.governorate),
-  area: String(answers.area),
+  area: areaOf(String(answers.area))?.name ?? streetText(String(answers.area)),
   block: String(answers.block),
-  street: String(answers.street),
+  street: streetText(String(answers.street)),
   building: String(answers.building),
-  unit: String(answers.unit),
+  unit: unitText({
+    floor: keyAmong(floors, answers.floor),
+    kind: keyAmong(unitKinds, answers.unitKind),
+    ...(answers.unitNumber ? { number: String(answers.unitNumber) } : {}),
+  }),
 });
+const premisesReads = [
+  "answer:premisesNumber",
+  "answer:governorate",
+  "answer:area",
+  "answer:block",
+  "answer:street",
+  "answer:building",
+  "answer:floor",
+  "answer:unitKind",
+  "answer:unitNumber",
+] as const;
 
 export const fireSafetyLicence: ServiceDefinition = {
   id: "fire-safety-licence",
@@ -143,17 +161,50 @@ export const fireSafetyLicence: ServiceDefinition = {
           pattern: { regex: "^\\d{8}$", message: { ar: "الرقم الآلي للعنوان ثمانية أرقام", en: "The PACI address number has 8 digits" } },
         },
         { id: "governorate", type: "select", label: { ar: "المحافظة", en: "Governorate" }, isRequired: true, options: governorateOptions },
-        { id: "area", type: "text", label: { ar: "المنطقة", en: "Area" }, isRequired: true, maxLength: 60 },
+      ],
+    },
+    {
+      id: "address",
+      title: { ar: "موقع المنشأة", en: "Where the premises is" },
+      fields: [
+        {
+          id: "area",
+          type: "select",
+          label: { ar: "المنطقة", en: "Area" },
+          isRequired: true,
+          options: rule(["answer:governorate"], (f) => areasOf(String(f.answers.governorate))),
+        },
         { id: "block", type: "text", label: { ar: "القطعة", en: "Block" }, isRequired: true, maxLength: 10 },
-        { id: "street", type: "text", label: { ar: "الشارع", en: "Street" }, isRequired: true, maxLength: 80 },
+        {
+          id: "street",
+          type: "text",
+          label: { ar: "الشارع", en: "Street" },
+          hint: { ar: "رقم الشارع كما في شهادة العنوان", en: "The street's number, as on the address certificate" },
+          isRequired: true,
+          maxLength: 80,
+        },
         { id: "building", type: "text", label: { ar: "المبنى", en: "Building" }, isRequired: true, maxLength: 20 },
         {
-          id: "unit",
-          type: "text",
-          label: { ar: "الدور والوحدة", en: "Floor and unit" },
-          hint: { ar: "مثل: الدور الأرضي - محل 3", en: "For example: ground floor, shop 3" },
+          id: "floor",
+          type: "select",
+          label: { ar: "الدور", en: "Floor" },
           isRequired: true,
-          maxLength: 60,
+          options: Object.entries(floors).map(([value, label]) => ({ value, label })),
+        },
+        {
+          id: "unitKind",
+          type: "select",
+          label: { ar: "نوع الوحدة", en: "Kind of unit" },
+          isRequired: true,
+          options: Object.entries(unitKinds).map(([value, label]) => ({ value, label })),
+        },
+        {
+          id: "unitNumber",
+          type: "text",
+          label: { ar: "رقم الوحدة", en: "Unit number" },
+          isRequired: false,
+          maxLength: 10,
+          pattern: { regex: "^[0-9A-Za-z\\-/]+$", message: { ar: "رقم الوحدة أرقام أو حروف لاتينية", en: "A unit number is digits or Latin letters" } },
         },
       ],
     },
@@ -248,6 +299,19 @@ export const fireSafetyLicence: ServiceDefinition = {
         agency: "kff",
         position: "prevention-officer",
         deadlineHours: 72,
+        // The fee follows from the declared floor area and hazard class, which the plans must bear out.
+        shows: [
+          {
+            label: { ar: "الرسوم المستوفاة للمساحة ودرجة الخطورة المعلنتين", en: "Fee paid for the declared floor area and hazard class" },
+            value: feeOf,
+            format: "money",
+          },
+          {
+            label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
+            value: rule(["result:company"], (f) => heldUntil(found(resultOf(f, "company")).licenceExpiresOn, f.today)),
+            format: "text",
+          },
+        ],
         actions: {
           forward: { label: { ar: "إحالة الطلب إلى الفحص الميداني", en: "Send for inspection" }, next: "slots", isCommentRequired: false },
           return: {
@@ -373,21 +437,7 @@ export const fireSafetyLicence: ServiceDefinition = {
         operation: "kff.record-licence",
         purpose: { ar: "قيد الترخيص الصادر ليظهر لدى الجهات الأخرى", en: "Enter the issued licence so that other agencies find it" },
         request: rule(
-          [
-            "result:issue",
-            "result:inspection",
-            "answer:crNumber",
-            "answer:premisesNumber",
-            "answer:governorate",
-            "answer:area",
-            "answer:block",
-            "answer:street",
-            "answer:building",
-            "answer:unit",
-            "answer:floorAreaM2",
-            "answer:hazardClass",
-            "answer:floors",
-          ],
+          ["result:issue", "result:inspection", "answer:crNumber", ...premisesReads, "answer:floorAreaM2", "answer:hazardClass", "answer:floors"],
           (f) => {
             const issued = resultOf(f, "issue");
             return {
@@ -424,9 +474,7 @@ export const fireSafetyLicence: ServiceDefinition = {
       { label: { ar: "الرقم التجاري", en: "Commercial registration" }, value: rule(["answer:crNumber"], (f) => String(f.answers.crNumber)), format: "text" },
       {
         label: { ar: "المنشأة", en: "Premises" },
-        value: rule(["answer:premisesNumber", "answer:governorate", "answer:area", "answer:block", "answer:street", "answer:building", "answer:unit"], (f) =>
-          premisesText(premisesOf(f.answers)),
-        ),
+        value: rule([...premisesReads], (f) => premisesText(premisesOf(f.answers))),
         format: "text",
       },
       {

@@ -36,11 +36,13 @@ const answersFor = (crNumber: string, extra: Record<string, unknown> = {}) => ({
   crNumber,
   premisesNumber: String(30_000_000 + companies),
   governorate: "hawalli",
-  area: "السالمية",
+  area: "salmiya",
   block: "10",
-  street: "سالم المبارك",
+  street: "14",
   building: "12",
-  unit: "الدور الأرضي - محل 3",
+  floor: "ground",
+  unitKind: "shop",
+  unitNumber: "3",
   floorAreaM2: "250",
   hazardClass: "medium",
   floors: "1",
@@ -199,8 +201,8 @@ describe("fire-safety licence", () => {
     const full = `${addDays(today, 20)}T09:00`;
     await addInspectionSlot(ctx.t.db, { governorate: "jahra", startsAt: full, capacity: 1 });
     await addInspectionSlot(ctx.t.db, { governorate: "jahra", startsAt: `${addDays(today, 21)}T09:00`, capacity: 1 });
-    const first = await throughReview({ governorate: "jahra" });
-    const second = await throughReview({ governorate: "jahra" });
+    const first = await throughReview({ governorate: "jahra", area: "oyoun" });
+    const second = await throughReview({ governorate: "jahra", area: "oyoun" });
     expect(await book(first)).toBe(`jahra-${full.slice(0, 10)}-0900`);
     expect(await ctx.j.act(second, "choose-slot", "book", { values: { slot: `jahra-${full.slice(0, 10)}-0900` } })).toEqual({ ok: true });
     expect(await ctx.j.openSteps(second.applicationId)).toEqual(["choose-slot"]);

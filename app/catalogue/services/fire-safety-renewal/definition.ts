@@ -3,14 +3,17 @@ import { companyOperation } from "../../../agencies/moci/contracts";
 import { addDays, addYears, laterOf } from "../../../i18n/dates";
 import { factTypes, found } from "../../fact-types";
 import { rule } from "../../rules";
-import { JOIN, type Facts, type Forewarning, type ServiceDefinition, type Text } from "../../types";
+import { JOIN, type Facts, type Forewarning, type ServiceDefinition, type ShownValue, type Text } from "../../types";
 import {
   actions,
   companiesLookup,
   companiesLookupType,
   companyCheck,
   companyLicencesLookup,
+  dayAgo,
+  decisionForewarning,
   ends,
+  heldUntil,
   fireLicenceFeeFils,
   hazardClasses,
   premisesText,
@@ -57,18 +60,36 @@ function routeReasonsOf(f: Facts): RouteReason[] {
   return reasons;
 }
 
-/** Before the fee is paid: what the checks found, and that a prevention officer will decide, within three days. */
-const forewarning = rule(routeReads, (f): Forewarning | null => {
-  const reasons = routeReasonsOf(f);
-  if (reasons.length === 0) return null;
-  return {
-    lead: {
-      ar: "وجدت عمليات التحقق ما يلي، لذا لن يُجدَّد الترخيص فور السداد: سيُحال طلبك بعد السداد إلى ضابط الوقاية في قوة الإطفاء العام ليقرر فيه خلال ثلاثة أيام.",
-      en: "The checks found the following, so the licence will not be renewed as soon as you pay: after payment your application goes to a prevention officer at the Kuwait Fire Force, who decides within three days.",
-    },
-    points: reasons.map((reason) => routeReasons[reason]),
-  };
-});
+/** The prevention officer decides within this many hours of the application reaching them. */
+const REVIEW_HOURS = 72;
+
+/** Before the fee is paid: what the checks found, and that a prevention officer will decide, and by when. */
+const forewarning = rule(routeReads, (f): Forewarning | null =>
+  decisionForewarning(
+    { ar: "ضابط الوقاية في قوة الإطفاء العام", en: "a prevention officer at the Kuwait Fire Force" },
+    REVIEW_HOURS,
+    routeReasonsOf(f).map((reason) => routeReasons[reason]),
+  ),
+);
+
+/** What the prevention officer's decision rests on: how far the licence, the last inspection and the commercial licence are from today. */
+const reviewFigures: ShownValue[] = [
+  {
+    label: { ar: "ترخيص الوقاية من الحريق ساري حتى", en: "The fire-safety licence holds until" },
+    value: rule(["result:licence"], (f) => heldUntil(found(resultOf(f, "licence")).expiresOn, f.today)),
+    format: "text",
+  },
+  {
+    label: { ar: "آخر فحص للمنشأة", en: "The premises was last inspected" },
+    value: rule(["result:licence"], (f) => dayAgo(found(resultOf(f, "licence")).lastInspectionOn, f.today)),
+    format: "text",
+  },
+  {
+    label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
+    value: rule(["result:company"], (f) => heldUntil(found(resultOf(f, "company")).licenceExpiresOn, f.today)),
+    format: "text",
+  },
+];
 
 export const fireSafetyRenewal: ServiceDefinition = {
   id: "fire-safety-renewal",
@@ -201,7 +222,8 @@ export const fireSafetyRenewal: ServiceDefinition = {
         title: { ar: "قرار ضابط الوقاية", en: "Prevention officer's decision" },
         agency: "kff",
         position: "prevention-officer",
-        deadlineHours: 72,
+        deadlineHours: REVIEW_HOURS,
+        shows: reviewFigures,
         actions: {
           approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },
           reject: actions.reject({ ar: "رفض التجديد", en: "Refuse the renewal" }),

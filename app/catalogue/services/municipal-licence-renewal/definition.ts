@@ -1,12 +1,23 @@
 import { premisesFireLicencesOperation } from "../../../agencies/kff/contracts";
 import { companyMunicipalLicencesOperation, municipalLicenceOperation, type MunicipalLicence } from "../../../agencies/km/contracts";
 import { companyOperation } from "../../../agencies/moci/contracts";
-import { addYears, kuwaitMidnight, laterOf, monthsStartedSince } from "../../../i18n/dates";
-import { formatDate, formatMoney } from "../../../i18n/format";
+import { addYears, laterOf, monthsStartedSince } from "../../../i18n/dates";
+import { formatMoney } from "../../../i18n/format";
 import { factTypes, found } from "../../fact-types";
 import { answerIs, rule } from "../../rules";
 import { JOIN, type Facts, type Forewarning, type ServiceDefinition, type ShownValue, type Text } from "../../types";
-import { actions, companiesLookup, companiesLookupType, companyCheck, companyLicencesLookup, crNumbersOf, ends, premisesText } from "../shared";
+import {
+  actions,
+  companiesLookup,
+  companiesLookupType,
+  companyCheck,
+  companyLicencesLookup,
+  crNumbersOf,
+  decisionForewarning,
+  ends,
+  heldUntil,
+  premisesText,
+} from "../shared";
 
 // Kuwait Municipality's renewal of shop and advertisement (sign) licences, by the company's
 // signatory on the web or at a kiosk. The licence and its violations are checked at KM, the
@@ -71,10 +82,12 @@ function routeReasonsOf(f: Facts): RouteReason[] {
   return reasons;
 }
 
-/** Before the fee is paid: what the checks found, what to do about an unpaid violation, and that a clerk will decide, within three days. */
+/** The licensing clerk decides within this many hours of the application reaching them. */
+const REVIEW_HOURS = 72;
+
+/** Before the fee is paid: what the checks found, what to do about an unpaid violation, and that a clerk will decide, and by when. */
 const forewarning = rule(routeReads, (f): Forewarning | null => {
   const reasons = routeReasonsOf(f);
-  if (reasons.length === 0) return null;
   const unpaid = found(resultOf(f, "licence"))
     .violations.filter((fine) => !fine.isPaid)
     .reduce((sum, fine) => sum + fine.amountFils, 0);
@@ -86,16 +99,8 @@ const forewarning = rule(routeReads, (f): Forewarning | null => {
         }
       : routeReasons[reason],
   );
-  return {
-    lead: {
-      ar: "وجدت عمليات التحقق ما يلي، لذا لن يُجدَّد الترخيص فور السداد: سيُحال طلبك بعد السداد إلى موظف التراخيص في بلدية الكويت ليقرر فيه خلال ثلاثة أيام.",
-      en: "The checks found the following, so the licence will not be renewed as soon as you pay: after payment your application goes to a licensing clerk at Kuwait Municipality, who decides within three days.",
-    },
-    points,
-  };
+  return decisionForewarning({ ar: "موظف التراخيص في بلدية الكويت", en: "a licensing clerk at Kuwait Municipality" }, REVIEW_HOURS, points);
 });
-
-const dateInBoth = (day: string): Text => ({ ar: formatDate(kuwaitMidnight(day), "ar"), en: formatDate(kuwaitMidnight(day), "en") });
 
 /** What the licensing clerk's decision rests on: what is unpaid, and until when the other licences hold. */
 const reviewFigures: ShownValue[] = [
@@ -117,7 +122,7 @@ const reviewFigures: ShownValue[] = [
             .sort()
             .at(-1)
         : undefined;
-      return latest ? dateInBoth(latest) : { ar: "لا يوجد ترخيص", en: "No licence" };
+      return latest ? heldUntil(latest, f.today) : { ar: "لا يوجد ترخيص", en: "No licence" };
     }),
     format: "text",
   },
@@ -125,7 +130,7 @@ const reviewFigures: ShownValue[] = [
     label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
     value: rule(["result:company"], (f) => {
       const company = resultOf(f, "company");
-      return company.found ? dateInBoth(company.licenceExpiresOn) : { ar: "لم يُعثر على الشركة", en: "Company not found" };
+      return company.found ? heldUntil(company.licenceExpiresOn, f.today) : { ar: "لم يُعثر على الشركة", en: "Company not found" };
     }),
     format: "text",
   },
@@ -192,13 +197,13 @@ export const municipalLicenceRenewal: ServiceDefinition = {
           id: "otherLicenceNumber",
           type: "text",
           label: { ar: "رقم الترخيص", en: "Licence number" },
-          hint: { ar: "كما هو مدوَّن في الترخيص، مثل ML-2024-001234", en: "As written on the licence, for example ML-2024-001234" },
+          hint: { ar: "كما هو مدوَّن في الترخيص، مثل \u2066ML-2024-001234\u2069", en: "As written on the licence, for example ML-2024-001234" },
           isRequired: true,
           showIf: answerIs("licence", OTHER),
           pattern: {
             regex: "^[A-Za-z]{2}-\\d{4}-\\d{6}$",
             message: {
-              ar: "اكتب رقم الترخيص كما هو مدوَّن فيه، مثل ML-2024-001234",
+              ar: "اكتب رقم الترخيص كما هو مدوَّن فيه، مثل \u2066ML-2024-001234\u2069",
               en: "Enter the licence number as written on it, for example ML-2024-001234",
             },
           },
@@ -308,7 +313,7 @@ export const municipalLicenceRenewal: ServiceDefinition = {
         title: { ar: "قرار موظف التراخيص", en: "Licensing clerk's decision" },
         agency: "km",
         position: "licensing-clerk",
-        deadlineHours: 72,
+        deadlineHours: REVIEW_HOURS,
         shows: reviewFigures,
         actions: {
           approve: { label: { ar: "الموافقة على التجديد", en: "Approve the renewal" }, next: "issue", isCommentRequired: false },

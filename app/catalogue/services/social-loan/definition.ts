@@ -139,8 +139,20 @@ export const socialLoan: ServiceDefinition = {
       id: "loan",
       title: { ar: "نوع القرض", en: "The loan" },
       fields: [
-        { id: "nameAr", type: "text", label: { ar: "الاسم", en: "Name (Arabic)" }, isRequired: false, prefill: { lookup: "person", path: "nameAr" } },
-        { id: "nameEn", type: "text", label: { ar: "الاسم باللغة الإنجليزية", en: "Name" }, isRequired: false, prefill: { lookup: "person", path: "nameEn" } },
+        {
+          id: "nameAr",
+          type: "text",
+          label: { ar: "الاسم", en: "Name (Arabic)" },
+          isRequired: false,
+          prefill: { lookup: "person", path: "nameAr", language: "ar" },
+        },
+        {
+          id: "nameEn",
+          type: "text",
+          label: { ar: "الاسم باللغة الإنجليزية", en: "Name" },
+          isRequired: false,
+          prefill: { lookup: "person", path: "nameEn", language: "en" },
+        },
         { id: "phone", type: "phone", label: { ar: "رقم الهاتف", en: "Phone number" }, isRequired: false, prefill: { lookup: "person", path: "phone" } },
         {
           id: "area",
@@ -171,14 +183,17 @@ export const socialLoan: ServiceDefinition = {
           type: "text",
           label: { ar: "رقم عقد الزواج", en: "Marriage contract number" },
           hint: {
-            ar: "كما هو مدوَّن في عقد الزواج الصادر عن وزارة العدل، مثل MC-2026-004512",
+            ar: "كما هو مدوَّن في عقد الزواج الصادر عن وزارة العدل، مثل \u2066MC-2026-004512\u2069",
             en: "As written on the contract issued by the Ministry of Justice, for example MC-2026-004512",
           },
           isRequired: true,
           maxLength: 30,
           pattern: {
             regex: "^[A-Za-z]{2}-\\d{4}-\\d{4,6}$",
-            message: { ar: "اكتب رقم العقد كما هو مدوَّن فيه، مثل MC-2026-004512", en: "Enter the contract number as written on it, for example MC-2026-004512" },
+            message: {
+              ar: "اكتب رقم العقد كما هو مدوَّن فيه، مثل \u2066MC-2026-004512\u2069",
+              en: "Enter the contract number as written on it, for example MC-2026-004512",
+            },
           },
         },
         { id: "contractDate", type: "date", label: { ar: "تاريخ عقد الزواج", en: "Date of the marriage contract" }, isRequired: true, notBefore: "1950-01-01" },
@@ -194,14 +209,17 @@ export const socialLoan: ServiceDefinition = {
           type: "text",
           label: { ar: "رقم وثيقة ملكية المسكن", en: "Ownership deed number of the home" },
           hint: {
-            ar: "كما هو مدوَّن في الوثيقة الصادرة عن وزارة العدل، مثل RD-2019-012345",
+            ar: "كما هو مدوَّن في الوثيقة الصادرة عن وزارة العدل، مثل \u2066RD-2019-012345\u2069",
             en: "As written on the deed issued by the Ministry of Justice, for example RD-2019-012345",
           },
           isRequired: true,
           maxLength: 30,
           pattern: {
             regex: "^[A-Za-z]{2}-\\d{4}-\\d{4,6}$",
-            message: { ar: "اكتب رقم الوثيقة كما هو مدوَّن فيها، مثل RD-2019-012345", en: "Enter the deed number as written on it, for example RD-2019-012345" },
+            message: {
+              ar: "اكتب رقم الوثيقة كما هو مدوَّن فيها، مثل \u2066RD-2019-012345\u2069",
+              en: "Enter the deed number as written on it, for example RD-2019-012345",
+            },
           },
         },
         {
@@ -234,13 +252,13 @@ export const socialLoan: ServiceDefinition = {
           id: "iban",
           type: "text",
           label: { ar: "رقم الحساب المصرفي الدولي (IBAN) لصرف القرض", en: "IBAN of the account to be paid into" },
-          hint: { ar: "30 خانة تبدأ بـ KW، وتجده في تطبيق مصرفك", en: "30 characters starting with KW; your bank's app shows it" },
+          hint: { ar: "30 خانة تبدأ بـ \u2066KW\u2069، وتجده في تطبيق مصرفك", en: "30 characters starting with KW; your bank's app shows it" },
           isRequired: true,
           maxLength: 40,
           check: {
             test: isKuwaitiIban,
             message: {
-              ar: "رقم الآيبان غير صحيح: تأكد من أنه 30 خانة تبدأ بـ KW ومن صحة أرقامه",
+              ar: "رقم الآيبان غير صحيح: تأكد من أنه 30 خانة تبدأ بـ \u2066KW\u2069 ومن صحة أرقامه",
               en: "This IBAN is not right: check it has 30 characters starting with KW, and its digits",
             },
           },

@@ -1,0 +1,2 @@
+-- What each notification was made from: the inbox says it again in its reader's language.
+ALTER TABLE "notifications" ADD COLUMN "params" jsonb;
