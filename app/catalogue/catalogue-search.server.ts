@@ -1,13 +1,17 @@
 import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
-import { searchInformationEntries } from "./entries.server";
-import { entrySearchOf, integratedEntries, matchesIntegrated, searchTerms, type CatalogueFilters } from "./listing";
+import { searchInformationEntries } from "./catalogue-index.server";
+import type { InformationEntry } from "./entries.server";
+import { entrySearchOf, integratedEntries, integratedScore, searchTerms, type CatalogueFilters, type IntegratedEntry } from "./listing";
+import { TERM_WEIGHTS } from "./search";
 import { publicationsOf } from "./publication.server";
 import type { ServiceDefinition, Text } from "./types";
 import type { CategoryId } from "./taxonomy";
 
-// One page of the catalogue's search: the integrated services that match come first (by title in
-// the reader's language), then the information entries in their listed order.
+// One page of the catalogue's search. Browsing, the integrated services come first, then the
+// information entries in their listed order. Searching, the best fitting come first: those whose
+// titles hold the words before those whose texts do, an integrated service lifted above an entry
+// that fits as well (then by title in the reader's language, or in the entries' listed order).
 
 export interface ListedEntry {
   id: string;
@@ -36,21 +40,34 @@ export async function searchCatalogue(
     input.services.map((service) => service.id),
   );
   const integrated = integratedEntries(input.services, publications)
-    .filter((entry) => matchesIntegrated(entry, filters, terms))
-    .sort((a, b) => a.title[lang].localeCompare(b.title[lang], lang));
-  const fromIntegrated = integrated.slice(page.offset, page.offset + page.limit);
+    .flatMap((entry) => {
+      const score = integratedScore(entry, filters, terms);
+      return score === null ? [] : [{ ...entry, kind: "integrated" as const, score: score + TERM_WEIGHTS.integrated }];
+    })
+    .sort((a, b) => b.score - a.score || a.title[lang].localeCompare(b.title[lang], lang));
   const search = entrySearchOf(filters, terms);
-  const information = search
-    ? await searchInformationEntries(db, search, {
-        offset: Math.max(0, page.offset - integrated.length),
-        limit: page.limit - fromIntegrated.length,
-      })
-    : { entries: [], total: 0 };
-  return {
-    total: integrated.length + information.total,
-    entries: [
-      ...fromIntegrated.map((entry) => ({ ...entry, kind: "integrated" as const })),
-      ...information.entries.map((entry) => ({ ...entry, kind: "information" as const, isPaused: false })),
-    ],
-  };
+  if (terms.length === 0) {
+    // Browsing: every entry fits alike, so the integrated services come first and the entries in their listed order.
+    const fromIntegrated = integrated.slice(page.offset, page.offset + page.limit);
+    const information = search
+      ? await searchInformationEntries(db, search, { offset: Math.max(0, page.offset - integrated.length), limit: page.limit - fromIntegrated.length })
+      : { entries: [], total: 0 };
+    return { total: integrated.length + information.total, entries: [...fromIntegrated.map(listed), ...information.entries.map(listedInformation)] };
+  }
+  // Searching: the two ranked lists merged by how well each fits, an integrated service first among equals.
+  const information = search ? await searchInformationEntries(db, search, { offset: 0, limit: page.offset + page.limit }) : { entries: [], total: 0 };
+  const merged: ListedEntry[] = [];
+  for (let i = 0, j = 0; merged.length < page.offset + page.limit && (i < integrated.length || j < information.entries.length);) {
+    const next = information.entries[j];
+    if (i < integrated.length && (!next || integrated[i]!.score >= next.score)) merged.push(listed(integrated[i++]!));
+    else merged.push(listedInformation(information.entries[j++]!));
+  }
+  return { total: integrated.length + information.total, entries: merged.slice(page.offset) };
 }
+
+const listed = ({ score: _score, ...entry }: IntegratedEntry & { kind: "integrated"; score: number }): ListedEntry => entry;
+const listedInformation = ({ score: _score, ...entry }: InformationEntry & { score?: number }): ListedEntry => ({
+  ...entry,
+  kind: "information",
+  isPaused: false,
+});

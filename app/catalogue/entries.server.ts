@@ -1,7 +1,7 @@
-import { and, arrayContains, arrayOverlaps, asc, eq, gt, inArray, isNull, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { catalogueEntries, type CatalogueEntryRow } from "../../db/schema";
-import type { AgencyChannel, EntryData, EntrySearch } from "./entry";
+import type { AgencyChannel, EntryData } from "./entry";
 import { normaliseForSearch } from "./search";
 import type { CategoryId, LifeEventId } from "./taxonomy";
 import type { Text } from "./types";
@@ -61,7 +61,7 @@ export function entryChanges(before: EntryData, after: EntryData): Partial<Recor
   return changes;
 }
 
-/** What search reads of an entry's own texts (its agency's names and its taxonomy are matched apart, as they change apart). */
+/** What the administrators' list searches of an entry's own texts (the public search indexes them in memory: catalogue-index.server.ts). */
 export const searchTextOf = (entry: Pick<EntryData, "titleAr" | "titleEn" | "summaryAr" | "summaryEn">) =>
   normaliseForSearch([entry.titleAr, entry.titleEn, entry.summaryAr, entry.summaryEn].join(" "));
 
@@ -86,45 +86,6 @@ export async function getInformationEntry(db: Database, id: string): Promise<Inf
 // ---- Search -----------------------------------------------------------------------------------
 
 const likeEscaped = (term: string) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
-function searchConditions(search: EntrySearch): SQL[] {
-  const conditions: SQL[] = [isNull(catalogueEntries.retiredAt)];
-  if (search.agency) conditions.push(eq(catalogueEntries.agencyId, search.agency));
-  if (search.category) conditions.push(eq(catalogueEntries.category, search.category));
-  if (search.event) conditions.push(arrayContains(catalogueEntries.lifeEvents, [search.event]));
-  if (search.channel) conditions.push(arrayContains(catalogueEntries.channels, [search.channel]));
-  for (const term of search.terms) {
-    const alternatives = [like(catalogueEntries.searchText, likeEscaped(term.term))];
-    if (term.agencies.length) alternatives.push(inArray(catalogueEntries.agencyId, term.agencies));
-    if (term.categories.length) alternatives.push(inArray(catalogueEntries.category, term.categories));
-    if (term.lifeEvents.length) alternatives.push(arrayOverlaps(catalogueEntries.lifeEvents, term.lifeEvents));
-    conditions.push(or(...alternatives)!);
-  }
-  return conditions;
-}
-
-/** One page of the entries offered that match, in their listed order, with how many match in all. */
-export async function searchInformationEntries(
-  db: Database,
-  search: EntrySearch,
-  page: { offset: number; limit: number },
-): Promise<{ entries: InformationEntry[]; total: number }> {
-  const where = and(...searchConditions(search));
-  const [counted] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(catalogueEntries)
-    .where(where);
-  const total = counted?.total ?? 0;
-  if (page.limit <= 0 || page.offset >= total) return { entries: [], total };
-  const rows = await db
-    .select()
-    .from(catalogueEntries)
-    .where(where)
-    .orderBy(asc(catalogueEntries.position), asc(catalogueEntries.id))
-    .limit(page.limit)
-    .offset(page.offset);
-  return { entries: rows.map(informationEntryOf), total };
-}
 
 // ---- The administrators' list -----------------------------------------------------------------
 

@@ -1,3 +1,4 @@
+import type { QueryTerm } from "./search";
 import type { CategoryId, LifeEventId } from "./taxonomy";
 
 // An information-only entry's data, as it is checked (app/administration/entry-forms.ts) and kept
@@ -24,8 +25,7 @@ export interface EntryData {
  * One word of a search, and what else it names besides an entry's texts: the agencies whose names
  * hold it, the categories and life events whose labels do (found by the caller, which knows them).
  */
-export interface SearchTerm {
-  term: string;
+export interface SearchTerm extends QueryTerm {
   agencies: string[];
   categories: string[];
   lifeEvents: string[];

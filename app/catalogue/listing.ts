@@ -1,5 +1,5 @@
 import type { AgencyChannel, EntrySearch, SearchTerm } from "./entry";
-import { matchesTerms, normaliseForSearch, queryTerms } from "./search";
+import { matchesTerm, normaliseForSearch, queryTerms, searchIndexOf, searchKeysOf, TERM_WEIGHTS, type QueryTerm } from "./search";
 import { categories, isCategory, isLifeEvent, lifeEvents, type CategoryId, type LifeEventId } from "./taxonomy";
 import type { ServiceDefinition, Text } from "./types";
 
@@ -77,34 +77,54 @@ export function integratedEntries(services: readonly ServiceDefinition[], public
 
 type AgencyNames = ReadonlyMap<string, { nameAr: string; nameEn: string }>;
 
-const labelsMatching = <K extends string>(labels: Record<K, Text>, term: string): K[] =>
-  (Object.keys(labels) as K[]).filter((id) => normaliseForSearch(`${labels[id].ar} ${labels[id].en}`).includes(term));
+/** A name (an agency's, a category's) as search reads it: its words and their keys. */
+const indexedName = (ar: string, en: string) => {
+  const normalised = normaliseForSearch(`${ar} ${en}`);
+  return `${normalised} |${searchKeysOf(normalised)}`;
+};
+
+const labelsMatching = <K extends string>(labels: Record<K, Text>, term: QueryTerm): K[] =>
+  (Object.keys(labels) as K[]).filter((id) => matchesTerm(indexedName(labels[id].ar, labels[id].en), term));
 
 /** The words of a query, each with the agencies, categories and life events whose names hold it. */
 export function searchTerms(query: string, agencies: AgencyNames): SearchTerm[] {
-  const agencyTexts = [...agencies].map(([id, agency]) => [id, normaliseForSearch(`${agency.nameAr} ${agency.nameEn}`)] as const);
+  const agencyTexts = [...agencies].map(([id, agency]) => [id, indexedName(agency.nameAr, agency.nameEn)] as const);
   return queryTerms(query).map((term) => ({
-    term,
-    agencies: agencyTexts.filter(([, text]) => text.includes(term)).map(([id]) => id),
+    ...term,
+    agencies: agencyTexts.filter(([, text]) => matchesTerm(text, term)).map(([id]) => id),
     categories: labelsMatching(categories, term),
     lifeEvents: labelsMatching(lifeEvents, term),
   }));
 }
 
+/** Whether a term names an entry's agency, category or one of its life events. */
+const namesKindOf = (entry: { agency: string; category: string; lifeEvents: readonly string[] }, term: SearchTerm) =>
+  term.agencies.includes(entry.agency) || term.categories.includes(entry.category) || entry.lifeEvents.some((event) => term.lifeEvents.includes(event));
+
+/**
+ * How well an integrated service fits the terms, or null when one of them is in none of its texts
+ * and names neither its agency nor its kind. In the title counts most (the same weights rank the
+ * information entries in the database).
+ */
+export function integratedScore(entry: IntegratedEntry, filters: CatalogueFilters, terms: readonly SearchTerm[]): number | null {
+  if (filters.agency && entry.agency !== filters.agency) return null;
+  if (filters.category && entry.category !== filters.category) return null;
+  if (filters.event && !entry.lifeEvents.includes(filters.event)) return null;
+  if (filters.channel && !(entry.channels as EntryChannel[]).includes(filters.channel)) return null;
+  const index = searchIndexOf({ titleAr: entry.title.ar, titleEn: entry.title.en, summaryAr: entry.summary.ar, summaryEn: entry.summary.en });
+  let score = 0;
+  for (const term of terms) {
+    if (matchesTerm(index.titleText, term)) score += TERM_WEIGHTS.title;
+    else if (matchesTerm(index.searchText, term)) score += TERM_WEIGHTS.text;
+    else if (namesKindOf(entry, term)) score += TERM_WEIGHTS.taxonomy;
+    else return null;
+  }
+  return score;
+}
+
 /** Whether an integrated service matches the filters and every term (in its texts, its agency's names or its taxonomy). */
 export function matchesIntegrated(entry: IntegratedEntry, filters: CatalogueFilters, terms: readonly SearchTerm[]): boolean {
-  if (filters.agency && entry.agency !== filters.agency) return false;
-  if (filters.category && entry.category !== filters.category) return false;
-  if (filters.event && !entry.lifeEvents.includes(filters.event)) return false;
-  if (filters.channel && !(entry.channels as EntryChannel[]).includes(filters.channel)) return false;
-  const text = normaliseForSearch([entry.title.ar, entry.title.en, entry.summary.ar, entry.summary.en].join(" "));
-  return terms.every(
-    (term) =>
-      matchesTerms(text, [term.term]) ||
-      term.agencies.includes(entry.agency) ||
-      term.categories.includes(entry.category) ||
-      entry.lifeEvents.some((event) => term.lifeEvents.includes(event)),
-  );
+  return integratedScore(entry, filters, terms) !== null;
 }
 
 /** What the database is asked for the information entries; null when the channel is one of Nafitha's own (they have none). */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, uuid } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { timestamptz } from "./common";
 
@@ -30,7 +30,7 @@ export const catalogueEntries = pgTable(
     url: text("url").notNull(),
     /** Where it is listed: lower first. Administrators move an entry among its category's. */
     position: integer("position").notNull(),
-    /** Its own four texts, normalised for search (app/catalogue/search.ts), kept with the texts. */
+    /** Its own four texts, normalised for search (app/catalogue/search.ts), kept with the texts (the administrators' list searches it). */
     searchText: text("search_text").notNull(),
     /** Counts edits, so that an edit made on a page opened before another's is refused, not lost. */
     version: integer("version").notNull().default(1),
@@ -50,6 +50,20 @@ export const catalogueEntries = pgTable(
     index("catalogue_entries_agency_idx").on(t.agencyId, t.position, t.id),
     index("catalogue_entries_life_events_idx").using("gin", t.lifeEvents),
   ],
+);
+
+/**
+ * Which state of the information entries a process's search index was built from: a new random
+ * value on every statement that writes them (a trigger, migration 0027), so that a process
+ * rebuilds its index after any change, by any process, and never takes one database's for another's.
+ */
+export const catalogueRevision = pgTable(
+  "catalogue_revision",
+  {
+    id: smallint("id").primaryKey().default(1),
+    revision: uuid("revision").notNull().defaultRandom(),
+  },
+  (t) => [check("catalogue_revision_single_row", sql`${t.id} = 1`)],
 );
 
 export const publicationStates = ["published", "paused", "withdrawn"] as const;

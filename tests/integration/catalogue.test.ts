@@ -88,6 +88,23 @@ describe("the seeded catalogue", () => {
     expect(await idsOf({ q: "100%_" })).toEqual([]);
   });
 
+  it("is searched from an index that follows every write to the entries, whoever makes it", async () => {
+    expect(await idsOf({ q: "hovercraft" })).toEqual([]);
+    // Written straight to the table, as another process or an operator's script would.
+    await t.db.execute(sql`update catalogue_entries set title_en = 'Register a hovercraft' where id = 'vehicle-ownership-transfer'`);
+    expect(await idsOf({ q: "hovercraft" })).toEqual(["vehicle-ownership-transfer"]);
+    await t.db.execute(sql`update catalogue_entries set title_en = 'Transfer ownership of a vehicle' where id = 'vehicle-ownership-transfer'`);
+    expect(await idsOf({ q: "hovercraft" })).toEqual([]);
+    // A write rolled back leaves the search as it was.
+    await t.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update catalogue_entries set title_en = 'Register a hovercraft' where id = 'vehicle-ownership-transfer'`);
+        throw new Error("rolled back");
+      })
+      .catch(() => undefined);
+    expect(await idsOf({ q: "hovercraft" })).toEqual([]);
+  });
+
   it("is filtered by agency, category, life event and channel", async () => {
     const kff = await search({ agency: "kff" });
     expect(kff.entries.every((entry) => entry.agency === "kff")).toBe(true);
