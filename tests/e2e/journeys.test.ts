@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)("applying for each service in a browser", () => {
     await page.getByLabel("رقم وثيقة ملكية المسكن").fill("deed 4211");
     await page.getByLabel("المبلغ المطلوب (د.ك.)").fill("١٢٠٠٠");
     await next(page);
-    await expectText(page, "اكتب رقم الوثيقة كما هو مدوَّن فيها، مثل RD-2019-012345");
+    await expectText(page, "اكتب رقم الوثيقة كما هو مدوَّن فيها، مثل \u2066RD-2019-012345\u2069");
     await expectText(page, /يجب ألا يزيد المبلغ المطلوب \(د\.ك\.\) على/);
     expect(await page.getByLabel("رقم وثيقة ملكية المسكن").inputValue()).toBe("deed 4211");
     await expectNoAxeViolations(page);

@@ -167,7 +167,7 @@ describe.skipIf(!hasChromium)("security, in the browser", () => {
       await expectHeading(admin.page, "الأمن");
       // Latin names are isolated inside the Arabic sentence (U+2066 … U+2069).
       await expectText(admin.page, /رُفض ملف مصاب: \u2066salary-slip\.pdf\u2069 \(\u2066Eicar-Test-Signature/);
-      await expectText(admin.page, /يفحص ClamAV في \u2066tcp:\/\/127\.0\.0\.1:\d+\u2069 كل ملف مرفوع/);
+      await expectText(admin.page, /يفحص \u2066ClamAV\u2069 في \u2066tcp:\/\/127\.0\.0\.1:\d+\u2069 كل ملف مرفوع/);
       await admin.page.getByRole("button", { name: "تحقّق من سجل التدقيق الآن" }).click();
       await expectText(admin.page, "تُحقِّق من سلامته في");
       await expectNoAxeViolations(admin.page);
