@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       address: notifications.address,
       subject: notifications.subject,
       body: notifications.body,
+      language: notifications.language,
       createdAt: notifications.createdAt,
     })
     .from(notifications)
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: row.id,
       to: maskPhone(row.address ?? ""),
       text: `${row.subject}: ${row.body}`,
+      // A text as it was sent: in its recipient's language, whatever this page's.
+      language: row.language,
       at: formatDateTime(row.createdAt, lang),
     })),
   });
@@ -58,7 +61,9 @@ export default function DemoPhone() {
               </span>
               <span>{message.at}</span>
             </p>
-            <p className="sms">{message.text}</p>
+            <p className="sms" lang={message.language}>
+              {message.text}
+            </p>
           </li>
         ))}
       </ol>

@@ -169,7 +169,8 @@ describe.skipIf(!hasChromium)("every page, on a phone and a desktop, in both lan
     await menu.click();
     await page.getByRole("link", { name: "لوحتي" }).click();
     await page.waitForURL(/\/dashboard$/);
-    expect(await page.locator("details.site-menu").getAttribute("open")).toBeNull();
+    // The menu closes once the new page has rendered.
+    await expect.poll(() => page.locator("details.site-menu").getAttribute("open")).toBeNull();
     await citizen.close();
 
     // The loan officer's inbox and the step, once the agencies have answered.
