@@ -67,6 +67,22 @@ function refuse(res: ExpressResponse, status: number, kind: RefusalKind, options
   res.status(status).set(REFUSAL_HEADERS).send(refusalHtml(kind));
 }
 
+/** How long a refused body is still read, and dropped, before its connection is cut. */
+const LINGER_MS = 5_000;
+
+/**
+ * Refuses a body too large to read, at once, then lets Node read and drop what the client is still
+ * sending (for at most LINGER_MS) rather than closing the connection under it: a connection closed
+ * with bytes unread is reset by the kernel, and a client reset while it sends loses the answer.
+ */
+function refuseTooLarge(req: ExpressRequest, res: ExpressResponse) {
+  refuse(res, 413, "tooLarge");
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  cut.unref();
+  req.once("end", () => clearTimeout(cut));
+  req.once("close", () => clearTimeout(cut));
+}
+
 /**
  * The path Remix will route, with dot segments and the like resolved as a URL parser resolves them,
  * and a single-fetch data request (`/apply/x/check.data`, `/_root.data`) as the page it is for.
@@ -185,13 +201,14 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   });
 
   // Bodies: of a type the route takes, and no larger than it allows. A declared length over the
-  // limit is refused before a byte is read; a body without one is counted as it streams.
+  // limit is refused before a byte is read (what follows is dropped as it comes); a body without one
+  // is counted as it streams.
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || !hasBody(req)) return next();
     const policy = policies[(res.locals.route as RouteHandle).body ?? "form"];
     const [mediaType = "", ...parameters] = (req.get("content-type") ?? "").split(";").map((part) => part.trim());
     const declared = Number(req.get("content-length") ?? NaN);
-    if (declared > policy.maxBytes) return refuse(res, 413, "tooLarge", { close: true });
+    if (declared > policy.maxBytes) return refuseTooLarge(req, res);
     // A refused body within the limit is left for Node to discard; one of unknown length closes the connection.
     const close = !Number.isFinite(declared);
     if (!policy.types.includes(mediaType.toLowerCase())) return refuse(res, 415, "unsupportedType", { close });
@@ -290,9 +307,9 @@ function remixRequestOf(req: ExpressRequest, res: ExpressResponse): Request | nu
       transform(chunk: Buffer, _encoding, callback) {
         seen += chunk.byteLength;
         if (seen <= maxBytes) return callback(null, chunk);
-        if (!res.headersSent) refuse(res, 413, "tooLarge", { close: true });
+        if (!res.headersSent) refuseTooLarge(req, res);
         req.unpipe(counted);
-        req.destroy();
+        req.resume();
         callback(new Error("The request body is larger than this route allows"));
       },
     });
