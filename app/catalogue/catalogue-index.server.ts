@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { catalogueEntries, catalogueRevision } from "../../db/schema";
 import type { EntrySearch, SearchTerm } from "./entry";
 import { informationEntryOf, type InformationEntry } from "./entries.server";
+import type { CategoryId, LifeEventId } from "./taxonomy";
 import { keysOfWord, normaliseForSearch, TERM_WEIGHTS } from "./search";
 
 // The information entries on offer, indexed in memory for the public search: each word of their
@@ -24,6 +25,23 @@ export interface CatalogueIndex {
   entries: InformationEntry[];
   title: Postings;
   text: Postings;
+  /** How many entries each life event and each category gathers. */
+  tally: CatalogueTally;
+}
+
+export interface CatalogueTally {
+  events: Partial<Record<LifeEventId, number>>;
+  categories: Partial<Record<CategoryId, number>>;
+}
+
+/** How many of the entries each life event and each category gathers. */
+export function tallyOf(entries: readonly { category: CategoryId; lifeEvents: readonly LifeEventId[] }[]): CatalogueTally {
+  const tally: CatalogueTally = { events: {}, categories: {} };
+  for (const entry of entries) {
+    tally.categories[entry.category] = (tally.categories[entry.category] ?? 0) + 1;
+    for (const event of entry.lifeEvents) tally.events[event] = (tally.events[event] ?? 0) + 1;
+  }
+  return tally;
 }
 
 function postingsOf(texts: string[]): Postings {
@@ -55,6 +73,7 @@ export function buildCatalogueIndex(revision: string, entries: InformationEntry[
     entries,
     title: postingsOf(entries.map((entry) => `${entry.title.ar} ${entry.title.en}`)),
     text: postingsOf(entries.map((entry) => `${entry.title.ar} ${entry.title.en} ${entry.summary.ar} ${entry.summary.en}`)),
+    tally: tallyOf(entries),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
-import { searchInformationEntries } from "./catalogue-index.server";
+import { catalogueIndexOf, searchInformationEntries, tallyOf, type CatalogueTally } from "./catalogue-index.server";
 import type { InformationEntry } from "./entries.server";
 import { entrySearchOf, integratedEntries, integratedScore, searchTerms, type CatalogueFilters, type IntegratedEntry } from "./listing";
 import { TERM_WEIGHTS } from "./search";
@@ -71,3 +71,21 @@ const listedInformation = ({ score: _score, ...entry }: InformationEntry & { sco
   kind: "information",
   isPaused: false,
 });
+
+/** How many services each life event and each category gathers: the integrated services and the information entries on offer. */
+export async function catalogueTally(db: Database, services: readonly ServiceDefinition[]): Promise<CatalogueTally> {
+  const [index, publications] = await Promise.all([
+    catalogueIndexOf(db),
+    publicationsOf(
+      db,
+      services.map((service) => service.id),
+    ),
+  ]);
+  const integrated = tallyOf(integratedEntries(services, publications));
+  const sum = <K extends string>(a: Partial<Record<K, number>>, b: Partial<Record<K, number>>) => {
+    const total: Partial<Record<K, number>> = { ...a };
+    for (const [key, count] of Object.entries(b) as [K, number][]) total[key] = (total[key] ?? 0) + count;
+    return total;
+  };
+  return { events: sum(index.tally.events, integrated.events), categories: sum(index.tally.categories, integrated.categories) };
+}

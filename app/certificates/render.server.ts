@@ -3,7 +3,7 @@ import type { Text } from "../catalogue/types";
 import { i18nFor, type Language } from "../i18n/config";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format";
 import { layoutLine, wrapText } from "./bidi-layout.server";
-import { BRAND, GOLD, MUTED, PAGE, bold, openSheet, regular } from "./sheet.server";
+import { BRAND, GOLD, MUTED, PAGE, bold, drawBrandMark, openSheet, regular } from "./sheet.server";
 
 export type CertificateValue =
   { format: "text"; value: string | Text } | { format: "number"; value: number } | { format: "money"; value: number } | { format: "date"; value: string };
@@ -100,25 +100,11 @@ export async function renderCertificatePdf(data: CertificateDocument): Promise<B
     .rect(30, 30, PAGE.width - 60, PAGE.height - 60)
     .stroke();
 
-  // Emblem: a window of four panes in a ring (drawn, no image).
+  // Emblem: the portal's mark in a ring (drawn, no image).
   const cx = PAGE.width / 2;
   doc.lineWidth(2).strokeColor(BRAND).circle(cx, 88, 30).stroke();
   doc.lineWidth(0.8).strokeColor(GOLD).circle(cx, 88, 25).stroke();
-  doc
-    .lineWidth(1.8)
-    .strokeColor(BRAND)
-    .roundedRect(cx - 14, 74, 28, 28, 3)
-    .stroke();
-  doc
-    .moveTo(cx, 74)
-    .lineTo(cx, 102)
-    .moveTo(cx - 14, 88)
-    .lineTo(cx + 14, 88)
-    .stroke();
-  doc
-    .fillColor(GOLD)
-    .rect(cx - 10, 78, 7, 7)
-    .fill();
+  drawBrandMark(doc, cx - 17, 71, 34);
 
   const margin = 56;
   const half = (PAGE.width - 2 * margin - 24) / 2;

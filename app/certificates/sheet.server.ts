@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
 import { extractableText, isStrongLtr, isStrongRtl, wrapText, type FontPair, type LaidLine, type Measurer } from "./bidi-layout.server";
+import { brandColours, brandMark } from "../ui/brand";
 
 // A bilingual A4 sheet drawn with pdfkit: the fonts (from npm, parsed once per process), Arabic
 // and Latin laid out by our bidi layout, and a text layer that text extraction reads back in
@@ -72,10 +73,10 @@ function remember<T>(cache: Map<string, T>, key: string, value: T) {
 }
 
 export const PAGE = { width: 595.28, height: 841.89 };
-export const INK = "#1b1f23";
-export const BRAND = "#0b3d2e";
-export const GOLD = "#8a6a1f";
-export const MUTED = "#4a5560";
+export const INK: string = brandColours.ink;
+export const BRAND: string = brandColours.brand;
+export const GOLD: string = brandColours.accent;
+export const MUTED: string = brandColours.inkMuted;
 
 export const regular: FontPair = { arabic: "naskh", latin: "sans" };
 export const bold: FontPair = { arabic: "naskhBold", latin: "sansBold" };
@@ -155,6 +156,19 @@ export interface SheetInfo {
   Keywords: string;
   /** The document's own date (from its data, not the clock, so the same data gives the same bytes). */
   date: Date;
+}
+
+/** The portal's mark (app/ui/brand.ts), `size` points square with its top-left corner at (x, y): the same window as the web's header. */
+export function drawBrandMark(doc: Document, x: number, y: number, size: number) {
+  const { frame, bars, barWidth, pane } = brandMark;
+  doc
+    .save()
+    .translate(x, y)
+    .scale(size / brandMark.size);
+  doc.lineWidth(frame.strokeWidth).strokeColor(BRAND).roundedRect(frame.x, frame.y, frame.size, frame.size, frame.radius).stroke();
+  doc.lineWidth(barWidth).path(bars).stroke();
+  doc.fillColor(GOLD).rect(pane.x, pane.y, pane.size, pane.size).fill();
+  doc.restore();
 }
 
 /**

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Database } from "../../db/client";
 import { notifications } from "../../db/schema";
+import { emailHtml } from "./email";
 
 /** Sends an SMS. The embedded default has no SMS gateway: the outbox row is the record. */
 export interface SmsProvider {
@@ -32,7 +33,8 @@ export async function deliverNotification(db: Database, config: DeliveryConfig, 
       transport = nodemailer.createTransport(config.smtpUrl);
       transports.set(config.smtpUrl, transport);
     }
-    await transport.sendMail({ from: config.mailFrom, to: row.address, subject: row.subject, text: row.body });
+    const html = emailHtml({ subject: row.subject, body: row.body, language: row.language });
+    await transport.sendMail({ from: config.mailFrom, to: row.address, subject: row.subject, text: row.body, html });
   } else if (row.channel === "sms") {
     await config.sms.send(row.address, `${row.subject}\n${row.body}`);
   }

@@ -2,7 +2,7 @@ import { i18nFor } from "../i18n/config";
 import { formatDateTime, formatMoney } from "../i18n/format";
 import type { Text } from "../catalogue/types";
 import { layoutLine } from "../certificates/bidi-layout.server";
-import { BRAND, GOLD, MUTED, PAGE, bold, openSheet, regular } from "../certificates/sheet.server";
+import { BRAND, GOLD, MUTED, PAGE, bold, drawBrandMark, openSheet, regular } from "../certificates/sheet.server";
 
 export interface ReceiptDocument {
   receiptNumber: string;
@@ -39,11 +39,7 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   const half = (full - 24) / 2;
   const right = PAGE.width - margin - half;
 
-  doc
-    .lineWidth(2)
-    .strokeColor(BRAND)
-    .rect(margin - 20, 36, full + 40, 470)
-    .stroke();
+  drawBrandMark(sheet.doc, PAGE.width / 2 - 14, 50, 28);
   let y = 60;
   draw(layoutLine(i18nFor("ar").getFixedT("ar", "certificate")("state"), "rtl", bold, 12, measure), right, y, half, 12, "right", BRAND);
   draw(layoutLine(i18nFor("en").getFixedT("en", "certificate")("state"), "ltr", bold, 11, measure), margin, y + 1, half, 11, "left", BRAND);
@@ -100,6 +96,12 @@ export async function renderReceiptPdf(data: ReceiptDocument): Promise<Buffer> {
   y += 6;
   const noteKey = refund ? "refund.pdfNote" : "receipt.pdfNote";
   y += paragraph(ar(noteKey), "rtl", margin, y, full, 9, regular, MUTED);
-  paragraph(en(noteKey), "ltr", margin, y, full, 8.5, regular, MUTED);
+  y += paragraph(en(noteKey), "ltr", margin, y, full, 8.5, regular, MUTED);
+  // The frame, drawn last, holds everything above however many rows there were.
+  doc
+    .lineWidth(2)
+    .strokeColor(BRAND)
+    .rect(margin - 20, 36, full + 40, y + 14 - 36)
+    .stroke();
   return sheet.finish();
 }

@@ -3,23 +3,39 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAgencies } from "~/agencies/queries.server";
+import { catalogueTally } from "~/catalogue/catalogue-search.server";
 import { integratedServices } from "~/catalogue/services";
+import { categories, type CategoryId, lifeEventOrder, lifeEvents, lifeEventSummaries } from "~/catalogue/taxonomy";
 import { getViewer } from "~/auth/guards.server";
 import { getDb } from "~/runtime.server";
 import { useRootData } from "~/root";
 import { TextField } from "~/ui/fields";
+import { Icon } from "~/ui/icon";
 import { displayName } from "~/i18n/names";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  const rows = await listAgencies(getDb());
-  const services = integratedServices.map((service) => ({ id: service.id, title: service.title, summary: service.summary }));
-  return json({ agencies: rows, services, isSignedIn: viewer.kind === "citizen" || viewer.kind === "staff" });
+  const [rows, tally] = await Promise.all([listAgencies(getDb()), catalogueTally(getDb(), integratedServices)]);
+  const services = integratedServices.map((service) => ({
+    id: service.id,
+    title: service.title,
+    summary: service.summary,
+    category: service.category as CategoryId,
+  }));
+  // The life events and categories that gather at least one service: none leads to an empty list.
+  const events = lifeEventOrder.flatMap((id) =>
+    tally.events[id] ? [{ id, label: lifeEvents[id], summary: lifeEventSummaries[id], count: tally.events[id] }] : [],
+  );
+  const browse = (Object.keys(categories) as CategoryId[]).flatMap((id) =>
+    tally.categories[id] ? [{ id, label: categories[id], count: tally.categories[id] }] : [],
+  );
+  return json({ agencies: rows, services, events, categories: browse, isSignedIn: viewer.kind === "citizen" || viewer.kind === "staff" });
 }
 
 export default function Home() {
-  const { agencies, services, isSignedIn } = useLoaderData<typeof loader>();
+  const { agencies, services, events, categories: browse, isSignedIn } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
+  const { t: tCatalogue } = useTranslation("catalogue");
   const lang = useRootData()?.lang ?? "ar";
   return (
     <>
@@ -34,6 +50,23 @@ export default function Home() {
             <Link to="/staff/sign-in">{t("hero.staff")}</Link>
           </div>
         )}
+      </section>
+
+      <section className="section" aria-labelledby="events-title">
+        <h2 id="events-title">{t("events.title")}</h2>
+        <p>{t("events.lead")}</p>
+        <ul className="tiles">
+          {events.map((event) => (
+            <li key={event.id}>
+              <Link to={`/services?event=${event.id}`} className="tile">
+                <Icon name={`event:${event.id}`} className="tile__icon" />
+                <span className="tile__label">{event.label[lang]}</span>
+                <span className="tile__text">{event.summary[lang]}</span>
+                <span className="tile__count">{tCatalogue("results.count", { count: event.count })}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section className="section" aria-labelledby="find-title">
@@ -58,6 +91,21 @@ export default function Home() {
         <p>
           <Link to="/services">{t("find.all")}</Link>
         </p>
+      </section>
+
+      <section className="section" aria-labelledby="categories-title">
+        <h2 id="categories-title">{t("categories.title")}</h2>
+        <ul className="tiles tiles--small">
+          {browse.map((category) => (
+            <li key={category.id}>
+              <Link to={`/services?category=${category.id}`} className="tile">
+                <Icon name={`category:${category.id}`} className="tile__icon" />
+                <span className="tile__label">{category.label[lang]}</span>
+                <span className="tile__count">{tCatalogue("results.count", { count: category.count })}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section className="section" aria-labelledby="how-title">

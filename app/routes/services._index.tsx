@@ -6,10 +6,12 @@ import { listAgencies } from "~/agencies/queries.server";
 import { searchCatalogue } from "~/catalogue/catalogue-search.server";
 import { entryChannels, parseFilters } from "~/catalogue/listing";
 import { integratedServices } from "~/catalogue/services";
-import { categories, lifeEvents } from "~/catalogue/taxonomy";
+import { categories, lifeEvents, lifeEventSummaries } from "~/catalogue/taxonomy";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { TextField } from "~/ui/fields";
+import { Icon } from "~/ui/icon";
+import type { IconName } from "~/ui/icons";
 import { displayName } from "~/i18n/names";
 
 const PAGE_SIZE = 20;
@@ -41,13 +43,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
       summary: entry.summary[lang],
       agency: agency ? displayName(agency, lang) : undefined,
       category: categories[entry.category][lang],
+      categoryId: entry.category,
     };
   });
+  // Browsing one life event or one category (from the home page's tiles): what it gathers, said above its services.
+  const chosen: { icon: IconName; title: string; summary: string | null } | null = filters.event
+    ? { icon: `event:${filters.event}`, title: lifeEvents[filters.event][lang], summary: lifeEventSummaries[filters.event][lang] }
+    : filters.category
+      ? { icon: `category:${filters.category}`, title: categories[filters.category][lang], summary: null }
+      : null;
   const sorted = [...agencies].sort((a, b) => displayName(a, lang).localeCompare(displayName(b, lang), lang));
   return json({
     title: t("catalogue:meta.title"),
     description: t("catalogue:meta.description"),
     filters,
+    chosen,
     results,
     total: found.total,
     page,
@@ -69,13 +79,22 @@ function pageLink(filters: Record<string, string | null>, page: number) {
 }
 
 export default function Services() {
-  const { filters, results, total, page, pages, options } = useLoaderData<typeof loader>();
+  const { filters, chosen, results, total, page, pages, options } = useLoaderData<typeof loader>();
   const { t } = useTranslation("catalogue");
   const hasFilters = Boolean(filters.q || filters.agency || filters.category || filters.event || filters.channel);
   return (
     <div className="page">
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      {chosen ? (
+        <div className="chosen">
+          <Icon name={chosen.icon} className="chosen__icon" />
+          <div>
+            <p className="chosen__title">{chosen.title}</p>
+            {chosen.summary ? <p>{chosen.summary}</p> : null}
+          </div>
+        </div>
+      ) : null}
       <Form method="get" className="form catalogue-search" role="search">
         <TextField name="q" type="search" label={t("search.label")} hint={t("search.hint")} defaultValue={filters.q} />
         <fieldset className="filters">
@@ -120,7 +139,10 @@ export default function Services() {
                 <span className={entry.kind === "integrated" ? "badge badge--brand" : "badge"}>{t(`results.${entry.kind}`)}</span>
                 {entry.isPaused ? <span className="badge badge--warning">{t("results.paused")}</span> : null}
                 <span>{entry.agency}</span>
-                <span>{entry.category}</span>
+                <span className="result__category">
+                  <Icon name={`category:${entry.categoryId}`} />
+                  {entry.category}
+                </span>
               </p>
             </li>
           ))}

@@ -2,6 +2,7 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "~/i18n/config";
+import { brandColours, brandMark } from "./brand";
 
 export type HeaderViewer = { kind: "anonymous" } | { kind: "citizen"; name: string; unread: number } | { kind: "staff"; name: string };
 
@@ -24,10 +25,19 @@ function Brand({ home = "/" }: { home?: string }) {
   const { t } = useTranslation();
   return (
     <Link to={home} className="brand">
-      <svg className="brand__mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-        <rect x="3" y="3" width="26" height="26" rx="4" fill="none" stroke="currentColor" strokeWidth="2.5" />
-        <path d="M16 4v24M4 16h24" stroke="currentColor" strokeWidth="2" />
-        <path d="M9 9h4v4H9z" fill="currentColor" />
+      <svg className="brand__mark" viewBox={`0 0 ${brandMark.size} ${brandMark.size}`} aria-hidden="true" focusable="false">
+        <rect
+          x={brandMark.frame.x}
+          y={brandMark.frame.y}
+          width={brandMark.frame.size}
+          height={brandMark.frame.size}
+          rx={brandMark.frame.radius}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={brandMark.frame.strokeWidth}
+        />
+        <path d={brandMark.bars} stroke="currentColor" strokeWidth={brandMark.barWidth} />
+        <rect x={brandMark.pane.x} y={brandMark.pane.y} width={brandMark.pane.size} height={brandMark.pane.size} fill={brandColours.accentOnBrand} />
       </svg>
       <span className="brand__text">
         <span className="brand__name">{t("brand.name")}</span>

@@ -84,6 +84,10 @@ describe("notifications", () => {
     expect(received).toHaveLength(1);
     expect(received[0]!.to).toBe("fatima@example.kw");
     expect(received[0]!.raw).toContain("Subject: Application NAF-2026-000042 received");
+    // The plain text and, beside it, the same words on the portal's letterhead.
+    expect(received[0]!.raw).toMatch(/Content-Type: multipart\/alternative/i);
+    expect(received[0]!.raw).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
+    expect(received[0]!.raw).toMatch(/Content-Type: text\/html; charset=utf-8/i);
     const [after] = await t.db.select().from(notifications).where(eq(notifications.id, email!.id));
     expect(after).toMatchObject({ status: "sent" });
   });
