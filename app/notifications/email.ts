@@ -8,9 +8,15 @@ import { brandColours } from "../ui/brand";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** The text of a paragraph, with each web address in it a link. */
+/** A reference or code (NAF-2026-000042), kept whole and left to right inside Arabic. */
+const isolated = (html: string) => html.replace(/\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b/g, (code) => `<bdi dir="ltr" style="white-space:nowrap">${code}</bdi>`);
+
+/** The text of a paragraph, with each web address in it a link and each reference kept whole. */
 const linked = (text: string) =>
-  escapeHtml(text).replace(/https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\u060c]/g, (url) => `<a href="${url}" style="color:#0b5394" dir="ltr">${url}</a>`);
+  text
+    .split(/(https?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)\u060c])/)
+    .map((part, i) => (i % 2 === 1 ? `<a href="${escapeHtml(part)}" style="color:#0b5394" dir="ltr">${escapeHtml(part)}</a>` : isolated(escapeHtml(part))))
+    .join("");
 
 /** The window of four panes, its upper-left one gold, as a table (see app/ui/brand.ts). */
 function markTable(): string {
@@ -51,7 +57,7 @@ export function emailHtml(message: { subject: string; body: string; language: La
 </td></tr></table>
 </td></tr>
 <tr><td style="padding:24px" align="${align}" dir="${dir}">
-<h1 style="margin:0 0 16px;font-size:20px;line-height:1.4;color:${brandColours.brandStrong}">${escapeHtml(message.subject)}</h1>
+<h1 style="margin:0 0 16px;font-size:20px;line-height:1.4;color:${brandColours.brandStrong}">${isolated(escapeHtml(message.subject))}</h1>
 ${paragraphs}
 </td></tr>
 <tr><td style="padding:16px 24px;border-top:1px solid #c9d0cd;font-size:13px;line-height:1.5;color:${brandColours.inkMuted}" align="${align}" dir="${dir}">${escapeHtml(tNotifications("email.footer"))}</td></tr>

@@ -18,6 +18,46 @@ const baseUrl = inject("baseUrl");
 describe.skipIf(!hasChromium)("finding a service", () => {
   const browser = useBrowser();
 
+  it("starts from a life event or an area on the home page, in Arabic and in English, each tile with its picture and its count", async () => {
+    const { page } = await newPage(browser());
+    await visit(page, `${baseUrl}/?lang=ar`);
+    const events = page.getByRole("region", { name: "الخدمات بحسب مناسبات الحياة" });
+    // The life events come before the search, the first three as the client asked, each a link naming how many services it gathers.
+    const tiles = events.getByRole("link");
+    expect((await tiles.allInnerTexts()).slice(0, 3).map((text) => text.split("\n")[0])).toEqual(["الزواج", "تأسيس نشاط تجاري", "السكن"]);
+    expect(await events.locator("svg.icon[aria-hidden=true]").count()).toBe(await tiles.count());
+    const marriage = tiles.filter({ hasText: "الزواج" }).first();
+    const counted = /(\d+) خدمات|(خدمتان)|خدمة واحدة|(\d+) خدمة/.exec(await marriage.innerText())!;
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "home-events-ar", "phone");
+    await marriage.click();
+    await page.waitForURL(/\/services\?event=marriage/);
+    await expectText(page, "توثيق عقد الزواج، والفحص الطبي قبل الزواج، وقرض الزواج، وطلب الرعاية السكنية.");
+    await expectText(page, counted[0]!);
+    await page.getByRole("link", { name: "القرض الاجتماعي" }).waitFor();
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "catalogue-marriage-ar", "desktop");
+
+    // In English, from an area: the category's services, the category named above them.
+    await visit(page, `${baseUrl}/?lang=en`);
+    const areas = page.getByRole("region", { name: "Browse services by area" });
+    await areas.getByRole("link", { name: /^Safety and civil defence/ }).click();
+    await page.waitForURL(/\/services\?category=safety/);
+    await expectText(page, "Fire-safety licence");
+    expect(await page.locator(".chosen").innerText()).toBe("Safety and civil defence");
+    await expectNoAxeViolations(page);
+    await keepScreenshot(page, "home-areas-en", "desktop");
+    await visit(page, `${baseUrl}/?lang=en`);
+    expect(
+      (await page.getByRole("region", { name: "Services for moments in your life" }).getByRole("link").allInnerTexts())
+        .slice(0, 3)
+        .map((text) => text.split("\n")[0]),
+    ).toEqual(["Getting married", "Starting a business", "A home of your own"]);
+    await keepScreenshot(page, "home-en", "desktop");
+    await keepScreenshot(page, "home-en", "phone");
+    await visit(page, `${baseUrl}/?lang=ar`);
+  });
+
   it("searches in Arabic whatever the spelling, filters, and opens a service's page", async () => {
     const tab = await newPage(browser());
     const { page } = tab;

@@ -1,4 +1,6 @@
-import { describe, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { emailHtml } from "../../app/notifications/email";
+import { renderNotification } from "../../app/notifications/notify.server";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import {
   expectCount,
@@ -48,5 +50,33 @@ describe.skipIf(!hasChromium)("the notifications page", () => {
     await keepScreenshot(page, "notifications-en", "desktop");
     await switchLanguage(page, "ar");
     await tab.close();
+  });
+});
+
+describe.skipIf(!hasChromium)("an email, as a mail client shows it", () => {
+  const browser = useBrowser();
+
+  it("carries the portal's band, mark and name in the recipient's language and direction, with no accessibility violations", async () => {
+    const { page } = await newPage(browser());
+    const params = { reference: "NAF-2026-000042", service: { ar: "القرض الاجتماعي", en: "Social loan" } };
+    for (const [language, name, subject] of [
+      ["ar", "نافذة", "الموافقة على الطلب رقم NAF-2026-000042"],
+      ["en", "Nafitha", "Application NAF-2026-000042 approved"],
+    ] as const) {
+      const message = renderNotification("approved", params, language);
+      await page.setContent(emailHtml({ ...message, language }));
+      expect(await page.locator("html").getAttribute("dir")).toBe(language === "ar" ? "rtl" : "ltr");
+      await expectText(page, name);
+      await page.getByRole("heading", { name: subject }).waitFor();
+      // The band is the header's green, the mark's pane its gold.
+      const band = await page.getByText(name, { exact: true }).evaluate((element) => {
+        let cell: Element | null = element;
+        while (cell && getComputedStyle(cell).backgroundColor === "rgba(0, 0, 0, 0)") cell = cell.parentElement;
+        return cell ? getComputedStyle(cell).backgroundColor : null;
+      });
+      expect(band).toBe("rgb(11, 61, 46)");
+      await expectNoAxeViolations(page);
+      await keepScreenshot(page, `email-approved-${language}`, "phone");
+    }
   });
 });
