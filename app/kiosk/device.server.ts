@@ -6,6 +6,7 @@ import { isLivePoll } from "../ui/live-poll";
 import { kioskPersonOf } from "./sessions.server";
 import { displayName } from "../i18n/names";
 import { bearerTokenOf } from "../http/bearer";
+import type { CategoryId } from "../catalogue/taxonomy";
 
 /** The device credential of an enrolled kiosk's browser: httpOnly, for the kiosk pages only. */
 export function kioskCookie() {
@@ -72,6 +73,6 @@ export async function kioskServices(language: "ar" | "en") {
     const publication = publications.get(service.id)!.kiosk;
     if (publication.state === "withdrawn") return [];
     const notice = publication.state === "paused" ? publication.notice[language] : null;
-    return [{ id: service.id, title: service.title[language], summary: service.summary[language], notice }];
+    return [{ id: service.id, title: service.title[language], summary: service.summary[language], category: service.category as CategoryId, notice }];
   });
 }

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getPageI18n } from "~/i18n/page.server";
 import { kioskServices, requireKioskDevice } from "~/kiosk/device.server";
+import { Icon } from "~/ui/icon";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -41,6 +42,7 @@ export default function Attract() {
         <h2 id="services">{t("attract.services")}</h2>
         {services.map((service) => (
           <Link key={service.id} to="/kiosk/sign-in" className="kiosk-button">
+            <Icon name={`category:${service.category}`} />
             {t("attract.start", { service: service.title })}
           </Link>
         ))}

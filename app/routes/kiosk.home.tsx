@@ -16,6 +16,7 @@ import { readForm } from "~/http/form.server";
 import { displayName } from "~/i18n/names";
 import { invariantResponse } from "~/http/invariant";
 import { Notice } from "~/ui/fields";
+import { Icon } from "~/ui/icon";
 
 export const handle: RouteHandle = { isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -99,6 +100,7 @@ export default function KioskHome() {
                 <Form method="post">
                   <input type="hidden" name="service" value={service.id} />
                   <button type="submit" className="kiosk-button">
+                    <Icon name={`category:${service.category}`} />
                     {service.draftId ? t("home.resume", { service: service.title }) : t("home.start", { service: service.title })}
                   </button>
                 </Form>
