@@ -63,6 +63,21 @@ async function problemsOf(page: Page): Promise<string[]> {
         const slack = button.getBoundingClientRect().width - range.getBoundingClientRect().width;
         if (button.offsetParent && slack > 100) problems.push(`a stretched button: ${button.innerText.trim().slice(0, 40)} (${Math.round(slack)} px to spare)`);
       }
+    // A badge (the unread count, a status) must be legible even where its text is hidden from screen readers, which axe skips.
+    const luminance = (colour: string) => {
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    for (const badge of document.querySelectorAll<HTMLElement>(".badge")) {
+      if (!badge.offsetParent) continue;
+      const style = getComputedStyle(badge);
+      const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+      const ratio = (a! + 0.05) / (b! + 0.05);
+      if (ratio < 4.5) problems.push(`an illegible badge «${badge.innerText.trim()}» (contrast ${ratio.toFixed(1)}:1)`);
+    }
     const text = document.body.innerText;
     const doubled = /\(\s*\(|\)\s*\)/.exec(text);
     if (doubled) problems.push(`doubled brackets: …${text.slice(Math.max(0, doubled.index - 30), doubled.index + 30)}…`);
