@@ -22,9 +22,9 @@ const PART = /^(.+)\[(day|month|year)\]$/;
  * or month of one digit padded). A date left empty is empty; one half typed keeps what was typed,
  * for the field's check to refuse as not a date. The boxes themselves are dropped.
  */
-export function joinDateParts(form: FormData): FormData {
+export function joinDateParts<Form extends FormData | URLSearchParams>(form: Form): Form {
   const dates = new Map<string, Partial<Record<DatePart, string>>>();
-  for (const [name, value] of form) {
+  for (const [name, value] of [...form.entries()]) {
     const part = PART.exec(name);
     if (!part || typeof value !== "string") continue;
     dates.set(part[1]!, { ...dates.get(part[1]!), [part[2] as DatePart]: toWesternDigits(value).trim() });

@@ -7,7 +7,7 @@ import { requireStaff } from "~/auth/guards.server";
 import { addressOfAsked } from "~/http/query";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
-import { ErrorSummary, Notice, SelectField, TextField } from "~/ui/fields";
+import { DayField, ErrorSummary, Notice, SelectField, TextField } from "~/ui/fields";
 import { KeysetPages } from "~/ui/pagination";
 import { Table } from "~/ui/table";
 
@@ -96,8 +96,8 @@ export default function AuditLog() {
             defaultValue={values.action}
             error={problems.action}
           />
-          <TextField name="from" type="date" label={t("search.from")} defaultValue={values.from} error={problems.from} />
-          <TextField name="to" type="date" label={t("search.to")} defaultValue={values.to} error={problems.to} />
+          <DayField name="from" label={t("search.from")} defaultValue={values.from} error={problems.from} />
+          <DayField name="to" label={t("search.to")} defaultValue={values.to} error={problems.to} />
           <button type="submit" className="button">
             {t("search.submit")}
           </button>

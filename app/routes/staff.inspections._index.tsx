@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { inspectionsOn } from "~/back-office/inspections.server";
@@ -10,6 +10,8 @@ import { formatDate, formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { Table, taskColumn } from "~/ui/table";
+import { DayField } from "~/ui/fields";
+import { addressOfAsked } from "~/http/query";
 import { kuwaitToday } from "~/i18n/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -18,7 +20,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request, { agencyId: "kff" });
   const { lang, t } = await getPageI18n(request);
-  const asked = new URL(request.url).searchParams.get("day") ?? "";
+  const url = new URL(request.url);
+  const address = addressOfAsked(url);
+  if (address) return redirect(address);
+  const asked = url.searchParams.get("day") ?? "";
   const day = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : kuwaitToday();
   const rows = await inspectionsOn(getDb(), day);
   const isOfficer = viewer.roles.some((grant) => grant.agencyId === "kff" && (grant.role === "supervisor" || grant.position === "prevention-officer"));
@@ -49,12 +54,7 @@ export default function Inspections() {
       <h1>{t("inspections.title")}</h1>
       <p className="lead">{t("inspections.lead", { day: data.dayText })}</p>
       <Form method="get" className="form">
-        <div className="field">
-          <label className="field__label" htmlFor="inspections-day">
-            {t("inspections.day")}
-          </label>
-          <input id="inspections-day" name="day" type="date" className="input" dir="ltr" defaultValue={data.day} />
-        </div>
+        <DayField name="day" label={t("inspections.day")} defaultValue={data.day} />
         <button type="submit" className="button button--secondary">
           {t("inspections.show")}
         </button>

@@ -11,7 +11,8 @@ import type { Viewer } from "~/auth/permissions";
 import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
-import { ErrorSummary, Notice, TextField } from "~/ui/fields";
+import { DayField, ErrorSummary, Notice, TextField } from "~/ui/fields";
+import { joinDateParts } from "~/catalogue/date-parts";
 import { Table } from "~/ui/table";
 import { readForm } from "~/http/form.server";
 import { kuwaitToday } from "~/i18n/dates";
@@ -60,7 +61,7 @@ const AddSchema = z.object({ day: z.iso.date(), time: z.string().regex(/^\d{2}:\
 export async function action({ request }: ActionFunctionArgs) {
   await requireSlotManager(request);
   const governorate = governorateOf(request);
-  const form = await readForm(request);
+  const form = joinDateParts(await readForm(request));
   const db = getDb();
   const back = (changed: string) => redirect(`/staff/inspections/slots?governorate=${governorate}&changed=${changed}`);
   if (form.get("intent") === "remove") {
@@ -109,11 +110,9 @@ export default function Slots() {
         <h2 id="add-slot">{t("slots.add")}</h2>
         <Form method="post" className="form" noValidate key={data.changed ?? "form"}>
           <input type="hidden" name="intent" value="add" />
-          <TextField
+          <DayField
             name="day"
-            type="date"
             label={t("slots.day")}
-            dir="ltr"
             defaultValue={refused?.values && "day" in refused.values ? refused.values.day : ""}
             error={problem ?? undefined}
           />

@@ -10,7 +10,7 @@ import { requireReportReader } from "~/reports/guard.server";
 import { reportPage } from "~/reports/report-page.server";
 import { getDb } from "~/runtime.server";
 import { BarChart } from "~/ui/bar-chart";
-import { ErrorSummary, SelectField, TextField } from "~/ui/fields";
+import { DayField, ErrorSummary, SelectField } from "~/ui/fields";
 import { Table } from "~/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -44,8 +44,8 @@ export default function Reports() {
         <h2 id="filters-title">{t("filters.title")}</h2>
         {summaryErrors.length ? <ErrorSummary errors={summaryErrors} /> : null}
         <Form method="get" className="form filters" aria-labelledby="filters-title">
-          <TextField name="from" type="date" label={t("filters.from")} defaultValue={values.from} error={problems.from} />
-          <TextField name="to" type="date" label={t("filters.to")} defaultValue={values.to} error={problems.to} />
+          <DayField name="from" label={t("filters.from")} defaultValue={values.from} error={problems.from} />
+          <DayField name="to" label={t("filters.to")} defaultValue={values.to} error={problems.to} />
           <SelectField
             name="service"
             label={t("filters.service")}

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, MouseEvent, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { datePartName, datePartNames, datePartsOf } from "~/catalogue/date-parts";
 import { fieldId } from "./form";
 
 interface FieldProps {
@@ -46,6 +47,74 @@ function FieldFrame({ name, id: givenId, label, hint, error, control }: FieldPro
       <HintAndError id={id} hint={hint} error={error} />
       {control({ id, describedBy })}
     </div>
+  );
+}
+
+/**
+ * A day as three boxes, day, month and year (as GOV.UK asks it), each labelled in the page's
+ * language, Arabic-Indic digits welcome; named `<name>[day]` and so on, joined by the form's reader
+ * (joinDateParts, or addressOfAsked for a search). The day's box carries `id`, for an error's link.
+ */
+export function DateBoxes({
+  id,
+  name,
+  value,
+  isInvalid,
+  describedBy,
+  isRequired,
+}: {
+  id: string;
+  name: string;
+  value: string;
+  isInvalid: boolean;
+  describedBy?: string;
+  isRequired?: boolean;
+}) {
+  const { t } = useTranslation("apply");
+  const parts = datePartsOf(value);
+  return (
+    <>
+      <p className="field__hint" id={`${id}-example`}>
+        {t("date.example")}
+      </p>
+      <div className="date-input__parts">
+        {datePartNames.map((part) => {
+          const partId = part === "day" ? id : `${id}-${part}`;
+          return (
+            <div key={part} className="date-input__part">
+              <label className="date-input__label" htmlFor={partId}>
+                {t(`date.${part}`)}
+              </label>
+              <input
+                id={partId}
+                name={datePartName(name, part)}
+                className={`input date-input__box date-input__box--${part}`}
+                inputMode="numeric"
+                dir="ltr"
+                autoComplete="off"
+                maxLength={part === "year" ? 4 : 2}
+                defaultValue={parts[part]}
+                aria-invalid={isInvalid || undefined}
+                aria-describedby={[describedBy, `${id}-example`].filter(Boolean).join(" ")}
+                aria-required={isRequired || undefined}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+/** A day asked in a staff form or search: its label as the group's legend, its hint and error, and the three boxes. */
+export function DayField({ name, id: givenId, label, hint, error, defaultValue = "" }: FieldProps & { defaultValue?: string }) {
+  const id = givenId ?? fieldId(name);
+  return (
+    <fieldset className={error ? "field field--error date-input" : "field date-input"}>
+      <legend className="field__label">{label}</legend>
+      <HintAndError id={id} hint={hint} error={error} />
+      <DateBoxes id={id} name={name} value={defaultValue} isInvalid={Boolean(error)} describedBy={describedByOf(id, hint, error)} />
+    </fieldset>
   );
 }
 

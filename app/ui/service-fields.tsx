@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { FieldView } from "~/catalogue/field-view";
 import type { ApplyChannel } from "~/applying/paths";
 import { fieldId } from "./form";
-import { datePartName, datePartNames, datePartsOf } from "~/catalogue/date-parts";
+import { DateBoxes } from "./fields";
 
 // One renderer per field type of the service definitions (the DEFRA pattern): a page is a list
 // of field views, each drawn by the renderer of its type. An unknown type is a programming error.
@@ -226,40 +226,16 @@ function FilePicker({ field }: { field: Extract<FieldView, { type: "file" }> }) 
 
 /** A date in three boxes, day, month and year, each labelled in the page's language; Arabic-Indic digits are welcome. */
 function DateField({ field }: { field: Extract<FieldView, { value: string }> }) {
-  const { t } = useTranslation("apply");
-  const id = fieldId(field.name);
-  const parts = datePartsOf(field.value);
   return (
     <Grouped field={field} className="date-input" isDescribed={false}>
-      <p className="field__hint" id={`${id}-example`}>
-        {t("date.example")}
-      </p>
-      <div className="date-input__parts">
-        {datePartNames.map((part) => {
-          // The day's box carries the field's id: the error summary's link lands there.
-          const partId = part === "day" ? id : `${id}-${part}`;
-          return (
-            <div key={part} className="date-input__part">
-              <label className="date-input__label" htmlFor={partId}>
-                {t(`date.${part}`)}
-              </label>
-              <input
-                id={partId}
-                name={datePartName(field.name, part)}
-                className={`input date-input__box date-input__box--${part}`}
-                inputMode="numeric"
-                dir="ltr"
-                autoComplete="off"
-                maxLength={part === "year" ? 4 : 2}
-                defaultValue={parts[part]}
-                aria-invalid={field.error ? true : undefined}
-                aria-describedby={[describedBy(field), `${id}-example`].filter(Boolean).join(" ")}
-                aria-required={field.isRequired || undefined}
-              />
-            </div>
-          );
-        })}
-      </div>
+      <DateBoxes
+        id={fieldId(field.name)}
+        name={field.name}
+        value={field.value}
+        isInvalid={Boolean(field.error)}
+        describedBy={describedBy(field)}
+        isRequired={field.isRequired}
+      />
     </Grouped>
   );
 }

@@ -5,6 +5,7 @@ import {
   expectHeading,
   expectNoAxeViolations,
   expectText,
+  fillDate,
   hasChromium,
   keepScreenshot,
   newPage,
@@ -102,12 +103,12 @@ describe.skipIf(!hasChromium)("the back office", () => {
     await page.waitForURL(/governorate=jahra/);
 
     // A day in the past is refused with a message; a day to come is offered, then withdrawn.
-    await page.getByLabel("اليوم").fill("2020-01-05");
+    await fillDate(page, "يوم الموعد", "2020-01-05");
     await page.getByRole("button", { name: "إتاحة الموعد" }).click();
     await expectText(page, "انقضى هذا اليوم، فاختر اليوم أو يومًا لاحقًا");
     await expectNoAxeViolations(page);
     const day = new Date(Date.now() + 3 * 24 * 3600_000).toISOString().slice(0, 10);
-    await page.getByLabel("اليوم").fill(day);
+    await fillDate(page, "يوم الموعد", day, { isArabicIndic: true });
     await page.getByLabel("الوقت").fill("06:15");
     await page.getByRole("button", { name: "إتاحة الموعد" }).click();
     await expectText(page, "أُتيح الموعد، ويمكن لمقدمي الطلبات حجزه الآن.");

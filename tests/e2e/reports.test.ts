@@ -5,6 +5,7 @@ import {
   expectHeading,
   expectNoAxeViolations,
   expectText,
+  fillDate,
   hasChromium,
   keepScreenshot,
   newPage,
@@ -57,11 +58,18 @@ describe.skipIf(!hasChromium)("reports", () => {
       );
       expect(csv.split("\r\n")[1]).toMatch(/^القرض الاجتماعي,بنك الائتمان الكويتي,\d+,/);
 
-      await page.getByLabel("من تاريخ").fill("2026-12-05");
-      await page.getByLabel("إلى تاريخ").fill("2026-12-01");
+      await fillDate(page, "من تاريخ", "2026-12-05");
+      await fillDate(page, "إلى تاريخ", "2026-12-01");
       await page.getByRole("button", { name: "عرض التقرير" }).click();
       await expectText(page, "يجب ألا يسبق تاريخ النهاية تاريخ البداية.");
-      expect(await page.getByLabel("من تاريخ").inputValue()).toBe("2026-12-05");
+      // The days typed stay in their boxes, and the search keeps one address (from=…&to=…).
+      await page.waitForURL(/[?&]from=2026-12-05&to=2026-12-01/);
+      const from = page.getByRole("group", { name: "من تاريخ" });
+      expect([
+        await from.getByLabel("اليوم", { exact: true }).inputValue(),
+        await from.getByLabel("الشهر", { exact: true }).inputValue(),
+        await from.getByLabel("السنة", { exact: true }).inputValue(),
+      ]).toEqual(["05", "12", "2026"]);
       await expectNoAxeViolations(page);
 
       await visit(page, `${baseUrl}/staff/reports`);
