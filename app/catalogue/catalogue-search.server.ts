@@ -2,7 +2,7 @@ import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
 import { catalogueIndexOf, searchInformationEntries, tallyOf, type CatalogueTally } from "./catalogue-index.server";
 import type { InformationEntry } from "./entries.server";
-import { entrySearchOf, integratedEntries, integratedScore, searchTerms, type CatalogueFilters, type IntegratedEntry } from "./listing";
+import { entrySearchOf, integratedEntries, rankIntegrated, searchTerms, type CatalogueFilters, type IntegratedEntry } from "./listing";
 import { TERM_WEIGHTS } from "./search";
 import { publicationsOf } from "./publication.server";
 import type { ServiceDefinition, Text } from "./types";
@@ -39,11 +39,8 @@ export async function searchCatalogue(
     db,
     input.services.map((service) => service.id),
   );
-  const integrated = integratedEntries(input.services, publications)
-    .flatMap((entry) => {
-      const score = integratedScore(entry, filters, terms);
-      return score === null ? [] : [{ ...entry, kind: "integrated" as const, score: score + TERM_WEIGHTS.integrated }];
-    })
+  const integrated = rankIntegrated(integratedEntries(input.services, publications), filters, terms)
+    .map(({ entry, score }) => ({ ...entry, kind: "integrated" as const, score: score + TERM_WEIGHTS.integrated }))
     .sort((a, b) => b.score - a.score || a.title[lang].localeCompare(b.title[lang], lang));
   const search = entrySearchOf(filters, terms);
   if (terms.length === 0) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoAgencies } from "../../db/seed/demo-agencies";
-import { entrySearchOf, integratedEntries, matchesIntegrated, parseFilters, searchTerms, type CatalogueFilters } from "./listing";
+import { entrySearchOf, integratedEntries, parseFilters, rankIntegrated, searchTerms, type CatalogueFilters } from "./listing";
 import { integratedServices } from "./services";
 
 // The integrated services' side of the catalogue's search (the information entries are searched by
@@ -12,9 +12,8 @@ const published = new Map<string, { web: { state: "published" }; kiosk: { state:
 const ids = (filters: Partial<CatalogueFilters>, publications = published) => {
   const all = { ...none, ...filters };
   const terms = searchTerms(all.q, agencies);
-  return integratedEntries(integratedServices, publications)
-    .filter((entry) => matchesIntegrated(entry, all, terms))
-    .map((entry) => entry.id)
+  return rankIntegrated(integratedEntries(integratedServices, publications), all, terms)
+    .map(({ entry }) => entry.id)
     .sort();
 };
 

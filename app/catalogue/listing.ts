@@ -1,12 +1,13 @@
 import type { AgencyChannel, EntrySearch, SearchTerm } from "./entry";
-import { matchesTerm, normaliseForSearch, queryTerms, searchIndexOf, searchKeysOf, TERM_WEIGHTS, type QueryTerm } from "./search";
+import { labelPostingsOf, labelsHolding, rankEntries, textIndexOf } from "./ranking";
+import { queryTerms } from "./search";
 import { categories, isCategory, isLifeEvent, lifeEvents, type CategoryId, type LifeEventId } from "./taxonomy";
 import type { ServiceDefinition, Text } from "./types";
 
 // The catalogue as people browse it: the integrated services (applied for here) and the
 // information-only entries (a description and the agency's link, kept in the database), searched
-// and filtered alike. The integrated services are few and matched here; the entries are matched
-// by the database (entries.server.ts) with the same terms.
+// and filtered alike, and ranked the same way (ranking.ts): the integrated services here, the
+// entries in their index (catalogue-index.server.ts).
 
 /** Where a service can be had: applied for in Nafitha online or at a kiosk, or from the agency itself. */
 export const entryChannels = ["nafitha", "kiosk", "agency-online", "agency-app", "counter"] as const;
@@ -77,54 +78,35 @@ export function integratedEntries(services: readonly ServiceDefinition[], public
 
 type AgencyNames = ReadonlyMap<string, { nameAr: string; nameEn: string }>;
 
-/** A name (an agency's, a category's) as search reads it: its words and their keys. */
-const indexedName = (ar: string, en: string) => {
-  const normalised = normaliseForSearch(`${ar} ${en}`);
-  return `${normalised} |${searchKeysOf(normalised)}`;
-};
-
-const labelsMatching = <K extends string>(labels: Record<K, Text>, term: QueryTerm): K[] =>
-  (Object.keys(labels) as K[]).filter((id) => matchesTerm(indexedName(labels[id].ar, labels[id].en), term));
+const categoryLabels = Object.entries(categories) as [CategoryId, Text][];
+const lifeEventLabels = Object.entries(lifeEvents) as [LifeEventId, Text][];
+const categoryPostings = labelPostingsOf(categoryLabels);
+const lifeEventPostings = labelPostingsOf(lifeEventLabels);
 
 /** The words of a query, each with the agencies, categories and life events whose names hold it. */
 export function searchTerms(query: string, agencies: AgencyNames): SearchTerm[] {
-  const agencyTexts = [...agencies].map(([id, agency]) => [id, indexedName(agency.nameAr, agency.nameEn)] as const);
+  const agencyLabels = [...agencies].map(([id, agency]) => [id, { ar: agency.nameAr, en: agency.nameEn }] as const);
+  const agencyPostings = labelPostingsOf(agencyLabels);
   return queryTerms(query).map((term) => ({
     ...term,
-    agencies: agencyTexts.filter(([, text]) => matchesTerm(text, term)).map(([id]) => id),
-    categories: labelsMatching(categories, term),
-    lifeEvents: labelsMatching(lifeEvents, term),
+    agencies: labelsHolding(agencyLabels, agencyPostings, term),
+    categories: labelsHolding(categoryLabels, categoryPostings, term),
+    lifeEvents: labelsHolding(lifeEventLabels, lifeEventPostings, term),
   }));
 }
 
-/** Whether a term names an entry's agency, category or one of its life events. */
-const namesKindOf = (entry: { agency: string; category: string; lifeEvents: readonly string[] }, term: SearchTerm) =>
-  term.agencies.includes(entry.agency) || term.categories.includes(entry.category) || entry.lifeEvents.some((event) => term.lifeEvents.includes(event));
-
-/**
- * How well an integrated service fits the terms, or null when one of them is in none of its texts
- * and names neither its agency nor its kind. In the title counts most (the same weights rank the
- * information entries in the database).
- */
-export function integratedScore(entry: IntegratedEntry, filters: CatalogueFilters, terms: readonly SearchTerm[]): number | null {
-  if (filters.agency && entry.agency !== filters.agency) return null;
-  if (filters.category && entry.category !== filters.category) return null;
-  if (filters.event && !entry.lifeEvents.includes(filters.event)) return null;
-  if (filters.channel && !(entry.channels as EntryChannel[]).includes(filters.channel)) return null;
-  const index = searchIndexOf({ titleAr: entry.title.ar, titleEn: entry.title.en, summaryAr: entry.summary.ar, summaryEn: entry.summary.en });
-  let score = 0;
-  for (const term of terms) {
-    if (matchesTerm(index.titleText, term)) score += TERM_WEIGHTS.title;
-    else if (matchesTerm(index.searchText, term)) score += TERM_WEIGHTS.text;
-    else if (namesKindOf(entry, term)) score += TERM_WEIGHTS.taxonomy;
-    else return null;
-  }
-  return score;
-}
-
-/** Whether an integrated service matches the filters and every term (in its texts, its agency's names or its taxonomy). */
-export function matchesIntegrated(entry: IntegratedEntry, filters: CatalogueFilters, terms: readonly SearchTerm[]): boolean {
-  return integratedScore(entry, filters, terms) !== null;
+/** The integrated services that match the filters and every term, each with how well it fits (ranking.ts), the best first. */
+export function rankIntegrated(
+  entries: readonly IntegratedEntry[],
+  filters: CatalogueFilters,
+  terms: readonly SearchTerm[],
+): { entry: IntegratedEntry; score: number }[] {
+  const fits = (entry: IntegratedEntry) =>
+    (!filters.agency || entry.agency === filters.agency) &&
+    (!filters.category || entry.category === filters.category) &&
+    (!filters.event || entry.lifeEvents.includes(filters.event)) &&
+    (!filters.channel || (entry.channels as EntryChannel[]).includes(filters.channel));
+  return rankEntries(entries, textIndexOf(entries), terms, fits).map(({ at, score }) => ({ entry: entries[at]!, score }));
 }
 
 /** What the database is asked for the information entries; null when the channel is one of Nafitha's own (they have none). */

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { keysOfWord, matchesTerms, normaliseForSearch, queryTerms, searchIndexOf } from "./search";
+import { rankEntries, textIndexOf } from "./ranking";
+import { keysOfWord, normaliseForSearch, queryTerms } from "./search";
 
-const finds = (text: string, query: string) =>
-  matchesTerms(searchIndexOf({ titleAr: text, titleEn: "", summaryAr: "", summaryEn: "" }).searchText, queryTerms(query));
+/** Whether a title holding `text` is found by the query, as the catalogue searches it. */
+const finds = (text: string, query: string) => {
+  const entries = [{ title: { ar: text, en: "" }, summary: { ar: "", en: "" }, agency: "", category: "", lifeEvents: [] }];
+  const terms = queryTerms(query).map((term) => ({ ...term, agencies: [], categories: [], lifeEvents: [] }));
+  return rankEntries(entries, textIndexOf(entries), terms, () => true).length === 1;
+};
 
 describe("catalogue search", () => {
   it("reads the spellings of alef, taa marbuta and alef maqsura alike", () => {

@@ -136,19 +136,6 @@ const ignoredWords: ReadonlySet<string> = new Set(searchWords.ignored.map(normal
 
 // ---- Texts and queries -------------------------------------------------------------------------
 
-/** A normalised text's keys, each once, between spaces (" renew رخص "), so a key is matched whole. */
-export function searchKeysOf(normalised: string): string {
-  const keys = new Set(normalised.split(" ").filter(Boolean).flatMap(keysOfWord));
-  return keys.size ? ` ${[...keys].join(" ")} ` : " ";
-}
-
-/** What an entry is searched by: its text and its keys, for all four texts and for the titles alone. */
-export function searchIndexOf(texts: { titleAr: string; titleEn: string; summaryAr: string; summaryEn: string }) {
-  const title = normaliseForSearch(`${texts.titleAr} ${texts.titleEn}`);
-  const all = normaliseForSearch(`${texts.titleAr} ${texts.titleEn} ${texts.summaryAr} ${texts.summaryEn}`);
-  return { searchText: `${all} |${searchKeysOf(all)}`, titleText: `${title} |${searchKeysOf(title)}` };
-}
-
 export interface QueryTerm {
   /** The word as typed, normalised: found inside words ("ترخ" in «ترخيص»); under three letters, only at a word's start. */
   term: string;
@@ -164,18 +151,6 @@ export function queryTerms(query: string): QueryTerm[] {
     const own = keysOfWord(term);
     return { term, keys: [...new Set([...own, ...[term, ...own].flatMap((word) => synonymKeys.get(word) ?? [])])] };
   });
-}
-
-/** Whether a term is in an indexed text: as typed inside a word, or by one of its keys. */
-export function matchesTerm(indexed: string, term: QueryTerm): boolean {
-  const padded = ` ${indexed}`;
-  if (term.term.length < 3 ? padded.includes(` ${term.term}`) : indexed.includes(term.term)) return true;
-  return term.keys.some((key) => indexed.includes(` ${key} `));
-}
-
-/** Whether every term of the query is in the indexed text. */
-export function matchesTerms(indexed: string, terms: readonly QueryTerm[]): boolean {
-  return terms.every((term) => matchesTerm(indexed, term));
 }
 
 /**
