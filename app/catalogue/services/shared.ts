@@ -5,7 +5,7 @@ import { daysBetween, kuwaitMidnight } from "../../i18n/dates";
 import { formatDate, formatDateTime, formatNumber } from "../../i18n/format";
 import { factTypes, type AnswerOf } from "../fact-types";
 import { rule } from "../rules";
-import type { ActionDef, Forewarning, Lookup, Rule, SelectOption, Step, Text } from "../types";
+import type { ActionDef, Facts, Forewarning, Found, Lookup, Rule, SelectOption, ShownValue, Step, Text } from "../types";
 
 // What the business services share: the signatory's companies, premises, hazard classes and the
 // fire-safety licence fee. Demo configuration of the Kuwaiti deployment, not engine behaviour.
@@ -81,6 +81,21 @@ export function heldUntil(day: string, today: string): Text {
   return days > 0
     ? { ar: `${date.ar} (بعد ${arabicDays(days)})`, en: `${date.en} (in ${en(days)})` }
     : { ar: `${date.ar} (انتهى منذ ${arabicDays(-days)})`, en: `${date.en} (ended ${en(-days)} ago)` };
+}
+
+/**
+ * Shown beside a licensing decision: until when the company's commercial licence holds (MOCI's
+ * answer, read by `companyOf`), or that MOCI found no such company.
+ */
+export function companyLicenceShown(companyOf: (facts: Facts) => Found<{ licenceExpiresOn: string }>): ShownValue {
+  return {
+    label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
+    value: rule(["result:company"], (f) => {
+      const company = companyOf(f);
+      return company.found ? heldUntil(company.licenceExpiresOn, f.today) : { ar: "لم يُعثر على الشركة", en: "Company not found" };
+    }),
+    format: "text",
+  };
 }
 
 /** A past day and how long ago it was: "3 March 2025 (274 days ago)". */

@@ -7,13 +7,13 @@ import type { Field, ServiceDefinition, Text } from "../../types";
 import {
   actions,
   companiesLookup,
+  companyLicenceShown,
   companiesLookupType,
   companyCheck,
   ends,
   fireLicenceFeeFils,
   governorateOptions,
   hazardClasses,
-  heldUntil,
   premisesText,
   slotLabel,
 } from "../shared";
@@ -306,11 +306,7 @@ export const fireSafetyLicence: ServiceDefinition = {
             value: feeOf,
             format: "money",
           },
-          {
-            label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
-            value: rule(["result:company"], (f) => heldUntil(found(resultOf(f, "company")).licenceExpiresOn, f.today)),
-            format: "text",
-          },
+          companyLicenceShown((f) => resultOf(f, "company")),
         ],
         actions: {
           forward: { label: { ar: "إحالة الطلب إلى الفحص الميداني", en: "Send for inspection" }, next: "slots", isCommentRequired: false },

@@ -7,6 +7,7 @@ import { JOIN, type Facts, type Forewarning, type ServiceDefinition, type ShownV
 import {
   actions,
   companiesLookup,
+  companyLicenceShown,
   companiesLookupType,
   companyCheck,
   companyLicencesLookup,
@@ -84,11 +85,7 @@ const reviewFigures: ShownValue[] = [
     value: rule(["result:licence"], (f) => dayAgo(found(resultOf(f, "licence")).lastInspectionOn, f.today)),
     format: "text",
   },
-  {
-    label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
-    value: rule(["result:company"], (f) => heldUntil(found(resultOf(f, "company")).licenceExpiresOn, f.today)),
-    format: "text",
-  },
+  companyLicenceShown((f) => resultOf(f, "company")),
 ];
 
 export const fireSafetyRenewal: ServiceDefinition = {

@@ -9,6 +9,7 @@ import { JOIN, type Facts, type Forewarning, type ServiceDefinition, type ShownV
 import {
   actions,
   companiesLookup,
+  companyLicenceShown,
   companiesLookupType,
   companyCheck,
   companyLicencesLookup,
@@ -126,14 +127,7 @@ const reviewFigures: ShownValue[] = [
     }),
     format: "text",
   },
-  {
-    label: { ar: "الترخيص التجاري للشركة ساري حتى", en: "The company's commercial licence holds until" },
-    value: rule(["result:company"], (f) => {
-      const company = resultOf(f, "company");
-      return company.found ? heldUntil(company.licenceExpiresOn, f.today) : { ar: "لم يُعثر على الشركة", en: "Company not found" };
-    }),
-    format: "text",
-  },
+  companyLicenceShown((f) => resultOf(f, "company")),
 ];
 
 export const municipalLicenceRenewal: ServiceDefinition = {
