@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import { getViewer } from "./auth/guards.server";
+import { getViewer, isServedWhenSlow, VIEWER_WAIT_WHEN_SLOW_MS } from "./auth/guards.server";
+import { TIMED_OUT, withTimeout } from "./ops/timeout";
 import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/config";
 import { getFixedT, getLanguage, redirectForLinkedLanguage } from "./i18n/language.server";
 import stylesUrl from "./styles/app.css";
@@ -27,6 +28,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/** The citizen's unread count for the header; on a page served while the database is slow, none rather than a wait. */
+async function unreadOf(request: Request, personId: string): Promise<number> {
+  if (!isServedWhenSlow(request)) return countUnread(getDb(), personId);
+  const unread = await withTimeout(countUnread(getDb(), personId), VIEWER_WAIT_WHEN_SLOW_MS);
+  return unread === TIMED_OUT ? 0 : unread;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const linked = await redirectForLinkedLanguage(request, getDb(), viewer);
@@ -34,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request, viewer);
   const header: HeaderViewer =
     viewer.kind === "citizen"
-      ? { kind: "citizen", name: displayName(viewer.person, lang), unread: await countUnread(getDb(), viewer.person.id) }
+      ? { kind: "citizen", name: displayName(viewer.person, lang), unread: await unreadOf(request, viewer.person.id) }
       : viewer.kind === "staff"
         ? { kind: "staff", name: displayName(viewer.person, lang) }
         : { kind: "anonymous" };

@@ -5,6 +5,7 @@ import { getDb, getRuntime } from "../runtime.server";
 import { hasStaffRole, type StaffNeed, type Viewer } from "./permissions";
 import { lookupSession, sessionCookie } from "./session.server";
 import { isLivePoll } from "../ui/live-poll";
+import { TIMED_OUT, withTimeout } from "../ops/timeout";
 
 const viewers = new WeakMap<Request, Promise<Viewer>>();
 
@@ -17,11 +18,24 @@ export async function readSessionToken(request: Request): Promise<string | null>
   return typeof value === "string" ? value : null;
 }
 
+/**
+ * The pages served while the database is slow (the status page): who is signed in is given up on
+ * after this, and the page is shown as to a visitor rather than held up.
+ */
+export const SERVED_WHEN_SLOW = new Set(["/status"]);
+export const VIEWER_WAIT_WHEN_SLOW_MS = 1_500;
+
+export const isServedWhenSlow = (request: Request) => SERVED_WHEN_SLOW.has(new URL(request.url).pathname);
+
 /** The viewer of this request, read once per request whichever loaders ask. */
 export function getViewer(request: Request): Promise<Viewer> {
   let viewer = viewers.get(request);
   if (!viewer) {
-    viewer = loadViewer(request);
+    viewer = isServedWhenSlow(request)
+      ? withTimeout(loadViewer(request), VIEWER_WAIT_WHEN_SLOW_MS).then((found): Viewer =>
+          found === TIMED_OUT ? { kind: "anonymous", hasEndedSession: false } : found,
+        )
+      : loadViewer(request);
     viewers.set(request, viewer);
   }
   return viewer;
