@@ -11,8 +11,9 @@ import { acquireDataDirLock } from "../db/lock";
 
 // One archive holds what a Nafitha deployment cannot be rebuilt without: the database (PGlite's
 // data dump, or pg_dump's custom format taken from one snapshot), and the files under the data
-// directory (the root secret, the CA and agency certificates, the audit checkpoints). Uploads
-// live in the database. A manifest gives each file's digest and each table's row count and
+// directory (the root secret, the CA and agency certificates, the audit checkpoints), with the CA's
+// own place (PKI_DIR) when it is kept elsewhere, as on storage every server sees. Uploads live in
+// the database. A manifest gives each file's digest and each table's row count and
 // digest, read from the same snapshot as the dump, so a restore can prove it put everything back.
 
 export const ARCHIVE_FORMAT = 1;
@@ -68,6 +69,25 @@ function filesUnder(root: string, leaveOut: readonly string[] = []): string[] {
 /** The files to keep from the data directory (the embedded database and the lock are not files to copy). */
 const dataFiles = (dataDir: string) => filesUnder(dataDir, ["pglite", "nafitha.lock"]);
 
+type Place = Pick<Env, "DATA_DIR" | "DATABASE_URL" | "PKI_DIR">;
+
+/** Where the deployment keeps its CA and agency certificates (as the runtime reads them). */
+const pkiDirOf = (env: Place) => path.resolve(env.PKI_DIR ?? path.join(env.DATA_DIR, "pki"));
+
+/** The CA's place when it is not under DATA_DIR (PKI_DIR on storage every server sees): archived as `pki/`. */
+function separatePkiDir(env: Place): string | null {
+  const inData = path.relative(path.resolve(env.DATA_DIR), pkiDirOf(env));
+  return inData.startsWith("..") || path.isAbsolute(inData) ? pkiDirOf(env) : null;
+}
+
+/** Where a file of the archive goes back to: the CA's files to the target's PKI place, wherever it is; the rest under DATA_DIR. */
+function restoredPathOf(env: Place, archived: string): string {
+  const [top, ...rest] = archived.split(path.sep);
+  if (top === "pki") return path.join(pkiDirOf(env), ...rest);
+  if (top === "files" && rest[0] === "pki") return path.join(pkiDirOf(env), ...rest.slice(1));
+  return path.join(env.DATA_DIR, ...rest);
+}
+
 const pgliteQuery =
   (client: PGlite): Query =>
   async (text) =>
@@ -92,8 +112,8 @@ export interface BackupResult {
   manifest: Manifest;
 }
 
-/** Writes the archive of this deployment (env: DATA_DIR, DATABASE_URL) to `archive`. */
-export async function backup(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">, archive: string): Promise<BackupResult> {
+/** Writes the archive of this deployment (env: DATA_DIR, DATABASE_URL, and PKI_DIR where it is elsewhere) to `archive`. */
+export async function backup(env: Place, archive: string): Promise<BackupResult> {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-backup-"));
   try {
     const tables = env.DATABASE_URL ? await dumpPostgres(env.DATABASE_URL, staging) : await dumpPglite(env.DATA_DIR, staging);
@@ -102,7 +122,13 @@ export async function backup(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">, archiv
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.copyFileSync(path.join(env.DATA_DIR, file), target);
     }
-    const contents = ["database", ...(fs.existsSync(path.join(staging, "files")) ? ["files"] : [])];
+    const pkiDir = separatePkiDir(env);
+    for (const file of pkiDir ? filesUnder(pkiDir) : []) {
+      const target = path.join(staging, "pki", file);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(path.join(pkiDir!, file), target);
+    }
+    const contents = ["database", ...["files", "pki"].filter((kept) => fs.existsSync(path.join(staging, kept)))];
     const files = filesUnder(staging).map((file) => ({
       path: file,
       bytes: fs.statSync(path.join(staging, file)).size,
@@ -182,7 +208,7 @@ export interface RestoreResult {
  * Refuses a place that holds data unless `force`; checks every file against the manifest before
  * anything is written, and every table against it after.
  */
-export async function restore(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">, archive: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
+export async function restore(env: Place, archive: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
   if (!fs.existsSync(archive)) throw new RestoreRefused(`There is no archive at ${archive}.`);
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-restore-"));
   try {
@@ -206,7 +232,7 @@ export async function restore(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">, archi
       throw new RestoreRefused(`This archive holds a ${manifest.driver} database; the target is ${target}. Restore it into the same kind of database.`);
 
     const hasData = env.DATABASE_URL ? await postgresHasTables(env.DATABASE_URL) : fs.existsSync(path.join(env.DATA_DIR, "pglite"));
-    const hasFiles = dataFiles(env.DATA_DIR).length > 0;
+    const hasFiles = dataFiles(env.DATA_DIR).length > 0 || filesUnder(pkiDirOf(env)).length > 0;
     if ((hasData || hasFiles) && !options.force)
       throw new RestoreRefused(
         `The target already holds data (${env.DATABASE_URL ? "the database has tables" : env.DATA_DIR}). Restore into an empty place, or add --force to replace it.`,
@@ -232,11 +258,12 @@ export async function restore(env: Pick<Env, "DATA_DIR" | "DATABASE_URL">, archi
         await client.waitReady;
         await client.close();
       }
-      for (const file of manifest.files.filter((one) => one.path.startsWith(`files${path.sep}`))) {
-        const to = path.join(env.DATA_DIR, path.relative("files", file.path));
+      for (const file of manifest.files.filter((one) => one.path.startsWith(`files${path.sep}`) || one.path.startsWith(`pki${path.sep}`))) {
+        const to = restoredPathOf(env, file.path);
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.copyFileSync(path.join(staging, file.path), to);
-        if (path.basename(to) === "secret.key") fs.chmodSync(to, 0o600);
+        // Private keys are for the portal's user alone, as they were written.
+        if (/^secret\.key$|\.key\.pem$|\.p12$/.test(path.basename(to))) fs.chmodSync(to, 0o600);
       }
       const restored = await fingerprintsOf(env);
       const problems = compareFingerprints(manifest.tables, restored);
