@@ -102,25 +102,29 @@ describe(`backup and restore (${testDriver})`, () => {
     expect(await fingerprintsOf(target)).toEqual(before);
   });
 
-  it("keeps the CA that lives outside the data directory (PKI_DIR on shared storage), and puts it back where the target keeps its own", { timeout: 120_000 }, async () => {
-    const pkiDir = tempDir("nafitha-shared-pki-");
-    fs.writeFileSync(path.join(pkiDir, "root-ca.cert.pem"), "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n");
-    fs.writeFileSync(path.join(pkiDir, "root-ca.key.pem"), "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n", { mode: 0o600 });
-    const withSharedPki = path.join(tempDir("nafitha-archives-"), "shared-pki.tar.gz");
-    const { manifest } = await backup({ ...source, PKI_DIR: pkiDir }, withSharedPki);
-    expect(manifest.files.map((file) => file.path)).toEqual(expect.arrayContaining(["pki/root-ca.cert.pem", "pki/root-ca.key.pem", "files/secret.key"]));
+  it(
+    "keeps the CA that lives outside the data directory (PKI_DIR on shared storage), and puts it back where the target keeps its own",
+    { timeout: 120_000 },
+    async () => {
+      const pkiDir = tempDir("nafitha-shared-pki-");
+      fs.writeFileSync(path.join(pkiDir, "root-ca.cert.pem"), "-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n");
+      fs.writeFileSync(path.join(pkiDir, "root-ca.key.pem"), "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n", { mode: 0o600 });
+      const withSharedPki = path.join(tempDir("nafitha-archives-"), "shared-pki.tar.gz");
+      const { manifest } = await backup({ ...source, PKI_DIR: pkiDir }, withSharedPki);
+      expect(manifest.files.map((file) => file.path)).toEqual(expect.arrayContaining(["pki/root-ca.cert.pem", "pki/root-ca.key.pem", "files/secret.key"]));
 
-    // Restored where the target keeps its CA: its own PKI_DIR, private key for the portal's user alone.
-    const target = { ...(await emptyPlace()), PKI_DIR: path.join(tempDir("nafitha-target-pki-"), "pki") };
-    await restore(target, withSharedPki);
-    expect(fs.readFileSync(path.join(target.PKI_DIR, "root-ca.cert.pem"), "utf8")).toBe(fs.readFileSync(path.join(pkiDir, "root-ca.cert.pem"), "utf8"));
-    expect(fs.statSync(path.join(target.PKI_DIR, "root-ca.key.pem")).mode & 0o777).toBe(0o600);
-    // The source's CA under its data directory (files/pki) goes to the target's PKI_DIR too.
-    expect(fs.existsSync(path.join(target.PKI_DIR, "root-ca.pem"))).toBe(true);
-    // A target whose CA place holds files is refused as one that holds data.
-    const another = { ...(await emptyPlace()), PKI_DIR: target.PKI_DIR };
-    await expect(restore(another, withSharedPki)).rejects.toThrow(/already holds data/);
-  });
+      // Restored where the target keeps its CA: its own PKI_DIR, private key for the portal's user alone.
+      const target = { ...(await emptyPlace()), PKI_DIR: path.join(tempDir("nafitha-target-pki-"), "pki") };
+      await restore(target, withSharedPki);
+      expect(fs.readFileSync(path.join(target.PKI_DIR, "root-ca.cert.pem"), "utf8")).toBe(fs.readFileSync(path.join(pkiDir, "root-ca.cert.pem"), "utf8"));
+      expect(fs.statSync(path.join(target.PKI_DIR, "root-ca.key.pem")).mode & 0o777).toBe(0o600);
+      // The source's CA under its data directory (files/pki) goes to the target's PKI_DIR too.
+      expect(fs.existsSync(path.join(target.PKI_DIR, "root-ca.pem"))).toBe(true);
+      // A target whose CA place holds files is refused as one that holds data.
+      const another = { ...(await emptyPlace()), PKI_DIR: target.PKI_DIR };
+      await expect(restore(another, withSharedPki)).rejects.toThrow(/already holds data/);
+    },
+  );
 
   it("refuses a damaged archive before writing anything, and what is not an archive", { timeout: 60_000 }, async () => {
     const unpacked = tempDir("nafitha-tamper-");
