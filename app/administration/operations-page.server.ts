@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { agencyLinks, jobs, statusNoticeUpdates, statusNotices } from "../../db/schema";
+import { agencyLinks, applications, jobs, statusNoticeUpdates, statusNotices, stepInstances } from "../../db/schema";
 import type { AuditAction } from "../audit/actions";
 import { recordAudit } from "../audit/audit.server";
 import { auditFields, type RequestMeta } from "../auth/request-meta.server";
@@ -31,6 +31,43 @@ export interface LinkRow {
   faults: { isDown: boolean; latencyMs: number; errorRate: number };
 }
 
+/** A case whose call to an agency is parked: shown to operators, oldest first, with a button to try it again. */
+export interface ParkedCase {
+  jobId: number;
+  agencyId: string;
+  reference: string | null;
+  serviceId: string;
+  serviceVersion: number;
+  waitingSince: Date;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** How many parked cases the page lists (the links' counts say how many there are in all). */
+export const PARKED_LISTED = 50;
+
+/** The oldest parked calls to the agencies, each with its application (jobs_kind_status_idx, then by key). */
+export async function parkedCases(db: Database, limit = PARKED_LISTED): Promise<ParkedCase[]> {
+  const rows = await db
+    .select({
+      jobId: jobs.id,
+      agencyId: jobs.agencyId,
+      reference: applications.reference,
+      serviceId: applications.serviceId,
+      serviceVersion: applications.serviceVersion,
+      waitingSince: jobs.createdAt,
+      attempts: jobs.attempts,
+      lastError: jobs.lastError,
+    })
+    .from(jobs)
+    .innerJoin(stepInstances, eq(stepInstances.id, sql`(${jobs.payload}->>'stepInstanceId')::uuid`))
+    .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
+    .where(and(eq(jobs.kind, "exchange.call"), eq(jobs.status, "parked")))
+    .orderBy(asc(jobs.createdAt), asc(jobs.id))
+    .limit(limit);
+  return rows.map((row) => ({ ...row, agencyId: row.agencyId ?? "" }));
+}
+
 export async function operationsPage(db: Database, isReadOnlyBySetting: boolean, now = new Date()) {
   const mode = await readOperatingMode(db, isReadOnlyBySetting);
   const ids = [...exchangeAgencyIds];
@@ -59,10 +96,19 @@ export async function operationsPage(db: Database, isReadOnlyBySetting: boolean,
       faults: { isDown: link?.isDown ?? false, latencyMs: link?.latencyMs ?? 0, errorRate: link?.errorRate ?? 0 },
     };
   });
-  return { mode, links: rows, notices: await openNotices(db) };
+  return { mode, links: rows, parked: await parkedCases(db), notices: await openNotices(db) };
 }
 
-export const operationsIntents = ["read-only-on", "read-only-off", "release-parked", "clear-faults", "notice-post", "notice-update", "notice-end"] as const;
+export const operationsIntents = [
+  "read-only-on",
+  "read-only-off",
+  "release-parked",
+  "retry-parked",
+  "clear-faults",
+  "notice-post",
+  "notice-update",
+  "notice-end",
+] as const;
 export type OperationsIntent = (typeof operationsIntents)[number];
 
 export type OperationsActionResult =
@@ -108,6 +154,22 @@ export async function runOperationsAction(intent: OperationsIntent, context: Ope
         return count;
       });
       return { ok: true, done: intent, count: released };
+    }
+    case "retry-parked": {
+      // One case tried again now (its agency's pace still applies to the rest).
+      const jobId = Number(form.get("jobId"));
+      const [job] = Number.isSafeInteger(jobId)
+        ? await db
+            .select({ agencyId: jobs.agencyId })
+            .from(jobs)
+            .where(and(eq(jobs.id, jobId), eq(jobs.status, "parked")))
+        : [];
+      if (!job?.agencyId) return notFound;
+      await db.transaction(async (tx) => {
+        const count = await releaseParkedWork(tx, job.agencyId!, context.drainPerSecond, [jobId]);
+        await audit(tx, context, "operations.parked-released", { type: "agency", id: job.agencyId! }, { released: count, jobId });
+      });
+      return { ok: true, done: intent, count: 1 };
     }
     case "clear-faults": {
       if (!exchangeAgencyIds.includes(agencyId)) return notFound;

@@ -62,6 +62,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .filter(Boolean)
         .join(t("audit:what.separator")),
     })),
+    parked: page.parked.map((parked) => ({
+      jobId: parked.jobId,
+      reference: parked.reference,
+      service: getRuntime().catalogue.titleOf(parked.serviceId, lang, parked.serviceVersion),
+      agency: names.get(parked.agencyId) ?? parked.agencyId,
+      since: formatDateTime(parked.waitingSince, lang),
+      attempts: formatNumber(parked.attempts, lang),
+      lastError: parked.lastError ? parked.lastError.slice(0, 160) : null,
+    })),
+    parkedTotal: page.links.reduce((sum, link) => sum + link.parked, 0),
     components: [...fixedComponents, ...exchangeAgencyIds].map((id) => ({ value: id, label: componentName(id) })),
     notices: page.notices.map((notice) => noticeDisplay(notice, lang, t, componentName)),
     done: operationsIntents.find((intent) => intent === search.get("done")) ?? null,
@@ -96,6 +106,7 @@ const sectionOf: Record<OperationsIntent, string> = {
   "read-only-on": "mode",
   "read-only-off": "mode",
   "release-parked": "links",
+  "retry-parked": "parked",
   "clear-faults": "links",
   "notice-post": "new-notice",
   "notice-update": "notices",
@@ -142,6 +153,7 @@ export default function Operations() {
       <p className="lead">{t("operations.lead")}</p>
       <Mode />
       <Links />
+      <ParkedCases />
       <Notices />
       <NewNotice />
     </div>
@@ -240,6 +252,55 @@ function Links() {
                   </Form>
                 ) : null}
               </div>
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+/** The cases whose calls are parked, oldest first: which application, waiting for whom since when, why; each can be tried again now. */
+function ParkedCases() {
+  const { parked, parkedTotal } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  return (
+    <section className="section" aria-labelledby="parked">
+      <h2 id="parked">{t("operations.parked.title")}</h2>
+      <p className="muted">{t("operations.parked.lead")}</p>
+      {parkedTotal > parked.length ? <p>{t("operations.parked.more", { shown: parked.length, total: parkedTotal })}</p> : null}
+      <Table
+        caption={t("operations.parked.caption")}
+        empty={t("operations.parked.none")}
+        rows={parked}
+        rowKey={(row) => row.jobId}
+        columns={[
+          { header: t("operations.parked.reference"), cell: (row) => row.reference ?? "—", isLtr: true },
+          { header: t("operations.parked.service"), cell: (row) => row.service },
+          { header: t("operations.parked.agency"), cell: (row) => row.agency },
+          { header: t("operations.parked.since"), cell: (row) => row.since },
+          { header: t("operations.parked.attempts"), cell: (row) => row.attempts },
+          {
+            header: t("operations.parked.lastError"),
+            cell: (row) =>
+              row.lastError ? (
+                <bdi dir="ltr" translate="no">
+                  {row.lastError}
+                </bdi>
+              ) : (
+                "—"
+              ),
+          },
+          {
+            header: t("operations.links.actions"),
+            cell: (row) => (
+              <Form method="post">
+                <input type="hidden" name="intent" value="retry-parked" />
+                <input type="hidden" name="jobId" value={row.jobId} />
+                <button type="submit" className="button button--secondary">
+                  {t("operations.parked.retry", { reference: row.reference ?? row.jobId })}
+                </button>
+              </Form>
             ),
           },
         ]}

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { ServerBuild } from "@remix-run/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { agencyLinkEvents, agencyLinks, auditEvents, jobs, statusNotices } from "../../db/schema";
+import { agencyLinkEvents, agencyLinks, applications, auditEvents, jobs, statusNotices, stepInstances } from "../../db/schema";
 import type { DatabaseHandle } from "../../db/client";
 import { defaultCircuitPolicy, recordAnswer, recordOutage } from "../../app/exchange/circuit.server";
 import { enqueueJob } from "../../app/jobs/queue.server";
@@ -15,7 +15,7 @@ import { addDays, kuwaitToday } from "../../app/i18n/dates";
 import { createTestDatabase, testRequestMeta, type TestDatabase } from "../setup/database";
 import { createPortalAdministrator } from "../support/engine";
 import { demoAgencies } from "../../db/seed/demo";
-import { ensureAgency } from "../../db/seed/factories";
+import { ensureAgency, ensurePerson } from "../../db/seed/factories";
 
 // Operations: the status page's model (the links' open spells and the notices, day by day, read
 // from a copy that a slow database cannot hold up), the notices operators post, and read-only mode
@@ -237,6 +237,68 @@ describe("the agency links on the operations page", () => {
     expect(audited.map((event) => event.action)).toEqual(["operations.parked-released", "operations.faults-cleared"]);
     expect(audited[0]!.details).toMatchObject({ released: 3 });
     await t.db.delete(jobs).where(inArray(jobs.id, parked));
+  });
+});
+
+describe("parked cases", () => {
+  it("lists each parked call with its application, oldest first, and tries one again now, audited", async () => {
+    const person = await ensurePerson(t.db, { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi" });
+    const parked: number[] = [];
+    for (const [i, agencyId] of (["pifss", "moj"] as const).entries()) {
+      const [application] = await t.db
+        .insert(applications)
+        .values({
+          reference: `NAF-2026-80000${i}`,
+          serviceId: "social-loan",
+          serviceVersion: 1,
+          applicantPersonId: person.id,
+          channel: "web",
+          status: "in-progress",
+          submittedAt: new Date(),
+        })
+        .returning({ id: applications.id });
+      const [instance] = await t.db
+        .insert(stepInstances)
+        .values({
+          applicationId: application!.id,
+          stepId: "salary",
+          kind: "exchange",
+          state: "waiting",
+          agencyId,
+          serviceId: "social-loan",
+        } as typeof stepInstances.$inferInsert)
+        .returning({ id: stepInstances.id });
+      const job = await enqueueJob(
+        t.db,
+        "exchange.call",
+        { stepInstanceId: instance!.id },
+        { dedupeKey: `exchange:${instance!.id}`, agencyId, maxAttempts: 50 },
+      );
+      parked.push(job!.id);
+    }
+    await t.db.update(jobs).set({ status: "parked", attempts: 50, lastError: "AgencyError: 500 from the agency" }).where(inArray(jobs.id, parked));
+    // Other work that is parked is not a case (it has no application).
+    const other = await enqueueJob(t.db, "audit.verify-chain", {}, { dedupeKey: "parked-other", agencyId: "pifss" });
+    await t.db.update(jobs).set({ status: "parked" }).where(eq(jobs.id, other!.id));
+
+    const page = await operationsPage(t.db, false);
+    expect(page.parked.map(({ reference, agencyId, attempts, lastError }) => ({ reference, agencyId, attempts, lastError }))).toEqual([
+      { reference: "NAF-2026-800000", agencyId: "pifss", attempts: 50, lastError: "AgencyError: 500 from the agency" },
+      { reference: "NAF-2026-800001", agencyId: "moj", attempts: 50, lastError: "AgencyError: 500 from the agency" },
+    ]);
+
+    expect(await act("retry-parked", { jobId: String(parked[1]) })).toEqual({ ok: true, done: "retry-parked", count: 1 });
+    const after = await t.db.select({ id: jobs.id, status: jobs.status, attempts: jobs.attempts }).from(jobs).where(inArray(jobs.id, parked)).orderBy(jobs.id);
+    expect(after).toEqual([
+      { id: parked[0], status: "parked", attempts: 50 },
+      { id: parked[1], status: "queued", attempts: 0 },
+    ]);
+    const [audited] = await t.db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.subjectId, "moj"));
+    expect(audited!.details).toMatchObject({ released: 1, jobId: parked[1] });
+    // A job that is no longer parked, or none, is not found.
+    expect(await act("retry-parked", { jobId: String(parked[1]) })).toMatchObject({ ok: false, notFound: true });
+    expect(await act("retry-parked", { jobId: "not-a-number" })).toMatchObject({ ok: false, notFound: true });
+    await t.db.delete(jobs).where(inArray(jobs.id, [...parked, other!.id]));
   });
 });
 
