@@ -2,6 +2,7 @@
 // demo on the embedded default, serves the Remix build behind the portal's HTTP layer
 // (app/http/app.server.ts), and runs the job worker.
 import fs from "node:fs";
+import type http from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, isProductionDeployment, parseEnv } from "../app/env.server";
@@ -106,6 +107,11 @@ async function main() {
   });
 
   let isShuttingDown = false;
+  // While shutting down, every answer closes its connection: a client on keep-alive (another
+  // process calling this server's simulated agencies) would otherwise hold the server open.
+  server.prependListener("request", (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (isShuttingDown) res.setHeader("Connection", "close");
+  });
   const shutdown = (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
@@ -125,7 +131,8 @@ async function main() {
         log.info("stopped");
         process.exit(0);
       });
-      server.closeIdleConnections();
+      // A connection that finishes a request after this is idle, and closed, at the next look.
+      setInterval(() => server.closeIdleConnections(), 100).unref();
     })();
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -10,7 +10,8 @@ import { freePort, repoRoot, startServer, type ServerProcess } from "../setup/se
 // More than one process, proven: two portal servers and a standalone worker on one PostgreSQL
 // database, applications submitted to both, one server killed (SIGKILL) mid-way. Every
 // application answered for is there once, every case gets past its agencies, no job ran twice
-// (no agency call was made twice for the same attempt), and none failed.
+// (no agency call was made twice for the same attempt), and none failed. Then the survivor is
+// stopped (SIGTERM) with calls in hand, and finishes them before it exits.
 
 const TOKEN = "operators-scale-token-that-is-long-enough-77";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -174,6 +175,30 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("two servers and a worker
       });
       expect(drilled.status, drilled.stdout).toBe(0);
       expect(drilled.stdout).toMatch(/"failed":0/);
+
+      // SIGTERM with calls in hand: the survivor stops claiming, finishes what it holds while its
+      // simulated agencies still answer (PIFSS slowly), and exits 0; nothing it held is left running
+      // for another process to take over.
+      const survivorPid = survivor.child.pid!;
+      const heldBySurvivor = async () =>
+        (
+          await db<{ id: string }[]>`
+            select id from jobs where kind = 'exchange.call' and status = 'running' and locked_by like ${`%:${survivorPid}:%`}`
+        ).map((row) => row.id);
+      let inHand: string[] = [];
+      for (let round = 0; round < 20 && inHand.length === 0; round++) {
+        await Promise.all([0, 1, 2, 3].map(() => submit(survivor!)));
+        inHand = await heldBySurvivor();
+      }
+      expect(inHand.length).toBeGreaterThan(0);
+      const attemptsBefore = await db<{ id: string; attempts: number }[]>`select id, attempts from jobs where id in ${db(inHand)} order by id`;
+      const stopping = survivor;
+      survivor = undefined;
+      expect(await stopping.stop(), stopping.output().split("\n").slice(-15).join("\n")).toBe(0);
+      const afterStop = await db<
+        { id: string; status: string; attempts: number }[]
+      >`select id, status, attempts from jobs where id in ${db(inHand)} order by id`;
+      expect(afterStop).toEqual(attemptsBefore.map((job) => ({ ...job, status: "succeeded" })));
     } finally {
       worker?.kill("SIGTERM");
       await victim?.stop();
