@@ -1,6 +1,7 @@
 // `npm run drill -- --agency <id> --minutes N [--rate <applications a minute>] [--url <portal>]`:
-// a continuity drill against a running demo portal (either database). It puts the agency's
-// simulated endpoint down, submits a stream of applications that need it for N minutes, lifts
+// a continuity drill against a running demo portal (either database). It has applications that
+// need the agency filled in first (their forms' lookups made, as by people who began before the
+// outage), puts the agency's simulated endpoint down, submits them as a stream for N minutes, lifts
 // the fault, and follows the backlog until it has drained; then it reports what was submitted,
 // what waited, what completed afterwards, what failed (must be none) and how long the drain took.
 // The portal needs OPERATOR_TOKEN set, and this process the same token.
@@ -53,14 +54,17 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function main() {
   const applications: string[] = [];
   console.log(`Drill: ${agency} down for ${minutes} min at ${base}, ${rate} applications a minute.`);
+  const wanted = Math.max(1, Math.ceil(minutes * rate));
+  const ready: string[] = [];
+  while (ready.length < wanted) ready.push(...(await ask<{ prepared: string[] }>({ step: "prepare", count: Math.min(50, wanted - ready.length) })).prepared);
   await ask({ step: "fault", isDown: true });
   let lifted = false;
   try {
     const end = Date.now() + minutes * 60_000;
     const every = 60_000 / rate;
-    for (let next = Date.now(); next < end; next += every) {
+    for (let next = Date.now(); next < end && ready.length > 0; next += every) {
       await sleep(Math.max(0, next - Date.now()));
-      applications.push((await ask<{ applicationId: string }>({ step: "submit" })).applicationId);
+      applications.push((await ask<{ applicationId: string }>({ step: "submit", prepared: ready.shift() })).applicationId);
     }
     const during = await ask<Report>({ step: "report", applications });
     console.log(`While ${agency} was down: ${during.submitted} submitted, ${during.waiting} waiting, ${during.completed} past it, ${during.failed} failed.`);

@@ -22,14 +22,37 @@ export interface DrillKit {
   applicant(db: Database, serviceId: string): Promise<DrillApplicant>;
 }
 
-/** Submits one application of the agency's drill service for a new drill applicant; gives its id. */
-export async function submitDrillApplication(db: Database, deps: JobDeps, kit: DrillKit, agencyId: string): Promise<string> {
+/**
+ * A drill applicant with the form filled in, as a person who began before the outage: the form's
+ * lookups made (they may ask the very agency the drill puts down), not yet submitted.
+ */
+export interface PreparedDrillApplication {
+  agencyId: string;
+  serviceId: string;
+  applicant: DrillApplicant;
+  lookups: Awaited<ReturnType<typeof runLookups>>["lookups"];
+}
+
+/** Makes a new drill applicant for the agency's drill service and fills in their form (its lookups made now). */
+export async function prepareDrillApplication(db: Database, deps: JobDeps, kit: DrillKit, agencyId: string): Promise<PreparedDrillApplication> {
   const serviceId = kit.serviceFor(agencyId);
   const service = serviceId ? deps.catalogue.get(serviceId) : undefined;
   if (!serviceId || !service) throw new Error(`No drill service asks ${agencyId}`);
   const applicant = await kit.applicant(db, serviceId);
   const { lookups, unavailable } = await runLookups(db, deps.exchange, service, { personId: applicant.personId, civilId: applicant.civilId });
   if (unavailable.length > 0) throw new Error(`The lookups of ${serviceId} could not be made: ${unavailable.join(", ")}`);
+  return { agencyId, serviceId, applicant, lookups };
+}
+
+/** Submits a prepared drill application (or one prepared now); gives its id. */
+export async function submitDrillApplication(
+  db: Database,
+  deps: JobDeps,
+  kit: DrillKit,
+  agencyId: string,
+  prepared?: PreparedDrillApplication,
+): Promise<string> {
+  const { serviceId, applicant, lookups } = prepared ?? (await prepareDrillApplication(db, deps, kit, agencyId));
   const submitted = await submitApplication(db, deps, {
     serviceId,
     applicantPersonId: applicant.personId,

@@ -77,6 +77,22 @@ describe("npm run drill", () => {
     },
   );
 
+  it(
+    "drills KM, KFF and MOCI with municipal licence renewals filled in before the outage (their form asks KM and MOCI): all wait, then all get past the agency",
+    { timeout: 240_000 },
+    async () => {
+      for (const agency of ["km", "kff", "moci"]) {
+        const result = await drill(["--agency", agency, "--minutes", "0.1", "--rate", "30"]);
+        expect(result.status, result.stdout + result.stderr).toBe(0);
+        const summary = JSON.parse(result.stdout.split("\n").find((line) => line.startsWith("{")) ?? "{}") as Record<string, number>;
+        expect(summary).toMatchObject({ agency, failed: 0, stillWaiting: 0 });
+        expect(summary.submitted).toBeGreaterThanOrEqual(3);
+        expect(summary.waitingWhileDown).toBe(summary.submitted);
+        expect(summary.completedAfterwards).toBe(summary.submitted);
+      }
+    },
+  );
+
   it("is refused without the operators' token, and does not exist where none is configured", async () => {
     const refused = await drill(["--agency", "pifss", "--minutes", "0.1"], "not-the-operators-token-not-the-operators-token");
     expect(refused.status).toBe(2);
