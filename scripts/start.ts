@@ -3,6 +3,7 @@
 // (app/http/app.server.ts), and runs the job worker.
 import fs from "node:fs";
 import type http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, isProductionDeployment, parseEnv } from "../app/env.server";
@@ -23,6 +24,27 @@ import { kuwaitToday } from "../app/i18n/dates";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** Whether this process could listen on the port and address: the error it would meet, or null (the probe is closed at once). */
+function probeListen(port: number, host: string | undefined): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error));
+    probe.listen(port, host ?? "::", () => probe.close(() => resolve(null)));
+  });
+}
+
+/** A failed listen as the one line that names the setting to change, or null for an error that is not the settings'. */
+function listenProblem(error: NodeJS.ErrnoException, env: { PORT: number; HOST?: string }): string | null {
+  const where = `${env.HOST ?? "every address"}:${env.PORT}`;
+  return error.code === "EADDRINUSE"
+    ? `PORT: port ${env.PORT} is already in use (${where}); stop the other process or choose another PORT`
+    : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN"
+      ? `HOST: "${env.HOST}" is not an address of this machine (${error.code}); use one it has, or leave HOST unset to listen on every address`
+      : error.code === "EACCES"
+        ? `PORT: port ${env.PORT} needs privileges this process does not have; choose a PORT above 1023`
+        : null;
+}
+
 async function main() {
   const env = parseEnv();
   setLogLevel(env.LOG_LEVEL);
@@ -35,6 +57,13 @@ async function main() {
     linkSettings = parseAgencyLinkSettings(env.AGENCY_URLS, env.AGENCY_FAULTS);
   } catch (error) {
     throw new EnvError([(error as Error).message]);
+  }
+  // The port and the address too: a port in use or an address this machine lacks is said before any migration.
+  const unlistenable = await probeListen(env.PORT, env.HOST);
+  if (unlistenable) {
+    const problem = listenProblem(unlistenable, env);
+    if (!problem) throw unlistenable;
+    throw new EnvError([problem]);
   }
 
   const { runtime, stop: stopRuntime } = await startRuntime(env, "server", {
@@ -87,17 +116,9 @@ async function main() {
     if (!runtime.scanner) log.warn("uploads are not scanned for malware: CLAMAV_URL is not set");
   });
   answerClientErrors(server);
-  // The port taken, or an address this machine does not have: one line naming the setting.
+  // The port taken since the check, or an address gone: one line naming the setting.
   server.once("error", (error: NodeJS.ErrnoException) => {
-    const where = `${env.HOST ?? "every address"}:${env.PORT}`;
-    const problem =
-      error.code === "EADDRINUSE"
-        ? `PORT: port ${env.PORT} is already in use (${where}); stop the other process or choose another PORT`
-        : error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN"
-          ? `HOST: "${env.HOST}" is not an address of this machine (${error.code}); use one it has, or leave HOST unset to listen on every address`
-          : error.code === "EACCES"
-            ? `PORT: port ${env.PORT} needs privileges this process does not have; choose a PORT above 1023`
-            : null;
+    const problem = listenProblem(error, env);
     if (!problem) throw error;
     void (async () => {
       await worker?.stop();

@@ -209,7 +209,8 @@ describe("a portal process", () => {
       // One line, not a stack.
       expect(result.stderr, line).not.toMatch(/\n\s+at /);
     }
-    // The embedded database's lock was released on the way out.
+    // The port and the address were refused before the embedded database was even made (no migration ran).
+    expect(fs.existsSync(path.join(dataDir, "pglite"))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, "nafitha.lock"))).toBe(false);
   });
 
