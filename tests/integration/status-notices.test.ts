@@ -5,15 +5,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getOwnApplication } from "../../app/applications/applicant-view.server";
 import { applicationPage } from "../../app/applications/application-page.server";
 import { catalogue } from "../../app/catalogue/services";
-import { Pki } from "../../app/certificates/pki.server";
-import { certificateSigningKey } from "../../app/certificates/token.server";
-import { parseEnv } from "../../app/env.server";
-import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { getFixedT } from "../../app/i18n/language.server";
 import { forgetStatusCopies } from "../../app/ops/status.server";
-import { installRuntime } from "../../app/runtime.server";
 import { statusNotices } from "../../db/schema";
 import { applyForMarriageLoan, useJourneys } from "../support/journeys";
+import { installTestRuntime } from "../support/runtime";
 
 // An applicant waiting on an agency sees what operators posted about it, on the open step that
 // waits there, and nothing posted about other agencies.
@@ -22,18 +18,7 @@ const ctx = useJourneys();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-notices-"));
 
 beforeAll(() => {
-  installRuntime({
-    env: parseEnv({ DATA_DIR: dir }),
-    database: ctx.t.handle,
-    secrets: ctx.t.secrets,
-    exchangeKeys: deriveExchangeKeys("x".repeat(40)),
-    catalogue,
-    certificateKey: certificateSigningKey("status notices tests root secret, long enough"),
-    pki: new Pki(path.join(dir, "pki"), "p"),
-    scanner: null,
-    simulatedCards: [],
-    drill: null,
-  });
+  installTestRuntime(ctx.t, dir, { catalogue });
 });
 
 describe("notices on an application's page", () => {

@@ -5,18 +5,13 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getViewer, VIEWER_WAIT_WHEN_SLOW_MS } from "../../app/auth/guards.server";
 import { createSession, sessionCookie } from "../../app/auth/session.server";
-import { createCatalogue } from "../../app/catalogue/registry";
-import { Pki } from "../../app/certificates/pki.server";
-import { certificateSigningKey } from "../../app/certificates/token.server";
-import { parseEnv } from "../../app/env.server";
-import { deriveExchangeKeys } from "../../app/exchange/signing.server";
 import { forgetStatusCopies } from "../../app/ops/status.server";
-import { installRuntime } from "../../app/runtime.server";
 import { loader as rootLoader } from "../../app/root";
 import { loader as statusLoader } from "../../app/routes/status";
 import { demoAgencies } from "../../db/seed/demo";
 import { ensureAgency, ensureCitizenAccount, ensurePerson } from "../../db/seed/factories";
 import { createTestDatabase, testDriver, type TestDatabase } from "../setup/database";
+import { installTestRuntime } from "../support/runtime";
 
 // The status page is served while the database is slow, to a citizen signed in too: who they are
 // and their unread count are given up on rather than waited for (the page itself comes from a copy).
@@ -29,18 +24,7 @@ const HELD_SECONDS = 6;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  installRuntime({
-    env: parseEnv({ DATA_DIR: dir }),
-    database: t.handle,
-    secrets: t.secrets,
-    exchangeKeys: deriveExchangeKeys("x".repeat(40)),
-    catalogue: createCatalogue([], {}),
-    certificateKey: certificateSigningKey("status when slow tests root secret, long enough"),
-    pki: new Pki(path.join(dir, "pki"), "p"),
-    scanner: null,
-    simulatedCards: [],
-    drill: null,
-  });
+  installTestRuntime(t, dir);
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
   const person = await ensurePerson(t.db, { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi" });
   const account = await ensureCitizenAccount(t.db, person, "x".repeat(12));

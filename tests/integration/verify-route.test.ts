@@ -5,18 +5,15 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applications, auditEvents, certificates } from "../../db/schema";
 import { ensurePerson } from "../../db/seed/factories";
-import { createCatalogue } from "../../app/catalogue/registry";
-import { Pki } from "../../app/certificates/pki.server";
 import { certificateSigningKey, publishedKeys } from "../../app/certificates/token.server";
 import { tokenFor, findCertificate } from "../../app/certificates/certificates.server";
-import { parseEnv } from "../../app/env.server";
-import { deriveExchangeKeys } from "../../app/exchange/signing.server";
-import { installRuntime } from "../../app/runtime.server";
 import { loader as verifyLoader } from "../../app/routes/verify.$code";
 import { loader as jwksLoader } from "../../app/routes/[.]well-known.jwks[.]json";
 import { demoAgencies } from "../../db/seed/demo";
 import { ensureAgency } from "../../db/seed/factories";
 import { createTestDatabase, type TestDatabase } from "../setup/database";
+import { installTestRuntime } from "../support/runtime";
+import { installRuntime } from "../../app/runtime.server";
 
 let t: TestDatabase;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nafitha-verify-"));
@@ -25,18 +22,7 @@ const CODE = "AbCdEfGhIjKlMnOpQrSt";
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  installRuntime({
-    env: parseEnv({ DATA_DIR: dir }),
-    database: t.handle,
-    secrets: t.secrets,
-    exchangeKeys: deriveExchangeKeys("x".repeat(40)),
-    catalogue: createCatalogue([], {}),
-    certificateKey: key,
-    pki: new Pki(path.join(dir, "pki"), "p"),
-    scanner: null,
-    simulatedCards: [],
-    drill: null,
-  });
+  installTestRuntime(t, dir, { certificateKey: key });
   for (const agency of demoAgencies) await ensureAgency(t.db, agency);
   const person = await ensurePerson(t.db, { civilId: "288020122596", nameAr: "أحمد عبدالله العنزي", nameEn: "Ahmad Abdullah Al-Enezi" });
   const [application] = await t.db
