@@ -86,7 +86,12 @@ describe("the operators' metrics", () => {
     const before = valueOf(await scrape(), "nafitha_sessions_active", { kind: "citizen" });
     await createSession(ctx.t.db, { accountId: account.id, stage: "active", channel: "web", idleTimeoutSeconds: 1800, ip: null, userAgent: null });
 
+    // Work parked for two minutes: the oldest not yet done, by kind.
+    const parked = await enqueueJob(ctx.t.db, "audit.verify-chain", {}, { dedupeKey: "metrics-test-parked", agencyId: "pifss" });
+    await ctx.t.db.execute(sql`update jobs set status = 'parked', created_at = now() - interval '120 seconds' where id = ${parked!.id}`);
+
     const text = await scrape();
+    expect(valueOf(text, "nafitha_jobs_oldest_age_seconds", { kind: "audit.verify-chain" })).toBeGreaterThanOrEqual(119);
     expect(valueOf(text, "nafitha_jobs", { kind: "audit.verify-chain", status: "queued" })).toBe(1);
     expect(valueOf(text, "nafitha_jobs_oldest_due_seconds", { kind: "audit.verify-chain" })).toBeGreaterThanOrEqual(89);
     expect(valueOf(text, "nafitha_agency_link_circuit", { agency: "pifss", state: "open" })).toBe(1);
