@@ -10,6 +10,7 @@ import {
   type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
+import compression from "compression";
 import express, { type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { isSameOriginMutation } from "../auth/origin.server";
 import { bearerTokenOf } from "./bearer";
@@ -156,6 +157,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     if (req.originalUrl.length > MAX_URL_LENGTH) return refuse(res, 414, "uriTooLong");
     next();
   });
+
+  // Every answer worth it compressed (brotli where the browser takes it, else gzip): pages, data,
+  // scripts and styles, CSV; not PDFs and images, which are compressed already.
+  app.use(compression({ threshold: 1024 }));
 
   const isStatic: express.RequestHandler = (_req, res, next) => {
     res.locals.routeId = "static";

@@ -48,6 +48,30 @@ describe("the running portal", () => {
     }
   });
 
+  it("compresses pages and scripts (brotli where the client takes it, else gzip), and keeps fingerprinted scripts for a year", async () => {
+    const page = await fetch(`${baseUrl}/services`, { headers: { "accept-encoding": "br" } });
+    expect(page.headers.get("content-encoding")).toBe("br");
+    const html = await page.text();
+    expect(html).toContain("الخدمات الحكومية");
+    expect((await fetch(`${baseUrl}/`, { headers: { "accept-encoding": "gzip" } })).headers.get("content-encoding")).toBe("gzip");
+    // Every script the page loads: compressed unless it is too small to gain (under 1 KB), and kept a year.
+    const scripts = [...new Set(html.match(/\/build\/[\w./-]+\.js/g))];
+    expect(scripts.length).toBeGreaterThan(1);
+    let compressed = 0;
+    for (const script of scripts) {
+      const asset = await fetch(`${baseUrl}${script}`, { headers: { "accept-encoding": "br, gzip" } });
+      expect(asset.status, script).toBe(200);
+      expect(asset.headers.get("cache-control"), script).toContain("max-age=31536000");
+      expect(asset.headers.get("cache-control"), script).toContain("immutable");
+      const body = await asset.text();
+      if (asset.headers.get("content-encoding") === "br") compressed++;
+      else expect(body.length, script).toBeLessThan(1024);
+    }
+    expect(compressed).toBeGreaterThan(0);
+    // A client that takes no compression gets the bytes as they are.
+    expect((await fetch(`${baseUrl}/`, { headers: { "accept-encoding": "identity" } })).headers.get("content-encoding")).toBeNull();
+  });
+
   it("answers an unknown address with a 404 page in the visitor's language", async () => {
     const arabic = await fetch(`${baseUrl}/no/such/page`);
     expect(arabic.status).toBe(404);
