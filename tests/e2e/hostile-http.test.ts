@@ -65,8 +65,9 @@ describe("bodies are bounded before they are read", () => {
     // Without a declared length (chunked), counted as it streams and cut off at the limit.
     const chunked = await raw({ method: "POST", path: "/sign-in", headers: { ...form, "transfer-encoding": "chunked" }, body: fiftyMb, isChunked: true });
     expect(chunked.status).toBe(413);
+    // A body held in memory would add at least its 50 MB; the heap's own drift under the suite is a few MB (9.8 seen in CI).
     const grownMb = (rssKb() - before) / 1024;
-    expect(grownMb).toBeLessThan(8);
+    expect(grownMb).toBeLessThan(16);
   });
 
   it("bounds a multipart form page as a whole, above the total of its files", async () => {
