@@ -11,6 +11,7 @@ import { getDb } from "~/runtime.server";
 import { useRootData } from "~/root";
 import { TextField } from "~/ui/fields";
 import { Icon } from "~/ui/icon";
+import type { IconName } from "~/ui/icons";
 import { displayName } from "~/i18n/names";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -32,10 +33,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ agencies: rows, services, events, categories: browse, isSignedIn: viewer.kind === "citizen" || viewer.kind === "staff" });
 }
 
+/** A life event or an area the home page starts from: its picture, its name, what it gathers, and how many services. */
+function Tile({ to, icon, label, text, count }: { to: string; icon: IconName; label: string; text?: string; count: number }) {
+  const { t } = useTranslation("catalogue");
+  return (
+    <li>
+      <Link to={to} className="tile">
+        <Icon name={icon} className="tile__icon" />
+        <span className="tile__label">{label}</span>
+        {text ? <span className="tile__text">{text}</span> : null}
+        <span className="tile__count">{t("results.count", { count })}</span>
+      </Link>
+    </li>
+  );
+}
+
 export default function Home() {
   const { agencies, services, events, categories: browse, isSignedIn } = useLoaderData<typeof loader>();
   const { t } = useTranslation("home");
-  const { t: tCatalogue } = useTranslation("catalogue");
   const lang = useRootData()?.lang ?? "ar";
   return (
     <>
@@ -57,14 +72,14 @@ export default function Home() {
         <p>{t("events.lead")}</p>
         <ul className="tiles">
           {events.map((event) => (
-            <li key={event.id}>
-              <Link to={`/services?event=${event.id}`} className="tile">
-                <Icon name={`event:${event.id}`} className="tile__icon" />
-                <span className="tile__label">{event.label[lang]}</span>
-                <span className="tile__text">{event.summary[lang]}</span>
-                <span className="tile__count">{tCatalogue("results.count", { count: event.count })}</span>
-              </Link>
-            </li>
+            <Tile
+              key={event.id}
+              to={`/services?event=${event.id}`}
+              icon={`event:${event.id}`}
+              label={event.label[lang]}
+              text={event.summary[lang]}
+              count={event.count}
+            />
           ))}
         </ul>
       </section>
@@ -97,13 +112,13 @@ export default function Home() {
         <h2 id="categories-title">{t("categories.title")}</h2>
         <ul className="tiles tiles--small">
           {browse.map((category) => (
-            <li key={category.id}>
-              <Link to={`/services?category=${category.id}`} className="tile">
-                <Icon name={`category:${category.id}`} className="tile__icon" />
-                <span className="tile__label">{category.label[lang]}</span>
-                <span className="tile__count">{tCatalogue("results.count", { count: category.count })}</span>
-              </Link>
-            </li>
+            <Tile
+              key={category.id}
+              to={`/services?category=${category.id}`}
+              icon={`category:${category.id}`}
+              label={category.label[lang]}
+              count={category.count}
+            />
           ))}
         </ul>
       </section>
