@@ -4,12 +4,24 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { defaultLanguage, isLanguage } from "./i18n/config";
+import type { RouteHandle } from "./http/route-handle";
+import { defaultLanguage, isLanguage, kioskChromeNamespaces, layoutNamespaces, type Namespace } from "./i18n/config";
 import { languageFromCookie } from "./i18n/language.server";
+import { bootOf, i18nFor } from "./i18n/resources.server";
+import { I18nBootContext, installTranslators, serialiseBoot } from "./i18n/translators";
 import { log } from "./log.server";
 import { NonceProvider } from "./ui/nonce";
 
 const ABORT_DELAY = 5_000;
+
+installTranslators(i18nFor);
+
+/** The namespaces a page's browser code uses: the layout's, the kiosk's screens', and each matched route's `handle.i18n`. */
+function pageNamespaces(remixContext: EntryContext): Namespace[] {
+  const handles = remixContext.staticHandlerContext.matches.map((match) => (remixContext.routeModules[match.route.id]?.handle ?? {}) as RouteHandle);
+  const isKiosk = handles.some((handle) => handle.chrome === "kiosk");
+  return [...layoutNamespaces, ...(isKiosk ? kioskChromeNamespaces : []), ...handles.flatMap((handle) => handle.i18n ?? [])];
+}
 
 export default async function handleRequest(
   request: Request,
@@ -23,13 +35,16 @@ export default async function handleRequest(
   const rootData = remixContext.staticHandlerContext.loaderData.root as { lang?: unknown } | undefined;
   const language = isLanguage(rootData?.lang) ? rootData.lang : ((await languageFromCookie(request)) ?? defaultLanguage);
   const nonce = loadContext.cspNonce ?? "";
+  const boot = serialiseBoot(bootOf(language, pageNamespaces(remixContext)));
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {
     let didError = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <I18nBootContext.Provider value={boot}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nBootContext.Provider>
       </NonceProvider>,
       {
         nonce,

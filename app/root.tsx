@@ -5,8 +5,10 @@ import { useEffect, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { getViewer, isServedWhenSlow, VIEWER_WAIT_WHEN_SLOW_MS } from "./auth/guards.server";
 import { TIMED_OUT, withTimeout } from "./ops/timeout";
-import { defaultLanguage, directionOf, i18nFor, type Language } from "./i18n/config";
-import { getFixedT, getLanguage, redirectForLinkedLanguage } from "./i18n/language.server";
+import { defaultLanguage, directionOf, type Language } from "./i18n/config";
+import { getLanguage, redirectForLinkedLanguage } from "./i18n/language.server";
+import { documentTitles } from "./i18n/titles.server";
+import { I18N_BOOT_ELEMENT_ID, translatorFor, useI18nBoot } from "./i18n/translators";
 import stylesUrl from "./styles/app.css";
 import { fontFaceCss, preloadFonts } from "./ui/fonts";
 import { KioskHeartbeat } from "./ui/kiosk-heartbeat";
@@ -46,14 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : viewer.kind === "staff"
         ? { kind: "staff", name: displayName(viewer.person, lang) }
         : { kind: "anonymous" };
-  const t = getFixedT(lang);
-  const titles = {
-    home: t("home:meta.title"),
-    description: t("home:meta.description"),
-    notFound: `${t("errors.notFoundTitle")} — ${t("brand.name")}`,
-    forbidden: `${t("errors.forbiddenTitle")} — ${t("brand.name")}`,
-    error: `${t("errors.errorTitle")} — ${t("brand.name")}`,
-  };
+  const titles = documentTitles(lang);
   // What operators want every visitor to know first: the portal is read-only, or a notice on the portal as a whole.
   const mode = await readOperatingMode(getDb(), getRuntime().env.READ_ONLY).catch((): OperatingMode => ({ isReadOnly: false }));
   const readOnly = mode.isReadOnly ? { reason: (lang === "ar" ? (mode.reasonAr ?? mode.reasonEn) : (mode.reasonEn ?? mode.reasonAr)) ?? null } : null;
@@ -62,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-  if (!data) return [{ title: i18nFor(defaultLanguage).t("brand.name") }];
+  if (!data) return [{ title: translatorFor(defaultLanguage).t("brand.name") }];
   const { titles } = data;
   if (error) {
     const status = isRouteErrorResponse(error) ? error.status : 500;
@@ -78,6 +73,7 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
+  const boot = useI18nBoot();
   const lang: Language = data?.lang ?? defaultLanguage;
   // Kiosk pages (a touch screen in a public place) have their own chrome: no site navigation.
   const handles = useMatches().map((match) => (match.handle ?? {}) as RouteHandle);
@@ -100,7 +96,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className={isKiosk ? "kiosk" : undefined}>
         {/* Keyed by language: when a navigation changes the language, the page is rebuilt in it. */}
-        <I18nextProvider i18n={i18nFor(lang)} key={lang}>
+        <I18nextProvider i18n={translatorFor(lang)} key={lang}>
           <SkipLink />
           {isKiosk ? <KioskHeader language={lang} /> : <SiteHeader language={lang} viewer={data?.viewer ?? { kind: "anonymous" }} />}
           {isKioskSession ? <IdleGuard /> : null}
@@ -112,6 +108,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {isKiosk && !isEnrolment ? <KioskHeartbeat /> : null}
           {isKiosk ? null : <SiteFooter year={data?.year ?? new Date().getFullYear()} />}
         </I18nextProvider>
+        {/* The translations this page's browser code starts with (entry.client reads them once). */}
+        <script type="application/json" id={I18N_BOOT_ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: boot }} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -10,7 +10,7 @@ import { chromium } from "playwright-core";
 import QRCode from "qrcode";
 import { Pki } from "../app/certificates/pki.server";
 import { renderCertificatePdf, showValue, type CertificateDocument } from "../app/certificates/render.server";
-import { i18nFor } from "../app/i18n/config";
+import { i18nFor } from "../app/i18n/resources.server";
 import { sampleCertificate } from "../tests/fixtures/certificate-sample";
 import { chromiumLaunchOptions, CHROMIUM_PATH } from "../tests/setup/chromium";
 

@@ -1,7 +1,8 @@
 import type { Viewer } from "../auth/permissions";
 import { getAgencies } from "../agencies/queries.server";
 import { getTimeline } from "../engine/history.server";
-import { i18nFor, type Language } from "../i18n/config";
+import { type Language } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { formatDate, formatDateTime, formatMoney } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
 import { displayName } from "../i18n/names";

@@ -1,7 +1,8 @@
 import { getAgencies } from "../agencies/queries.server";
 import { getTimeline } from "../engine/history.server";
 import { displayName } from "../i18n/names";
-import { i18nFor, type Language } from "../i18n/config";
+import { type Language } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { formatDate, formatMoney } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
 import type { kioskPersonOf } from "../kiosk/sessions.server";

@@ -10,7 +10,7 @@ import { requireOwnDraft } from "./draft-route.server";
 import { discardDraft } from "../engine/drafts.server";
 import { factsOf, validateAnswers } from "../engine/facts";
 import { submitDraft } from "../engine/transitions.server";
-import { i18nFor } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { formatMoney } from "../i18n/format";
 import { getPageI18n } from "../i18n/page.server";
 import { getRuntime } from "../runtime.server";

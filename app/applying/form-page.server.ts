@@ -7,7 +7,7 @@ import type { ApplyChannel } from "./paths";
 import { requireOwnDraft } from "./draft-route.server";
 import { refreshDraftLookups, saveDraftPage } from "../engine/drafts.server";
 import { factsOf, validateAnswers } from "../engine/facts";
-import { i18nFor } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { getPageI18n } from "../i18n/page.server";
 import { getRuntime, jobDepsOf } from "../runtime.server";
 import { readMultipartForm } from "../uploads/multipart.server";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { i18nFor } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { buildPageView } from "./field-view";
 import { answerIs } from "./rules";
 import type { Facts, FormPage } from "./types";

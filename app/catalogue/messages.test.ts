@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { i18nFor } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { describeProblem } from "./messages";
 import type { Field } from "./types";
 

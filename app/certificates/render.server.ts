@@ -1,6 +1,7 @@
 import QRCode from "qrcode";
 import type { Text } from "../catalogue/types";
-import { i18nFor, type Language } from "../i18n/config";
+import { type Language } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { formatDate, formatMoney, formatNumber } from "../i18n/format";
 import { layoutLine, wrapText } from "./bidi-layout.server";
 import { BRAND, GOLD, MUTED, PAGE, bold, drawBrandMark, openSheet, regular } from "./sheet.server";

@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
-import { i18nFor, languages, directionOf } from "../i18n/config";
+import { languages, directionOf } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import type { RefusalData, RefusalKind } from "./refusals";
 
 // What the portal answers when it refuses a request before any page could be drawn: too large,

@@ -1,3 +1,5 @@
+import type { Namespace } from "../i18n/config";
+
 // What a route module declares about itself in `export const handle`: how the page is dressed
 // (read by the root layout in the browser), and what the HTTP layer must know before the route
 // runs (read by the server on the route that matched, never on the raw path).
@@ -18,6 +20,12 @@ export type CsrfProof = "exchange-signature" | "kiosk-bearer" | "kiosk-signature
 
 export interface RouteHandle {
   chrome?: "kiosk";
+  /**
+   * The translation namespaces the route's page uses beyond the layout's: only these (in the page's
+   * language) are sent to the browser with it. tests/unit/i18n-namespaces.test.ts reads the route's
+   * code and fails when it uses one not listed here, or lists one it does not use.
+   */
+  i18n?: readonly Namespace[];
   /** A person's own screen at a kiosk: it ends by itself when nobody touches it. */
   isPersonal?: boolean;
   isEnrolment?: boolean;

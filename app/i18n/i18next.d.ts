@@ -1,5 +1,5 @@
 import "i18next";
-import type { resources } from "./config";
+import type { resources } from "./resources.server";
 
 declare module "i18next" {
   interface CustomTypeOptions {

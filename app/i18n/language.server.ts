@@ -4,7 +4,8 @@ import type { Database } from "../../db/client";
 import { people } from "../../db/schema";
 import type { Viewer } from "../auth/permissions";
 import { languageFromAcceptLanguage } from "./accept-language";
-import { defaultLanguage, i18nFor, isLanguage, type Language } from "./config";
+import { defaultLanguage, isLanguage, type Language } from "./config";
+import { i18nFor } from "./resources.server";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 export const languageCookie = createCookie("nafitha_lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: ONE_YEAR_SECONDS });

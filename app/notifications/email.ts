@@ -1,4 +1,5 @@
-import { i18nFor, type Language } from "../i18n/config";
+import { type Language } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { brandColours } from "../ui/brand";
 
 // An email as the portal sends it: the plain text every client reads, and beside it the same words

@@ -1,4 +1,4 @@
-import { i18nFor } from "../i18n/config";
+import { i18nFor } from "../i18n/resources.server";
 import { formatDateTime, formatMoney } from "../i18n/format";
 import type { Text } from "../catalogue/types";
 import { layoutLine } from "../certificates/bidi-layout.server";

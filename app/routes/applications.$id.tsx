@@ -26,7 +26,7 @@ import type { RouteHandle } from "~/http/route-handle";
 import { invariantResponse } from "~/http/invariant";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
 
-export const handle: RouteHandle = { body: "uploads" };
+export const handle: RouteHandle = { i18n: ["application", "apply", "dashboard", "payment"], body: "uploads" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -5,7 +5,7 @@ import { FormPage } from "~/ui/form-page";
 import type { RouteHandle } from "~/http/route-handle";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
 
-export const handle: RouteHandle = { body: "uploads" };
+export const handle: RouteHandle = { i18n: ["apply"], body: "uploads" };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

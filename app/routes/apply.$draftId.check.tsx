@@ -3,6 +3,9 @@ import { json } from "@remix-run/node";
 import { checkPageAction, checkPageData } from "~/applying/check-page.server";
 import { CheckAnswers } from "~/ui/check-answers";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["apply"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

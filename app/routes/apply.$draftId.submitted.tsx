@@ -8,6 +8,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime } from "~/runtime.server";
 import { invariantResponse } from "~/http/invariant";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["apply"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -13,6 +13,9 @@ import { getDb, getRuntime } from "~/runtime.server";
 import type { ApplicationStatus } from "../../db/schema";
 import { displayName } from "~/i18n/names";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["apply", "dashboard"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

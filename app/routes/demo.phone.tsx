@@ -9,6 +9,9 @@ import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getRuntime } from "~/runtime.server";
 import { invariantResponse } from "~/http/invariant";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["auth"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -11,7 +11,7 @@ import { readForm } from "~/http/form.server";
 import { invariantResponse } from "~/http/invariant";
 import type { RouteHandle } from "~/http/route-handle";
 
-export const handle: RouteHandle = { isOpenWhenReadOnly: true };
+export const handle: RouteHandle = { i18n: ["payment"], isOpenWhenReadOnly: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -18,7 +18,7 @@ import { isInMotion, latestEvent, progressSignature } from "~/applications/progr
 import type { RouteHandle } from "~/http/route-handle";
 import { invariantResponse } from "~/http/invariant";
 
-export const handle: RouteHandle = { isPersonal: true };
+export const handle: RouteHandle = { i18n: ["dashboard", "payment"], isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 async function pageData(request: Request, applicationId: string, notice: PaymentNotice | null) {

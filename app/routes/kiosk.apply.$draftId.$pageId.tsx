@@ -7,7 +7,7 @@ import type { RouteHandle } from "~/http/route-handle";
 
 // A page of the application form at a kiosk: the web's page, in the kiosk's chrome, never cached.
 
-export const handle: RouteHandle = { isPersonal: true, body: "uploads" };
+export const handle: RouteHandle = { i18n: ["apply"], isPersonal: true, body: "uploads" };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { checkPageAction, checkPageData } from "~/applying/check-page.server";
 import { CheckAnswers } from "~/ui/check-answers";
 import type { RouteHandle } from "~/http/route-handle";
 
-export const handle: RouteHandle = { isPersonal: true };
+export const handle: RouteHandle = { i18n: ["apply"], isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -18,7 +18,7 @@ import { invariantResponse } from "~/http/invariant";
 import { Notice } from "~/ui/fields";
 import { Icon } from "~/ui/icon";
 
-export const handle: RouteHandle = { isPersonal: true };
+export const handle: RouteHandle = { i18n: ["dashboard"], isPersonal: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 /** The signed-in person at the kiosk: the services to start, their applications, their certificates to print, and "finish". */

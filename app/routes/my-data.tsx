@@ -11,6 +11,9 @@ import { getDb, getRuntime } from "~/runtime.server";
 import { displayName } from "~/i18n/names";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
 import { isolateLtr } from "~/i18n/bidi";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["datause"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

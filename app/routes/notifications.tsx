@@ -12,6 +12,9 @@ import { Notice } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
 import { isolateLtr } from "~/i18n/bidi";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["inbox"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -11,6 +11,9 @@ import { takenPaymentStatuses } from "../../db/schema/payments";
 import { getDb, getRuntime } from "~/runtime.server";
 import { invariantResponse } from "~/http/invariant";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["payment"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

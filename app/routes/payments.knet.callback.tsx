@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { getPageI18n } from "~/i18n/page.server";
 import { completePayment } from "~/payments/payments.server";
 import { getDb, getRuntime, paymentGatewayOf } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["payment"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

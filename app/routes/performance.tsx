@@ -10,6 +10,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { currentPerformance, MIN_APPLICATIONS, MIN_RATINGS, PERFORMANCE_DAYS } from "~/performance/performance.server";
 import { formatDuration } from "~/reports/report-page.server";
 import { getDb } from "~/runtime.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["performance"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "description", content: data?.lead }];
 

@@ -16,6 +16,9 @@ import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { parseForm, type FieldErrors } from "~/ui/form";
 import { readForm } from "~/http/form.server";
 import { ApplicantErrorBoundary } from "~/ui/route-error";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["auth", "profile"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

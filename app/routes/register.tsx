@@ -2,6 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useLoaderData } from "@remix-run/react";
 import { verificationAction, verificationLoader } from "~/accounts/verification-route.server";
 import { VerificationPage } from "~/ui/verification-page";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["auth"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

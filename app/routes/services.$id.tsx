@@ -13,6 +13,9 @@ import { Notice } from "~/ui/fields";
 import type { Outline, OutlineStage } from "~/catalogue/about";
 import { StatusBanners } from "~/ui/status-banners";
 import { bannersOf, componentsOfService } from "~/ops/status.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["apply", "catalogue"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.pageTitle }, { name: "description", content: data.summary }] : []);
 

@@ -13,6 +13,9 @@ import { TextField } from "~/ui/fields";
 import { Icon } from "~/ui/icon";
 import type { IconName } from "~/ui/icons";
 import { displayName } from "~/i18n/names";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["catalogue"] };
 
 const PAGE_SIZE = 20;
 

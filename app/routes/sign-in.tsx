@@ -16,7 +16,7 @@ import { parseForm, type FieldErrors } from "~/ui/form";
 import { readForm } from "~/http/form.server";
 import type { RouteHandle } from "~/http/route-handle";
 
-export const handle: RouteHandle = { isOpenWhenReadOnly: true };
+export const handle: RouteHandle = { i18n: ["auth"], isOpenWhenReadOnly: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

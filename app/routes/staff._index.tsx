@@ -9,6 +9,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { Notice } from "~/ui/fields";
 import { useRoleLabel } from "~/ui/role-label";
 import { Table, taskColumn } from "~/ui/table";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["audit", "kiosk", "reports", "staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

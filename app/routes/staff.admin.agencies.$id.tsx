@@ -13,6 +13,9 @@ import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextAreaField, TextField } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import { Typed } from "~/ui/typed";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

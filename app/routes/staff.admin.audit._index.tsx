@@ -10,6 +10,9 @@ import { getDb, getRuntime } from "~/runtime.server";
 import { DayField, ErrorSummary, Notice, SelectField, TextField } from "~/ui/fields";
 import { KeysetPages } from "~/ui/pagination";
 import { Table } from "~/ui/table";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["audit", "staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

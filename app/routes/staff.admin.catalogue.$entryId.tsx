@@ -14,6 +14,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { EntryForm } from "~/ui/entry-form";
 import { Notice } from "~/ui/fields";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

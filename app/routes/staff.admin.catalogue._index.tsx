@@ -11,6 +11,9 @@ import { getDb } from "~/runtime.server";
 import { Notice, SelectField, TextField } from "~/ui/fields";
 import { KeysetPages } from "~/ui/pagination";
 import { Table } from "~/ui/table";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

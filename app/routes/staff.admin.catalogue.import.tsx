@@ -12,6 +12,9 @@ import { readMultipartForm } from "~/uploads/multipart.server";
 import { ErrorSummary, Notice } from "~/ui/fields";
 import { fieldId } from "~/ui/form";
 import { Table } from "~/ui/table";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -10,6 +10,9 @@ import { readForm } from "~/http/form.server";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { EntryForm } from "~/ui/entry-form";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

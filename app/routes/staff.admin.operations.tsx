@@ -21,7 +21,7 @@ import { fieldId } from "~/ui/form";
 import { Table } from "~/ui/table";
 
 // Operators keep working while the portal is read-only: switching it back, posting notices.
-export const handle: RouteHandle = { isOpenWhenReadOnly: true };
+export const handle: RouteHandle = { i18n: ["audit", "staff"], isOpenWhenReadOnly: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

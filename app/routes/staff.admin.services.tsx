@@ -12,6 +12,9 @@ import { formatDateTime } from "~/i18n/format";
 import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { Notice, TextAreaField } from "~/ui/fields";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

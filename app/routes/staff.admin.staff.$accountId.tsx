@@ -16,6 +16,9 @@ import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, SelectField } from "~/ui/fields";
 import { useRoleLabel } from "~/ui/role-label";
 import { Table } from "~/ui/table";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -13,6 +13,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb, getRuntime, jobDepsOf } from "~/runtime.server";
 import { ErrorSummary, SelectField, TextField } from "~/ui/fields";
 import { useRoleLabel } from "~/ui/role-label";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -13,6 +13,9 @@ import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { readForm } from "~/http/form.server";
 import { displayName } from "~/i18n/names";
 import { invariantResponse } from "~/http/invariant";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["verify"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

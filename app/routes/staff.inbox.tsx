@@ -9,6 +9,9 @@ import { latenesses } from "~/back-office/lateness";
 import { getPageI18n } from "~/i18n/page.server";
 import { KeysetPages } from "~/ui/pagination";
 import { Table, taskColumn } from "~/ui/table";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -13,6 +13,9 @@ import { Table, taskColumn } from "~/ui/table";
 import { DayField } from "~/ui/fields";
 import { addressOfAsked } from "~/http/query";
 import { kuwaitToday } from "~/i18n/dates";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -17,6 +17,9 @@ import { Table } from "~/ui/table";
 import { readForm } from "~/http/form.server";
 import { kuwaitToday } from "~/i18n/dates";
 import { invariantResponse } from "~/http/invariant";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -15,6 +15,9 @@ import { getDb } from "~/runtime.server";
 import { ErrorSummary, Notice, TextField } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import { readForm } from "~/http/form.server";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["apply", "kiosk", "staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -11,6 +11,9 @@ import { getDb, getRuntime } from "~/runtime.server";
 import { Table } from "~/ui/table";
 import { displayName } from "~/i18n/names";
 import { invariantResponse } from "~/http/invariant";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

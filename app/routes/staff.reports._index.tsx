@@ -12,6 +12,9 @@ import { getDb } from "~/runtime.server";
 import { BarChart } from "~/ui/bar-chart";
 import { DayField, ErrorSummary, SelectField } from "~/ui/fields";
 import { Table } from "~/ui/table";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["reports", "staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

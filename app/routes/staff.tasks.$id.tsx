@@ -19,6 +19,9 @@ import { Reasons } from "~/ui/reasons";
 import { Timeline } from "~/ui/timeline";
 import { readForm } from "~/http/form.server";
 import { invariantResponse } from "~/http/invariant";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["apply", "staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

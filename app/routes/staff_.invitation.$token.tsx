@@ -13,6 +13,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getDb } from "~/runtime.server";
 import { ErrorSummary, TextField } from "~/ui/fields";
 import { useRoleLabel } from "~/ui/role-label";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "referrer", content: "no-referrer" }];
 

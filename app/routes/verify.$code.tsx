@@ -12,6 +12,9 @@ import { getPageI18n } from "~/i18n/page.server";
 import { getRuntime } from "~/runtime.server";
 import { displayName } from "~/i18n/names";
 import { certificateCodeOf } from "~/i18n/typed-codes";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["verify"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }, { name: "robots", content: "noindex" }];
 

@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { getPageI18n } from "~/i18n/page.server";
 import { certificateCodeOf } from "~/i18n/typed-codes";
 import { ErrorSummary, TextField } from "~/ui/fields";
+import type { RouteHandle } from "~/http/route-handle";
+
+export const handle: RouteHandle = { i18n: ["verify"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 

@@ -70,12 +70,12 @@ export function DateBoxes({
   describedBy?: string;
   isRequired?: boolean;
 }) {
-  const { t } = useTranslation("apply");
+  const { t } = useTranslation();
   const parts = datePartsOf(value);
   return (
     <>
       <p className="field__hint" id={`${id}-example`}>
-        {t("date.example")}
+        {t("form.date.example")}
       </p>
       <div className="date-input__parts">
         {datePartNames.map((part) => {
@@ -83,7 +83,7 @@ export function DateBoxes({
           return (
             <div key={part} className="date-input__part">
               <label className="date-input__label" htmlFor={partId}>
-                {t(`date.${part}`)}
+                {t(`form.date.${part}`)}
               </label>
               <input
                 id={partId}

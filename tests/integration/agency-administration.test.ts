@@ -6,7 +6,7 @@ import { getOwnApplication } from "../../app/applications/applicant-view.server"
 import { addAgencyKey, trustedAgencyKeys } from "../../app/exchange/agency-keys.server";
 import { callAgency, ExchangeError } from "../../app/exchange/client.server";
 import { signingKeyFromSeed, type SigningKey } from "../../app/exchange/signing.server";
-import { i18nFor } from "../../app/i18n/config";
+import { i18nFor } from "../../app/i18n/resources.server";
 import { agencyContacts, agencyKeys, agencyLinks, auditEvents, exchangeMessages, jobs, stepInstances } from "../../db/schema";
 import { createTestDatabase, testDriver, testRequestMeta, type TestDatabase } from "../setup/database";
 import {
