@@ -19,6 +19,7 @@ import { log, withRequestId } from "../log.server";
 import { REFUSAL_HEADERS, refusal, refusalHtml, type RefusalKind } from "./refusal.server";
 import { readOperatingMode } from "../ops/operating-mode.server";
 import type { BodyPolicyName, RouteHandle } from "./route-handle";
+import { precompressedAssets } from "./precompressed.server";
 import { createRouteMatcher } from "./routes.server";
 import { metrics } from "../ops/metrics.server";
 import { metricsAccessOf, serveMetrics } from "../ops/metrics-endpoint.server";
@@ -166,7 +167,8 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     res.locals.routeId = "static";
     next();
   };
-  app.use("/build", isStatic, express.static(path.join(options.rootDir, "public", "build"), { immutable: true, maxAge: "1y" }));
+  const buildDir = path.join(options.rootDir, "public", "build");
+  app.use("/build", isStatic, precompressedAssets(buildDir).serve, express.static(buildDir, { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(options.rootDir, "public"), { maxAge: "1h", setHeaders: (res) => ((res as ExpressResponse).locals.routeId = "static") }));
 
   // Prometheus's scrape: for the operator's token or address range only (see ops/metrics-access).
