@@ -7,8 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import type { RouteHandle } from "./http/route-handle";
 import { defaultLanguage, isLanguage, kioskChromeNamespaces, layoutNamespaces, type Namespace } from "./i18n/config";
 import { languageFromCookie } from "./i18n/language.server";
-import { bootOf, i18nFor } from "./i18n/resources.server";
-import { I18nBootContext, installTranslators, serialiseBoot } from "./i18n/translators";
+import { i18nFor, serialisedBootOf } from "./i18n/resources.server";
+import { I18nBootContext, installTranslators } from "./i18n/translators";
 import { log } from "./log.server";
 import { NonceProvider } from "./ui/nonce";
 
@@ -35,7 +35,7 @@ export default async function handleRequest(
   const rootData = remixContext.staticHandlerContext.loaderData.root as { lang?: unknown } | undefined;
   const language = isLanguage(rootData?.lang) ? rootData.lang : ((await languageFromCookie(request)) ?? defaultLanguage);
   const nonce = loadContext.cspNonce ?? "";
-  const boot = serialiseBoot(bootOf(language, pageNamespaces(remixContext)));
+  const boot = serialisedBootOf(language, pageNamespaces(remixContext));
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {
@@ -49,7 +49,9 @@ export default async function handleRequest(
       {
         nonce,
         [readyEvent]() {
-          const body = withoutZeroBytes();
+          const body = pageBody();
+          // A page written to its end needs no abort: the timer (and the render it holds) goes with it.
+          body.once("end", () => clearTimeout(abortTimer));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Language", language);
           resolve(
@@ -61,6 +63,7 @@ export default async function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -69,21 +72,56 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 
 /**
- * React 18.3's streaming renderer leaves zero bytes inside non-ASCII text where its chunks meet
- * (react issues 24985, 31134; fixed in React 19 only): Arabic pages carried them. Browsers hide
- * them, but crawlers, mail clients and search do not; no HTML page may hold one, so none is sent.
+ * The page as the browser gets it, in few large pieces. React writes a page in hundreds of small
+ * chunks, and each chunk written costs the compressor a round trip to its thread: what React writes
+ * at once is sent as one piece (a later part, after a wait, still goes as soon as it is written).
+ *
+ * React 18.3's streaming renderer also leaves zero bytes inside non-ASCII text where its chunks meet
+ * (react issues 24985, 31134; fixed in React 19 only): Arabic pages carried them. Browsers hide them,
+ * but crawlers, mail clients and search do not; no HTML page may hold one, so none is sent.
  */
-export function withoutZeroBytes(): Transform {
+export function pageBody(): Transform {
+  let pending: Buffer[] = [];
+  let isScheduled = false;
+  const send = (stream: Transform) => {
+    isScheduled = false;
+    if (pending.length === 0) return;
+    const joined = Buffer.concat(pending);
+    pending = [];
+    stream.push(withoutZeroBytes(joined));
+  };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+      pending.push(chunk);
+      if (!isScheduled) {
+        isScheduled = true;
+        setImmediate(() => send(this));
+      }
+      callback();
+    },
+    flush(callback) {
+      send(this);
+      callback();
     },
   });
+}
+
+function withoutZeroBytes(bytes: Buffer): Buffer {
+  let zero = bytes.indexOf(0);
+  if (zero === -1) return bytes;
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (; zero !== -1; zero = bytes.indexOf(0, from)) {
+    parts.push(bytes.subarray(from, zero));
+    from = zero + 1;
+  }
+  parts.push(bytes.subarray(from));
+  return Buffer.concat(parts);
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

@@ -58,6 +58,27 @@ describe("the catalogue's integrated services", () => {
     expect(entrySearchOf({ ...none, channel: "counter" }, [])?.channel).toBe("counter");
   });
 
+  it("find an agency by its new name once an administrator renames it, and never by the old one", () => {
+    expect(searchTerms("Credit", agencies)[0]!.agencies).toEqual(["kcb"]);
+    const renamed = new Map(agencies);
+    renamed.set("kcb", { ...agencies.get("kcb")!, nameEn: "Kuwait Housing Finance Bank", nameAr: "بنك التمويل الإسكاني" });
+    expect(searchTerms("Credit", renamed)[0]!.agencies).toEqual([]);
+    expect(searchTerms("Kuwait Housing Finance Bank", renamed).every((term) => term.agencies.includes("kcb"))).toBe(true);
+    expect(searchTerms("Kuwait Housing Finance Bank", agencies).every((term) => term.agencies.includes("kcb"))).toBe(false);
+    expect(searchTerms("Credit", agencies)[0]!.agencies).toEqual(["kcb"]);
+  });
+
+  it("rank the same services the same way each time, their texts indexed once", () => {
+    const first = rankIntegrated(integratedEntries(integratedServices, published), { ...none, q: "licence" }, searchTerms("licence", agencies));
+    const again = rankIntegrated(integratedEntries(integratedServices, published), { ...none, q: "licence" }, searchTerms("licence", agencies));
+    expect(again).toEqual(first);
+    // Fewer services (one withdrawn everywhere) are indexed anew: positions follow the new list.
+    const withdrawn = new Map([["social-loan", { web: { state: "withdrawn" as const }, kiosk: { state: "withdrawn" as const } }]]);
+    const fewer = rankIntegrated(integratedEntries(integratedServices, withdrawn as never), { ...none, q: "قرض" }, searchTerms("قرض", agencies));
+    expect(fewer.map(({ entry }) => entry.id)).not.toContain("social-loan");
+    expect(ids({ q: "قرض" })).toEqual(["social-loan"]);
+  });
+
   it("read filters from the address, ignoring what names nothing", () => {
     const params = new URLSearchParams({ q: "قرض", agency: "kcb", category: "space", event: "marriage", channel: "teleport" });
     expect(parseFilters(params, new Set(agencies.keys()))).toEqual({ q: "قرض", agency: "kcb", category: null, event: "marriage", channel: null });

@@ -83,17 +83,48 @@ const lifeEventLabels = Object.entries(lifeEvents) as [LifeEventId, Text][];
 const categoryPostings = labelPostingsOf(categoryLabels);
 const lifeEventPostings = labelPostingsOf(lifeEventLabels);
 
+/**
+ * What a search is made of that changes only when its texts do, made once and kept while they stay
+ * the same: the texts are compared on each use (a few dozen strings), never normalised again.
+ */
+function keptWhileSame<T>(make: (texts: readonly string[]) => T): (texts: readonly string[]) => T {
+  let kept: { texts: readonly string[]; value: T } | null = null;
+  return (texts) => {
+    if (!kept || kept.texts.length !== texts.length || kept.texts.some((text, i) => text !== texts[i])) kept = { texts, value: make(texts) };
+    return kept.value;
+  };
+}
+
+const agencyLabelsKept = keptWhileSame((texts) => {
+  const labels = Array.from({ length: texts.length / 3 }, (_, i) => [texts[3 * i]!, { ar: texts[3 * i + 1]!, en: texts[3 * i + 2]! }] as const);
+  return { labels, postings: labelPostingsOf(labels) };
+});
+
 /** The words of a query, each with the agencies, categories and life events whose names hold it. */
 export function searchTerms(query: string, agencies: AgencyNames): SearchTerm[] {
-  const agencyLabels = [...agencies].map(([id, agency]) => [id, { ar: agency.nameAr, en: agency.nameEn }] as const);
-  const agencyPostings = labelPostingsOf(agencyLabels);
-  return queryTerms(query).map((term) => ({
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const { labels: agencyLabels, postings: agencyPostings } = agencyLabelsKept([...agencies].flatMap(([id, agency]) => [id, agency.nameAr, agency.nameEn]));
+  return terms.map((term) => ({
     ...term,
     agencies: labelsHolding(agencyLabels, agencyPostings, term),
     categories: labelsHolding(categoryLabels, categoryPostings, term),
     lifeEvents: labelsHolding(lifeEventLabels, lifeEventPostings, term),
   }));
 }
+
+const textIndexKept = keptWhileSame((texts) =>
+  textIndexOf(
+    Array.from({ length: texts.length / 4 }, (_, i) => ({
+      title: { ar: texts[4 * i]!, en: texts[4 * i + 1]! },
+      summary: { ar: texts[4 * i + 2]!, en: texts[4 * i + 3]! },
+    })),
+  ),
+);
+
+/** The integrated services' texts indexed: the same services (their definitions) give the same index, made once. */
+const integratedTextIndex = (entries: readonly IntegratedEntry[]) =>
+  textIndexKept(entries.flatMap((entry) => [entry.title.ar, entry.title.en, entry.summary.ar, entry.summary.en]));
 
 /** The integrated services that match the filters and every term, each with how well it fits (ranking.ts), the best first. */
 export function rankIntegrated(
@@ -106,7 +137,7 @@ export function rankIntegrated(
     (!filters.category || entry.category === filters.category) &&
     (!filters.event || entry.lifeEvents.includes(filters.event)) &&
     (!filters.channel || (entry.channels as EntryChannel[]).includes(filters.channel));
-  return rankEntries(entries, textIndexOf(entries), terms, fits).map(({ at, score }) => ({ entry: entries[at]!, score }));
+  return rankEntries(entries, integratedTextIndex(entries), terms, fits).map(({ at, score }) => ({ entry: entries[at]!, score }));
 }
 
 /** What the database is asked for the information entries; null when the channel is one of Nafitha's own (they have none). */

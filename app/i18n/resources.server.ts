@@ -45,7 +45,7 @@ import enPayment from "../../locales/en/payment.json";
 import enKiosk from "../../locales/en/kiosk.json";
 import enStatus from "../../locales/en/status.json";
 import { createI18n, namespaces, type Language, type Namespace } from "./config";
-import type { I18nBoot } from "./translators";
+import { serialiseBoot, type I18nBoot } from "./translators";
 
 // Every translation of both languages, for the server only: a page's browser code is sent just the
 // namespaces its routes declare, in its own language (I18nBoot), and fetches others from
@@ -121,4 +121,15 @@ export function i18nFor(language: Language): I18n {
 export function bootOf(language: Language, wanted: Iterable<Namespace>): I18nBoot {
   const chosen = [...new Set(wanted)].sort();
   return { lang: language, version: localesVersion, resources: Object.fromEntries(chosen.map((name) => [name, resources[language][name]])) };
+}
+
+const serialisedBoots = new Map<string, string>();
+
+/** The boot as the page carries it, made once per language and set of namespaces (the translations do not change while the process runs). */
+export function serialisedBootOf(language: Language, wanted: Iterable<Namespace>): string {
+  const chosen = [...new Set(wanted)].sort();
+  const key = `${language}:${chosen.join(",")}`;
+  let serialised = serialisedBoots.get(key);
+  if (serialised === undefined) serialisedBoots.set(key, (serialised = serialiseBoot(bootOf(language, chosen))));
+  return serialised;
 }
