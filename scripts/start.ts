@@ -12,6 +12,7 @@ import { answerClientErrors, createPortalApp } from "../app/http/app.server";
 import { log, setLogLevel } from "../app/log.server";
 import { uploadsMaxBytes } from "../app/uploads/limits";
 import { jobDepsOf, startRuntime } from "../app/runtime.server";
+import { signingAgenciesOf, warmCertificates } from "../app/certificates/warm.server";
 import { applyAgencyLinks, parseAgencyLinkSettings } from "../app/exchange/links.server";
 import { createJobHandlers } from "../app/jobs/handlers.server";
 import { DEMO_PASSWORD, demoCitizens, demoKioskCards, demoStaff, findDemoAccounts, seedDemo } from "../db/seed/demo";
@@ -100,6 +101,11 @@ async function main() {
   });
 
   await applyAgencyLinks(runtime.database.db, linkSettings);
+  // The first certificate downloaded after start-up costs what any other does.
+  await signingAgenciesOf(runtime.database.db, runtime.catalogue.services)
+    .then((signing) => warmCertificates(runtime.pki, signing))
+    .then((ms) => log.info("certificate making warmed", { ms: Math.round(ms) }))
+    .catch((error: unknown) => log.warn("certificate making could not be warmed; the first certificate will take longer", { error }));
   const worker: Worker | null = env.RUN_WORKER
     ? startWorker(runtime.database.db, {
         isScheduling: true,

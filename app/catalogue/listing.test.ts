@@ -60,7 +60,7 @@ describe("the catalogue's integrated services", () => {
 
   it("find an agency by its new name once an administrator renames it, and never by the old one", () => {
     expect(searchTerms("Credit", agencies)[0]!.agencies).toEqual(["kcb"]);
-    const renamed = new Map(agencies);
+    const renamed = new Map<string, { nameAr: string; nameEn: string }>(agencies);
     renamed.set("kcb", { ...agencies.get("kcb")!, nameEn: "Kuwait Housing Finance Bank", nameAr: "بنك التمويل الإسكاني" });
     expect(searchTerms("Credit", renamed)[0]!.agencies).toEqual([]);
     expect(searchTerms("Kuwait Housing Finance Bank", renamed).every((term) => term.agencies.includes("kcb"))).toBe(true);
