@@ -25,7 +25,10 @@ const warmUpDocument = (at: Date): CertificateDocument => ({
   fields: [
     {
       label: { ar: "العنوان", en: "Address" },
-      value: { format: "text", value: { ar: "محافظة حولي، منطقة السالمية، قطعة 10، شارع سالم المبارك، مبنى 12 (الدور الأرضي)", en: "Hawalli, Salmiya, block 10 (ground floor)" } },
+      value: {
+        format: "text",
+        value: { ar: "محافظة حولي، منطقة السالمية، قطعة 10، شارع سالم المبارك، مبنى 12 (الدور الأرضي)", en: "Hawalli, Salmiya, block 10 (ground floor)" },
+      },
     },
     { label: { ar: "المبلغ", en: "Amount" }, value: { format: "money", value: 4_000_000 } },
     { label: { ar: "العدد", en: "Count" }, value: { format: "number", value: 60 } },
