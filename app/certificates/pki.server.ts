@@ -198,6 +198,11 @@ export class Pki {
     return p12;
   }
 
+  /** Whether the agency's signing certificate exists already (signing would not have to make one). */
+  hasAgencyCertificate(agencyId: string): boolean {
+    return this.agencies.has(agencyId) || fs.existsSync(path.join(this.dir, `agency-${agencyId}.p12`));
+  }
+
   /** Signs a PDF (adbe.pkcs7.detached) with the agency's certificate. */
   async signPdf(pdf: Buffer, agency: { id: string; nameEn: string }, signingTime: Date): Promise<Buffer> {
     const withPlaceholder = plainAddPlaceholder({

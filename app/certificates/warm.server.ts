@@ -10,7 +10,8 @@ import { renderCertificatePdf, type CertificateDocument } from "./render.server"
 // decrypted) and making its signer. Done once at start-up, before the portal takes requests, on a
 // certificate of the portal's own that nobody sees: every kind of text a real one holds (Arabic
 // wrapping onto a second line, Latin and digits inside Arabic, money, both calendars, a QR code and
-// a per-copy mark).
+// a per-copy mark). It makes no key and no certificate: an agency that has none yet gets them with
+// its first real certificate, as before (the CA is the deployment's to keep, PKI_DIR).
 
 const WARM_UP_RENDERS = 4;
 
@@ -44,7 +45,7 @@ export async function warmCertificates(pki: Pki, signingAgencies: readonly { id:
   const started = performance.now();
   let pdf: Buffer = Buffer.alloc(0);
   for (let i = 0; i < WARM_UP_RENDERS; i++) pdf = await renderCertificatePdf(warmUpDocument(at));
-  for (const agency of signingAgencies) await pki.signPdf(pdf, agency, at);
+  for (const agency of signingAgencies) if (pki.hasAgencyCertificate(agency.id)) await pki.signPdf(pdf, agency, at);
   return performance.now() - started;
 }
 
