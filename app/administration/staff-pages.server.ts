@@ -2,7 +2,7 @@ import type { Database } from "../../db/client";
 import { positionLabel } from "../agencies/positions";
 import { listAgencies } from "../agencies/queries.server";
 import type { Language } from "../i18n/config";
-import { formatDateTime } from "../i18n/format";
+import { formatDateTime, compareText } from "../i18n/format";
 import { displayName } from "../i18n/names";
 import type { Grant } from "./staff-scope";
 
@@ -11,7 +11,7 @@ import type { Grant } from "./staff-scope";
 export async function agencyNamer(db: Database, lang: Language) {
   const agencies = (await listAgencies(db))
     .map((agency) => ({ id: agency.id, name: displayName(agency, lang) }))
-    .sort((a, b) => a.name.localeCompare(b.name, lang));
+    .sort((a, b) => compareText(a.name, b.name, lang));
   const names = new Map(agencies.map((agency) => [agency.id, agency.name]));
   return {
     agencies,

@@ -7,6 +7,7 @@ import { TERM_WEIGHTS } from "./search";
 import { publicationsOf } from "./publication.server";
 import type { ServiceDefinition, Text } from "./types";
 import type { CategoryId } from "./taxonomy";
+import { compareText } from "../i18n/format";
 
 // One page of the catalogue's search. Browsing, the integrated services come first, then the
 // information entries in their listed order. Searching, the best fitting come first: those whose
@@ -41,7 +42,7 @@ export async function searchCatalogue(
   );
   const integrated = rankIntegrated(integratedEntries(input.services, publications), filters, terms)
     .map(({ entry, score }) => ({ ...entry, kind: "integrated" as const, score: score + TERM_WEIGHTS.integrated }))
-    .sort((a, b) => b.score - a.score || a.title[lang].localeCompare(b.title[lang], lang));
+    .sort((a, b) => b.score - a.score || compareText(a.title[lang], b.title[lang], lang));
   const search = entrySearchOf(filters, terms);
   if (terms.length === 0) {
     // Browsing: every entry fits alike, so the integrated services come first and the entries in their listed order.

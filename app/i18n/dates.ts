@@ -2,14 +2,18 @@
 // in Kuwait: the one place dates are made. Isomorphic; only `kuwaitToday` knows the time zone.
 import { TIME_ZONE } from "./format";
 
+// Made once: a formatter costs far more to make than to use, and these are used on every page.
+const dayInKuwait = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const timeInKuwait = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false });
+
 /** Today's date in Kuwait (or the date of a moment there), as YYYY-MM-DD. */
 export function kuwaitToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return dayInKuwait.format(now);
 }
 
 /** The time of a moment in Kuwait, as HH:MM (24 hours). */
 export function kuwaitTime(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }).format(now);
+  return timeInKuwait.format(now);
 }
 
 /**

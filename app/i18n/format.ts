@@ -89,6 +89,11 @@ export function formatDateWithHijri(date: Date, language: Language): { gregorian
   return { gregorian: formatDate(date, language), hijri: formatDate(date, language, { calendar: "islamic-umalqura" }) };
 }
 
+const relativeFormatters: Record<Language, Intl.RelativeTimeFormat> = {
+  ar: new Intl.RelativeTimeFormat("ar-KW-u-nu-latn", { numeric: "always" }),
+  en: new Intl.RelativeTimeFormat("en-GB", { numeric: "always" }),
+};
+
 /** How far a moment is from now, in the language's own words ("in 5 hours", "قبل يومين"), to the largest whole unit. */
 export function formatRelative(at: Date, language: Language, now = new Date()): string {
   const seconds = (at.getTime() - now.getTime()) / 1000;
@@ -98,6 +103,12 @@ export function formatRelative(at: Date, language: Language, now = new Date()): 
     ["minute", 60],
   ];
   const [unit, size] = units.find(([, length]) => Math.abs(seconds) >= length) ?? ["minute", 60];
-  const formatter = new Intl.RelativeTimeFormat(language === "ar" ? "ar-KW-u-nu-latn" : "en-GB", { numeric: "always" });
-  return formatter.format(Math.trunc(seconds / size), unit);
+  return relativeFormatters[language].format(Math.trunc(seconds / size), unit);
+}
+
+const collators: Record<Language, Intl.Collator> = { ar: new Intl.Collator("ar"), en: new Intl.Collator("en") };
+
+/** Orders two texts as the language sorts them (names, titles in a list). `a.localeCompare(b, lang)` would make a collator on every call. */
+export function compareText(a: string, b: string, language: Language): number {
+  return collators[language].compare(a, b);
 }

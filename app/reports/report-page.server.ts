@@ -3,7 +3,7 @@ import { listAgencies } from "../agencies/queries.server";
 import type { ServiceDefinition } from "../catalogue/types";
 import type { Language } from "../i18n/config";
 import { addDays, kuwaitMidnight, kuwaitToday } from "../i18n/dates";
-import { formatDate, formatDayMonth, formatMoney, formatNumber, formatPercent } from "../i18n/format";
+import { formatDate, formatDayMonth, formatMoney, formatNumber, formatPercent, compareText } from "../i18n/format";
 import type { getFixedT } from "../i18n/language.server";
 import { displayName } from "../i18n/names";
 import { CSV_BOM, csvLine } from "../http/csv";
@@ -176,7 +176,7 @@ export async function reportPage(input: ReportInput & { isAdmin: boolean }) {
       const service = services.find((one) => one.id === step.serviceId);
       return { ...step, service: service?.title[lang] ?? step.serviceId, step: service?.workflow.steps[step.stepId]?.title[lang] ?? step.stepId };
     })
-    .sort((a, b) => (a.service === b.service ? b.completed - a.completed : a.service.localeCompare(b.service, lang)));
+    .sort((a, b) => (a.service === b.service ? b.completed - a.completed : compareText(a.service, b.service, lang)));
   const slowest = [...stepRows].sort((a, b) => b.p90Seconds - a.p90Seconds).slice(0, 12);
   const hours = (seconds: number) => Math.round((seconds / HOUR) * 10) / 10;
   const stepMarks = axisMarks(Math.max(0, ...slowest.map((step) => hours(step.p90Seconds))));

@@ -14,6 +14,7 @@ import { Icon } from "~/ui/icon";
 import type { IconName } from "~/ui/icons";
 import { displayName } from "~/i18n/names";
 import type { RouteHandle } from "~/http/route-handle";
+import { compareText } from "~/i18n/format";
 
 export const handle: RouteHandle = { i18n: ["catalogue"] };
 
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : filters.category
       ? { icon: `category:${filters.category}`, title: categories[filters.category][lang], summary: null }
       : null;
-  const sorted = [...agencies].sort((a, b) => displayName(a, lang).localeCompare(displayName(b, lang), lang));
+  const sorted = [...agencies].sort((a, b) => compareText(displayName(a, lang), displayName(b, lang), lang));
   return json({
     title: t("catalogue:meta.title"),
     description: t("catalogue:meta.description"),

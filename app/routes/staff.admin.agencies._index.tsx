@@ -11,6 +11,7 @@ import { getDb } from "~/runtime.server";
 import { Notice } from "~/ui/fields";
 import { Table } from "~/ui/table";
 import type { RouteHandle } from "~/http/route-handle";
+import { compareText } from "~/i18n/format";
 
 export const handle: RouteHandle = { i18n: ["staff"] };
 
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         websiteUrl: agency.websiteUrl,
         isUnderMaintenance: underMaintenance.has(agency.id),
       }))
-      .sort((a, b) => a.name.localeCompare(b.name, lang)),
+      .sort((a, b) => compareText(a.name, b.name, lang)),
   });
 }
 
