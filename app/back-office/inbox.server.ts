@@ -24,16 +24,15 @@ export interface InboxCursor {
   id: string;
 }
 
-/** The steps a set of role grants covers; null when they cover none. */
-function scopeOf(roles: RoleGrant[]): SQL | null {
-  const scopes = roles.flatMap((grant) =>
+/** The steps each of a set of role grants covers: one condition per grant (none when they cover nothing). */
+function scopesOf(roles: RoleGrant[]): SQL[] {
+  return roles.flatMap((grant) =>
     grant.role === "clerk" && grant.agencyId && grant.position
       ? [and(eq(stepInstances.agencyId, grant.agencyId), eq(stepInstances.position, grant.position))!]
       : grant.role === "supervisor" && grant.agencyId
         ? [eq(stepInstances.agencyId, grant.agencyId)]
         : [],
   );
-  return scopes.length ? or(...scopes)! : null;
 }
 
 const isOpenTask = () => and(eq(stepInstances.state, "active"), eq(stepInstances.kind, "task"));
@@ -68,15 +67,48 @@ export async function listInboxPage(
   cursor: InboxCursor | null,
   options: { limit?: number; now?: Date } = {},
 ) {
-  const scope = scopeOf(viewer.roles);
+  const planned = planInbox(viewer, filters, cursor, options);
+  if (planned.kind === "empty") return { rows: [], next: null, counts: emptyCounts(), isSearchValid: planned.isSearchValid };
   const limit = options.limit ?? 20;
+  const [rows, counts] = await Promise.all([inboxPageQuery(db, planned), countInbox(db, planned)]);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page,
+    next: rows.length > limit && last?.deadlineAt ? { deadlineAt: last.deadlineAt.toISOString(), id: last.id } : null,
+    counts,
+    isSearchValid: true,
+  };
+}
+
+/** What an inbox view asks of the database: each grant's steps, with the filters and the page's place. */
+export type InboxPlan =
+  | { kind: "empty"; isSearchValid: boolean }
+  | {
+      kind: "steps";
+      /** One condition per grant (an agency and position, or a whole agency). */
+      scopes: SQL[];
+      /** The filters on the steps themselves: service, step, time left, claim. */
+      onSteps: SQL | undefined;
+      /** A reference or civil ID looked for: read from the applicant's side. */
+      search: SQL | undefined;
+      after: SQL | undefined;
+      limit: number;
+      now: Date;
+    };
+
+export function planInbox(
+  viewer: { accountId: string; roles: RoleGrant[] },
+  filters: InboxFilters,
+  cursor: InboxCursor | null,
+  options: { limit?: number; now?: Date } = {},
+): InboxPlan {
+  const scopes = scopesOf(viewer.roles);
+  if (scopes.length === 0) return { kind: "empty", isSearchValid: true };
   const now = options.now ?? new Date();
-  if (!scope) return { rows: [], next: null, counts: emptyCounts(), isSearchValid: true };
   const search = filters.search?.trim() ? searchCondition(filters.search) : undefined;
-  if (search === null) return { rows: [], next: null, counts: emptyCounts(), isSearchValid: false };
-  const base = and(isOpenTask(), scope, search ?? undefined);
-  const filtered = and(
-    base,
+  if (search === null) return { kind: "empty", isSearchValid: false };
+  const onSteps = and(
     filters.serviceId ? eq(stepInstances.serviceId, filters.serviceId) : undefined,
     filters.stepId ? eq(stepInstances.stepId, filters.stepId) : undefined,
     filters.lateness ? latenessCondition(filters.lateness, now) : undefined,
@@ -86,47 +118,53 @@ export async function listInboxPage(
         ? eq(stepInstances.assignedAccountId, viewer.accountId)
         : undefined,
   );
-  // A row comparison, which the (agency, position, deadline, id) index serves as one range.
+  // A row comparison, which the (…, deadline, id) indexes serve as one range.
   const after = cursor ? sql`(${stepInstances.deadlineAt}, ${stepInstances.id}) > (${cursor.deadlineAt}::timestamptz, ${cursor.id}::uuid)` : undefined;
+  return { kind: "steps", scopes, onSteps, search, after, limit: options.limit ?? 20, now };
+}
+
+/**
+ * The page's rows. Without a search: each grant's first steps by deadline, each read in order
+ * from its index (an agency and position's, or the agency's, or one of its services'), merged, and
+ * only then joined to the applications and people the page shows: a page costs the same at a
+ * thousand open steps or a million. With a search (one applicant, one reference), from its side.
+ */
+export function inboxPageQuery(db: Database, plan: Extract<InboxPlan, { kind: "steps" }>) {
   const assignee = alias(people, "assignee");
-  const [rows, counts] = await Promise.all([
-    db
-      .select({
-        id: stepInstances.id,
-        stepId: stepInstances.stepId,
-        startedAt: stepInstances.startedAt,
-        deadlineAt: stepInstances.deadlineAt,
-        pausedAt: stepInstances.pausedAt,
-        lateAt: stepInstances.lateAt,
-        assignedAccountId: stepInstances.assignedAccountId,
-        assigneeNameAr: assignee.nameAr,
-        assigneeNameEn: assignee.nameEn,
-        applicationId: applications.id,
-        reference: applications.reference,
-        serviceId: applications.serviceId,
-        serviceVersion: applications.serviceVersion,
-        applicantNameAr: people.nameAr,
-        applicantNameEn: people.nameEn,
-        civilId: people.civilId,
-      })
-      .from(stepInstances)
-      .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
-      .innerJoin(people, eq(people.id, applications.applicantPersonId))
-      .leftJoin(accounts, eq(accounts.id, stepInstances.assignedAccountId))
-      .leftJoin(assignee, eq(assignee.id, accounts.personId))
-      .where(and(filtered, after, isNotNull(stepInstances.deadlineAt)))
-      .orderBy(asc(stepInstances.deadlineAt), asc(stepInstances.id))
-      .limit(limit + 1),
-    countInbox(db, base!, now, Boolean(search)),
-  ]);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    rows: page,
-    next: rows.length > limit && last?.deadlineAt ? { deadlineAt: last.deadlineAt.toISOString(), id: last.id } : null,
-    counts,
-    isSearchValid: true,
-  };
+  const query = db
+    .select({
+      id: stepInstances.id,
+      stepId: stepInstances.stepId,
+      startedAt: stepInstances.startedAt,
+      deadlineAt: stepInstances.deadlineAt,
+      pausedAt: stepInstances.pausedAt,
+      lateAt: stepInstances.lateAt,
+      assignedAccountId: stepInstances.assignedAccountId,
+      assigneeNameAr: assignee.nameAr,
+      assigneeNameEn: assignee.nameEn,
+      applicationId: applications.id,
+      reference: applications.reference,
+      serviceId: applications.serviceId,
+      serviceVersion: applications.serviceVersion,
+      applicantNameAr: people.nameAr,
+      applicantNameEn: people.nameEn,
+      civilId: people.civilId,
+    })
+    .from(stepInstances)
+    .innerJoin(applications, eq(applications.id, stepInstances.applicationId))
+    .innerJoin(people, eq(people.id, applications.applicantPersonId))
+    .leftJoin(accounts, eq(accounts.id, stepInstances.assignedAccountId))
+    .leftJoin(assignee, eq(assignee.id, accounts.personId));
+  const fetched = plan.limit + 1;
+  const ordered = (where: SQL | undefined) => query.where(where).orderBy(asc(stepInstances.deadlineAt), asc(stepInstances.id)).limit(fetched);
+  if (plan.search) return ordered(and(isOpenTask(), or(...plan.scopes), plan.search, plan.onSteps, plan.after, isNotNull(stepInstances.deadlineAt)));
+  const firstOfEach = plan.scopes.map(
+    (scope) =>
+      sql`(select ${stepInstances.id} as id, ${stepInstances.deadlineAt} as deadline_at from ${stepInstances} where ${and(isOpenTask(), scope, plan.onSteps, plan.after, isNotNull(stepInstances.deadlineAt))} order by ${stepInstances.deadlineAt}, ${stepInstances.id} limit ${fetched})`,
+  );
+  // UNION, not UNION ALL: grants that overlap (a clerk's position in the agency they supervise) name a step once.
+  const page = sql`select id from (${sql.join(firstOfEach, sql` union `)}) as first_of_each order by deadline_at, id limit ${fetched}`;
+  return ordered(sql`${stepInstances.id} in (${page})`);
 }
 
 export interface InboxCounts {
@@ -139,21 +177,30 @@ export interface InboxCounts {
 const emptyCounts = (): InboxCounts => ({ total: 0, byService: {}, byStep: {}, byLateness: { late: 0, "due-soon": 0, "on-time": 0 } });
 
 /** One grouped query over the viewer's open steps: how many per service, step and lateness. */
-async function countInbox(db: Database, base: SQL, now: Date, isSearch: boolean): Promise<InboxCounts> {
+export function inboxCountsQuery(db: Database, plan: Extract<InboxPlan, { kind: "steps" }>) {
+  const { now } = plan;
+  const isSearch = Boolean(plan.search);
+  const base = and(isOpenTask(), or(...plan.scopes), plan.search);
   const soon = new Date(now.getTime() + DUE_SOON_HOURS * 3600_000).toISOString();
   const bucket = sql<Lateness>`case when ${stepInstances.deadlineAt} < ${now.toISOString()}::timestamptz then 'late' when ${stepInstances.deadlineAt} < ${soon}::timestamptz then 'due-soon' else 'on-time' end`;
   // Without a search, from the counts index alone; a search joins what it reads.
   const counted = db
     .select({ serviceId: stepInstances.serviceId, stepId: stepInstances.stepId, lateness: bucket, n: sql<number>`count(*)`.mapWith(Number) })
     .from(stepInstances);
-  const groups = await (
-    isSearch
-      ? counted.innerJoin(applications, eq(applications.id, stepInstances.applicationId)).innerJoin(people, eq(people.id, applications.applicantPersonId))
-      : counted
-  )
-    .where(base)
-    // By position: the bucket's expression carries parameters, so it cannot be repeated verbatim.
-    .groupBy(sql`1, 2, 3`);
+  return (
+    (
+      isSearch
+        ? counted.innerJoin(applications, eq(applications.id, stepInstances.applicationId)).innerJoin(people, eq(people.id, applications.applicantPersonId))
+        : counted
+    )
+      .where(base)
+      // By position: the bucket's expression carries parameters, so it cannot be repeated verbatim.
+      .groupBy(sql`1, 2, 3`)
+  );
+}
+
+async function countInbox(db: Database, plan: Extract<InboxPlan, { kind: "steps" }>): Promise<InboxCounts> {
+  const groups = await inboxCountsQuery(db, plan);
   const counts = emptyCounts();
   for (const group of groups) {
     counts.total += group.n;

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "../../app/catalogue/services";
 import type { Actor } from "../../app/engine/actor";
@@ -168,5 +168,59 @@ describe("the back office", () => {
     expect((await listInboxPage(ctx.t.db, clerk, { claim: "mine" }, null)).rows.map((row) => row.id)).toEqual([loans[0]!.step.id]);
     expect((await listInboxPage(ctx.t.db, clerk, { claim: "unclaimed" }, null, { limit: 500 })).rows.map((row) => row.id)).not.toContain(loans[0]!.step.id);
     expect((await listInboxPage(ctx.t.db, clerk, { serviceId: "fire-safety-licence" }, null)).rows).toEqual([]);
+  });
+
+  it("merges the inboxes of several grants in deadline order, each step once, across agencies and overlapping grants", async () => {
+    const loans = [await loanAtReview(), await loanAtReview()];
+    // Open steps of another agency, with deadlines between and around the loans'.
+    const deadlines = loans.map((loan) => loan.step.deadlineAt!.getTime());
+    const fire = await ctx.t.db
+      .insert(stepInstances)
+      .values(
+        [-3_600_000, 1, 3_600_000 * 24 * 30].map((offset, i) => ({
+          applicationId: loans[i % 2]!.journey.applicationId,
+          serviceId: "fire-safety-licence",
+          stepId: "inspection",
+          kind: "task" as const,
+          state: "active" as const,
+          agencyId: "kff",
+          position: "inspector",
+          deadlineAt: new Date(Math.min(...deadlines) + offset),
+        })),
+      )
+      .returning({ id: stepInstances.id });
+    const everyone = await staffMember([
+      { role: "supervisor", agencyId: "kcb" },
+      { role: "clerk", agencyId: "kcb", position: "loan-officer" },
+      { role: "supervisor", agencyId: "kff" },
+    ]);
+    const all = await listInboxPage(ctx.t.db, everyone, {}, null, { limit: 500 });
+    const ids = all.rows.map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [...loans.map((loan) => loan.step.id), ...fire.map((step) => step.id)]) expect(ids).toContain(id);
+    const order = all.rows.map((row) => [row.deadlineAt!.getTime(), row.id] as const);
+    expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)));
+    expect(all.counts.total).toBe(ids.length);
+    expect(all.counts.byService["fire-safety-licence"]).toBe(3);
+
+    const seen: string[] = [];
+    let cursor = null;
+    do {
+      const page: Awaited<ReturnType<typeof listInboxPage>> = await listInboxPage(ctx.t.db, everyone, {}, cursor, { limit: 2 });
+      expect(page.rows.length === 2 || !page.next).toBe(true);
+      seen.push(...page.rows.map((row) => row.id));
+      cursor = page.next;
+    } while (cursor);
+    expect(seen).toEqual(ids);
+    // Filtered by service across the grants: the other agency's steps only.
+    expect((await listInboxPage(ctx.t.db, everyone, { serviceId: "fire-safety-licence" }, null)).rows.map((row) => row.id).sort()).toEqual(
+      fire.map((step) => step.id).sort(),
+    );
+    await ctx.t.db.delete(stepInstances).where(
+      inArray(
+        stepInstances.id,
+        fire.map((step) => step.id),
+      ),
+    );
   });
 });
