@@ -147,6 +147,17 @@ export const stepInstances = pgTable(
     index("step_instances_inbox_idx")
       .on(t.agencyId, t.position, t.deadlineAt, t.id)
       .where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    // A supervisor's inbox (every position of the agency), soonest deadline first.
+    index("step_instances_agency_inbox_idx")
+      .on(t.agencyId, t.deadlineAt, t.id)
+      .where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    // An inbox filtered by service, and by service and step: however few of the open steps they are.
+    index("step_instances_service_inbox_idx")
+      .on(t.agencyId, t.serviceId, t.deadlineAt, t.id)
+      .where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
+    index("step_instances_step_inbox_idx")
+      .on(t.agencyId, t.serviceId, t.stepId, t.deadlineAt, t.id)
+      .where(sql`${t.state} = 'active' and ${t.kind} = 'task'`),
     // Inbox counts per service and step: read from the index alone.
     index("step_instances_inbox_counts_idx")
       .on(t.agencyId, t.position, t.serviceId, t.stepId, t.deadlineAt)

@@ -1,0 +1,3 @@
+CREATE INDEX "step_instances_agency_inbox_idx" ON "step_instances" USING btree ("agency_id","deadline_at","id") WHERE "step_instances"."state" = 'active' and "step_instances"."kind" = 'task';--> statement-breakpoint
+CREATE INDEX "step_instances_service_inbox_idx" ON "step_instances" USING btree ("agency_id","service_id","deadline_at","id") WHERE "step_instances"."state" = 'active' and "step_instances"."kind" = 'task';--> statement-breakpoint
+CREATE INDEX "step_instances_step_inbox_idx" ON "step_instances" USING btree ("agency_id","service_id","step_id","deadline_at","id") WHERE "step_instances"."state" = 'active' and "step_instances"."kind" = 'task';
