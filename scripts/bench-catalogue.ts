@@ -5,7 +5,7 @@
 // per request; the index's build after a change is timed apart), beside the way the catalogue was
 // searched before it was data: every entry's texts normalised and matched on each request. On PGlite in memory by default; on PostgreSQL with DATABASE_URL,
 // all in one transaction that is rolled back: the database's own catalogue is left as it was.
-import { openBenchDatabase, timeWarm } from "./bench-support";
+import { openBenchDatabase, reportFigures, timeWarm, type BenchFigure } from "./bench-support";
 import { sql } from "drizzle-orm";
 import { catalogueIndexOf } from "../app/catalogue/catalogue-index.server";
 import { searchCatalogue } from "../app/catalogue/catalogue-search.server";
@@ -52,6 +52,7 @@ const entryData = (entry: ReturnType<typeof demoCatalogue>[number], suffix: stri
 });
 
 const handle = await openBenchDatabase();
+const figures: BenchFigure[] = [];
 const ROLLED_BACK = Symbol("rolled back");
 try {
   await handle.db.transaction(async (db) => {
@@ -97,6 +98,12 @@ try {
           });
           return found.sort((a, b) => a.titleAr.localeCompare(b.titleAr, "ar")).slice(offset, offset + 20);
         });
+        figures.push({
+          figure: `${name} at ${all.length.toLocaleString("en")} entries, p95`,
+          value: database.p95,
+          unit: "ms",
+          baseline: { label: "texts normalised per request", value: memory.p95 },
+        });
         console.log(
           `    ${name.padEnd(34)} ${database.median.toFixed(1).padStart(7)} ms ${database.p95.toFixed(1).padStart(6)} ms   ${memory.median.toFixed(1).padStart(9)} ms ${memory.p95.toFixed(1).padStart(6)} ms`,
         );
@@ -106,6 +113,7 @@ try {
   });
 } catch (error) {
   if (error !== ROLLED_BACK) throw error;
+  reportFigures("catalogue", figures, { driver: handle.driver });
 } finally {
   await handle.close();
 }

@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD } from "../db/seed/demo";
 import { startServer } from "../tests/setup/server-process";
+import { reportFigures, type BenchFigure } from "./bench-support";
 
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = [10, 50];
@@ -95,6 +96,7 @@ async function main() {
 
     console.log(`bench:http on ${onPostgres ? "postgres" : "pglite"}: ${SECONDS} s per figure, beside the bare route (the layout around an empty page)`);
     console.log(`  ${"page".padEnd(26)} conns     req/s   median      p99   bare req/s   ratio   (target ≥ ${RATIO_TARGET}×, p99 < ${P99_TARGET_MS} ms at 10)`);
+    const figures: BenchFigure[] = [];
     for (const connections of CONNECTIONS) {
       const bare = await load(server.baseUrl, "/no-such-page", connections, SECONDS);
       console.log(
@@ -104,11 +106,20 @@ async function main() {
         const page = await load(server.baseUrl, pathname, connections, SECONDS, cookie);
         const ratio = page.rps / bare.rps;
         const isMet = ratio >= RATIO_TARGET && (connections !== 10 || page.p99 < P99_TARGET_MS);
+        figures.push({
+          figure: `${name} at ${connections} connections`,
+          value: page.rps,
+          unit: "req/s",
+          baseline: { label: "bare route", value: bare.rps },
+          ratio,
+          target: { label: `≥ ${RATIO_TARGET}× bare${connections === 10 ? `, p99 < ${P99_TARGET_MS} ms (${page.p99.toFixed(0)})` : ""}`, isMet },
+        });
         console.log(
           `  ${name.padEnd(26)} ${String(connections).padStart(5)} ${page.rps.toFixed(0).padStart(9)} ${page.median.toFixed(1).padStart(6)} ms ${page.p99.toFixed(1).padStart(6)} ms ${bare.rps.toFixed(0).padStart(12)} ${ratio.toFixed(2).padStart(6)}×  ${isMet ? "yes" : "NO"}${page.errors ? `  (${page.errors} errors)` : ""}`,
         );
       }
     }
+    reportFigures("http", figures, { driver: onPostgres ? "postgres" : "pglite", secondsPerFigure: SECONDS });
   } finally {
     await server.stop();
     await fs.rm(dataDir, { recursive: true, force: true });

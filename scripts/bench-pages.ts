@@ -9,6 +9,7 @@ import path from "node:path";
 import { chromium, type CDPSession } from "playwright-core";
 import { chromiumLaunchOptions } from "../tests/setup/chromium";
 import { startServer } from "../tests/setup/server-process";
+import { reportFigures } from "./bench-support";
 
 const PAGES = [
   ["/ (Arabic)", "/", "ar"],
@@ -104,6 +105,19 @@ async function main() {
       console.log(`      ${type.toLowerCase().padEnd(20)} ${String(list.length).padStart(8)} ${kb(wire).padStart(13)} ${kb(body).padStart(14)}`);
     }
   }
+  reportFigures(
+    "pages",
+    results.flatMap((result) => [
+      {
+        figure: `first visit to ${result.name}, on the wire`,
+        value: result.wire / 1000,
+        unit: "KB",
+        baseline: { label: "the same uncompressed", value: result.body / 1000 },
+        target: { label: `≤ ${FIRST_VISIT_BUDGET_BYTES / 1000} KB`, isMet: result.wire <= FIRST_VISIT_BUDGET_BYTES },
+      },
+      { figure: `first visit to ${result.name}, requests`, value: result.requests, unit: "requests" },
+    ]),
+  );
   if (process.env.BENCH_PAGES_DETAIL)
     for (const result of results)
       for (const list of result.byType.values()) for (const load of list) console.log(`    ${result.name} ${kb(load.wire).padStart(10)} ${load.url}`);

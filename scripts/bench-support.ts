@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { connect } from "../db/client";
 
 // What the benchmarks share: their database (PGlite in memory, or PostgreSQL with DATABASE_URL,
@@ -26,4 +27,23 @@ export async function timeWarm(run: () => Promise<unknown> | unknown, runs: numb
     times.push(performance.now() - t0);
   }
   return medianAndP95(times);
+}
+
+/** One figure a benchmark reports: what was measured, its value, and what it is measured against. */
+export interface BenchFigure {
+  figure: string;
+  value: number;
+  unit: string;
+  /** The same measured the other way in the same run (the way it was done before, or a bare route). */
+  baseline?: { label: string; value: number };
+  /** How the value compares with the baseline, as the figure means it (Chromium ÷ pdfkit, a page ÷ the bare route); else value ÷ baseline. */
+  ratio?: number;
+  /** The figure the issue asks for, and whether this run met it. */
+  target?: { label: string; isMet: boolean };
+}
+
+/** Hands the figures to `npm run bench` (scripts/bench.ts), which names a file in BENCH_JSON; alone, a benchmark only prints. */
+export function reportFigures(bench: string, figures: BenchFigure[], context: Record<string, unknown> = {}) {
+  const file = process.env.BENCH_JSON;
+  if (file) fs.writeFileSync(file, JSON.stringify({ bench, context, figures }, null, 2));
 }
