@@ -50,15 +50,18 @@ function parseFont(pkg: string, file: string): FontkitFont {
   return font;
 }
 
-const layoutCaches = new Map<string, Record<string, unknown>>();
+const layoutCaches = new Map<string, { words: Record<string, unknown>; uses: number }>();
 const LAYOUT_CACHE_LIMIT = 20_000;
+// pdfkit adds words to the cache itself, so its size is known only by counting its keys: counted
+// every so many documents, not on each (a cache near its bound has thousands).
+const DOCUMENTS_BETWEEN_COUNTS = 50;
 function sharedLayoutCache(font: string): Record<string, unknown> {
   let cache = layoutCaches.get(font);
-  if (!cache || Object.keys(cache).length > LAYOUT_CACHE_LIMIT) {
-    cache = Object.create(null) as Record<string, unknown>;
+  if (!cache || (++cache.uses % DOCUMENTS_BETWEEN_COUNTS === 0 && Object.keys(cache.words).length > LAYOUT_CACHE_LIMIT)) {
+    cache = { words: Object.create(null) as Record<string, unknown>, uses: 0 };
     layoutCaches.set(font, cache);
   }
-  return cache;
+  return cache.words;
 }
 
 // Most of a certificate's text (labels, agency names, dates, statements) recurs from one
