@@ -3,6 +3,7 @@
 // as a new visitor on a phone would. For each page: the requests made until the page is hydrated and
 // the network is quiet, the bytes on the wire (headers and compressed bodies), and beside them the
 // same bodies uncompressed (the baseline: the portal before compression), by kind of resource.
+import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -62,6 +63,15 @@ async function untilCompressedAhead(baseUrl: string) {
   throw new Error("The portal did not compress its build ahead within a minute.");
 }
 
+export const MEMORY_TARGET_MB = 500;
+
+/** A process's resident memory now and at its peak, from Linux's /proc (the portal's since its first start). */
+function memoryOf(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kbOf = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { peakMb: kbOf("VmHWM") / 1000, nowMb: kbOf("VmRSS") / 1000 };
+}
+
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 async function main() {
@@ -69,6 +79,7 @@ async function main() {
   const server = await startServer({ dataDir, env: { LOG_LEVEL: "warn" } });
   await untilCompressedAhead(server.baseUrl);
   const browser = await chromium.launch(chromiumLaunchOptions);
+  let memory = { peakMb: NaN, nowMb: NaN };
   const results: { name: string; requests: number; wire: number; body: number; byType: Map<string, Loaded[]> }[] = [];
   try {
     for (const [name, url, lang] of PAGES) {
@@ -87,6 +98,7 @@ async function main() {
       results.push({ name, requests: loads.length, wire: sum(loads, "wire"), body: sum(loads, "body"), byType });
       await context.close();
     }
+    memory = memoryOf(server.child.pid!);
   } finally {
     await browser.close();
     await server.stop();
@@ -105,9 +117,17 @@ async function main() {
       console.log(`      ${type.toLowerCase().padEnd(20)} ${String(list.length).padStart(8)} ${kb(wire).padStart(13)} ${kb(body).padStart(14)}`);
     }
   }
-  reportFigures(
-    "pages",
-    results.flatMap((result) => [
+  console.log(
+    `  the portal's memory on PGlite, from its first start through these visits: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.nowMb.toFixed(0)} MB (target < ${MEMORY_TARGET_MB} MB: ${memory.peakMb < MEMORY_TARGET_MB ? "yes" : "NO"})`,
+  );
+  reportFigures("pages", [
+    {
+      figure: "portal RSS on PGlite from its first start, peak",
+      value: memory.peakMb,
+      unit: "MB",
+      target: { label: `< ${MEMORY_TARGET_MB} MB`, isMet: memory.peakMb < MEMORY_TARGET_MB },
+    },
+    ...results.flatMap((result) => [
       {
         figure: `first visit to ${result.name}, on the wire`,
         value: result.wire / 1000,
@@ -117,7 +137,7 @@ async function main() {
       },
       { figure: `first visit to ${result.name}, requests`, value: result.requests, unit: "requests" },
     ]),
-  );
+  ]);
   if (process.env.BENCH_PAGES_DETAIL)
     for (const result of results)
       for (const list of result.byType.values()) for (const load of list) console.log(`    ${result.name} ${kb(load.wire).padStart(10)} ${load.url}`);
