@@ -60,7 +60,12 @@ function initialiseDataDir(dataDir: string) {
   const pglite = pathToFileURL(createRequire(import.meta.url).resolve("@electric-sql/pglite")).href;
   const made = spawnSync(
     process.execPath,
-    ["--input-type=module", "-e", `const { PGlite } = await import(${JSON.stringify(pglite)}); const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();`, dataDir],
+    [
+      "--input-type=module",
+      "-e",
+      `const { PGlite } = await import(${JSON.stringify(pglite)}); const db = new PGlite(process.argv[1]); await db.waitReady; await db.close();`,
+      dataDir,
+    ],
     { encoding: "utf8" },
   );
   if (made.status !== 0) throw new Error(`The embedded database could not be made in ${dataDir}: ${made.stderr.trim()}`);
