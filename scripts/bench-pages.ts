@@ -79,7 +79,7 @@ async function main() {
   const server = await startServer({ dataDir, env: { LOG_LEVEL: "warn" } });
   await untilCompressedAhead(server.baseUrl);
   const browser = await chromium.launch(chromiumLaunchOptions);
-  let memory = { peakMb: NaN, nowMb: NaN };
+  let memory: ReturnType<typeof memoryOf> | undefined;
   const results: { name: string; requests: number; wire: number; body: number; byType: Map<string, Loaded[]> }[] = [];
   try {
     for (const [name, url, lang] of PAGES) {
@@ -117,6 +117,7 @@ async function main() {
       console.log(`      ${type.toLowerCase().padEnd(20)} ${String(list.length).padStart(8)} ${kb(wire).padStart(13)} ${kb(body).padStart(14)}`);
     }
   }
+  if (!memory) throw new Error("The portal's memory was not read.");
   console.log(
     `  the portal's memory on PGlite, from its first start through these visits: peak ${memory.peakMb.toFixed(0)} MB, now ${memory.nowMb.toFixed(0)} MB (target < ${MEMORY_TARGET_MB} MB: ${memory.peakMb < MEMORY_TARGET_MB ? "yes" : "NO"})`,
   );
