@@ -45,7 +45,7 @@ import enPayment from "../../locales/en/payment.json";
 import enKiosk from "../../locales/en/kiosk.json";
 import enStatus from "../../locales/en/status.json";
 import { createI18n, namespaces, type Language, type Namespace } from "./config";
-import { serialiseBoot, type I18nBoot } from "./translators";
+import type { I18nBoot } from "./translators";
 
 // Every translation of both languages, for the server only: a page's browser code is sent just the
 // namespaces its routes declare, in its own language (I18nBoot), and fetches others from
@@ -118,7 +118,7 @@ export function i18nFor(language: Language): I18n {
 }
 
 /** What a page's browser code starts with: its language and the namespaces it uses. */
-export function bootOf(language: Language, wanted: Iterable<Namespace>): I18nBoot {
+function bootOf(language: Language, wanted: Iterable<Namespace>): I18nBoot {
   const chosen = [...new Set(wanted)].sort();
   return { lang: language, version: localesVersion, resources: Object.fromEntries(chosen.map((name) => [name, resources[language][name]])) };
 }
@@ -130,6 +130,7 @@ export function serialisedBootOf(language: Language, wanted: Iterable<Namespace>
   const chosen = [...new Set(wanted)].sort();
   const key = `${language}:${chosen.join(",")}`;
   let serialised = serialisedBoots.get(key);
-  if (serialised === undefined) serialisedBoots.set(key, (serialised = serialiseBoot(bootOf(language, chosen))));
+  // As the page carries it: a `<` never closes the script element it sits in.
+  if (serialised === undefined) serialisedBoots.set(key, (serialised = JSON.stringify(bootOf(language, chosen)).replace(/</g, "\\u003c")));
   return serialised;
 }

@@ -27,11 +27,6 @@ export function translatorFor(language: Language): I18n {
   return installed(language);
 }
 
-/** The boot's JSON as the page carries it (a `<` never closes the script element it sits in). */
-export function serialiseBoot(boot: I18nBoot): string {
-  return JSON.stringify(boot).replace(/</g, "\\u003c");
-}
-
 /** The page's boot JSON: rendered into the document by the root layout, the same on the server and in hydration. */
 export const I18nBootContext = createContext<string>("");
 
